@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const DATABASE_FILE = 'iom-albania.sqlite';
+
+/** Where the committed migrations live; resolved from the project root. */
+export function migrationsFolder(): string {
+  return path.join(process.cwd(), 'db', 'migrations');
+}
+
+/**
+ * Opens (creating if needed) the SQLite database in `dataDir` with the
+ * settings every connection must have. Callers keep one per process.
+ */
+export function openDatabase(dataDir: string): DB {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const sqlite = new Database(path.join(dataDir, DATABASE_FILE));
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return drizzle({ client: sqlite, schema, casing: 'snake_case' }) as DB;
+}
+
+/** Applies pending migrations; running it again is a no-op. */
+export function migrateDatabase(db: DB): void {
+  migrate(db, { migrationsFolder: migrationsFolder() });
+}

@@ -1,0 +1,151 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnySQLiteColumn,
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+
+/** Times are stored as UTC milliseconds since the epoch. */
+const timestamp = (name?: string) =>
+  name ? integer(name, { mode: 'timestamp_ms' }) : integer({ mode: 'timestamp_ms' });
+const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+
+export const LOCALES = ['en', 'sq'] as const;
+export const PUBLICATION_STATUSES = ['draft', 'scheduled', 'published', 'unpublished'] as const;
+export const PAGE_KINDS = ['page', 'link'] as const;
+export const NEWS_KINDS = ['news', 'press_release', 'story'] as const;
+
+export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
+
+export const pages = sqliteTable(
+  'pages',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    parentId: integer().references((): AnySQLiteColumn => pages.id, { onDelete: 'restrict' }),
+    position: integer().notNull().default(0),
+    kind: text({ enum: PAGE_KINDS }).notNull().default('page'),
+    /** For kind = 'link': where the menu item points (e.g. iom.int). */
+    externalUrl: text(),
+    /** Stable name for pages the code refers to (e.g. 'our-work' for theme lists). */
+    key: text(),
+    createdAt: timestamp().notNull().default(now),
+    updatedAt: timestamp().notNull().default(now),
+    deletedAt: timestamp(),
+  },
+  (t) => [
+    index('pages_parent_position_idx').on(t.parentId, t.position),
+    uniqueIndex('pages_key_unique').on(t.key),
+    check('pages_link_has_url', sql`${t.kind} <> 'link' OR ${t.externalUrl} IS NOT NULL`),
+  ],
+);
+
+export const pageTranslations = sqliteTable(
+  'page_translations',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    pageId: integer()
+      .notNull()
+      .references(() => pages.id, { onDelete: 'cascade' }),
+    locale: text({ enum: LOCALES }).notNull(),
+    /** Full path below the locale root, without slashes at either end: 'who-we-are', 'governance'. */
+    path: text(),
+    title: text().notNull(),
+    /** Short title for the menu; falls back to the title. */
+    menuTitle: text(),
+    summary: text().notNull().default(''),
+    /** Sanitized HTML. */
+    body: text().notNull().default(''),
+    seoTitle: text(),
+    seoDescription: text(),
+    status: text({ enum: PUBLICATION_STATUSES }).notNull().default('draft'),
+    publishedAt: timestamp(),
+    /** True while the text is the seed's placeholder, not the office's own words. */
+    isPlaceholder: integer({ mode: 'boolean' }).notNull().default(false),
+    /** Fingerprint of the other locale's text when this one was last confirmed. */
+    sourceFingerprint: text(),
+    version: integer().notNull().default(1),
+    createdAt: timestamp().notNull().default(now),
+    updatedAt: timestamp().notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('page_translations_page_locale_unique').on(t.pageId, t.locale),
+    uniqueIndex('page_translations_locale_path_unique').on(t.locale, t.path),
+  ],
+);
+
+export const newsItems = sqliteTable('news_items', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  kind: text({ enum: NEWS_KINDS }).notNull().default('news'),
+  createdAt: timestamp().notNull().default(now),
+  updatedAt: timestamp().notNull().default(now),
+  deletedAt: timestamp(),
+});
+
+export const newsTranslations = sqliteTable(
+  'news_translations',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    newsItemId: integer()
+      .notNull()
+      .references(() => newsItems.id, { onDelete: 'cascade' }),
+    locale: text({ enum: LOCALES }).notNull(),
+    slug: text().notNull(),
+    title: text().notNull(),
+    summary: text().notNull().default(''),
+    /** Sanitized HTML. */
+    body: text().notNull().default(''),
+    /** Place and date as written above the body: 'Durrës, 9-10 prill 2019'. */
+    dateline: text(),
+    seoTitle: text(),
+    seoDescription: text(),
+    status: text({ enum: PUBLICATION_STATUSES }).notNull().default('draft'),
+    publishedAt: timestamp(),
+    sourceFingerprint: text(),
+    version: integer().notNull().default(1),
+    createdAt: timestamp().notNull().default(now),
+    updatedAt: timestamp().notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('news_translations_item_locale_unique').on(t.newsItemId, t.locale),
+    uniqueIndex('news_translations_locale_slug_unique').on(t.locale, t.slug),
+    index('news_translations_listing_idx').on(t.locale, t.status, t.publishedAt),
+  ],
+);
+
+/** Themes of a news item: the Our Work areas (pages) it belongs to. */
+export const newsItemThemes = sqliteTable(
+  'news_item_themes',
+  {
+    newsItemId: integer()
+      .notNull()
+      .references(() => newsItems.id, { onDelete: 'cascade' }),
+    pageId: integer()
+      .notNull()
+      .references(() => pages.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.newsItemId, t.pageId] })],
+);
+
+/** Old public path -> new public path, per locale; written when a published address changes. */
+export const redirects = sqliteTable(
+  'redirects',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    locale: text({ enum: LOCALES }).notNull(),
+    fromPath: text().notNull(),
+    toPath: text().notNull(),
+    createdAt: timestamp().notNull().default(now),
+  },
+  (t) => [uniqueIndex('redirects_locale_from_unique').on(t.locale, t.fromPath)],
+);
+
+/** Which seed files have been imported, so an import runs once. */
+export const seedImports = sqliteTable('seed_imports', {
+  name: text().primaryKey(),
+  importedAt: timestamp().notNull().default(now),
+});

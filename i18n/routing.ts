@@ -1,0 +1,32 @@
+import { defineRouting } from 'next-intl/routing';
+
+export const locales = ['en', 'sq'] as const;
+export type Locale = (typeof locales)[number];
+
+export const routing = defineRouting({
+  locales,
+  defaultLocale: 'en',
+  // English keeps the office's existing unprefixed addresses; Albanian lives under /sq.
+  localePrefix: 'as-needed',
+  // Only a first visit to "/" follows the browser's language (see proxy.ts);
+  // a shared English link must never bounce an Albanian browser elsewhere.
+  localeDetection: false,
+  // Alternates come from the database rows, never guessed from paths.
+  alternateLinks: false,
+  // Remember the last language read for a year.
+  localeCookie: { maxAge: 60 * 60 * 24 * 365 },
+  pathnames: {
+    '/': '/',
+    '/news': { en: '/news', sq: '/lajme' },
+    '/news/[slug]': { en: '/news/[slug]', sq: '/lajme/[slug]' },
+    '/[...path]': '/[...path]',
+  },
+});
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value);
+}
+
+export function otherLocale(locale: Locale): Locale {
+  return locale === 'en' ? 'sq' : 'en';
+}

@@ -1,0 +1,32 @@
+import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
+
+const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // Rendered pages are cached in this process's memory only. The default
+  // would also write them under .next/, which every server started from the
+  // same build shares — a server with another DATA_DIR (a test, a second
+  // instance) would then serve pages rendered from someone else's database.
+  cacheMaxMemorySize: 64 * 1024 * 1024,
+  experimental: {
+    isrFlushToDisk: false,
+  },
+  serverExternalPackages: ['better-sqlite3'],
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
+        ],
+      },
+    ];
+  },
+};
+
+export default withNextIntl(nextConfig);

@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newsTranslations, pageTranslations, pages, seedImports } from '@/db/schema';
+import { ALBANIAN_MARKER, parseSeed, seedDatabase, seedFilePath } from '@/db/seed';
+import { makeTestDatabase } from '../helpers/db';
+
+let t: ReturnType<typeof makeTestDatabase>;
+beforeEach(() => {
+  t = makeTestDatabase();
+});
+afterEach(() => t.close());
+
+function snapshot() {
+  const q = (table: string) => t.db.$client.prepare(`select * from ${table} order by 1, 2`).all();
+  return ['pages', 'page_translations', 'news_items', 'news_translations', 'news_item_themes', 'seed_imports'].map(q);
+}
+
+describe('seed parsing', () => {
+  const seed = parseSeed(fs.readFileSync(seedFilePath(), 'utf8'));
+
+  it('splits the article into English and Albanian at the marker', () => {
+    expect(seed.article.en.title).toBe(
+      'IOM trains judges and prosecutors in Western Balkans countries to deal more effectively with migrant issues',
+    );
+    expect(seed.article.sq.title).toMatch(/^IOM trajnon gjyqtarë dhe prokurorë/);
+    expect(seed.article.en.paragraphs).toHaveLength(3);
+    expect(seed.article.sq.paragraphs).toHaveLength(3);
+    expect(seed.article.en.paragraphs[0]).toMatch(/^Another round of IOM’s successful/);
+    expect(seed.article.sq.paragraphs[0]).toMatch(/^U zhvillua një tjetër raund/);
+    const all = JSON.stringify(seed.article);
+    expect(all).not.toContain(ALBANIAN_MARKER);
+    expect(seed.article.en.paragraphs.join(' ')).not.toMatch(/trajnon|Trajnimi/);
+  });
+
+  it('keeps the dateline as its own field in each language', () => {
+    expect(seed.article.en.dateline).toBe('Durres, 9-10 April 2019');
+    expect(seed.article.sq.dateline).toBe('Durrës, 9-10 prill 2019');
+    expect(seed.article.publishedAt.toISOString()).toBe('2019-04-09T10:00:00.000Z');
+  });
+
+  it('finds the section texts under their menu titles', () => {
+    expect(seed.sectionTexts['Who We Are']).toMatch(/^The International Organization for Migration \(IOM\)/);
+    expect(seed.sectionTexts['Our Work']).toMatch(/^As the leading inter-governmental organization/);
+  });
+});
+
+describe('seed import', () => {
+  it('imports the menu pages and the article in both languages', () => {
+    expect(seedDatabase(t.db)).toEqual({ imported: true });
+    const en = t.db.select().from(newsTranslations).where(eq(newsTranslations.locale, 'en')).get()!;
+    const sq = t.db.select().from(newsTranslations).where(eq(newsTranslations.locale, 'sq')).get()!;
+    expect(en.slug).toBe(
+      'iom-trains-judges-and-prosecutors-western-balkans-countries-deal-more-effectively-migrant-issues',
+    );
+    expect(sq.slug).toBe('iom-trajnon-gjyqtare-dhe-prokurore-nga-vendet-e-ballkanit-perendimor-qe-te');
+    expect(sq.slug.length).toBeLessThanOrEqual(80);
+    expect(en.newsItemId).toBe(sq.newsItemId);
+    expect(sq.body).toContain('<p>U zhvillua një tjetër raund');
+    expect(sq.body).not.toContain('Durrës, 9-10');
+
+    const paths = t.db.select().from(pageTranslations).all().map((p) => `${p.locale}:${p.path}`);
+    for (const p of ['en:who-we-are', 'sq:kush-jemi', 'en:iom-albania', 'sq:iom-ne-shqiperi', 'en:contact', 'sq:kontakt',
+      'en:our-work', 'sq:puna-jone', 'en:cross-cutting-global', 'sq:ceshtje-nderfushore-globale', 'en:governance',
+      'en:labour-and-migration', 'en:counter-human-trafficking', 'en:data-and-resources', 'sq:te-dhena-dhe-burime',
+      'en:take-action', 'sq:angazhohu', 'en:2030-agenda', 'sq:agjenda-2030']) {
+      expect(paths).toContain(p);
+    }
+    const link = t.db.select().from(pages).where(eq(pages.key, 'iom-global')).get()!;
+    expect(link.kind).toBe('link');
+    expect(link.externalUrl).toBe('https://www.iom.int');
+  });
+
+  it('marks placeholder text and keeps the seed text as the office wrote it', () => {
+    seedDatabase(t.db);
+    const rows = t.db.select().from(pageTranslations).all();
+    const who = rows.find((r) => r.path === 'who-we-are')!;
+    expect(who.isPlaceholder).toBe(false);
+    expect(who.body).toContain('IOM has had a presence in Albania since 1992.');
+    expect(rows.find((r) => r.path === 'kush-jemi')!.isPlaceholder).toBe(true);
+    expect(rows.find((r) => r.path === 'governance')!.isPlaceholder).toBe(true);
+  });
+
+  it('changes nothing when run again', () => {
+    seedDatabase(t.db);
+    const before = snapshot();
+    expect(seedDatabase(t.db)).toEqual({ imported: false });
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('leaves a database that already has content alone', () => {
+    t.db.insert(pages).values({ key: 'own' }).run();
+    expect(seedDatabase(t.db)).toEqual({ imported: false });
+    expect(t.db.select().from(pages).all()).toHaveLength(1);
+    expect(t.db.select().from(seedImports).all()).toHaveLength(1);
+  });
+});

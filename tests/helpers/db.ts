@@ -1,0 +1,24 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type DB, migrateDatabase, openDatabase } from '@/db/client';
+
+/** A fresh data folder in the system's temp directory. */
+export function makeTempDir(prefix = 'iom-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A real SQLite file in a temp folder with the real migrations applied. */
+export function makeTestDatabase(): { db: DB; dataDir: string; close: () => void } {
+  const dataDir = makeTempDir();
+  const db = openDatabase(dataDir);
+  migrateDatabase(db);
+  return {
+    db,
+    dataDir,
+    close: () => {
+      db.$client.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,2 @@
+// Stand-in for the 'server-only' package in Node tests (see vitest.config.ts).
+export {};
