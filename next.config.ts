@@ -11,6 +11,8 @@ const nextConfig: NextConfig = {
   // same build shares — a server with another DATA_DIR (a test, a second
   // instance) would then serve pages rendered from someone else's database.
   cacheMaxMemorySize: 64 * 1024 * 1024,
+  // How long a CDN may keep serving a page while it fetches a fresh one.
+  expireTime: 24 * 60 * 60,
   experimental: {
     isrFlushToDisk: false,
   },

@@ -124,7 +124,7 @@ export function seedDatabase(db: DB, file = seedFilePath()): SeedResult {
       return { imported: false };
     }
 
-    const seed = parseSeed(fs.readFileSync(file, 'utf8'));
+    const seed = parseSeed(fs.readFileSync(/*turbopackIgnore: true*/ file, 'utf8'));
     const now = new Date();
     const pageIds = new Map<string, number>();
 

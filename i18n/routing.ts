@@ -13,8 +13,9 @@ export const routing = defineRouting({
   localeDetection: false,
   // Alternates come from the database rows, never guessed from paths.
   alternateLinks: false,
-  // Remember the last language read for a year.
-  localeCookie: { maxAge: 60 * 60 * 24 * 365 },
+  // The language last read is remembered by proxy.ts, which writes the cookie
+  // only when it changes something (keeps cached pages cookie-free).
+  localeCookie: false,
   pathnames: {
     '/': '/',
     '/news': { en: '/news', sq: '/lajme' },

@@ -1,0 +1,65 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { NewsList } from '@/components/site/NewsList';
+import { PageShell } from '@/components/site/PageShell';
+import { listPublishedNews } from '@/db/queries/news';
+import { getMenu } from '@/db/queries/pages';
+import { Link } from '@/i18n/navigation';
+import { parseLocaleParam } from '@/lib/params';
+import { homeHref, pageHref } from '@/lib/hrefs';
+
+export const revalidate = 60;
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const locale = parseLocaleParam((await params).locale);
+  const t = await getTranslations({ locale, namespace: 'Home' });
+  const site = await getTranslations({ locale, namespace: 'Site' });
+  return { title: { absolute: `${t('title')} – ${site('name')}` }, description: t('intro') };
+}
+
+export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
+  const locale = parseLocaleParam((await params).locale);
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: 'Home' });
+  const news = listPublishedNews(locale, 1, 5);
+  const sections = getMenu(locale).filter((m) => m.path);
+
+  return (
+    <PageShell locale={locale} alternate={{ kind: 'found', href: homeHref }}>
+      <section className="measure">
+        <h1 className="text-3xl leading-tight font-bold text-iom-blue sm:text-4xl">{t('title')}</h1>
+        <p className="mt-4 text-lg">{t('intro')}</p>
+      </section>
+
+      <section aria-labelledby="latest-news" className="mt-12">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="latest-news" className="text-2xl font-bold">
+            {t('latestNews')}
+          </h2>
+          <Link href="/news" className="font-semibold">
+            {t('allNews')} →
+          </Link>
+        </div>
+        <div className="mt-4">
+          {news.items.length > 0 ? <NewsList locale={locale} items={news.items} headingLevel={3} /> : <p>{t('noNews')}</p>}
+        </div>
+      </section>
+
+      <section aria-labelledby="sections" className="mt-12">
+        <h2 id="sections" className="text-2xl font-bold">
+          {t('sections')}
+        </h2>
+        <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {sections.map((s) => (
+            <li key={s.pageId} className="rounded border border-gray-200 p-5">
+              <h3 className="text-lg font-bold">
+                <Link href={pageHref(s.path!)}>{s.title}</Link>
+              </h3>
+              {s.summary ? <p className="mt-2 text-muted">{s.summary}</p> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </PageShell>
+  );
+}

@@ -1,0 +1,26 @@
+import { getTranslations } from 'next-intl/server';
+import { Link } from '@/i18n/navigation';
+import type { Locale } from '@/i18n/routing';
+import { type AppHref, homeHref } from '@/lib/hrefs';
+
+export type Crumb = { label: string; href: AppHref };
+
+/** Home › … › current page. The current page is the last item, not a link. */
+export async function Breadcrumbs({ locale, trail, current }: { locale: Locale; trail: Crumb[]; current: string }) {
+  const t = await getTranslations({ locale, namespace: 'Nav' });
+  const items: Crumb[] = [{ label: t('home'), href: homeHref }, ...trail];
+  return (
+    <nav aria-label={t('breadcrumb')} className="mb-6 text-sm text-muted">
+      <ol className="flex flex-wrap gap-x-2">
+        {items.map((c, i) => (
+          <li key={i} className="after:ml-2 after:content-['›']">
+            <Link href={c.href}>{c.label}</Link>
+          </li>
+        ))}
+        <li aria-current="page" className="text-ink">
+          {current}
+        </li>
+      </ol>
+    </nav>
+  );
+}

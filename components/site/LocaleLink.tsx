@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import { getPathname } from '@/i18n/navigation';
+import type { Locale } from '@/i18n/routing';
+import type { AppHref } from '@/lib/hrefs';
+
+/**
+ * A link into the other language. A plain <a> (built by next-intl's
+ * getPathname) so that switching language is a full page load: the new page
+ * gets its own <html lang>, and the proxy sees the switch and remembers it.
+ */
+export function LocaleLink({
+  href,
+  locale,
+  className,
+  children,
+  ...rest
+}: {
+  href: AppHref;
+  locale: Locale;
+  className?: string;
+  children: ReactNode;
+  'data-testid'?: string;
+}) {
+  return (
+    <a href={getPathname({ href, locale })} lang={locale} hrefLang={locale} className={className} {...rest}>
+      {children}
+    </a>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { listPublishedNews } from '@/db/queries/news';
+import type { Locale } from '@/i18n/routing';
+import { newsHref } from '@/lib/hrefs';
+import { Breadcrumbs } from './Breadcrumbs';
+import { NewsList } from './NewsList';
+import { PageShell } from './PageShell';
+import { Pagination } from './Pagination';
+
+export async function newsIndexMetadata(locale: Locale, page: number): Promise<Metadata> {
+  const t = await getTranslations({ locale, namespace: 'News' });
+  return { title: page > 1 ? t('pageTitle', { page }) : t('title'), description: t('description') };
+}
+
+/** The news list in one language; a page past the last is a 404. */
+export async function NewsIndex({ locale, page }: { locale: Locale; page: number }) {
+  const list = listPublishedNews(locale, page);
+  if (page > list.pageCount) notFound();
+  const t = await getTranslations({ locale, namespace: 'News' });
+  const nav = await getTranslations({ locale, namespace: 'Nav' });
+
+  return (
+    <PageShell locale={locale} alternate={{ kind: 'found', href: newsHref() }}>
+      {page > 1 ? (
+        <Breadcrumbs locale={locale} trail={[{ label: nav('news'), href: newsHref() }]} current={t('pageTitle', { page })} />
+      ) : (
+        <Breadcrumbs locale={locale} trail={[]} current={t('title')} />
+      )}
+      <h1 className="text-3xl font-bold text-iom-blue">{page > 1 ? t('pageTitle', { page }) : t('title')}</h1>
+      <p className="measure mt-2 text-lg text-muted">{t('description')}</p>
+      <div className="mt-6">
+        {list.items.length > 0 ? <NewsList locale={locale} items={list.items} /> : <p>{t('empty')}</p>}
+      </div>
+      <Pagination locale={locale} page={page} pageCount={list.pageCount} />
+    </PageShell>
+  );
+}

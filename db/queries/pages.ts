@@ -1,0 +1,142 @@
+import 'server-only';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { cache } from 'react';
+import type { Locale } from '@/i18n/routing';
+import { getDb } from '../index';
+import { pages, pageTranslations } from '../schema';
+import { isPublic } from './visibility';
+
+export type MenuItem = {
+  pageId: number;
+  title: string;
+  /** Path below the locale root for pages; null for external links. */
+  path: string | null;
+  externalUrl: string | null;
+  summary: string;
+  children: MenuItem[];
+};
+
+type Row = {
+  id: number;
+  parentId: number | null;
+  kind: 'page' | 'link';
+  externalUrl: string | null;
+  title: string;
+  menuTitle: string | null;
+  path: string | null;
+  summary: string;
+};
+
+function visiblePagesQuery(locale: Locale) {
+  return getDb()
+    .select({
+      id: pages.id,
+      parentId: pages.parentId,
+      kind: pages.kind,
+      externalUrl: pages.externalUrl,
+      title: pageTranslations.title,
+      menuTitle: pageTranslations.menuTitle,
+      path: pageTranslations.path,
+      summary: pageTranslations.summary,
+    })
+    .from(pages)
+    .innerJoin(pageTranslations, and(eq(pageTranslations.pageId, pages.id), eq(pageTranslations.locale, locale)))
+    .where(and(isNull(pages.deletedAt), isPublic(pageTranslations)))
+    .orderBy(asc(pages.parentId), asc(pages.position), asc(pages.id));
+}
+
+function toItem(r: Row): MenuItem {
+  return {
+    pageId: r.id,
+    title: r.menuTitle || r.title,
+    path: r.kind === 'page' ? r.path : null,
+    externalUrl: r.kind === 'link' ? r.externalUrl : null,
+    summary: r.summary,
+    children: [],
+  };
+}
+
+/**
+ * The public page tree in one language: pages with a published translation,
+ * in menu order. A page whose parent is not visible is left out with it.
+ */
+export const getMenu = cache((locale: Locale): MenuItem[] => {
+  const rows = visiblePagesQuery(locale).all();
+  const items = new Map<number, MenuItem>();
+  for (const r of rows) items.set(r.id, toItem(r));
+  const roots: MenuItem[] = [];
+  for (const r of rows) {
+    const item = items.get(r.id)!;
+    if (r.parentId === null) roots.push(item);
+    else items.get(r.parentId)?.children.push(item);
+  }
+  return roots;
+});
+
+export type PublicPage = {
+  pageId: number;
+  locale: Locale;
+  path: string;
+  title: string;
+  summary: string;
+  body: string;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  isPlaceholder: boolean;
+  publishedAt: Date;
+  updatedAt: Date;
+  parent: { title: string; path: string } | null;
+  children: MenuItem[];
+  /** The same page's published path in each language that has one. */
+  alternates: Partial<Record<Locale, string>>;
+};
+
+/** A published page by its path in one language, with what the page view needs. */
+export const findPublishedPageByPath = cache((locale: Locale, path: string): PublicPage | null => {
+  const db = getDb();
+  const row = db
+    .select({ page: pages, t: pageTranslations })
+    .from(pageTranslations)
+    .innerJoin(pages, eq(pages.id, pageTranslations.pageId))
+    .where(
+      and(
+        eq(pageTranslations.locale, locale),
+        eq(pageTranslations.path, path),
+        eq(pages.kind, 'page'),
+        isNull(pages.deletedAt),
+        isPublic(pageTranslations),
+      ),
+    )
+    .get();
+  if (!row) return null;
+
+  const alternates: Partial<Record<Locale, string>> = {};
+  const siblings = db
+    .select({ locale: pageTranslations.locale, path: pageTranslations.path })
+    .from(pageTranslations)
+    .where(and(eq(pageTranslations.pageId, row.page.id), isPublic(pageTranslations)))
+    .all();
+  for (const s of siblings) if (s.path) alternates[s.locale] = s.path;
+
+  const menu = getMenu(locale);
+  const flat = menu.flatMap((m) => [m, ...m.children]);
+  const parentItem = row.page.parentId ? flat.find((m) => m.pageId === row.page.parentId) : undefined;
+  const self = flat.find((m) => m.pageId === row.page.id);
+
+  return {
+    pageId: row.page.id,
+    locale,
+    path,
+    title: row.t.title,
+    summary: row.t.summary,
+    body: row.t.body,
+    seoTitle: row.t.seoTitle,
+    seoDescription: row.t.seoDescription,
+    isPlaceholder: row.t.isPlaceholder,
+    publishedAt: row.t.publishedAt!,
+    updatedAt: row.t.updatedAt,
+    parent: parentItem?.path ? { title: parentItem.title, path: parentItem.path } : null,
+    children: self?.children ?? [],
+    alternates,
+  };
+});

@@ -1,0 +1,13 @@
+import { and, inArray, isNotNull, lte, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+
+/**
+ * THE rule for what the public may see of a translation: it is published (or
+ * was scheduled) and its publication time has come. Every public query uses
+ * this and nothing else, so a draft cannot leak through one forgotten filter.
+ * Scheduled translations appear at their time without a job: the condition
+ * is evaluated when the page is rendered.
+ */
+export function isPublic(t: { status: SQLiteColumn; publishedAt: SQLiteColumn }, now = new Date()): SQL {
+  return and(inArray(t.status, ['published', 'scheduled']), isNotNull(t.publishedAt), lte(t.publishedAt, now))!;
+}

@@ -1,0 +1,17 @@
+import { notFound } from 'next/navigation';
+import { isLocale, type Locale } from '@/i18n/routing';
+
+/** The [locale] segment, already checked by the layout; anything else is a 404. */
+export function parseLocaleParam(value: string): Locale {
+  if (!isLocale(value)) notFound();
+  return value;
+}
+
+/** Longest path or slug we look up; anything longer cannot exist. */
+export const MAX_PATH_LENGTH = 300;
+
+/** A page number from `?page=`: a whole number from 1 up, else null. */
+export function parsePageNumber(value: string | string[] | null | undefined): number | null {
+  if (typeof value !== 'string' || !/^[1-9][0-9]{0,5}$/.test(value)) return null;
+  return Number(value);
+}
