@@ -15,6 +15,9 @@ const nextConfig: NextConfig = {
   expireTime: 24 * 60 * 60,
   experimental: {
     isrFlushToDisk: false,
+    // The root layout is app/[locale]/layout.tsx; the 404 page for addresses
+    // that lead nowhere is app/global-not-found.tsx (see proxy.ts).
+    globalNotFound: true,
   },
   serverExternalPackages: ['better-sqlite3'],
   async headers() {

@@ -1,36 +1,37 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import createMiddleware from 'next-intl/middleware';
-import { routing } from './i18n/routing';
-import { parsePageNumber } from './lib/params';
+import { newsPageCount, publicArticleExists, publicPageExists } from './db/queries/addresses';
+import { type Locale, routing } from './i18n/routing';
+import { preferredLocale } from './lib/accept-language';
+import { MAX_PATH_LENGTH, parsePageNumber } from './lib/params';
 
 /**
  * Locale routing only — never an access check (each server action, route
  * handler and data function checks the session itself).
  *
- * Before next-intl's own routing, three things it does not do:
+ * Around next-intl's own routing it does what next-intl does not:
  * 1. `/en/...` → 308 to the unprefixed English address (DESIGN.md).
  * 2. A first visit to `/` follows the locale cookie, else the browser's
  *    preferred language; every other address is served in its own language.
  * 3. `?page=N` on the news index becomes the cacheable route news/page/N.
+ * 4. An address that leads to no published content is answered with the
+ *    localized 404 page (Next's /_not-found route, status 404). Pages still
+ *    call notFound() themselves, but Next 16.3+ then sends an empty HTML body
+ *    (vercel/next.js#98295), which a visitor without JavaScript and a crawler
+ *    would see as a blank page.
+ * 5. The language last read is remembered in a cookie, for (2).
  */
 const intl = createMiddleware(routing);
 
-const NEWS_INDEX: Record<string, 'en' | 'sq'> = { '/news': 'en', '/sq/lajme': 'sq' };
+const LOCALE_COOKIE = 'NEXT_LOCALE';
+/** Tells app/not-found.tsx which language to answer in. */
+export const NOT_FOUND_LOCALE_HEADER = 'x-iom-not-found-locale';
 
-/** The best of our locales for an Accept-Language header, by quality. */
-export function preferredLocale(header: string | null): 'en' | 'sq' | null {
-  if (!header) return null;
-  const ranked = header
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return { lang: tag.toLowerCase().split('-')[0], q: q ? Number(q.slice(2)) : 1, index };
-    })
-    .filter((l) => l.q > 0 && !Number.isNaN(l.q))
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  for (const l of ranked) if (l.lang === 'en' || l.lang === 'sq') return l.lang;
-  return null;
+const NEWS_INDEX: Record<string, Locale> = { '/news': 'en', '/sq/lajme': 'sq' };
+const NEWS_BASE: Record<Locale, string> = { en: '/news', sq: '/sq/lajme' };
+
+function localeOf(pathname: string): Locale {
+  return pathname === '/sq' || pathname.startsWith('/sq/') ? 'sq' : 'en';
 }
 
 /**
@@ -49,8 +50,6 @@ function isInternalNavigation(request: NextRequest): boolean {
   }
 }
 
-const LOCALE_COOKIE = 'NEXT_LOCALE';
-
 /**
  * Remembers the language last read, for the next first visit to `/`. The
  * cookie is written only when it would change something: a reader whose
@@ -61,14 +60,47 @@ function rememberLocale(request: NextRequest, response: NextResponse): NextRespo
   const dest = request.headers.get('sec-fetch-dest');
   if (dest !== null && dest !== 'document') return response;
   if (response.status >= 300 && response.status < 400) return response;
-  const pathname = request.nextUrl.pathname;
-  const locale = pathname === '/sq' || pathname.startsWith('/sq/') ? 'sq' : 'en';
+  if (response.headers.get('x-middleware-rewrite')?.includes('/_not-found')) return response;
+  const locale = localeOf(request.nextUrl.pathname);
   const current = request.cookies.get(LOCALE_COOKIE)?.value;
   const byBrowser = preferredLocale(request.headers.get('accept-language')) ?? routing.defaultLocale;
   if (current ? current !== locale : byBrowser !== locale) {
     response.cookies.set(LOCALE_COOKIE, locale, { path: '/', sameSite: 'lax', maxAge: 60 * 60 * 24 * 365 });
   }
   return response;
+}
+
+function notFound(request: NextRequest, locale: Locale): NextResponse {
+  const headers = new Headers(request.headers);
+  headers.set(NOT_FOUND_LOCALE_HEADER, locale);
+  return NextResponse.rewrite(new URL('/_not-found', request.url), { request: { headers } });
+}
+
+function decodePath(encoded: string): string | null {
+  try {
+    const decoded = decodeURIComponent(encoded);
+    // eslint-disable-next-line no-control-regex
+    return decoded.length > 0 && decoded.length <= MAX_PATH_LENGTH && !/[\u0000-\u001f]/.test(decoded) ? decoded : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether the content an external address names is published. `pathname` is
+ * one that next-intl serves as it is (not one it redirects).
+ */
+function contentExists(pathname: string, locale: Locale): boolean {
+  const rest = locale === 'sq' ? pathname.slice(3) : pathname;
+  if (rest === '' || rest === '/') return true;
+  const base = locale === 'sq' ? '/lajme' : '/news';
+  if (rest === base) return true;
+  if (rest.startsWith(`${base}/`)) {
+    const slug = decodePath(rest.slice(base.length + 1));
+    if (slug !== null && !slug.includes('/')) return publicArticleExists(locale, slug);
+  }
+  const pagePath = decodePath(rest.slice(1));
+  return pagePath !== null && publicPageExists(locale, pagePath);
 }
 
 export default function proxy(request: NextRequest) {
@@ -104,13 +136,15 @@ function route(request: NextRequest): NextResponse {
 
   const newsLocale = NEWS_INDEX[pathname];
   if (newsLocale && url.searchParams.has('page')) {
-    const page = parsePageNumber(url.searchParams.getAll('page').length === 1 ? url.searchParams.get('page') : null);
+    const values = url.searchParams.getAll('page');
+    const page = parsePageNumber(values.length === 1 ? values[0] : null);
     if (page === null || page === 1) {
       // Not a page number, or page 1: the list's own address.
       const target = url.clone();
       target.search = '';
       return NextResponse.redirect(target, 308);
     }
+    if (page > newsPageCount(newsLocale)) return notFound(request, newsLocale);
     const internal = url.clone();
     internal.pathname = `/${newsLocale}/news/page/${page}`;
     internal.search = '';
@@ -118,16 +152,20 @@ function route(request: NextRequest): NextResponse {
   }
 
   // The internal list-page route is not an address of its own.
-  const listPage = pathname.match(/^\/(?:(sq)\/)?(?:news|lajme)\/page\/([^/]+)\/?$/);
+  const listPage = pathname.match(/^\/(?:(sq)\/)?(?:news|lajme)\/page\/([^/]+)$/);
   if (listPage) {
-    const target = url.clone();
-    target.pathname = listPage[1] === 'sq' ? '/sq/lajme' : '/news';
+    const locale: Locale = listPage[1] === 'sq' ? 'sq' : 'en';
     const page = parsePageNumber(listPage[2]);
+    const target = url.clone();
+    target.pathname = NEWS_BASE[locale];
     target.search = page && page > 1 ? `?page=${page}` : '';
     return NextResponse.redirect(target, 308);
   }
 
-  return intl(request);
+  const response = intl(request);
+  if (response.status >= 300 && response.status < 400) return response;
+  const locale = localeOf(pathname);
+  return contentExists(pathname, locale) ? response : notFound(request, locale);
 }
 
 export const config = {

@@ -40,7 +40,10 @@ async function load(params: Params) {
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { page } = await load(params);
+  const { locale: raw, path: segments } = await params;
+  const path = joinPath(segments);
+  const page = path ? findPublishedPageByPath(parseLocaleParam(raw), path) : null;
+  if (!page) return {};
   return { title: page.seoTitle || page.title, description: page.seoDescription || page.summary };
 }
 

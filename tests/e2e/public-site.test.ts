@@ -1,0 +1,314 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateDatabase, openDatabase } from '@/db/client';
+import { seedDatabase } from '@/db/seed';
+import { launchBrowser } from '../helpers/browser';
+import { addNews } from '../helpers/content';
+import { makeTempDir } from '../helpers/db';
+import { type RunningServer, startServer } from '../helpers/server';
+
+const SEED_EN = '/news/iom-trains-judges-and-prosecutors-western-balkans-countries-deal-more-effectively-migrant-issues';
+const SEED_SQ = '/sq/lajme/iom-trajnon-gjyqtare-dhe-prokurore-nga-vendet-e-ballkanit-perendimor-qe-te';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  // The data the server starts from: real migrations, the seed, and enough
+  // news for three list pages, with one-language, draft and future items.
+  const dataDir = makeTempDir('iom-e2e-');
+  const db = openDatabase(dataDir);
+  migrateDatabase(db);
+  seedDatabase(db);
+  for (let i = 1; i <= 22; i++) {
+    addNews(db, {
+      publishedAt: new Date(Date.UTC(2020, 0, i, 9)),
+      en: { title: `Sample story ${i}` },
+      sq: { title: `Histori shembull ${i}` },
+    });
+  }
+  addNews(db, { publishedAt: new Date(Date.UTC(2024, 5, 1, 9)), en: { title: 'English only briefing' } });
+  addNews(db, { publishedAt: new Date(Date.UTC(2024, 4, 1, 9)), sq: { title: 'Vetëm në shqip' } });
+  addNews(db, { publishedAt: new Date(Date.UTC(2024, 6, 1, 9)), en: { title: 'Draft should not show', status: 'draft' } });
+  addNews(db, {
+    publishedAt: new Date(Date.UTC(2099, 0, 1, 9)),
+    en: { title: 'Scheduled for the future', status: 'scheduled' },
+  });
+  db.$client.close();
+
+  [server, browser] = await Promise.all([startServer({ dataDir }), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function get(path: string, init: RequestInit = {}) {
+  const res = await fetch(server.url + path, { redirect: 'manual', ...init });
+  return { res, html: res.status === 200 || res.status === 404 ? await res.text() : '' };
+}
+
+function h1(html: string): string | undefined {
+  return html.match(/<h1[^>]*>(.*?)<\/h1>/s)?.[1]?.replace(/<[^>]+>/g, '');
+}
+
+describe('every section in both languages, server-rendered', () => {
+  const pages: [string, 'en' | 'sq', string, string][] = [
+    ['/', 'en', 'UN Migration in Albania', 'Latest news'],
+    ['/sq', 'sq', 'Migracioni i OKB-së në Shqipëri', 'Lajmet më të fundit'],
+    ['/who-we-are', 'en', 'Who We Are', 'IOM has had a presence in Albania since 1992.'],
+    ['/sq/kush-jemi', 'sq', 'Kush jemi', 'IOM është e pranishme në Shqipëri që nga viti 1992.'],
+    ['/iom-albania', 'en', 'About IOM in Albania', 'IOM Albania is preparing the text of this page.'],
+    ['/sq/iom-ne-shqiperi', 'sq', 'IOM në Shqipëri', 'IOM Shqipëri po e përgatit tekstin e kësaj faqeje.'],
+    ['/contact', 'en', 'Contact', 'iomtirana@iom.int'],
+    ['/sq/kontakt', 'sq', 'Kontakt', 'iomtirana@iom.int'],
+    ['/our-work', 'en', 'Our Work', 'humanitarian assistance and sustainable development'],
+    ['/sq/puna-jone', 'sq', 'Puna jonë', 'ndihmën humanitare me zhvillimin e qëndrueshëm'],
+    ['/cross-cutting-global', 'en', 'Cross-cutting (Global)', 'Themes that run through'],
+    ['/sq/ceshtje-nderfushore-globale', 'sq', 'Çështje ndërfushore (Globale)', 'Tema që përshkojnë'],
+    ['/governance', 'en', 'Migration Governance', 'managing migration'],
+    ['/labour-and-migration', 'en', 'Labour and Migration', 'labour mobility'],
+    ['/counter-human-trafficking', 'en', 'Counter Human Trafficking', 'trafficking in human beings'],
+    ['/sq/kunder-trafikimit-te-qenieve-njerezore', 'sq', 'Kundër trafikimit të qenieve njerëzore', 'trafikimit'],
+    ['/data-and-resources', 'en', 'Data and Resources', 'Reports, publications'],
+    ['/sq/te-dhena-dhe-burime', 'sq', 'Të dhëna dhe burime', 'Raporte, botime'],
+    ['/take-action', 'en', 'Take Action', 'Ways to support'],
+    ['/sq/angazhohu', 'sq', 'Angazhohu', 'Mënyra për të mbështetur'],
+    ['/2030-agenda', 'en', '2030 Agenda', 'Sustainable Development Goals'],
+    ['/sq/agjenda-2030', 'sq', 'Agjenda 2030', 'Objektivat e Zhvillimit të Qëndrueshëm'],
+    ['/news', 'en', 'News', 'English only briefing'],
+    ['/sq/lajme', 'sq', 'Lajme', 'Vetëm në shqip'],
+    [SEED_EN, 'en', 'IOM trains judges and prosecutors in Western Balkans countries to deal more effectively with migrant issues', '18 judges, prosecutors and interpreters'],
+    [SEED_SQ, 'sq', 'IOM trajnon gjyqtarë dhe prokurorë nga vendet e Ballkanit Perëndimor që të trajtojnë më me efektivitet cështjet e migrantëve', '18 gjyqtarë, prokurorë dhe përkthyes'],
+  ];
+
+  it.each(pages)('%s answers 200 in %s with its content in the HTML', async (path, lang, title, text) => {
+    const { res, html } = await get(path);
+    expect(res.status).toBe(200);
+    expect(html).toContain(`<html lang="${lang}"`);
+    expect(h1(html)).toBe(title);
+    expect(html).toContain(text);
+    expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
+  });
+
+  it('builds the header menu from the page tree, with IOM Global as an external link', async () => {
+    const { html } = await get('/sq');
+    for (const href of ['/sq/kush-jemi', '/sq/puna-jone', '/sq/te-dhena-dhe-burime', '/sq/angazhohu', '/sq/agjenda-2030', '/sq/lajme']) {
+      expect(html).toContain(`href="${href}"`);
+    }
+    expect(html).toContain('href="https://www.iom.int"');
+    expect(html).toContain('IOM është pjesë e sistemit të Kombeve të Bashkuara.');
+  });
+
+  it('marks placeholder text on the page', async () => {
+    expect((await get('/governance')).html).toContain('data-testid="placeholder-note"');
+    expect((await get('/who-we-are')).html).not.toContain('data-testid="placeholder-note"');
+  });
+
+  it('shows the dateline and the date in the reader’s language', async () => {
+    const en = (await get(SEED_EN)).html;
+    expect(en).toContain('Durres, 9-10 April 2019');
+    expect(en).toMatch(/<time[^>]*>9 April 2019<\/time>/);
+    const sq = (await get(SEED_SQ)).html;
+    expect(sq).toContain('Durrës, 9-10 prill 2019');
+    expect(sq).toMatch(/<time[^>]*>9 prill 2019<\/time>/);
+    expect(sq).not.toContain('Versioni shqip më poshtë');
+    expect(en).not.toContain('Versioni shqip më poshtë');
+  });
+
+  it('serves public pages from the cache after the first render', async () => {
+    await get('/take-action');
+    const { res } = await get('/take-action');
+    expect(res.headers.get('x-nextjs-cache')).toBe('HIT');
+    expect(res.headers.get('cache-control')).toMatch(/s-maxage=\d+/);
+  });
+});
+
+describe('addresses and language choice', () => {
+  it('redirects /en/... to the unprefixed address with 308', async () => {
+    for (const [from, to] of [['/en', '/'], ['/en/who-we-are', '/who-we-are'], ['/en/news?page=2', '/news?page=2']]) {
+      const { res } = await get(from!);
+      expect(res.status).toBe(308);
+      expect(new URL(res.headers.get('location')!, server.url).pathname + new URL(res.headers.get('location')!, server.url).search).toBe(to);
+    }
+  });
+
+  it('sends a first visit to / from an Albanian browser to /sq, and an English one nowhere', async () => {
+    const sq = await get('/', { headers: { 'accept-language': 'sq-AL,sq;q=0.9,en;q=0.5' } });
+    expect(sq.res.status).toBe(307);
+    expect(sq.res.headers.get('location')).toMatch(/\/sq$/);
+    const en = await get('/', { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    expect(en.res.status).toBe(200);
+    expect(en.res.headers.get('set-cookie')).toBeNull();
+    // Other addresses are served in their own language whatever the browser says.
+    const page = await get('/who-we-are', { headers: { 'accept-language': 'sq' } });
+    expect(page.res.status).toBe(200);
+  });
+
+  it('remembers the language last read', async () => {
+    const visit = await get('/sq/lajme', { headers: { 'accept-language': 'en' } });
+    const cookie = visit.res.headers.get('set-cookie');
+    expect(cookie).toMatch(/NEXT_LOCALE=sq/);
+    const back = await get('/', { headers: { 'accept-language': 'en', cookie: 'NEXT_LOCALE=sq' } });
+    expect(back.res.status).toBe(307);
+    expect(back.res.headers.get('location')).toMatch(/\/sq$/);
+    // Choosing English from our own pages is honoured and remembered.
+    const chosen = await get('/', { headers: { cookie: 'NEXT_LOCALE=sq', 'sec-fetch-site': 'same-origin' } });
+    expect(chosen.res.status).toBe(200);
+    expect(chosen.res.headers.get('set-cookie')).toMatch(/NEXT_LOCALE=en/);
+  });
+
+  it('redirects the English section names under /sq to their Albanian addresses', async () => {
+    const { res } = await get('/sq/news');
+    expect([307, 308]).toContain(res.status);
+    expect(res.headers.get('location')).toMatch(/\/sq\/lajme$/);
+  });
+});
+
+describe('news lists', () => {
+  it('lists ten a page, newest first, in the reader’s language only', async () => {
+    const { html } = await get('/news');
+    const titles = [...html.matchAll(/<h2 class="[^"]*"><a [^>]*>([^<]+)<\/a><\/h2>/g)].map((m) => m[1]);
+    expect(titles).toHaveLength(10);
+    expect(titles[0]).toBe('English only briefing');
+    expect(titles[1]).toBe('Sample story 22');
+    expect(html).not.toContain('Vetëm në shqip');
+    expect(html).not.toContain('Draft should not show');
+    expect(html).not.toContain('Scheduled for the future');
+    expect(html).toContain('href="/news?page=2"');
+
+    const sq = (await get('/sq/lajme')).html;
+    expect(sq).not.toContain('English only briefing');
+    expect(sq).toContain('href="/sq/lajme?page=2"');
+  });
+
+  it('pages with ?page=N and ends with the oldest article', async () => {
+    const p3 = await get('/news?page=3');
+    expect(p3.res.status).toBe(200);
+    expect(p3.html).toContain('IOM trains judges and prosecutors');
+    expect(p3.html).toContain('Page 3 of 3');
+    const sq3 = await get('/sq/lajme?page=3');
+    expect(sq3.html).toContain('Faqja 3 nga 3');
+    expect(sq3.html).toContain('IOM trajnon gjyqtarë');
+  });
+
+  it.each([
+    ['/news?page=abc', 308, '/news'],
+    ['/news?page=-1', 308, '/news'],
+    ['/news?page=0', 308, '/news'],
+    ['/news?page=1', 308, '/news'],
+    ['/news?page=2.5', 308, '/news'],
+    ['/news?page=1&page=2', 308, '/news'],
+    ['/sq/lajme?page=abc', 308, '/sq/lajme'],
+    ['/news/page/2', 308, '/news?page=2'],
+  ])('%s redirects (%i) to a valid list page', async (path, status, to) => {
+    const { res } = await get(path);
+    expect(res.status).toBe(status);
+    const loc = new URL(res.headers.get('location')!, server.url);
+    expect(loc.pathname + loc.search).toBe(to);
+  });
+
+  it('ignores query parameters it does not know', async () => {
+    const { res, html } = await get('/news?page[]=x');
+    expect(res.status).toBe(200);
+    expect(html).toContain('English only briefing');
+  });
+
+  it('answers 404 past the last page', async () => {
+    expect((await get('/news?page=4')).res.status).toBe(404);
+    expect((await get('/news?page=99999')).res.status).toBe(404);
+    expect((await get('/sq/lajme?page=99999')).res.status).toBe(404);
+  });
+});
+
+describe('bad addresses', () => {
+  const longPath = `/${'a'.repeat(3000)}`;
+  it.each([
+    ['/news/no-such-article', 'Page not found', 'en'],
+    ['/sq/lajme/nuk-ekziston', 'Faqja nuk u gjet', 'sq'],
+    ['/no-such-page', 'Page not found', 'en'],
+    ['/sq/nuk-ekziston', 'Faqja nuk u gjet', 'sq'],
+    ['/de/ueber-uns', 'Page not found', 'en'],
+    ['/who-we-are/deeper/still', 'Page not found', 'en'],
+    [longPath, 'Page not found', 'en'],
+    ['/news/%00', 'Page not found', 'en'],
+    ['/%00', 'Page not found', 'en'],
+    ['/sq/lajme/%E0%A4%A', 'Faqja nuk u gjet', 'sq'],
+  ].map(([path, title, lang]) => [path.length > 60 ? `/aaa… (${path.length} characters)` : path, path, title, lang]))(
+    '%s is a localized 404',
+    async (_label, path, title, lang) => {
+    const { res, html } = await get(path);
+    expect(res.status).toBe(404);
+    expect(html).toContain(`<html lang="${lang}"`);
+    expect(h1(html)).toBe(title);
+  });
+
+  it('does not show drafts or items scheduled for later', async () => {
+    expect((await get('/news/draft-should-not-show')).res.status).toBe(404);
+    expect((await get('/news/scheduled-for-the-future')).res.status).toBe(404);
+  });
+});
+
+describe('in the browser', () => {
+  it('switches an article between languages on its own slug, both ways', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url + SEED_EN);
+    await page.getByTestId('language-switch').click();
+    await page.waitForURL(server.url + SEED_SQ);
+    expect(await page.locator('html').getAttribute('lang')).toBe('sq');
+    expect(await page.locator('h1').textContent()).toMatch(/^IOM trajnon gjyqtarë/);
+    expect(await page.getByTestId('published-date').textContent()).toBe('9 prill 2019');
+    await page.getByTestId('language-switch').click();
+    await page.waitForURL(server.url + SEED_EN);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByTestId('published-date').textContent()).toBe('9 April 2019');
+    await page.close();
+  });
+
+  it('switches a section page to its Albanian address', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/who-we-are`);
+    await page.getByTestId('language-switch').click();
+    await page.waitForURL(`${server.url}/sq/kush-jemi`);
+    expect(await page.locator('h1').textContent()).toBe('Kush jemi');
+    await page.close();
+  });
+
+  it('says so when an article has no translation, and offers the other news index', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/news/english-only-briefing`);
+    expect(await page.getByTestId('translation-missing').textContent()).toContain('Ky artikull nuk është i disponueshëm në shqip');
+    await page.getByTestId('language-switch').click();
+    await page.waitForURL(`${server.url}/sq/lajme`);
+    expect(page.url()).toBe(`${server.url}/sq/lajme`);
+    expect(await page.locator('h1').textContent()).toBe('Lajme');
+    await page.close();
+  });
+
+  it('works without JavaScript on a phone: the menu opens and leads to a section', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/sq`);
+    await page.getByText('Menyja', { exact: true }).click();
+    const link = page.locator('details nav').getByRole('link', { name: 'Puna jonë' });
+    expect(await link.isVisible()).toBe(true);
+    await link.click();
+    await page.waitForURL(`${server.url}/sq/puna-jone`);
+    expect(await page.locator('h1').textContent()).toBe('Puna jonë');
+    // Nothing is wider than the screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await context.close();
+  });
+
+  it('offers a skip link as the first stop of the keyboard', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/news`);
+    await page.keyboard.press('Tab');
+    const focused = page.locator(':focus');
+    expect(await focused.textContent()).toBe('Skip to main content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.close();
+  });
+});
