@@ -45,7 +45,7 @@ export async function SiteHeader({ locale, alternate }: { locale: Locale; altern
         </div>
       </div>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-4">
-        <Link href={homeHref} className="text-white no-underline hover:underline" aria-label={site('name')}>
+        <Link href={homeHref} className="text-white no-underline hover:underline">
           <span className="block text-lg leading-tight font-bold tracking-wide sm:text-xl">{site('wordmark')}</span>
           <span className="block text-base leading-tight font-normal">{site('country')}</span>
         </Link>

@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateDatabase, openDatabase } from '@/db/client';
 import { seedDatabase } from '@/db/seed';
+import { axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
 import { addNews } from '../helpers/content';
 import { makeTempDir } from '../helpers/db';
@@ -224,7 +225,7 @@ describe('news lists', () => {
 
 describe('bad addresses', () => {
   const longPath = `/${'a'.repeat(3000)}`;
-  it.each([
+  const cases: [string, string, 'en' | 'sq'][] = [
     ['/news/no-such-article', 'Page not found', 'en'],
     ['/sq/lajme/nuk-ekziston', 'Faqja nuk u gjet', 'sq'],
     ['/no-such-page', 'Page not found', 'en'],
@@ -235,7 +236,8 @@ describe('bad addresses', () => {
     ['/news/%00', 'Page not found', 'en'],
     ['/%00', 'Page not found', 'en'],
     ['/sq/lajme/%E0%A4%A', 'Faqja nuk u gjet', 'sq'],
-  ].map(([path, title, lang]) => [path.length > 60 ? `/aaa… (${path.length} characters)` : path, path, title, lang]))(
+  ];
+  it.each(cases.map(([path, title, lang]) => [path.length > 60 ? `/aaa… (${path.length} characters)` : path, path, title, lang]))(
     '%s is a localized 404',
     async (_label, path, title, lang) => {
     const { res, html } = await get(path);
@@ -299,6 +301,25 @@ describe('in the browser', () => {
     // Nothing is wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await context.close();
+  });
+
+  it.each([
+    ['/', 1280],
+    ['/sq', 360],
+    ['/who-we-are', 1280],
+    ['/sq/puna-jone', 360],
+    ['/governance', 1280],
+    ['/news', 360],
+    ['/sq/lajme?page=2', 1280],
+    [SEED_EN, 1280],
+    [SEED_SQ, 360],
+    ['/news/english-only-briefing', 1280],
+    ['/sq/nuk-ekziston', 1280],
+  ])('%s has no WCAG 2.1 A/AA violations (axe-core, %ipx wide)', async (path, width) => {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    await page.goto(server.url + path);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
   });
 
   it('offers a skip link as the first stop of the keyboard', async () => {
