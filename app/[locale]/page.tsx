@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { NewsList } from '@/components/site/NewsList';
+import { PageCards } from '@/components/site/PageCards';
 import { PageShell } from '@/components/site/PageShell';
 import { listPublishedNews } from '@/db/queries/news';
 import { getMenu } from '@/db/queries/pages';
 import { Link } from '@/i18n/navigation';
 import { parseLocaleParam } from '@/lib/params';
-import { homeHref, pageHref } from '@/lib/hrefs';
+import { homeHref } from '@/lib/hrefs';
 
 export const revalidate = 60;
 
@@ -49,16 +50,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         <h2 id="sections" className="text-2xl font-bold">
           {t('sections')}
         </h2>
-        <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {sections.map((s) => (
-            <li key={s.pageId} className="rounded border border-gray-200 p-5">
-              <h3 className="text-lg font-bold">
-                <Link href={pageHref(s.path!)}>{s.title}</Link>
-              </h3>
-              {s.summary ? <p className="mt-2 text-muted">{s.summary}</p> : null}
-            </li>
-          ))}
-        </ul>
+        <PageCards items={sections} />
       </section>
     </PageShell>
   );

@@ -246,6 +246,22 @@ describe('bad addresses', () => {
     expect(h1(html)).toBe(title);
   });
 
+  it('serves an article published while the server runs, without a restart', async () => {
+    const path = '/news/published-while-running';
+    expect((await get(path)).res.status).toBe(404);
+    const db = openDatabase(server.dataDir);
+    addNews(db, { publishedAt: new Date(Date.now() - 1000), en: { title: 'Published while running' } });
+    db.$client.close();
+    // The proxy notices the change on its next look at the database (at most every 0.5 s).
+    let status = 0;
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+      status = (await get(path)).res.status;
+      if (status === 200) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status).toBe(200);
+  });
+
   it('does not show drafts or items scheduled for later', async () => {
     expect((await get('/news/draft-should-not-show')).res.status).toBe(404);
     expect((await get('/news/scheduled-for-the-future')).res.status).toBe(404);

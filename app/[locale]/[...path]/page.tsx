@@ -3,10 +3,10 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Breadcrumbs } from '@/components/site/Breadcrumbs';
 import type { Alternate } from '@/components/site/LanguageSwitcher';
+import { PageCards } from '@/components/site/PageCards';
 import { PageShell } from '@/components/site/PageShell';
 import { RichText } from '@/components/site/RichText';
 import { findPublishedPageByPath } from '@/db/queries/pages';
-import { Link } from '@/i18n/navigation';
 import { otherLocale } from '@/i18n/routing';
 import { homeHref, pageHref } from '@/lib/hrefs';
 import { MAX_PATH_LENGTH, parseLocaleParam } from '@/lib/params';
@@ -78,22 +78,7 @@ export default async function ContentPage({ params }: { params: Params }) {
           <h2 id="in-section" className="text-2xl font-bold">
             {nav('inSection')}
           </h2>
-          <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-            {page.children.map((child) => (
-              <li key={child.pageId} className="rounded border border-gray-200 p-5">
-                <h3 className="text-lg font-bold">
-                  {child.path ? (
-                    <Link href={pageHref(child.path)}>{child.title}</Link>
-                  ) : (
-                    <a href={child.externalUrl!} rel="noopener">
-                      {child.title}
-                    </a>
-                  )}
-                </h3>
-                {child.summary ? <p className="mt-2 text-muted">{child.summary}</p> : null}
-              </li>
-            ))}
-          </ul>
+          <PageCards items={page.children} />
         </section>
       ) : null}
     </PageShell>

@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addNews } from '../helpers/content';
+import { makeTempDir } from '../helpers/db';
+
+// The public queries use the process's database in DATA_DIR, exactly as the
+// server does: point it at a fresh folder before the modules load.
+const dataDir = makeTempDir();
+process.env.DATA_DIR = dataDir;
+
+const { getDb } = await import('@/db/index');
+const { listPublishedNews, findPublishedNewsBySlug } = await import('@/db/queries/news');
+const { getMenu, findPublishedPageByPath } = await import('@/db/queries/pages');
+const { newsTranslations, pageTranslations, pages } = await import('@/db/schema');
+
+const DAY = 24 * 60 * 60 * 1000;
+let bilingual: number;
+
+beforeAll(() => {
+  const db = getDb(); // migrates and imports the seed
+  bilingual = addNews(db, { publishedAt: new Date(Date.now() - DAY), en: { title: 'Both languages' }, sq: { title: 'Të dyja gjuhët' } });
+  addNews(db, { publishedAt: new Date(Date.now() - 2 * DAY), en: { title: 'Only English' } });
+  addNews(db, { publishedAt: new Date(Date.now() - 3 * DAY), en: { title: 'A draft', status: 'draft' } });
+  addNews(db, { publishedAt: new Date(Date.now() - 4 * DAY), en: { title: 'Taken down', status: 'unpublished' } });
+  addNews(db, { publishedAt: new Date(Date.now() - 5 * DAY), en: { title: 'Was scheduled', status: 'scheduled' } });
+  addNews(db, { publishedAt: new Date(Date.now() + DAY), en: { title: 'Scheduled for tomorrow', status: 'scheduled' } });
+});
+
+afterAll(() => {
+  getDb().$client.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the database connection', () => {
+  it('uses WAL, foreign keys and a busy timeout', () => {
+    const sqlite = getDb().$client;
+    expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(fs.existsSync(`${dataDir}/iom-albania.sqlite`)).toBe(true);
+  });
+
+  it('applies the migrations once: running them again changes nothing', async () => {
+    const { migrateDatabase } = await import('@/db/client');
+    const count = () => getDb().$client.prepare('select count(*) as n from __drizzle_migrations').get();
+    const before = count();
+    migrateDatabase(getDb());
+    expect(count()).toEqual(before);
+  });
+});
+
+describe('news visible to the public', () => {
+  it('lists only what is published and due, newest first, per language', () => {
+    const en = listPublishedNews('en').items.map((i) => i.title);
+    expect(en.slice(0, 3)).toEqual(['Both languages', 'Only English', 'Was scheduled']);
+    expect(en).not.toContain('A draft');
+    expect(en).not.toContain('Taken down');
+    expect(en).not.toContain('Scheduled for tomorrow');
+    const sq = listPublishedNews('sq').items.map((i) => i.title);
+    expect(sq[0]).toBe('Të dyja gjuhët');
+    expect(sq).not.toContain('Only English');
+  });
+
+  it('pages the list', () => {
+    const page = listPublishedNews('en', 1, 2);
+    expect(page.items).toHaveLength(2);
+    expect(page.total).toBe(4);
+    expect(page.pageCount).toBe(2);
+    expect(listPublishedNews('en', 2, 2).items.map((i) => i.title)).toEqual(['Was scheduled', 'IOM trains judges and prosecutors in Western Balkans countries to deal more effectively with migrant issues']);
+  });
+
+  it('finds an article with its published translation only', () => {
+    const en = findPublishedNewsBySlug('en', 'both-languages')!;
+    expect(en.alternates).toEqual({ en: 'both-languages', sq: 'te-dyja-gjuhet' });
+    expect(findPublishedNewsBySlug('en', 'only-english')!.alternates).toEqual({ en: 'only-english' });
+    expect(findPublishedNewsBySlug('en', 'a-draft')).toBeNull();
+    expect(findPublishedNewsBySlug('en', 'scheduled-for-tomorrow')).toBeNull();
+    expect(findPublishedNewsBySlug('sq', 'both-languages')).toBeNull();
+  });
+
+  it('drops the link to a translation that is taken down', () => {
+    getDb().update(newsTranslations).set({ status: 'unpublished' }).where(eq(newsTranslations.slug, 'te-dyja-gjuhet')).run();
+    expect(findPublishedNewsBySlug('en', 'both-languages')!.alternates).toEqual({ en: 'both-languages' });
+    expect(listPublishedNews('sq').items.map((i) => i.title)).not.toContain('Të dyja gjuhët');
+    getDb().update(newsTranslations).set({ status: 'published' }).where(eq(newsTranslations.newsItemId, bilingual)).run();
+  });
+
+  it('gives the seed article its themes in the reader’s language', () => {
+    const article = findPublishedNewsBySlug('sq', 'iom-trajnon-gjyqtare-dhe-prokurore-nga-vendet-e-ballkanit-perendimor-qe-te')!;
+    expect(article.themes.map((t) => t.path)).toEqual(['kunder-trafikimit-te-qenieve-njerezore', 'mbrojtja-dhe-ndihma-per-migrantet']);
+  });
+});
+
+describe('pages visible to the public', () => {
+  it('builds the menu from the tree in each language', () => {
+    const menu = getMenu('sq');
+    expect(menu.map((m) => m.title)).toEqual(['Kush jemi', 'Puna jonë', 'Të dhëna dhe burime', 'Angazhohu', 'Agjenda 2030', 'IOM Global']);
+    expect(menu[0]!.children.map((c) => c.path)).toEqual(['iom-ne-shqiperi', 'kontakt']);
+    expect(menu.at(-1)!.externalUrl).toBe('https://www.iom.int');
+  });
+
+  it('finds a page by its path with the other language’s path and its parent', () => {
+    const page = findPublishedPageByPath('en', 'governance')!;
+    expect(page.alternates).toEqual({ en: 'governance', sq: 'qeverisja-e-migracionit' });
+    expect(page.parent).toEqual({ title: 'Our Work', path: 'our-work' });
+    expect(findPublishedPageByPath('en', 'qeverisja-e-migracionit')).toBeNull();
+    expect(findPublishedPageByPath('en', 'iom-global')).toBeNull();
+  });
+
+  it('hides a draft translation and a deleted page', () => {
+    const db = getDb();
+    db.update(pageTranslations).set({ status: 'draft' }).where(eq(pageTranslations.path, 'angazhohu')).run();
+    expect(findPublishedPageByPath('sq', 'angazhohu')).toBeNull();
+    expect(getMenu('sq').map((m) => m.title)).not.toContain('Angazhohu');
+    expect(findPublishedPageByPath('en', 'take-action')!.alternates).toEqual({ en: 'take-action' });
+
+    const row = db.select().from(pageTranslations).where(eq(pageTranslations.path, '2030-agenda')).get()!;
+    db.update(pages).set({ deletedAt: new Date() }).where(eq(pages.id, row.pageId)).run();
+    expect(findPublishedPageByPath('en', '2030-agenda')).toBeNull();
+    expect(getMenu('en').map((m) => m.path)).not.toContain('2030-agenda');
+  });
+});
