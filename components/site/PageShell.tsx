@@ -9,7 +9,7 @@ export function PageShell({ locale, alternate, children }: { locale: Locale; alt
   return (
     <>
       <SiteHeader locale={locale} alternate={alternate} />
-      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 pt-8 focus:outline-none">
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 pt-8 focus:outline-none">
         {children}
       </main>
       <SiteFooter locale={locale} />
