@@ -149,3 +149,94 @@ export const seedImports = sqliteTable('seed_imports', {
   name: text().primaryKey(),
   importedAt: timestamp().notNull().default(now),
 });
+
+export const ROLES = ['admin', 'editor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    /** Stored lower-cased and trimmed; unique case-insensitively. */
+    email: text().notNull(),
+    name: text().notNull(),
+    role: text({ enum: ROLES }).notNull().default('editor'),
+    active: integer({ mode: 'boolean' }).notNull().default(true),
+    passwordHash: text().notNull(),
+    /** Bumped on sign-out, password change or deactivation: older sessions stop working. */
+    sessionVersion: integer().notNull().default(1),
+    preferredLocale: text({ enum: LOCALES }).notNull().default('en'),
+    /** Base32 TOTP secret, set once two-factor sign-in is confirmed. */
+    totpSecret: text(),
+    /** Secret being enrolled, until the first code confirms it. */
+    totpPendingSecret: text(),
+    createdAt: timestamp().notNull().default(now),
+    updatedAt: timestamp().notNull().default(now),
+    lastSignInAt: timestamp(),
+  },
+  (t) => [uniqueIndex('users_email_unique').on(sql`lower(${t.email})`)],
+);
+
+/** One-time recovery codes for two-factor sign-in (hashed; used ones keep usedAt). */
+export const recoveryCodes = sqliteTable(
+  'recovery_codes',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text().notNull(),
+    usedAt: timestamp(),
+    createdAt: timestamp().notNull().default(now),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId)],
+);
+
+/** Sign-in attempts, for throttling (kept in SQLite so a restart forgets nothing). */
+export const loginAttempts = sqliteTable(
+  'login_attempts',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    /** Lower-cased email as typed (it may belong to no user). */
+    email: text().notNull(),
+    ip: text().notNull(),
+    succeeded: integer({ mode: 'boolean' }).notNull(),
+    createdAt: timestamp().notNull().default(now),
+  },
+  (t) => [index('login_attempts_email_idx').on(t.email, t.createdAt), index('login_attempts_ip_idx').on(t.ip, t.createdAt)],
+);
+
+/** The one-time address printed at start when there is no user yet. */
+export const setupTokens = sqliteTable('setup_tokens', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  /** SHA-256 of the token; the token itself is only ever printed. */
+  tokenHash: text().notNull().unique(),
+  expiresAt: timestamp().notNull(),
+  usedAt: timestamp(),
+  createdAt: timestamp().notNull().default(now),
+});
+
+/** Site-wide settings staff can change (e.g. 'require_two_factor'). */
+export const settings = sqliteTable('settings', {
+  key: text().primaryKey(),
+  value: text().notNull(),
+  updatedAt: timestamp().notNull().default(now),
+});
+
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    /** Who did it; null for an anonymous actor (e.g. a failed sign-in). */
+    userId: integer().references(() => users.id, { onDelete: 'set null' }),
+    /** e.g. 'auth.sign_in', 'auth.sign_in_failed', 'user.create', 'user.role', 'page.publish'. */
+    action: text().notNull(),
+    entityType: text(),
+    entityId: text(),
+    /** Short JSON with details; never a password, hash or token. */
+    details: text(),
+    ip: text(),
+    createdAt: timestamp().notNull().default(now),
+  },
+  (t) => [index('audit_events_created_idx').on(t.createdAt), index('audit_events_user_idx').on(t.userId, t.createdAt)],
+);
