@@ -18,6 +18,8 @@ const nextConfig: NextConfig = {
     // The root layout is app/[locale]/layout.tsx; the 404 page for addresses
     // that lead nowhere is app/global-not-found.tsx (see proxy.ts).
     globalNotFound: true,
+    // forbidden() answers 403 in the editor area.
+    authInterrupts: true,
   },
   serverExternalPackages: ['better-sqlite3'],
   async headers() {

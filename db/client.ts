@@ -7,6 +7,11 @@ import * as schema from './schema';
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/** A transaction handle, usable wherever a query takes the database. */
+export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
+/** The database or a transaction on it. */
+export type Queryable = DB | Tx;
+
 export const DATABASE_FILE = 'iom-albania.sqlite';
 
 /** Where the committed migrations live; resolved from the project root. */

@@ -1,0 +1,54 @@
+'use server';
+
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { signOut } from '@/auth';
+import { changeOwnPassword, setOwnLocale } from '@/db/admin/users';
+import { ADMIN_LOCALE_COOKIE } from '@/lib/admin-locale';
+import { guarded } from '@/lib/auth/guard';
+import { requireUser } from '@/lib/auth/session';
+import { localeSchema, newPasswordError } from '@/lib/auth/validation';
+import { clientAddress } from '@/lib/client-address';
+import type { FormState } from '@/lib/form-state';
+
+export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  let changed = false;
+  const state = await guarded(async () => {
+    const me = await requireUser();
+    const t = await getTranslations({ locale: me.preferredLocale, namespace: 'Admin' });
+    const current = String(formData.get('current') ?? '');
+    const next = String(formData.get('new') ?? '');
+    const confirm = String(formData.get('confirm') ?? '');
+    const fieldErrors: Record<string, string> = {};
+    if (!current) fieldErrors.current = t('errors.required');
+    const problem = newPasswordError(next, confirm, me.email);
+    if (problem) fieldErrors[problem === 'passwordMismatch' ? 'confirm' : 'new'] = t(`errors.${problem}`);
+    if (Object.keys(fieldErrors).length) return { status: 'error', message: t('errors.invalid'), fieldErrors };
+    const result = await changeOwnPassword(current, next, clientAddress(await headers()));
+    if (!result.ok) return { status: 'error', message: t('errors.invalid'), fieldErrors: { current: t('errors.currentPassword') } };
+    changed = true;
+    return { status: 'success' };
+  });
+  if (changed) {
+    // Every session of the user has ended, this one too: sign in again with the new password.
+    await signOut({ redirect: false });
+    redirect('/admin/sign-in?passwordChanged=1');
+  }
+  return state;
+}
+
+export async function setLanguageAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return guarded(async () => {
+    const me = await requireUser();
+    const parsed = localeSchema.safeParse(formData.get('locale'));
+    if (!parsed.success) {
+      const t = await getTranslations({ locale: me.preferredLocale, namespace: 'Admin' });
+      return { status: 'error', message: t('errors.invalid') };
+    }
+    await setOwnLocale(parsed.data);
+    (await cookies()).set(ADMIN_LOCALE_COOKIE, parsed.data, { path: '/admin', sameSite: 'lax', httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
+    const t = await getTranslations({ locale: parsed.data, namespace: 'Admin.account' });
+    return { status: 'success', message: t('languageSaved') };
+  });
+}

@@ -1,0 +1,77 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { Field } from '@/components/admin/Field';
+import { FormMessage } from '@/components/admin/FormMessage';
+import { SubmitButton } from '@/components/admin/SubmitButton';
+import { idleState } from '@/lib/form-state';
+import { createUserAction, setUserPasswordAction, updateUserAccessAction } from './actions';
+
+export function CreateUserForm() {
+  const t = useTranslations('Admin.users');
+  const [state, action] = useActionState(createUserAction, idleState);
+  return (
+    <form action={action} noValidate aria-labelledby="create-title" className="rounded border border-gray-200 bg-white p-6">
+      <h2 id="create-title" className="mb-4 text-xl font-bold">
+        {t('createTitle')}
+      </h2>
+      <FormMessage state={state} />
+      <Field name="name" label={t('name')} required maxLength={120} autoComplete="off" error={state.fieldErrors?.name} />
+      <Field name="email" type="email" label={t('email')} required maxLength={254} autoComplete="off" error={state.fieldErrors?.email} />
+      <div className="mb-4">
+        <label htmlFor="create-role" className="block font-semibold">
+          {t('role')}
+        </label>
+        <select id="create-role" name="role" defaultValue="editor" className="mt-1 rounded border border-gray-500 px-3 py-2">
+          <option value="editor">{t('roles.editor')}</option>
+          <option value="admin">{t('roles.admin')}</option>
+        </select>
+      </div>
+      <Field name="password" type="password" label={t('password')} required maxLength={256} autoComplete="new-password" error={state.fieldErrors?.password} />
+      <SubmitButton>{t('submitCreate')}</SubmitButton>
+    </form>
+  );
+}
+
+export function UserRowForms({ id, role, active, name }: { id: number; role: 'admin' | 'editor'; active: boolean; name: string }) {
+  const t = useTranslations('Admin.users');
+  const [roleState, roleAction] = useActionState(updateUserAccessAction, idleState);
+  const [activeState, activeAction] = useActionState(updateUserAccessAction, idleState);
+  const [passwordState, passwordAction] = useActionState(setUserPasswordAction, idleState);
+  return (
+    <div className="space-y-3">
+      <FormMessage state={roleState.message ? roleState : activeState.message ? activeState : passwordState} />
+      <form action={roleAction} className="flex flex-wrap items-end gap-2">
+        <input type="hidden" name="id" value={id} />
+        <div>
+          <label htmlFor={`role-${id}`} className="block text-sm font-semibold">
+            {t('changeRole')} <span className="sr-only">{name}</span>
+          </label>
+          <select id={`role-${id}`} name="role" defaultValue={role} className="rounded border border-gray-500 px-2 py-1">
+            <option value="editor">{t('roles.editor')}</option>
+            <option value="admin">{t('roles.admin')}</option>
+          </select>
+        </div>
+        <SubmitButton variant="secondary">{t('saveRole')}</SubmitButton>
+      </form>
+      <form action={activeAction}>
+        <input type="hidden" name="id" value={id} />
+        <input type="hidden" name="active" value={active ? 'false' : 'true'} />
+        <SubmitButton variant="secondary">
+          {active ? t('deactivate') : t('reactivate')} <span className="sr-only">{name}</span>
+        </SubmitButton>
+      </form>
+      <form action={passwordAction} className="flex flex-wrap items-end gap-2">
+        <input type="hidden" name="id" value={id} />
+        <div>
+          <label htmlFor={`password-${id}`} className="block text-sm font-semibold">
+            {t('newPassword')} <span className="sr-only">{name}</span>
+          </label>
+          <input id={`password-${id}`} name="password" type="password" autoComplete="new-password" maxLength={256} className="rounded border border-gray-500 px-2 py-1" />
+        </div>
+        <SubmitButton variant="secondary">{t('setPassword')}</SubmitButton>
+      </form>
+    </div>
+  );
+}

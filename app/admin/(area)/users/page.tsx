@@ -1,0 +1,53 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { listUsers } from '@/db/admin/users';
+import { adminLocale } from '@/lib/admin-locale';
+import { requireUserForPage } from '@/lib/auth/session';
+import { CreateUserForm, UserRowForms } from './UserForms';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations({ locale: await adminLocale(), namespace: 'Admin.users' });
+  return { title: t('title') };
+}
+
+export default async function UsersPage() {
+  const me = await requireUserForPage('admin', '/admin/users');
+  const t = await getTranslations({ locale: me.preferredLocale, namespace: 'Admin.users' });
+  const format = new Intl.DateTimeFormat(me.preferredLocale === 'sq' ? 'sq-AL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Tirane' });
+  const users = await listUsers();
+  return (
+    <>
+      <h1 className="mb-6 text-3xl font-bold">{t('title')}</h1>
+      <CreateUserForm />
+      <h2 className="mt-10 mb-4 text-xl font-bold">{t('list')}</h2>
+      <div className="overflow-x-auto">
+        <table className="w-full border-collapse bg-white text-left">
+          <thead>
+            <tr className="border-b-2 border-gray-300">
+              <th scope="col" className="p-2">{t('name')}</th>
+              <th scope="col" className="p-2">{t('role')}</th>
+              <th scope="col" className="p-2">{t('status')}</th>
+              <th scope="col" className="p-2">{t('lastSignIn')}</th>
+              <th scope="col" className="p-2">{t('actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id} className="border-b border-gray-200 align-top" data-testid={`user-${u.email}`}>
+                <td className="p-2">
+                  <span className="font-semibold">{u.name}</span> {u.id === me.id ? t('you') : null}
+                  <br />
+                  <span className="text-sm text-muted">{u.email}</span>
+                </td>
+                <td className="p-2">{t(`roles.${u.role}`)}</td>
+                <td className="p-2">{u.active ? t('active') : t('inactive')}</td>
+                <td className="p-2">{u.lastSignInAt ? format.format(u.lastSignInAt) : t('never')}</td>
+                <td className="p-2">{u.id === me.id ? null : <UserRowForms id={u.id} role={u.role} active={u.active} name={u.name} />}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { getDb } from '@/db';
+import { verifyCredentials } from '@/db/auth/sign-in';
+import { authSecret } from '@/lib/auth/secret';
+import { clientAddress } from '@/lib/client-address';
+import { env } from '@/lib/env';
+
+/** Sessions end after 8 hours without activity… */
+export const SESSION_IDLE_SECONDS = 8 * 60 * 60;
+/** …and 7 days after signing in, whatever the activity. */
+export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
+
+declare module 'next-auth' {
+  interface User {
+    role?: 'admin' | 'editor';
+    sessionVersion?: number;
+    preferredLocale?: 'en' | 'sq';
+  }
+  interface Session {
+    uid: number;
+    sv: number;
+  }
+}
+
+/** A refused sign-in; `code` says why, and the form turns it into a localized message. */
+class SignInRefused extends CredentialsSignin {
+  constructor(code: string) {
+    super();
+    this.code = code;
+  }
+}
+
+function field(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  secret: authSecret(),
+  trustHost: true,
+  useSecureCookies: env().siteUrl.startsWith('https://'),
+  pages: { signIn: '/admin/sign-in', error: '/admin/sign-in' },
+  // The Credentials provider supports JWT sessions only; revocation comes
+  // from the session version that requireUser() checks on every request.
+  session: { strategy: 'jwt', maxAge: SESSION_IDLE_SECONDS, updateAge: 15 * 60 },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {}, code: {} },
+      async authorize(credentials, request) {
+        const result = await verifyCredentials(getDb(), {
+          email: field(credentials.email),
+          password: field(credentials.password),
+          code: field(credentials.code) || undefined,
+          ip: clientAddress(request.headers),
+        });
+        if (!result.ok) {
+          throw new SignInRefused(result.reason === 'throttled' ? `throttled:${result.retryAfterMinutes}` : result.reason);
+        }
+        return {
+          id: String(result.user.id),
+          role: result.user.role,
+          sessionVersion: result.user.sessionVersion,
+          preferredLocale: result.user.preferredLocale,
+        };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = Number(user.id);
+        token.sv = user.sessionVersion;
+        token.authAt = Date.now();
+        return token;
+      }
+      if (typeof token.authAt !== 'number' || Date.now() - token.authAt > SESSION_ABSOLUTE_MS) return null;
+      return token;
+    },
+    session({ session, token }) {
+      session.uid = Number(token.uid);
+      session.sv = Number(token.sv);
+      return session;
+    },
+  },
+});

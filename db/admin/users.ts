@@ -1,0 +1,158 @@
+import 'server-only';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { requireUser } from '@/lib/auth/session';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { getDb } from '../index';
+import { findUserByEmail, normalizeEmail } from '../auth/sign-in';
+import { type Role, users } from '../schema';
+import { recordAudit } from '../auth/audit-log';
+
+/**
+ * Staff accounts. Every function checks the caller's session and role
+ * itself, whoever calls it (page, action or another function).
+ */
+
+export type UserRow = {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  twoFactor: boolean;
+  lastSignInAt: Date | null;
+  createdAt: Date;
+};
+
+export async function listUsers(): Promise<UserRow[]> {
+  await requireUser('admin');
+  return getDb()
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      active: users.active,
+      twoFactor: sql<boolean>`${users.totpSecret} IS NOT NULL`,
+      lastSignInAt: users.lastSignInAt,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .orderBy(desc(users.active), users.name)
+    .all()
+    .map((u) => ({ ...u, twoFactor: Boolean(u.twoFactor) }));
+}
+
+export type UserChangeResult = { ok: true; id: number } | { ok: false; error: 'emailTaken' | 'notFound' | 'cannotChangeSelf' | 'lastAdmin' };
+
+/** Inserts a user; shared by the admin action, the first-admin setup and the CLI (each checks its own right to). */
+export async function insertUser(
+  input: { email: string; name: string; role: Role; password: string; preferredLocale?: 'en' | 'sq' },
+  actor: { id: number | null; ip?: string | null },
+): Promise<UserChangeResult> {
+  const db = getDb();
+  const email = normalizeEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction((tx) => {
+    if (findUserByEmail(tx, email)) return { ok: false, error: 'emailTaken' } as const;
+    const row = tx
+      .insert(users)
+      .values({ email, name: input.name, role: input.role, passwordHash, preferredLocale: input.preferredLocale ?? 'en' })
+      .returning({ id: users.id })
+      .get();
+    recordAudit(tx, { userId: actor.id, action: 'user.create', entityType: 'user', entityId: row.id, details: { email, role: input.role }, ip: actor.ip });
+    return { ok: true, id: row.id } as const;
+  });
+}
+
+export async function createUser(input: { email: string; name: string; role: Role; password: string }, ip: string | null) {
+  const admin = await requireUser('admin');
+  return insertUser(input, { id: admin.id, ip });
+}
+
+function activeAdminCount(excludingId: number): number {
+  const row = getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, excludingId)))
+    .get();
+  return row?.n ?? 0;
+}
+
+/** Role or active flag. Deactivating (or demoting) ends the user's sessions at their next request. */
+export async function updateUserAccess(
+  id: number,
+  change: { role?: Role; active?: boolean },
+  ip: string | null,
+): Promise<UserChangeResult> {
+  const admin = await requireUser('admin');
+  if (id === admin.id) return { ok: false, error: 'cannotChangeSelf' };
+  const db = getDb();
+  const target = db.select().from(users).where(eq(users.id, id)).get();
+  if (!target) return { ok: false, error: 'notFound' };
+  const losesAdmin = target.role === 'admin' && target.active && (change.role === 'editor' || change.active === false);
+  if (losesAdmin && activeAdminCount(id) === 0) return { ok: false, error: 'lastAdmin' };
+  db.transaction((tx) => {
+    tx.update(users)
+      .set({
+        ...(change.role ? { role: change.role } : {}),
+        ...(change.active !== undefined ? { active: change.active } : {}),
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, id))
+      .run();
+    if (change.role && change.role !== target.role) {
+      recordAudit(tx, { userId: admin.id, action: 'user.role', entityType: 'user', entityId: id, details: { from: target.role, to: change.role }, ip });
+    }
+    if (change.active !== undefined && change.active !== target.active) {
+      recordAudit(tx, { userId: admin.id, action: change.active ? 'user.reactivate' : 'user.deactivate', entityType: 'user', entityId: id, ip });
+    }
+  });
+  return { ok: true, id };
+}
+
+/** An admin sets someone's password; that user's sessions end. */
+export async function setUserPassword(id: number, password: string, ip: string | null): Promise<UserChangeResult> {
+  const admin = await requireUser('admin');
+  const db = getDb();
+  if (!db.select({ id: users.id }).from(users).where(eq(users.id, id)).get()) return { ok: false, error: 'notFound' };
+  const passwordHash = await hashPassword(password);
+  db.transaction((tx) => {
+    tx.update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, id))
+      .run();
+    recordAudit(tx, { userId: admin.id, action: 'user.password_set', entityType: 'user', entityId: id, ip });
+  });
+  return { ok: true, id };
+}
+
+/** The signed-in user changes their own password (knowing the current one); other sessions end. */
+export async function changeOwnPassword(current: string, next: string, ip: string | null): Promise<{ ok: boolean }> {
+  const me = await requireUser();
+  const db = getDb();
+  const row = db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, me.id)).get();
+  if (!row || !(await verifyPassword(row.hash, current))) return { ok: false };
+  const passwordHash = await hashPassword(next);
+  db.transaction((tx) => {
+    tx.update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, me.id))
+      .run();
+    recordAudit(tx, { userId: me.id, action: 'user.password_change', entityType: 'user', entityId: me.id, ip });
+  });
+  return { ok: true };
+}
+
+export async function setOwnLocale(locale: 'en' | 'sq'): Promise<void> {
+  const me = await requireUser();
+  getDb().update(users).set({ preferredLocale: locale, updatedAt: new Date() }).where(eq(users.id, me.id)).run();
+}
+
+/** Signing out ends every session of the user (a stolen cookie stops working too). */
+export async function endOwnSessions(ip: string | null): Promise<void> {
+  const me = await requireUser();
+  const db = getDb();
+  db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, me.id)).run();
+  recordAudit(db, { userId: me.id, action: 'auth.sign_out', ip });
+}

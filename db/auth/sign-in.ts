@@ -1,0 +1,90 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { verifyDummyPassword, verifyPassword } from '@/lib/auth/password';
+import { hashRecoveryCode, normalizeRecoveryCode, verifyTotp } from '@/lib/auth/totp';
+import { recordAudit } from './audit-log';
+import type { DB, Queryable } from '../client';
+import { recoveryCodes, users } from '../schema';
+import { checkThrottle, recordLoginAttempt } from './throttle';
+
+export const MAX_EMAIL_LENGTH = 254;
+export const MAX_PASSWORD_INPUT = 256;
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export type SignInUser = { id: number; role: 'admin' | 'editor'; sessionVersion: number; preferredLocale: 'en' | 'sq' };
+
+export type SignInResult =
+  | { ok: true; user: SignInUser }
+  | { ok: false; reason: 'invalid' | 'two_factor_required' | 'two_factor_invalid' }
+  | { ok: false; reason: 'throttled'; retryAfterMinutes: number };
+
+/** Finds an active user by email, case-insensitively (the unique index is on lower(email)). */
+export function findUserByEmail(db: Queryable, email: string) {
+  return db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${normalizeEmail(email)}`)
+    .get();
+}
+
+function useRecoveryCode(db: DB, userId: number, input: string): boolean {
+  const hash = hashRecoveryCode(normalizeRecoveryCode(input));
+  const result = db
+    .update(recoveryCodes)
+    .set({ usedAt: new Date() })
+    .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, hash), isNull(recoveryCodes.usedAt)))
+    .run();
+  return result.changes === 1;
+}
+
+/**
+ * Checks a sign-in: throttle first (before any hashing), then the password
+ * — against a dummy hash when the email is unknown or the account inactive,
+ * so every refusal looks and takes the same — then the second factor when
+ * the user has one. Records the attempt and an audit event.
+ */
+export async function verifyCredentials(
+  db: DB,
+  input: { email: string; password: string; code?: string; ip: string },
+): Promise<SignInResult> {
+  const email = normalizeEmail(input.email);
+  const { password, ip } = input;
+  if (!email || email.length > MAX_EMAIL_LENGTH || !password || password.length > MAX_PASSWORD_INPUT) {
+    return { ok: false, reason: 'invalid' };
+  }
+
+  const throttle = checkThrottle(db, { email, ip });
+  if (!throttle.allowed) {
+    recordAudit(db, { userId: null, action: 'auth.sign_in_throttled', details: { email }, ip });
+    return { ok: false, reason: 'throttled', retryAfterMinutes: throttle.retryAfterMinutes };
+  }
+
+  const user = findUserByEmail(db, email);
+  const passwordOk = user && user.active ? await verifyPassword(user.passwordHash, password) : await verifyDummyPassword(password);
+  if (!user || !passwordOk) {
+    recordLoginAttempt(db, { email, ip, succeeded: false });
+    recordAudit(db, { userId: user?.id ?? null, action: 'auth.sign_in_failed', details: { email }, ip });
+    return { ok: false, reason: 'invalid' };
+  }
+
+  if (user.totpSecret) {
+    const code = input.code?.trim() ?? '';
+    if (!code) return { ok: false, reason: 'two_factor_required' };
+    const codeOk = /^\d[\d ]*$/.test(code) ? verifyTotp(user.totpSecret, code) : useRecoveryCode(db, user.id, code);
+    if (!codeOk) {
+      recordLoginAttempt(db, { email, ip, succeeded: false });
+      recordAudit(db, { userId: user.id, action: 'auth.two_factor_failed', ip });
+      return { ok: false, reason: 'two_factor_invalid' };
+    }
+  }
+
+  recordLoginAttempt(db, { email, ip, succeeded: true });
+  db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id)).run();
+  recordAudit(db, { userId: user.id, action: 'auth.sign_in', ip });
+  return {
+    ok: true,
+    user: { id: user.id, role: user.role, sessionVersion: user.sessionVersion, preferredLocale: user.preferredLocale },
+  };
+}

@@ -1,0 +1,17 @@
+import 'server-only';
+import { cookies, headers } from 'next/headers';
+import { isLocale, type Locale } from '@/i18n/routing';
+import { preferredLocale } from '@/lib/accept-language';
+
+/** Remembers the editor area's language in the browser (set at sign-in and in My account). */
+export const ADMIN_LOCALE_COOKIE = 'IOM_ADMIN_LOCALE';
+
+/**
+ * The language of the editor area for this request: the signed-in user's
+ * preference (mirrored in a cookie at sign-in), else the browser's language.
+ */
+export async function adminLocale(): Promise<Locale> {
+  const cookie = (await cookies()).get(ADMIN_LOCALE_COOKIE)?.value;
+  if (isLocale(cookie)) return cookie;
+  return preferredLocale((await headers()).get('accept-language')) ?? 'en';
+}

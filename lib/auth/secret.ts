@@ -1,0 +1,26 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { env } from '@/lib/env';
+
+export const AUTH_SECRET_FILE = 'auth-secret';
+
+/**
+ * The key that signs sessions: AUTH_SECRET from the environment, else one
+ * generated on first start into DATA_DIR (mode 0600) and read from there on
+ * every later start. Never logged.
+ */
+export function authSecret(): string {
+  const fromEnv = process.env.AUTH_SECRET;
+  if (fromEnv && fromEnv.length >= 32) return fromEnv;
+  if (fromEnv) throw new Error('AUTH_SECRET must be at least 32 characters long');
+  const file = path.join(env().dataDir, AUTH_SECRET_FILE);
+  fs.mkdirSync(env().dataDir, { recursive: true });
+  try {
+    // 'wx' fails if the file exists: the first process to start writes it, every other one reads it.
+    fs.writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}

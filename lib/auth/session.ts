@@ -1,0 +1,79 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { forbidden, redirect, unauthorized } from 'next/navigation';
+import { cache } from 'react';
+import { auth } from '@/auth';
+import { getDb } from '@/db';
+import { type Role, users } from '@/db/schema';
+
+export type StaffUser = {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  preferredLocale: 'en' | 'sq';
+  twoFactor: boolean;
+};
+
+/** Refusal of an entry point; `status` is what a route handler answers. */
+export class AuthorizationError extends Error {
+  constructor(readonly status: 401 | 403) {
+    super(status === 401 ? 'Not signed in' : 'Not allowed');
+    this.name = 'AuthorizationError';
+  }
+}
+
+/**
+ * The signed-in user, or null. One indexed read per request: the session is
+ * only good while its user is active and its session version is the user's
+ * current one (signing out, a password change or deactivation bumps it).
+ */
+export const getCurrentUser = cache(async (): Promise<StaffUser | null> => {
+  const session = await auth();
+  if (!session || !Number.isInteger(session.uid)) return null;
+  const row = getDb()
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      active: users.active,
+      sessionVersion: users.sessionVersion,
+      preferredLocale: users.preferredLocale,
+      totpSecret: users.totpSecret,
+    })
+    .from(users)
+    .where(eq(users.id, session.uid))
+    .get();
+  if (!row || !row.active || row.sessionVersion !== session.sv) return null;
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    preferredLocale: row.preferredLocale,
+    twoFactor: row.totpSecret !== null,
+  };
+});
+
+/**
+ * THE check at the top of every server action, route handler and staff data
+ * function: throws AuthorizationError(401) without a valid session and (403)
+ * when `role` is 'admin' and the user is an editor.
+ */
+export async function requireUser(role?: Role): Promise<StaffUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AuthorizationError(401);
+  if (role === 'admin' && user.role !== 'admin') throw new AuthorizationError(403);
+  return user;
+}
+
+/** The same check for pages: sends the anonymous to sign in, answers 403 to the wrong role. */
+export async function requireUserForPage(role?: Role, returnTo = '/admin'): Promise<StaffUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/admin/sign-in?next=${encodeURIComponent(returnTo)}`);
+  if (role === 'admin' && user.role !== 'admin') forbidden();
+  return user;
+}
+
+export { unauthorized };
