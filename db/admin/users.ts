@@ -3,7 +3,7 @@ import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { requireUser } from '@/lib/auth/session';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { getDb } from '../index';
-import { findUserByEmail, normalizeEmail } from '../auth/sign-in';
+import { insertUserRow } from '../auth/users-core';
 import { type Role, users } from '../schema';
 import { recordAudit } from '../auth/audit-log';
 
@@ -44,29 +44,9 @@ export async function listUsers(): Promise<UserRow[]> {
 
 export type UserChangeResult = { ok: true; id: number } | { ok: false; error: 'emailTaken' | 'notFound' | 'cannotChangeSelf' | 'lastAdmin' };
 
-/** Inserts a user; shared by the admin action, the first-admin setup and the CLI (each checks its own right to). */
-export async function insertUser(
-  input: { email: string; name: string; role: Role; password: string; preferredLocale?: 'en' | 'sq' },
-  actor: { id: number | null; ip?: string | null },
-): Promise<UserChangeResult> {
-  const db = getDb();
-  const email = normalizeEmail(input.email);
-  const passwordHash = await hashPassword(input.password);
-  return db.transaction((tx) => {
-    if (findUserByEmail(tx, email)) return { ok: false, error: 'emailTaken' } as const;
-    const row = tx
-      .insert(users)
-      .values({ email, name: input.name, role: input.role, passwordHash, preferredLocale: input.preferredLocale ?? 'en' })
-      .returning({ id: users.id })
-      .get();
-    recordAudit(tx, { userId: actor.id, action: 'user.create', entityType: 'user', entityId: row.id, details: { email, role: input.role }, ip: actor.ip });
-    return { ok: true, id: row.id } as const;
-  });
-}
-
 export async function createUser(input: { email: string; name: string; role: Role; password: string }, ip: string | null) {
   const admin = await requireUser('admin');
-  return insertUser(input, { id: admin.id, ip });
+  return insertUserRow(getDb(), input, { id: admin.id, ip });
 }
 
 function activeAdminCount(excludingId: number): number {

@@ -14,15 +14,17 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const next = typeof params.next === 'string' ? params.next : '/admin';
   if (await getCurrentUser()) redirect('/admin');
+  const notice =
+    params.signedOut === '1' ? 'signedOut' : params.passwordChanged === '1' ? 'passwordChanged' : params.setup === '1' ? 'setupDone' : null;
   const t = await getTranslations({ locale: await adminLocale(), namespace: 'Admin.signIn' });
   return (
     <main id="main" className="mx-auto max-w-md px-4 py-12">
       <p className="font-bold text-iom-blue">IOM · UN Migration — Albania</p>
       <h1 className="mt-2 text-3xl font-bold">{t('title')}</h1>
       <p className="mt-2 mb-6 text-muted">{t('intro')}</p>
-      {params.signedOut === '1' ? (
-        <p className="mb-4 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3" role="status">
-          {t('signedOut')}
+      {notice ? (
+        <p className="mb-4 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3" role="status" data-testid="sign-in-notice">
+          {t(notice)}
         </p>
       ) : null}
       <SignInForm next={next} />
