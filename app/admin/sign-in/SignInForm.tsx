@@ -1,7 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useState } from 'react';
+import { useActionState } from 'react';
+import { ActionForm } from '@/components/admin/ActionForm';
 import { Field } from '@/components/admin/Field';
 import { FormMessage } from '@/components/admin/FormMessage';
 import { SubmitButton } from '@/components/admin/SubmitButton';
@@ -10,21 +11,17 @@ import { signInAction } from './actions';
 
 export function SignInForm({ next }: { next: string }) {
   const t = useTranslations('Admin.signIn');
-  const [state, action] = useActionState(signInAction, idleState);
-  // Controlled, so a refused attempt keeps what was typed (React resets uncontrolled forms after an action).
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [code, setCode] = useState('');
+  const [state, action, actionPending] = useActionState(signInAction, idleState);
   return (
-    <form action={action} noValidate>
+    <ActionForm action={action} noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="next" value={next} />
-      <Field name="email" type="email" label={t('email')} autoComplete="username" required maxLength={254} value={email} onChange={(e) => setEmail(e.target.value)} error={state.fieldErrors?.email} />
-      <Field name="password" type="password" label={t('password')} autoComplete="current-password" required maxLength={256} value={password} onChange={(e) => setPassword(e.target.value)} error={state.fieldErrors?.password} />
+      <Field name="email" type="email" label={t('email')} autoComplete="username" required maxLength={254} error={state.fieldErrors?.email} />
+      <Field name="password" type="password" label={t('password')} autoComplete="current-password" required maxLength={256} error={state.fieldErrors?.password} />
       {state.step === 'code' ? (
-        <Field name="code" label={t('code')} autoComplete="one-time-code" inputMode="text" autoFocus required maxLength={32} value={code} onChange={(e) => setCode(e.target.value)} />
+        <Field name="code" label={t('code')} autoComplete="one-time-code" inputMode="text" autoFocus required maxLength={32} />
       ) : null}
-      <SubmitButton>{t('submit')}</SubmitButton>
-    </form>
+      <SubmitButton pending={actionPending}>{t('submit')}</SubmitButton>
+    </ActionForm>
   );
 }

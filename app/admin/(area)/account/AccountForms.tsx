@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
+import { ActionForm } from '@/components/admin/ActionForm';
 import { Field } from '@/components/admin/Field';
 import { FormMessage } from '@/components/admin/FormMessage';
 import { SubmitButton } from '@/components/admin/SubmitButton';
@@ -10,9 +11,9 @@ import { changePasswordAction, setLanguageAction } from './actions';
 
 export function PasswordForm() {
   const t = useTranslations('Admin');
-  const [state, action] = useActionState(changePasswordAction, idleState);
+  const [state, action, actionPending] = useActionState(changePasswordAction, idleState);
   return (
-    <form action={action} noValidate aria-labelledby="password-title">
+    <ActionForm action={action} noValidate aria-labelledby="password-title">
       <h2 id="password-title" className="mb-4 text-xl font-bold">
         {t('account.passwordTitle')}
       </h2>
@@ -20,16 +21,16 @@ export function PasswordForm() {
       <Field name="current" type="password" label={t('account.current')} autoComplete="current-password" required maxLength={256} error={state.fieldErrors?.current} />
       <Field name="new" type="password" label={t('account.new')} hint={t('setup.passwordHint')} autoComplete="new-password" required maxLength={256} error={state.fieldErrors?.new} />
       <Field name="confirm" type="password" label={t('account.confirm')} autoComplete="new-password" required maxLength={256} error={state.fieldErrors?.confirm} />
-      <SubmitButton>{t('account.submitPassword')}</SubmitButton>
-    </form>
+      <SubmitButton pending={actionPending}>{t('account.submitPassword')}</SubmitButton>
+    </ActionForm>
   );
 }
 
 export function LanguageForm({ current }: { current: 'en' | 'sq' }) {
   const t = useTranslations('Admin.account');
-  const [state, action] = useActionState(setLanguageAction, idleState);
+  const [state, action, actionPending] = useActionState(setLanguageAction, idleState);
   return (
-    <form action={action} aria-labelledby="language-title">
+    <ActionForm action={action} aria-labelledby="language-title">
       <h2 id="language-title" className="mb-4 text-xl font-bold">
         {t('languageTitle')}
       </h2>
@@ -47,7 +48,7 @@ export function LanguageForm({ current }: { current: 'en' | 'sq' }) {
           </option>
         </select>
       </div>
-      <SubmitButton>{t('submitLanguage')}</SubmitButton>
-    </form>
+      <SubmitButton pending={actionPending}>{t('submitLanguage')}</SubmitButton>
+    </ActionForm>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
+import { ActionForm } from '@/components/admin/ActionForm';
 import { Field } from '@/components/admin/Field';
 import { FormMessage } from '@/components/admin/FormMessage';
 import { SubmitButton } from '@/components/admin/SubmitButton';
@@ -10,9 +11,9 @@ import { createUserAction, setUserPasswordAction, updateUserAccessAction } from 
 
 export function CreateUserForm() {
   const t = useTranslations('Admin.users');
-  const [state, action] = useActionState(createUserAction, idleState);
+  const [state, action, actionPending] = useActionState(createUserAction, idleState);
   return (
-    <form action={action} noValidate aria-labelledby="create-title" className="rounded border border-gray-200 bg-white p-6">
+    <ActionForm action={action} noValidate aria-labelledby="create-title" className="rounded border border-gray-200 bg-white p-6">
       <h2 id="create-title" className="mb-4 text-xl font-bold">
         {t('createTitle')}
       </h2>
@@ -29,20 +30,20 @@ export function CreateUserForm() {
         </select>
       </div>
       <Field name="password" type="password" label={t('password')} required maxLength={256} autoComplete="new-password" error={state.fieldErrors?.password} />
-      <SubmitButton>{t('submitCreate')}</SubmitButton>
-    </form>
+      <SubmitButton pending={actionPending}>{t('submitCreate')}</SubmitButton>
+    </ActionForm>
   );
 }
 
 export function UserRowForms({ id, role, active, name }: { id: number; role: 'admin' | 'editor'; active: boolean; name: string }) {
   const t = useTranslations('Admin.users');
-  const [roleState, roleAction] = useActionState(updateUserAccessAction, idleState);
-  const [activeState, activeAction] = useActionState(updateUserAccessAction, idleState);
-  const [passwordState, passwordAction] = useActionState(setUserPasswordAction, idleState);
+  const [roleState, roleAction, roleActionPending] = useActionState(updateUserAccessAction, idleState);
+  const [activeState, activeAction, activeActionPending] = useActionState(updateUserAccessAction, idleState);
+  const [passwordState, passwordAction, passwordActionPending] = useActionState(setUserPasswordAction, idleState);
   return (
     <div className="space-y-3">
       <FormMessage state={roleState.message ? roleState : activeState.message ? activeState : passwordState} />
-      <form action={roleAction} className="flex flex-wrap items-end gap-2">
+      <ActionForm action={roleAction} className="flex flex-wrap items-end gap-2">
         <input type="hidden" name="id" value={id} />
         <div>
           <label htmlFor={`role-${id}`} className="block text-sm font-semibold">
@@ -53,16 +54,16 @@ export function UserRowForms({ id, role, active, name }: { id: number; role: 'ad
             <option value="admin">{t('roles.admin')}</option>
           </select>
         </div>
-        <SubmitButton variant="secondary">{t('saveRole')}</SubmitButton>
-      </form>
-      <form action={activeAction}>
+        <SubmitButton pending={roleActionPending} variant="secondary">{t('saveRole')}</SubmitButton>
+      </ActionForm>
+      <ActionForm action={activeAction}>
         <input type="hidden" name="id" value={id} />
         <input type="hidden" name="active" value={active ? 'false' : 'true'} />
-        <SubmitButton variant="secondary">
+        <SubmitButton pending={activeActionPending} variant="secondary">
           {active ? t('deactivate') : t('reactivate')} <span className="sr-only">{name}</span>
         </SubmitButton>
-      </form>
-      <form action={passwordAction} className="flex flex-wrap items-end gap-2">
+      </ActionForm>
+      <ActionForm action={passwordAction} className="flex flex-wrap items-end gap-2">
         <input type="hidden" name="id" value={id} />
         <div>
           <label htmlFor={`password-${id}`} className="block text-sm font-semibold">
@@ -70,8 +71,8 @@ export function UserRowForms({ id, role, active, name }: { id: number; role: 'ad
           </label>
           <input id={`password-${id}`} name="password" type="password" autoComplete="new-password" maxLength={256} className="rounded border border-gray-500 px-2 py-1" />
         </div>
-        <SubmitButton variant="secondary">{t('setPassword')}</SubmitButton>
-      </form>
+        <SubmitButton pending={passwordActionPending} variant="secondary">{t('setPassword')}</SubmitButton>
+      </ActionForm>
     </div>
   );
 }

@@ -1,0 +1,255 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../helpers/axe';
+import { launchBrowser } from '../helpers/browser';
+import { type RunningServer, startServer } from '../helpers/server';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const ADMIN = { name: 'Ana Admin', email: 'ana@iom.int', password: 'Lumi i Drinit rrjedh ngadalë' };
+const EDITOR = { name: 'Erion Editor', email: 'erion@iom.int', password: 'Ura e Tabakëve në Tiranë' };
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(context: BrowserContext, user: { email: string; password: string }): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/admin/sign-in`);
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${server.url}/admin`);
+  return page;
+}
+
+const LABELS = {
+  en: { email: 'Email', password: 'Password', submit: 'Sign in' },
+  sq: { email: 'Email-i', password: 'Fjalëkalimi', submit: 'Hyni' },
+};
+
+/** Submits the sign-in form and returns the message it answers with. */
+async function signInMessage(page: Page, email: string, password: string, lang: 'en' | 'sq' = 'en'): Promise<string> {
+  const labels = LABELS[lang];
+  await page.getByLabel(labels.email).fill(email);
+  await page.getByLabel(labels.password).fill(password);
+  // The answer is in once the action's response has arrived and the button is usable again.
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/admin/sign-in')),
+    page.getByRole('button', { name: labels.submit }).click(),
+  ]);
+  const button = page.getByRole('button', { name: labels.submit });
+  await expect.poll(() => button.isEnabled()).toBe(true);
+  return (await page.getByTestId('form-message').textContent()) ?? '';
+}
+
+type Action = { id: string; file: string; name: string; page: string };
+
+/** Every server action of the build, from Next's own manifest. */
+function serverActions(): Action[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, '.next/server/server-reference-manifest.json'), 'utf8'));
+  return Object.entries(manifest.node as Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>).map(
+    ([id, a]) => {
+      const worker = Object.keys(a.workers)[0]!;
+      const page = `/${worker.replace(/^app\//, '').replace(/\/page$/, '').replace(/\([^)]+\)\/?/g, '').replace(/\[token\]/, 'x'.repeat(43))}`.replace(/\/$/, '');
+      return { id, file: a.filename, name: a.exportedName, page };
+    },
+  );
+}
+
+async function callAction(action: Action, cookie = ''): Promise<{ status: number; body: string }> {
+  const res = await fetch(server.url + action.page, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Next-Action': action.id, Origin: server.url, 'Content-Type': 'text/plain;charset=UTF-8', cookie },
+    body: '[]',
+  });
+  return { status: res.status, body: await res.text() };
+}
+
+async function cookieHeader(context: BrowserContext): Promise<string> {
+  return (await context.cookies(server.url)).map((c) => `${c.name}=${c.value}`).join('; ');
+}
+
+describe('the first administrator', () => {
+  it('is created through the address the server printed once at start', async () => {
+    const printed = server.output().match(/\/admin\/setup\/([\w-]+)/g);
+    expect(printed).toHaveLength(1);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}${printed![0]}`);
+    expect(await page.locator('h1').textContent()).toBe('Create the first administrator');
+    await page.getByLabel('Full name').fill(ADMIN.name);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password', { exact: true }).fill('password1234');
+    await page.getByLabel('Password again').fill('password1234');
+    await page.getByRole('button', { name: 'Create administrator' }).click();
+    await page.getByText('This password is too common. Choose another one.').waitFor();
+    await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+    await page.getByLabel('Password again').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Create administrator' }).click();
+    await page.waitForURL(/\/admin\/sign-in\?setup=1$/);
+
+    // The address is spent.
+    await page.goto(`${server.url}${printed![0]}`);
+    expect(await page.getByTestId('setup-invalid').textContent()).toContain('not valid any more');
+    await context.close();
+  });
+});
+
+describe('signing in', () => {
+  it('gives the same message for an unknown email and a wrong password', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/admin/sign-in`);
+    const wrongPassword = await signInMessage(page, ADMIN.email, 'not the password at all');
+    const unknown = await signInMessage(page, 'nobody@iom.int', 'not the password at all');
+    expect(wrongPassword).toBe('The email or password is not right.');
+    expect(unknown).toBe(wrongPassword);
+    // What was typed stays in the form.
+    expect(await page.getByLabel('Email').inputValue()).toBe('nobody@iom.int');
+    await context.close();
+  });
+
+  it('signs in and out, and a signed-out session cookie replayed is refused', async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, ADMIN);
+    expect(await page.getByTestId('signed-in-as').textContent()).toBe(ADMIN.name);
+    const stolen = await cookieHeader(context);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/signedOut=1/);
+
+    const replay = await fetch(`${server.url}/admin/users`, { headers: { cookie: stolen }, redirect: 'manual' });
+    expect(replay.status).toBe(307);
+    expect(replay.headers.get('location')).toContain('/admin/sign-in');
+    await context.close();
+  });
+
+  it('throttles after five failures for one account, in the user’s language', async () => {
+    const context = await browser.newContext({ locale: 'sq-AL', extraHTTPHeaders: { 'Accept-Language': 'sq' } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/admin/sign-in`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('sq');
+    for (let i = 0; i < 5; i++) {
+      expect(await signInMessage(page, 'target@iom.int', `wrong password ${i}`, 'sq')).toBe('Email-i ose fjalëkalimi nuk është i saktë.');
+    }
+    expect(await signInMessage(page, 'target@iom.int', 'wrong password 6', 'sq')).toBe('Shumë përpjekje, provoni përsëri pas 15 minutash.');
+    await context.close();
+  });
+
+  it('records the socket’s address, not one the client names', async () => {
+    const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.99' } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/admin/sign-in`);
+    await signInMessage(page, 'spoof@iom.int', 'wrong password here');
+    await context.close();
+    const admin = await browser.newContext();
+    const audit = await signIn(admin, ADMIN);
+    await audit.goto(`${server.url}/admin/audit?action=auth.sign_in_failed`);
+    const table = await audit.getByTestId('audit-table').textContent();
+    expect(table).toContain('spoof@iom.int');
+    expect(table).not.toContain('203.0.113.99');
+    await admin.close();
+  });
+});
+
+describe('roles and accounts', () => {
+  it('lets an admin add an editor, who is refused the Users page', async () => {
+    const adminContext = await browser.newContext();
+    const admin = await signIn(adminContext, ADMIN);
+    await admin.goto(`${server.url}/admin/users`);
+    await admin.getByLabel('Full name').fill(EDITOR.name);
+    await admin.getByLabel('Email').fill(EDITOR.email);
+    await admin.getByLabel('Password').fill(EDITOR.password);
+    await admin.getByRole('button', { name: 'Add user' }).click();
+    expect(await admin.getByTestId('form-message').first().textContent()).toBe('The user has been added.');
+    expect(await axeViolations(admin)).toEqual([]);
+    await adminContext.close();
+
+    const editorContext = await browser.newContext();
+    const editor = await signIn(editorContext, EDITOR);
+    expect(await editor.getByRole('link', { name: 'Users' }).count()).toBe(0);
+    const res = await editor.goto(`${server.url}/admin/users`);
+    expect(res!.status()).toBe(403);
+    await editorContext.close();
+  });
+
+  it('throws a deactivated user out on their next click', async () => {
+    const editorContext = await browser.newContext();
+    const editor = await signIn(editorContext, EDITOR);
+
+    const adminContext = await browser.newContext();
+    const admin = await signIn(adminContext, ADMIN);
+    await admin.goto(`${server.url}/admin/users`);
+    await admin.getByTestId(`user-${EDITOR.email}`).getByRole('button', { name: /Deactivate/ }).click();
+    await admin.getByTestId(`user-${EDITOR.email}`).getByText('Deactivated', { exact: true }).waitFor();
+
+    await editor.getByRole('link', { name: 'My account' }).click();
+    await editor.waitForURL(/\/admin\/sign-in/);
+    expect(await editor.locator('h1').textContent()).toBe('Sign in');
+
+    // Reactivated for the next tests.
+    await admin.getByTestId(`user-${EDITOR.email}`).getByRole('button', { name: /Reactivate/ }).click();
+    await admin.getByTestId(`user-${EDITOR.email}`).getByText('Active', { exact: true }).waitFor();
+    await Promise.all([adminContext.close(), editorContext.close()]);
+  });
+
+  it('signs in a user created on the command line', async () => {
+    const result = spawnSync('npm', ['run', '-s', 'user:create', '--', '--email', 'Cli.User@IOM.int', '--name', 'Cli User', '--role', 'editor'], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: server.dataDir },
+      input: 'Kalaja e Gjirokastrës 1336\n',
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const context = await browser.newContext();
+    const page = await signIn(context, { email: 'cli.user@iom.int', password: 'Kalaja e Gjirokastrës 1336' });
+    expect(await page.getByTestId('signed-in-as').textContent()).toBe('Cli User');
+    await context.close();
+  });
+});
+
+describe('every entry point checks for itself', () => {
+  // Open to anonymous callers by design: signing in starts a session, the
+  // first-admin setup is guarded by its one-time token, signing out ends one.
+  const PUBLIC_ACTIONS = new Set(['signInAction', 'setupAdminAction', 'signOutAction']);
+  const ADMIN_ONLY = /^app\/admin\/\(area\)\/(users|audit)\//;
+
+  it('finds the actions in the build', () => {
+    const names = serverActions().map((a) => a.name);
+    expect(names).toEqual(expect.arrayContaining(['createUserAction', 'changePasswordAction', 'signInAction']));
+  });
+
+  it('refuses every staff action to an anonymous caller, whatever the proxy is told', async () => {
+    for (const action of serverActions().filter((a) => !PUBLIC_ACTIONS.has(a.name))) {
+      const { status, body } = await callAction(action);
+      expect({ action: action.name, status, refused: body.includes('"step":"unauthorized"') }).toEqual({ action: action.name, status: 200, refused: true });
+    }
+    const forged = await fetch(`${server.url}/admin/users`, { headers: { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy' }, redirect: 'manual' });
+    expect(forged.status).toBe(307);
+  });
+
+  it('refuses admin actions to an editor', async () => {
+    const context = await browser.newContext();
+    await signIn(context, EDITOR);
+    const cookie = await cookieHeader(context);
+    const adminActions = serverActions().filter((a) => ADMIN_ONLY.test(a.file));
+    expect(adminActions.length).toBeGreaterThan(0);
+    for (const action of adminActions) {
+      const { body } = await callAction(action, cookie);
+      expect({ action: action.name, refused: body.includes('"step":"forbidden"') }).toEqual({ action: action.name, refused: true });
+    }
+    await context.close();
+  });
+});
