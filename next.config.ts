@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { BASE_HEADERS, publicContentSecurityPolicy } from './lib/security-headers';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
@@ -24,14 +25,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['better-sqlite3'],
   async headers() {
     return [
-      {
-        source: '/:path*',
-        headers: [
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-          { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
-        ],
-      },
+      { source: '/:path*', headers: BASE_HEADERS },
+      // The editor area gets its own, nonce-based policy from proxy.ts.
+      { source: '/((?!admin).*)', headers: [{ key: 'Content-Security-Policy', value: publicContentSecurityPolicy() }] },
     ];
   },
 };

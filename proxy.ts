@@ -3,6 +3,7 @@ import createMiddleware from 'next-intl/middleware';
 import { newsPageCount, publicArticleExists, publicPageExists } from './db/queries/addresses';
 import { type Locale, routing } from './i18n/routing';
 import { preferredLocale } from './lib/accept-language';
+import { adminContentSecurityPolicy } from './lib/security-headers';
 import { MAX_PATH_LENGTH, parsePageNumber } from './lib/params';
 
 /**
@@ -103,7 +104,38 @@ function contentExists(pathname: string, locale: Locale): boolean {
   return pagePath !== null && publicPageExists(locale, pagePath);
 }
 
+/**
+ * The editor area: a fresh nonce for its strict script policy (Next puts it
+ * on its own scripts), nothing stored by caches or search engines, and a
+ * server action posted from another site refused with 403 before Next's own
+ * origin check would answer it with a 500. Access is checked by each page,
+ * action and data function, never here.
+ */
+function adminResponse(request: NextRequest): NextResponse {
+  if (request.method === 'POST' && request.headers.has('next-action')) {
+    const origin = request.headers.get('origin');
+    let sameOrigin = false;
+    try {
+      sameOrigin = origin !== null && new URL(origin).host === request.headers.get('host');
+    } catch {
+      sameOrigin = false;
+    }
+    if (!sameOrigin) return new NextResponse('Forbidden: cross-site request', { status: 403, headers: { 'Cache-Control': 'no-store' } });
+  }
+  const nonce = btoa(crypto.randomUUID());
+  const policy = adminContentSecurityPolicy(nonce);
+  const headers = new Headers(request.headers);
+  headers.set('content-security-policy', policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set('Content-Security-Policy', policy);
+  response.headers.set('Cache-Control', 'no-store');
+  response.headers.set('X-Robots-Tag', 'noindex, nofollow');
+  return response;
+}
+
 export default function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (pathname === '/admin' || pathname.startsWith('/admin/')) return adminResponse(request);
   return rememberLocale(request, route(request));
 }
 
@@ -169,6 +201,7 @@ function route(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Everything but API routes, the editor area, Next's own files and files with an extension.
-  matcher: ['/((?!api|admin|_next|_vercel|.*\\..*).*)'],
+  // Public pages: everything but API routes, the editor area, Next's own
+  // files and files with an extension. And the editor area, for its headers.
+  matcher: ['/((?!api|admin|_next|_vercel|.*\\..*).*)', '/admin', '/admin/:path*'],
 };

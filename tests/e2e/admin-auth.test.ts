@@ -166,6 +166,12 @@ describe('signing in', () => {
 describe('roles and accounts', () => {
   it('lets an admin add an editor, who is refused the Users page', async () => {
     const adminContext = await browser.newContext();
+    // Every violation of the editor area's Content-Security-Policy is recorded.
+    await adminContext.addInitScript(() => {
+      const w = window as unknown as { cspViolations: string[] };
+      w.cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
     const admin = await signIn(adminContext, ADMIN);
     await admin.goto(`${server.url}/admin/users`);
     await admin.getByLabel('Full name').fill(EDITOR.name);
@@ -174,6 +180,11 @@ describe('roles and accounts', () => {
     await admin.getByRole('button', { name: 'Add user' }).click();
     expect(await admin.getByTestId('form-message').first().textContent()).toBe('The user has been added.');
     expect(await axeViolations(admin)).toEqual([]);
+    expect(await admin.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    const headers = (await admin.goto(`${server.url}/admin/users`))!.headers();
+    expect(headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(headers['cache-control']).toBe('no-store');
+    expect(headers['x-robots-tag']).toContain('noindex');
     await adminContext.close();
 
     const editorContext = await browser.newContext();
@@ -238,6 +249,16 @@ describe('every entry point checks for itself', () => {
     }
     const forged = await fetch(`${server.url}/admin/users`, { headers: { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy' }, redirect: 'manual' });
     expect(forged.status).toBe(307);
+  });
+
+  it('refuses a server action posted from another site with 403', async () => {
+    const action = serverActions().find((a) => a.name === 'createUserAction')!;
+    const res = await fetch(server.url + action.page, {
+      method: 'POST',
+      headers: { 'Next-Action': action.id, Origin: 'https://evil.example', 'Content-Type': 'text/plain;charset=UTF-8' },
+      body: '[]',
+    });
+    expect(res.status).toBe(403);
   });
 
   it('refuses admin actions to an editor', async () => {

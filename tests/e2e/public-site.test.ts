@@ -118,6 +118,19 @@ describe('every section in both languages, server-rendered', () => {
     expect(en).not.toContain('Versioni shqip më poshtë');
   });
 
+  it('sends the security headers, with a policy that a cache can share', async () => {
+    const { res } = await get('/who-we-are');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    for (const directive of ["object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'"]) {
+      expect(csp).toContain(directive);
+    }
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).not.toContain('nonce-');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(res.headers.get('permissions-policy')).toContain('camera=()');
+  });
+
   it('serves public pages from the cache after the first render', async () => {
     await get('/take-action');
     const { res } = await get('/take-action');
