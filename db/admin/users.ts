@@ -109,7 +109,7 @@ export async function setUserPassword(id: number, password: string, ip: string |
 
 /** The signed-in user changes their own password (knowing the current one); other sessions end. */
 export async function changeOwnPassword(current: string, next: string, ip: string | null): Promise<{ ok: boolean }> {
-  const me = await requireUser();
+  const me = await requireUser(undefined, { allowWithoutTwoFactor: true });
   const db = getDb();
   const row = db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, me.id)).get();
   if (!row || !(await verifyPassword(row.hash, current))) return { ok: false };
@@ -125,13 +125,13 @@ export async function changeOwnPassword(current: string, next: string, ip: strin
 }
 
 export async function setOwnLocale(locale: 'en' | 'sq'): Promise<void> {
-  const me = await requireUser();
+  const me = await requireUser(undefined, { allowWithoutTwoFactor: true });
   getDb().update(users).set({ preferredLocale: locale, updatedAt: new Date() }).where(eq(users.id, me.id)).run();
 }
 
 /** Signing out ends every session of the user (a stolen cookie stops working too). */
 export async function endOwnSessions(ip: string | null): Promise<void> {
-  const me = await requireUser();
+  const me = await requireUser(undefined, { allowWithoutTwoFactor: true });
   const db = getDb();
   db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, me.id)).run();
   recordAudit(db, { userId: me.id, action: 'auth.sign_out', ip });

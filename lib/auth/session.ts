@@ -4,7 +4,7 @@ import { forbidden, redirect, unauthorized } from 'next/navigation';
 import { cache } from 'react';
 import { auth } from '@/auth';
 import { getDb } from '@/db';
-import { type Role, users } from '@/db/schema';
+import { type Role, settings, users } from '@/db/schema';
 
 export type StaffUser = {
   id: number;
@@ -14,6 +14,10 @@ export type StaffUser = {
   preferredLocale: 'en' | 'sq';
   twoFactor: boolean;
 };
+
+function isTwoFactorRequired(): boolean {
+  return getDb().select({ value: settings.value }).from(settings).where(eq(settings.key, 'require_two_factor')).get()?.value === 'true';
+}
 
 /** Refusal of an entry point; `status` is what a route handler answers. */
 export class AuthorizationError extends Error {
@@ -61,17 +65,28 @@ export const getCurrentUser = cache(async (): Promise<StaffUser | null> => {
  * function: throws AuthorizationError(401) without a valid session and (403)
  * when `role` is 'admin' and the user is an editor.
  */
-export async function requireUser(role?: Role): Promise<StaffUser> {
+export async function requireUser(role?: Role, options: { allowWithoutTwoFactor?: boolean } = {}): Promise<StaffUser> {
   const user = await getCurrentUser();
   if (!user) throw new AuthorizationError(401);
   if (role === 'admin' && user.role !== 'admin') throw new AuthorizationError(403);
+  if (!options.allowWithoutTwoFactor && mustEnrolTwoFactor(user)) throw new AuthorizationError(403);
   return user;
 }
 
+/** When an admin requires two-factor sign-in, a user without it can only reach My account to turn it on. */
+export function mustEnrolTwoFactor(user: StaffUser): boolean {
+  return !user.twoFactor && isTwoFactorRequired();
+}
+
 /** The same check for pages: sends the anonymous to sign in, answers 403 to the wrong role. */
-export async function requireUserForPage(role?: Role, returnTo = '/admin'): Promise<StaffUser> {
+export async function requireUserForPage(
+  role?: Role,
+  returnTo = '/admin',
+  options: { allowWithoutTwoFactor?: boolean } = {},
+): Promise<StaffUser> {
   const user = await getCurrentUser();
   if (!user) redirect(`/admin/sign-in?next=${encodeURIComponent(returnTo)}`);
+  if (!options.allowWithoutTwoFactor && mustEnrolTwoFactor(user)) redirect('/admin/account?twoFactorRequired=1');
   if (role === 'admin' && user.role !== 'admin') forbidden();
   return user;
 }

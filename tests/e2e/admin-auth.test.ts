@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Secret, TOTP } from 'otpauth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../helpers/axe';
@@ -272,5 +273,96 @@ describe('every entry point checks for itself', () => {
       expect({ action: action.name, refused: body.includes('"step":"forbidden"') }).toEqual({ action: action.name, refused: true });
     }
     await context.close();
+  });
+});
+
+describe('two-factor sign-in', () => {
+  const codeFor = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
+  let recovery: string[] = [];
+
+  it('is turned on with a scanned secret and then asked for at sign-in', async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, EDITOR);
+    await page.goto(`${server.url}/admin/account`);
+    await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
+    const secret = (await page.getByTestId('totp-secret').textContent())!;
+    expect(await page.locator('svg').count()).toBeGreaterThan(0);
+    await page.getByLabel('Six-digit code from the app').fill('000000' === codeFor(secret) ? '111111' : '000000');
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByText('That code is not right.', { exact: false }).first().waitFor();
+    await page.getByLabel('Six-digit code from the app').fill(codeFor(secret));
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByTestId('recovery-codes').waitFor();
+    recovery = (await page.getByTestId('recovery-codes').locator('li').allTextContents()).map((c) => c.trim());
+    expect(recovery).toHaveLength(10);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/signedOut=1/);
+
+    // Password alone is not enough any more.
+    expect(await signInMessage(page, EDITOR.email, EDITOR.password)).toBe('Enter the code from your authenticator app.');
+    await page.getByLabel('Code from your authenticator app, or a recovery code').fill(codeFor(secret));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${server.url}/admin`);
+    expect(await page.getByTestId('signed-in-as').textContent()).toBe(EDITOR.name);
+    await context.close();
+  });
+
+  it('accepts a recovery code once', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/admin/sign-in`);
+    expect(await signInMessage(page, EDITOR.email, EDITOR.password)).toBe('Enter the code from your authenticator app.');
+    await page.getByLabel('Code from your authenticator app, or a recovery code').fill(recovery[0]!.toUpperCase());
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${server.url}/admin`);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/signedOut=1/);
+
+    expect(await signInMessage(page, EDITOR.email, EDITOR.password)).toBe('Enter the code from your authenticator app.');
+    await page.getByLabel('Code from your authenticator app, or a recovery code').fill(recovery[0]!);
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
+    await expect.poll(() => page.getByTestId('form-message').textContent()).toContain('That code is not right.');
+    await context.close();
+  });
+
+  it('can be required for all staff by an admin who has it', async () => {
+    const adminContext = await browser.newContext();
+    const admin = await signIn(adminContext, ADMIN);
+    await admin.goto(`${server.url}/admin/users`);
+    await admin.getByLabel('Require two-factor sign-in for all staff').check();
+    await admin.getByRole('button', { name: 'Save', exact: true }).click();
+    await admin.getByText('Turn on two-factor sign-in for your own account first', { exact: false }).waitFor();
+
+    await admin.goto(`${server.url}/admin/account`);
+    await admin.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
+    const secret = (await admin.getByTestId('totp-secret').textContent())!;
+    await admin.getByLabel('Six-digit code from the app').fill(codeFor(secret));
+    await admin.getByRole('button', { name: 'Confirm' }).click();
+    await admin.getByTestId('recovery-codes').waitFor();
+
+    await admin.goto(`${server.url}/admin/users`);
+    await admin.getByLabel('Require two-factor sign-in for all staff').check();
+    await admin.getByRole('button', { name: 'Save', exact: true }).click();
+    await admin.getByText('The setting has been saved.').waitFor();
+
+    // The CLI user has no second factor: they may only reach My account to turn it on.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/admin/sign-in`);
+    await page.getByLabel('Email').fill('cli.user@iom.int');
+    await page.getByLabel('Password').fill('Kalaja e Gjirokastrës 1336');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/admin\/account\?twoFactorRequired=1$/);
+    expect(await page.getByRole('alert').first().textContent()).toContain('requires two-factor sign-in');
+
+    // Back to optional for whoever runs next.
+    await admin.reload();
+    await admin.getByLabel('Require two-factor sign-in for all staff').uncheck();
+    await admin.getByRole('button', { name: 'Save', exact: true }).click();
+    await admin.getByText('The setting has been saved.').waitFor();
+    await Promise.all([adminContext.close(), context.close()]);
   });
 });

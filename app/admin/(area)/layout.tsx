@@ -12,7 +12,7 @@ import { signOutAction } from './actions';
  * function checks for itself.
  */
 export default async function AreaLayout({ children }: { children: ReactNode }) {
-  const user = await requireUserForPage();
+  const user = await requireUserForPage(undefined, '/admin', { allowWithoutTwoFactor: true });
   const t = await getTranslations({ locale: user.preferredLocale, namespace: 'Admin' });
   const links = [
     { href: '/admin', label: t('nav.dashboard') },

@@ -7,7 +7,14 @@ import { Field } from '@/components/admin/Field';
 import { FormMessage } from '@/components/admin/FormMessage';
 import { SubmitButton } from '@/components/admin/SubmitButton';
 import { idleState } from '@/lib/form-state';
-import { changePasswordAction, setLanguageAction } from './actions';
+import {
+  changePasswordAction,
+  confirmTwoFactorAction,
+  disableTwoFactorAction,
+  setLanguageAction,
+  startTwoFactorAction,
+  type TwoFactorState,
+} from './actions';
 
 export function PasswordForm() {
   const t = useTranslations('Admin');
@@ -50,5 +57,71 @@ export function LanguageForm({ current }: { current: 'en' | 'sq' }) {
       </div>
       <SubmitButton pending={actionPending}>{t('submitLanguage')}</SubmitButton>
     </ActionForm>
+  );
+}
+
+export function TwoFactorSection({ enabled }: { enabled: boolean }) {
+  const t = useTranslations('Admin.twoFactor');
+  const [startState, start, startPending] = useActionState(startTwoFactorAction, idleState as TwoFactorState);
+  const [confirmState, confirm, confirmPending] = useActionState(confirmTwoFactorAction, idleState as TwoFactorState);
+  const [disableState, disable, disablePending] = useActionState(disableTwoFactorAction, idleState);
+
+  if (confirmState.step === 'codes' && confirmState.codes) {
+    return (
+      <div data-testid="recovery-codes">
+        <FormMessage state={confirmState} />
+        <h3 className="text-lg font-bold">{t('recoveryTitle')}</h3>
+        <p className="mt-1 mb-3 text-muted">{t('recoveryIntro')}</p>
+        <ul className="grid grid-cols-2 gap-2 font-mono">
+          {confirmState.codes.map((code) => (
+            <li key={code}>{code}</li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+
+  if (enabled && disableState.status !== 'success') {
+    return (
+      <ActionForm action={disable}>
+        <p className="mb-4 font-semibold" data-testid="two-factor-status">
+          {t('on')}
+        </p>
+        <FormMessage state={disableState} />
+        <Field name="password" type="password" label={t('password')} autoComplete="current-password" required maxLength={256} error={disableState.fieldErrors?.password} />
+        <SubmitButton variant="secondary" pending={disablePending}>
+          {t('disable')}
+        </SubmitButton>
+      </ActionForm>
+    );
+  }
+
+  // The scanned secret comes from the start step; a refused code leaves it on screen.
+  const scan = startState;
+  return (
+    <div>
+      <p className="mb-2 font-semibold" data-testid="two-factor-status">
+        {t('off')}
+      </p>
+      <FormMessage state={disableState} />
+      <p className="mb-4 text-muted">{t('intro')}</p>
+      {scan.step === 'scan' && scan.qrSvg ? (
+        <ActionForm action={confirm}>
+          <p className="mb-2">{t('scan')}</p>
+          {/* SVG made on our server by the qrcode package from the otpauth address. */}
+          <div className="mb-2 w-48 bg-white" role="img" aria-label={t('scan')} dangerouslySetInnerHTML={{ __html: scan.qrSvg }} />
+          <p className="mb-4">
+            {t('key')}: <code className="break-all" data-testid="totp-secret">{scan.secret}</code>
+          </p>
+          <FormMessage state={confirmState} />
+          <Field name="code" label={t('code')} inputMode="numeric" autoComplete="one-time-code" required maxLength={8} error={confirmState.fieldErrors?.code} />
+          <SubmitButton pending={confirmPending}>{t('confirm')}</SubmitButton>
+        </ActionForm>
+      ) : (
+        <ActionForm action={start}>
+          <SubmitButton pending={startPending}>{t('start')}</SubmitButton>
+        </ActionForm>
+      )}
+    </div>
   );
 }

@@ -1,9 +1,11 @@
 'use server';
 
 import { cookies, headers } from 'next/headers';
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { signOut } from '@/auth';
+import { confirmTwoFactor, disableTwoFactor, startTwoFactorEnrolment } from '@/db/admin/two-factor';
 import { changeOwnPassword, setOwnLocale } from '@/db/admin/users';
 import { ADMIN_LOCALE_COOKIE } from '@/lib/admin-locale';
 import { guarded } from '@/lib/auth/guard';
@@ -15,7 +17,7 @@ import type { FormState } from '@/lib/form-state';
 export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
   let changed = false;
   const state = await guarded(async () => {
-    const me = await requireUser();
+    const me = await requireUser(undefined, { allowWithoutTwoFactor: true });
     const t = await getTranslations({ locale: me.preferredLocale, namespace: 'Admin' });
     const current = String(formData.get('current') ?? '');
     const next = String(formData.get('new') ?? '');
@@ -40,7 +42,7 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
 
 export async function setLanguageAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return guarded(async () => {
-    const me = await requireUser();
+    const me = await requireUser(undefined, { allowWithoutTwoFactor: true });
     const parsed = localeSchema.safeParse(formData.get('locale'));
     if (!parsed.success) {
       const t = await getTranslations({ locale: me.preferredLocale, namespace: 'Admin' });
@@ -50,5 +52,38 @@ export async function setLanguageAction(_prev: FormState, formData: FormData): P
     (await cookies()).set(ADMIN_LOCALE_COOKIE, parsed.data, { path: '/admin', sameSite: 'lax', httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
     const t = await getTranslations({ locale: parsed.data, namespace: 'Admin.account' });
     return { status: 'success', message: t('languageSaved') };
+  });
+}
+
+/** Two-factor steps share one form state: 'scan' (QR shown), 'codes' (recovery codes shown once). */
+export type TwoFactorState = FormState & { qrSvg?: string; secret?: string; codes?: string[] };
+
+export async function startTwoFactorAction(_prev: TwoFactorState, _formData: FormData): Promise<TwoFactorState> {
+  return guarded(async () => {
+    const { secret, qrSvg } = await startTwoFactorEnrolment();
+    return { status: 'idle', step: 'scan', secret, qrSvg };
+  });
+}
+
+export async function confirmTwoFactorAction(_prev: TwoFactorState, formData: FormData): Promise<TwoFactorState> {
+  return guarded(async () => {
+    const me = await requireUser(undefined, { allowWithoutTwoFactor: true });
+    const t = await getTranslations({ locale: me.preferredLocale, namespace: 'Admin.twoFactor' });
+    const code = String(formData.get('code') ?? '').slice(0, 32);
+    const codes = await confirmTwoFactor(code, clientAddress(await headers()));
+    if (!codes) return { status: 'error', step: 'scan', message: t('wrongCode'), fieldErrors: { code: t('wrongCode') } };
+    revalidatePath('/admin/account');
+    return { status: 'success', step: 'codes', message: t('on'), codes };
+  });
+}
+
+export async function disableTwoFactorAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return guarded(async () => {
+    const me = await requireUser(undefined, { allowWithoutTwoFactor: true });
+    const t = await getTranslations({ locale: me.preferredLocale, namespace: 'Admin' });
+    const ok = await disableTwoFactor(String(formData.get('password') ?? '').slice(0, 256), clientAddress(await headers()));
+    if (!ok) return { status: 'error', message: t('errors.invalid'), fieldErrors: { password: t('errors.currentPassword') } };
+    revalidatePath('/admin/account');
+    return { status: 'success', message: t('twoFactor.disabled') };
   });
 }

@@ -7,7 +7,7 @@ import { Field } from '@/components/admin/Field';
 import { FormMessage } from '@/components/admin/FormMessage';
 import { SubmitButton } from '@/components/admin/SubmitButton';
 import { idleState } from '@/lib/form-state';
-import { createUserAction, setUserPasswordAction, updateUserAccessAction } from './actions';
+import { createUserAction, setRequireTwoFactorAction, setUserPasswordAction, updateUserAccessAction } from './actions';
 
 export function CreateUserForm() {
   const t = useTranslations('Admin.users');
@@ -74,5 +74,24 @@ export function UserRowForms({ id, role, active, name }: { id: number; role: 'ad
         <SubmitButton pending={passwordActionPending} variant="secondary">{t('setPassword')}</SubmitButton>
       </ActionForm>
     </div>
+  );
+}
+
+export function RequireTwoFactorForm({ required }: { required: boolean }) {
+  const t = useTranslations('Admin.twoFactor');
+  const [state, action, pending] = useActionState(setRequireTwoFactorAction, idleState);
+  return (
+    <ActionForm action={action} className="mt-6 rounded border border-gray-200 bg-white p-6">
+      <FormMessage state={state} />
+      <div className="mb-4 flex items-center gap-2">
+        <input id="require-two-factor" name="required" type="checkbox" defaultChecked={required} className="h-5 w-5" />
+        <label htmlFor="require-two-factor" className="font-semibold">
+          {t('requireLabel')}
+        </label>
+      </div>
+      <SubmitButton variant="secondary" pending={pending}>
+        {t('requireSave')}
+      </SubmitButton>
+    </ActionForm>
   );
 }

@@ -4,6 +4,7 @@ import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { setTwoFactorRequired } from '@/db/admin/two-factor';
 import { createUser, setUserPassword, updateUserAccess, type UserChangeResult } from '@/db/admin/users';
 import { guarded } from '@/lib/auth/guard';
 import { requireUser } from '@/lib/auth/session';
@@ -73,5 +74,16 @@ export async function setUserPasswordAction(_prev: FormState, formData: FormData
     const problem = newPasswordError(password, null);
     if (problem) return { status: 'error', message: t(`errors.${problem}`), fieldErrors: { password: t(`errors.${problem}`) } };
     return answer(await setUserPassword(id.data, password, clientAddress(await headers())), t, t('users.updated'));
+  });
+}
+
+export async function setRequireTwoFactorAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return guarded(async () => {
+    const t = await messages();
+    const required = formData.get('required') === 'on';
+    if (required && !(await requireUser('admin')).twoFactor) return { status: 'error', message: t('twoFactor.enrolYourselfFirst') };
+    await setTwoFactorRequired(required, clientAddress(await headers()));
+    revalidatePath('/admin/users');
+    return { status: 'success', message: t('twoFactor.requireSaved') };
   });
 }

@@ -3,7 +3,8 @@ import { getTranslations } from 'next-intl/server';
 import { listUsers } from '@/db/admin/users';
 import { adminLocale } from '@/lib/admin-locale';
 import { requireUserForPage } from '@/lib/auth/session';
-import { CreateUserForm, UserRowForms } from './UserForms';
+import { getTwoFactorRequired } from '@/db/admin/two-factor';
+import { CreateUserForm, RequireTwoFactorForm, UserRowForms } from './UserForms';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations({ locale: await adminLocale(), namespace: 'Admin.users' });
@@ -14,11 +15,12 @@ export default async function UsersPage() {
   const me = await requireUserForPage('admin', '/admin/users');
   const t = await getTranslations({ locale: me.preferredLocale, namespace: 'Admin.users' });
   const format = new Intl.DateTimeFormat(me.preferredLocale === 'sq' ? 'sq-AL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Tirane' });
-  const users = await listUsers();
+  const [users, twoFactorRequired] = await Promise.all([listUsers(), getTwoFactorRequired()]);
   return (
     <>
       <h1 className="mb-6 text-3xl font-bold">{t('title')}</h1>
       <CreateUserForm />
+      <RequireTwoFactorForm required={twoFactorRequired} />
       <h2 className="mt-10 mb-4 text-xl font-bold">{t('list')}</h2>
       <div className="overflow-x-auto">
         <table className="w-full border-collapse bg-white text-left">
