@@ -3,13 +3,10 @@ import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
 import { verifyCredentials } from '@/db/auth/sign-in';
 import { authSecret } from '@/lib/auth/secret';
+import { nextSessionToken, SESSION_IDLE_SECONDS } from '@/lib/auth/token';
 import { clientAddress } from '@/lib/client-address';
 import { env } from '@/lib/env';
 
-/** Sessions end after 8 hours without activity… */
-export const SESSION_IDLE_SECONDS = 8 * 60 * 60;
-/** …and 7 days after signing in, whatever the activity. */
-export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
 
 declare module 'next-auth' {
   interface User {
@@ -67,14 +64,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) {
-        token.uid = Number(user.id);
-        token.sv = user.sessionVersion;
-        token.authAt = Date.now();
-        return token;
-      }
-      if (typeof token.authAt !== 'number' || Date.now() - token.authAt > SESSION_ABSOLUTE_MS) return null;
-      return token;
+      return nextSessionToken(token, user);
     },
     session({ session, token }) {
       session.uid = Number(token.uid);

@@ -136,6 +136,20 @@ describe('signing in', () => {
     await context.close();
   });
 
+  it('answers empty, overlong and malformed input with a clear message', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/admin/sign-in`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('This field is required.').first().waitFor();
+    // The browser's own length limits are lifted: the server must hold on its own.
+    await page.evaluate(() => document.querySelectorAll('input').forEach((i) => i.removeAttribute('maxlength')));
+    expect(await signInMessage(page, `${'a'.repeat(10_000)}@iom.int`, 'x'.repeat(10_000))).toBe('The email or password is not right.');
+    expect(await signInMessage(page, 'not an email', 'y'.repeat(20))).toBe('The email or password is not right.');
+    expect((await fetch(`${server.url}/admin/sign-in`)).status).toBe(200);
+    await context.close();
+  });
+
   it('throttles after five failures for one account, in the user’s language', async () => {
     const context = await browser.newContext({ locale: 'sq-AL', extraHTTPHeaders: { 'Accept-Language': 'sq' } });
     const page = await context.newPage();
@@ -216,6 +230,24 @@ describe('roles and accounts', () => {
     await Promise.all([adminContext.close(), editorContext.close()]);
   });
 
+  it('follows the language each user chooses', async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, ADMIN);
+    await page.goto(`${server.url}/admin/account`);
+    await page.getByLabel('Language', { exact: true }).selectOption('sq');
+    await page.getByRole('button', { name: 'Save language' }).click();
+    await page.getByText('Gjuha u ruajt.').waitFor();
+    await page.goto(`${server.url}/admin/users`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('sq');
+    expect(await page.locator('h1').textContent()).toBe('Përdoruesit');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`${server.url}/admin/account`);
+    await page.getByLabel('Gjuha', { exact: true }).selectOption('en');
+    await page.getByRole('button', { name: 'Ruaj gjuhën' }).click();
+    await page.getByText('The language has been saved.').waitFor();
+    await context.close();
+  });
+
   it('signs in a user created on the command line', async () => {
     const result = spawnSync('npm', ['run', '-s', 'user:create', '--', '--email', 'Cli.User@IOM.int', '--name', 'Cli User', '--role', 'editor'], {
       cwd: ROOT,
@@ -237,6 +269,24 @@ describe('every entry point checks for itself', () => {
   // first-admin setup is guarded by its one-time token, signing out ends one.
   const PUBLIC_ACTIONS = new Set(['signInAction', 'setupAdminAction', 'signOutAction']);
   const ADMIN_ONLY = /^app\/admin\/\(area\)\/(users|audit)\//;
+
+  it('classifies every route handler: open by design, or refusing the anonymous', async () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, '.next/server/app-paths-manifest.json'), 'utf8'));
+    const routes = Object.keys(manifest).filter((r) => r.endsWith('/route'));
+    const OPEN_BY_DESIGN = new Set(['/api/auth/[...nextauth]/route']);
+    for (const route of routes.filter((r) => !OPEN_BY_DESIGN.has(r))) {
+      const url = server.url + route.replace(/\/route$/, '').replace(/\[\.\.\.\w+\]|\[\w+\]/g, 'x');
+      const res = await fetch(url, { redirect: 'manual' });
+      expect({ route, refused: [401, 403].includes(res.status) }).toEqual({ route, refused: true });
+    }
+    expect(routes).toContain('/api/auth/[...nextauth]/route');
+  });
+
+  it('keeps the session secret in DATA_DIR, readable by the server only', () => {
+    const stat = fs.statSync(path.join(server.dataDir, 'auth-secret'));
+    expect(stat.mode & 0o777).toBe(0o600);
+    expect(server.output()).not.toContain(fs.readFileSync(path.join(server.dataDir, 'auth-secret'), 'utf8').trim());
+  });
 
   it('finds the actions in the build', () => {
     const names = serverActions().map((a) => a.name);
