@@ -95,7 +95,7 @@ function contentExists(pathname: string, locale: Locale): boolean {
   const rest = locale === 'sq' ? pathname.slice(3) : pathname;
   if (rest === '' || rest === '/') return true;
   const base = locale === 'sq' ? '/lajme' : '/news';
-  if (rest === base) return true;
+  if (rest === base || rest === (locale === 'sq' ? '/kerko' : '/search')) return true;
   if (rest.startsWith(`${base}/`)) {
     const slug = decodePath(rest.slice(base.length + 1));
     if (slug !== null && !slug.includes('/')) return publicArticleExists(locale, slug);
@@ -133,8 +133,12 @@ function adminResponse(request: NextRequest): NextResponse {
   return response;
 }
 
+const FEEDS: Record<string, Locale> = { '/news/feed.xml': 'en', '/sq/lajme/feed.xml': 'sq' };
+
 export default function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  const feed = FEEDS[pathname];
+  if (feed) return NextResponse.rewrite(new URL(`/${feed}/news/feed.xml`, request.url));
   if (pathname === '/admin' || pathname.startsWith('/admin/')) return adminResponse(request);
   return rememberLocale(request, route(request));
 }
@@ -203,5 +207,5 @@ function route(request: NextRequest): NextResponse {
 export const config = {
   // Public pages: everything but API routes, the editor area, Next's own
   // files and files with an extension. And the editor area, for its headers.
-  matcher: ['/((?!api|admin|_next|_vercel|.*\\..*).*)', '/admin', '/admin/:path*'],
+  matcher: ['/((?!api|admin|_next|_vercel|.*\\..*).*)', '/admin', '/admin/:path*', '/news/feed.xml', '/sq/lajme/feed.xml'],
 };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { htmlToText } from '@/lib/html';
 import * as schema from './schema';
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -30,6 +31,8 @@ export function openDatabase(dataDir: string): DB {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Used by the search index's triggers (migration 0002_search).
+  sqlite.function('strip_html', { deterministic: true }, (html: unknown) => (typeof html === 'string' ? htmlToText(html) : ''));
   return drizzle({ client: sqlite, schema, casing: 'snake_case' }) as DB;
 }
 

@@ -20,6 +20,7 @@ export const routing = defineRouting({
     '/': '/',
     '/news': { en: '/news', sq: '/lajme' },
     '/news/[slug]': { en: '/news/[slug]', sq: '/lajme/[slug]' },
+    '/search': { en: '/search', sq: '/kerko' },
     '/[...path]': '/[...path]',
   },
 });

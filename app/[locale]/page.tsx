@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { JsonLd } from '@/components/site/JsonLd';
 import { NewsList } from '@/components/site/NewsList';
 import { PageCards } from '@/components/site/PageCards';
 import { PageShell } from '@/components/site/PageShell';
@@ -8,6 +9,8 @@ import { getMenu } from '@/db/queries/pages';
 import { Link } from '@/i18n/navigation';
 import { parseLocaleParam } from '@/lib/params';
 import { homeHref } from '@/lib/hrefs';
+import { pageMetadata } from '@/lib/seo';
+import { organizationLd, websiteLd } from '@/lib/structured-data';
 
 export const revalidate = 60;
 
@@ -15,7 +18,13 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   const locale = parseLocaleParam((await params).locale);
   const t = await getTranslations({ locale, namespace: 'Home' });
   const site = await getTranslations({ locale, namespace: 'Site' });
-  return { title: { absolute: `${t('title')} – ${site('name')}` }, description: t('intro') };
+  return pageMetadata({
+    locale,
+    title: `${t('title')} – ${site('name')}`,
+    absoluteTitle: true,
+    description: t('intro'),
+    versions: { en: homeHref, sq: homeHref },
+  });
 }
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
@@ -27,6 +36,8 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
 
   return (
     <PageShell locale={locale} alternate={{ kind: 'found', href: homeHref }}>
+      <JsonLd data={organizationLd(locale)} />
+      <JsonLd data={websiteLd(locale, locale === 'sq' ? '/sq/kerko' : '/search')} />
       <section className="measure">
         <h1 className="text-3xl leading-tight font-bold text-iom-blue sm:text-4xl">{t('title')}</h1>
         <p className="mt-4 text-lg">{t('intro')}</p>

@@ -2,14 +2,30 @@ import { getTranslations } from 'next-intl/server';
 import { Link } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { type AppHref, homeHref } from '@/lib/hrefs';
+import { breadcrumbLd } from '@/lib/structured-data';
+import { JsonLd } from './JsonLd';
 
 export type Crumb = { label: string; href: AppHref };
 
 /** Home › … › current page. The current page is the last item, not a link. */
-export async function Breadcrumbs({ locale, trail, current }: { locale: Locale; trail: Crumb[]; current: string }) {
+export async function Breadcrumbs({
+  locale,
+  trail,
+  current,
+  currentHref,
+}: {
+  locale: Locale;
+  trail: Crumb[];
+  current: string;
+  /** The current page's address, for the BreadcrumbList given to search engines. */
+  currentHref: AppHref;
+}) {
   const t = await getTranslations({ locale, namespace: 'Nav' });
   const items: Crumb[] = [{ label: t('home'), href: homeHref }, ...trail];
+  const structured = breadcrumbLd(locale, [...items, { label: current, href: currentHref }].map((c) => ({ name: c.label, href: c.href })));
   return (
+    <>
+    <JsonLd data={structured} />
     <nav aria-label={t('breadcrumb')} className="mb-6 text-sm text-muted">
       <ol className="flex flex-wrap gap-x-2">
         {items.map((c, i) => (
@@ -22,5 +38,6 @@ export async function Breadcrumbs({ locale, trail, current }: { locale: Locale; 
         </li>
       </ol>
     </nav>
+    </>
   );
 }

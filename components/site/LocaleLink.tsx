@@ -13,6 +13,7 @@ export function LocaleLink({
   locale,
   className,
   children,
+  textLang,
   ...rest
 }: {
   href: AppHref;
@@ -20,9 +21,11 @@ export function LocaleLink({
   className?: string;
   children: ReactNode;
   'data-testid'?: string;
+  /** The language of the link's text, when it is not the target's. */
+  textLang?: Locale;
 }) {
   return (
-    <a href={getPathname({ href, locale })} lang={locale} hrefLang={locale} className={className} {...rest}>
+    <a href={getPathname({ href, locale })} lang={textLang ?? locale} hrefLang={locale} className={className} {...rest}>
       {children}
     </a>
   );

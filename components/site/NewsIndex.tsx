@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { listPublishedNews } from '@/db/queries/news';
-import type { Locale } from '@/i18n/routing';
+import { type Locale, otherLocale } from '@/i18n/routing';
 import { newsHref } from '@/lib/hrefs';
+import { pageMetadata } from '@/lib/seo';
 import { Breadcrumbs } from './Breadcrumbs';
 import { NewsList } from './NewsList';
 import { PageShell } from './PageShell';
@@ -11,7 +12,10 @@ import { Pagination } from './Pagination';
 
 export async function newsIndexMetadata(locale: Locale, page: number): Promise<Metadata> {
   const t = await getTranslations({ locale, namespace: 'News' });
-  return { title: page > 1 ? t('pageTitle', { page }) : t('title'), description: t('description') };
+  const other = otherLocale(locale);
+  // A list page has a version in the other language only if that list is as long.
+  const versions = { [locale]: newsHref(page), ...(listPublishedNews(other, 1).pageCount >= page ? { [other]: newsHref(page) } : {}) };
+  return pageMetadata({ locale, title: page > 1 ? t('pageTitle', { page }) : t('title'), description: t('description'), versions });
 }
 
 /** The news list in one language; a page past the last is a 404. */
@@ -24,9 +28,9 @@ export async function NewsIndex({ locale, page }: { locale: Locale; page: number
   return (
     <PageShell locale={locale} alternate={{ kind: 'found', href: newsHref() }}>
       {page > 1 ? (
-        <Breadcrumbs locale={locale} trail={[{ label: nav('news'), href: newsHref() }]} current={t('pageTitle', { page })} />
+        <Breadcrumbs locale={locale} trail={[{ label: nav('news'), href: newsHref() }]} current={t('pageTitle', { page })} currentHref={newsHref(page)} />
       ) : (
-        <Breadcrumbs locale={locale} trail={[]} current={t('title')} />
+        <Breadcrumbs locale={locale} trail={[]} current={t('title')} currentHref={newsHref()} />
       )}
       <h1 className="text-3xl font-bold text-iom-blue">{page > 1 ? t('pageTitle', { page }) : t('title')}</h1>
       <p className="measure mt-2 text-lg text-muted">{t('description')}</p>

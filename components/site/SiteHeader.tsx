@@ -4,6 +4,7 @@ import { Link } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { homeHref, pageHref } from '@/lib/hrefs';
 import { type Alternate, LanguageSwitcher } from './LanguageSwitcher';
+import { SearchForm } from './SearchForm';
 
 function MenuLink({ item, className }: { item: MenuItem; className: string }) {
   if (item.externalUrl) {
@@ -49,6 +50,10 @@ export async function SiteHeader({ locale, alternate }: { locale: Locale; altern
           <span className="block text-lg leading-tight font-bold tracking-wide sm:text-xl">{site('wordmark')}</span>
           <span className="block text-base leading-tight font-normal">{site('country')}</span>
         </Link>
+
+        <div className="w-full md:w-80">
+          <SearchForm locale={locale} id="header-search" compact />
+        </div>
 
         {/* Small screens: a disclosure that works without JavaScript. */}
         <details className="group w-full md:hidden">

@@ -10,6 +10,7 @@ import { findPublishedPageByPath } from '@/db/queries/pages';
 import { otherLocale } from '@/i18n/routing';
 import { homeHref, pageHref } from '@/lib/hrefs';
 import { MAX_PATH_LENGTH, parseLocaleParam } from '@/lib/params';
+import { pageMetadata } from '@/lib/seo';
 
 // Every page of the tree (Who We Are, Our Work and its areas, …) is found
 // here by its path in the reader's language; staff add pages without code.
@@ -40,11 +41,9 @@ async function load(params: Params) {
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { locale: raw, path: segments } = await params;
-  const path = joinPath(segments);
-  const page = path ? findPublishedPageByPath(parseLocaleParam(raw), path) : null;
-  if (!page) return {};
-  return { title: page.seoTitle || page.title, description: page.seoDescription || page.summary };
+  const { locale, page } = await load(params);
+  const versions = Object.fromEntries(Object.entries(page.alternates).map(([l, path]) => [l, pageHref(path)]));
+  return pageMetadata({ locale, title: page.seoTitle || page.title, description: page.seoDescription || page.summary, versions });
 }
 
 export default async function ContentPage({ params }: { params: Params }) {
@@ -63,6 +62,7 @@ export default async function ContentPage({ params }: { params: Params }) {
         locale={locale}
         trail={page.parent ? [{ label: page.parent.title, href: pageHref(page.parent.path) }] : []}
         current={page.title}
+        currentHref={pageHref(page.path)}
       />
       <div className="measure">
         <h1 className="text-3xl leading-tight font-bold text-iom-blue sm:text-4xl">{page.title}</h1>

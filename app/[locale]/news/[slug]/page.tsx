@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Breadcrumbs } from '@/components/site/Breadcrumbs';
 import type { Alternate } from '@/components/site/LanguageSwitcher';
+import { JsonLd } from '@/components/site/JsonLd';
 import { LocaleLink } from '@/components/site/LocaleLink';
 import { PageShell } from '@/components/site/PageShell';
 import { RichText } from '@/components/site/RichText';
@@ -12,6 +13,8 @@ import { otherLocale } from '@/i18n/routing';
 import { formatDate, isoDate } from '@/lib/dates';
 import { articleHref, newsHref, pageHref } from '@/lib/hrefs';
 import { MAX_PATH_LENGTH, parseLocaleParam } from '@/lib/params';
+import { localizedUrl, pageMetadata } from '@/lib/seo';
+import { newsArticleLd } from '@/lib/structured-data';
 
 export const revalidate = 60;
 
@@ -39,11 +42,17 @@ function safeDecode(s: string): string | null {
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { article } = await load(params);
-  return {
+  const { locale, article } = await load(params);
+  const versions = Object.fromEntries(Object.entries(article.alternates).map(([l, slug]) => [l, articleHref(slug)]));
+  return pageMetadata({
+    locale,
     title: article.seoTitle || article.title,
     description: article.seoDescription || article.summary,
-  };
+    versions,
+    type: 'article',
+    publishedTime: article.publishedAt,
+    modifiedTime: article.updatedAt,
+  });
 }
 
 export default async function ArticlePage({ params }: { params: Params }) {
@@ -60,7 +69,17 @@ export default async function ArticlePage({ params }: { params: Params }) {
 
   return (
     <PageShell locale={locale} alternate={alternate}>
-      <Breadcrumbs locale={locale} trail={[{ label: nav('news'), href: newsHref() }]} current={article.title} />
+      <Breadcrumbs locale={locale} trail={[{ label: nav('news'), href: newsHref() }]} current={article.title} currentHref={articleHref(article.slug)} />
+      <JsonLd
+        data={newsArticleLd({
+          locale,
+          url: localizedUrl(articleHref(article.slug), locale),
+          headline: article.title,
+          description: article.seoDescription || article.summary,
+          datePublished: article.publishedAt,
+          dateModified: article.updatedAt,
+        })}
+      />
       <article className="measure">
         <p className="text-sm font-semibold text-iom-blue uppercase">{t(`kind.${article.kind}`)}</p>
         <h1 className="mt-2 text-3xl leading-tight font-bold sm:text-4xl">{article.title}</h1>

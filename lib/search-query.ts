@@ -1,0 +1,30 @@
+/** Longest query we look at, and how many of its words count. */
+export const MAX_QUERY_LENGTH = 200;
+export const MAX_QUERY_TERMS = 8;
+
+/**
+ * Turns what a visitor typed into a safe FTS5 query: only the words (letters
+ * and digits, any script) are kept, each quoted — so `"`, `*`, `NEAR(`, `OR`,
+ * `-` or unbalanced quotes are plain text, never syntax — and the last word
+ * also matches as a prefix. Returns null when nothing searchable is left.
+ */
+export function toFtsQuery(input: unknown): string | null {
+  if (typeof input !== 'string') return null;
+  const words = input
+    .slice(0, MAX_QUERY_LENGTH)
+    .normalize('NFC')
+    .match(/[\p{L}\p{N}]+/gu);
+  if (!words) return null;
+  const terms = words.slice(0, MAX_QUERY_TERMS).map((w) => w.slice(0, 50));
+  return terms.map((t, i) => `"${t}"${i === terms.length - 1 ? '*' : ''}`).join(' ');
+}
+
+const START = '\u0001';
+const END = '\u0002';
+export const SNIPPET_MARKS = { start: START, end: END };
+
+/** FTS5 snippet text (with our private marks) as safe HTML with <mark> around the hits. */
+export function snippetToHtml(snippet: string): string {
+  const escaped = snippet.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return escaped.split(START).join('<mark>').split(END).join('</mark>');
+}

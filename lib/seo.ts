@@ -1,0 +1,75 @@
+import type { Metadata } from 'next';
+import { getPathname } from '@/i18n/navigation';
+import { type Locale, locales } from '@/i18n/routing';
+import { env } from '@/lib/env';
+import type { AppHref } from '@/lib/hrefs';
+
+export const OG_LOCALE: Record<Locale, string> = { en: 'en_GB', sq: 'sq_AL' };
+export const DEFAULT_OG_IMAGE = { url: '/og-default.png', width: 1200, height: 630 };
+
+/** Absolute address of a path on this site, from SITE_URL. */
+export function absoluteUrl(path: string): string {
+  return `${env().siteUrl}${path.startsWith('/') ? path : `/${path}`}`;
+}
+
+/** The news feed of a language. */
+export function feedUrl(locale: Locale): string {
+  return absoluteUrl(locale === 'sq' ? '/sq/lajme/feed.xml' : '/news/feed.xml');
+}
+
+/** Absolute address of a localized internal link. */
+export function localizedUrl(href: AppHref, locale: Locale): string {
+  return absoluteUrl(getPathname({ href, locale }));
+}
+
+/**
+ * Canonical, hreflang alternates (with x-default), Open Graph and Twitter
+ * cards for a public page. `versions` lists the page in each language where it
+ * is published — from the database rows, never guessed from the address — so
+ * the alternates are always reciprocal.
+ */
+export function pageMetadata(input: {
+  locale: Locale;
+  title: string;
+  description?: string | null;
+  versions: Partial<Record<Locale, AppHref>>;
+  type?: 'website' | 'article';
+  publishedTime?: Date;
+  modifiedTime?: Date;
+  /** Title as it stands, without the " – IOM Albania" template. */
+  absoluteTitle?: boolean;
+}): Metadata {
+  const canonicalHref = input.versions[input.locale];
+  const canonical = canonicalHref ? localizedUrl(canonicalHref, input.locale) : undefined;
+  const languages: Record<string, string> = {};
+  for (const locale of locales) {
+    const href = input.versions[locale];
+    if (href) languages[locale] = localizedUrl(href, locale);
+  }
+  if (Object.keys(languages).length > 1) languages['x-default'] = languages.en ?? Object.values(languages)[0]!;
+  const otherLocales = locales.filter((l) => l !== input.locale && input.versions[l]).map((l) => OG_LOCALE[l]);
+  const description = input.description || undefined;
+  return {
+    title: input.absoluteTitle ? { absolute: input.title } : input.title,
+    description,
+    alternates: {
+      canonical,
+      languages: Object.keys(languages).length > 1 ? languages : undefined,
+      types: { 'application/rss+xml': [{ url: feedUrl(input.locale), title: input.locale === 'sq' ? 'Lajme – IOM Shqipëri' : 'News – IOM Albania' }] },
+    },
+    openGraph: {
+      type: input.type ?? 'website',
+      title: input.title,
+      description,
+      url: canonical,
+      siteName: input.locale === 'sq' ? 'IOM Shqipëri' : 'IOM Albania',
+      locale: OG_LOCALE[input.locale],
+      alternateLocale: otherLocales.length ? otherLocales : undefined,
+      images: [{ ...DEFAULT_OG_IMAGE, url: absoluteUrl(DEFAULT_OG_IMAGE.url), alt: input.locale === 'sq' ? 'IOM Shqipëri' : 'IOM Albania' }],
+      ...(input.type === 'article'
+        ? { publishedTime: input.publishedTime?.toISOString(), modifiedTime: input.modifiedTime?.toISOString() }
+        : {}),
+    },
+    twitter: { card: 'summary_large_image', title: input.title, description, images: [absoluteUrl(DEFAULT_OG_IMAGE.url)] },
+  };
+}

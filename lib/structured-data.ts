@@ -1,0 +1,78 @@
+import type { Locale } from '@/i18n/routing';
+import { type AppHref, homeHref } from '@/lib/hrefs';
+import { absoluteUrl, localizedUrl } from '@/lib/seo';
+
+/** schema.org descriptions of the office, the site, articles and breadcrumbs (JSON-LD). */
+
+export function organizationLd(locale: Locale) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Organization',
+    '@id': `${absoluteUrl('/')}#organization`,
+    name: locale === 'sq' ? 'IOM Shqipëri – Organizata Ndërkombëtare për Migracionin' : 'IOM Albania – International Organization for Migration',
+    alternateName: 'IOM · UN Migration Albania',
+    url: localizedUrl(homeHref, locale),
+    logo: { '@type': 'ImageObject', url: absoluteUrl('/logo-512.png'), width: 512, height: 512 },
+    email: 'iomtirana@iom.int',
+    address: {
+      '@type': 'PostalAddress',
+      streetAddress: 'Rruga Brigada e VIII, Vila nr. 3',
+      addressLocality: locale === 'sq' ? 'Tiranë' : 'Tirana',
+      addressCountry: 'AL',
+    },
+    parentOrganization: { '@type': 'Organization', name: 'International Organization for Migration', url: 'https://www.iom.int' },
+    sameAs: ['https://www.iom.int', 'https://albania.iom.int'],
+  };
+}
+
+export function websiteLd(locale: Locale, searchPath: string) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'WebSite',
+    name: locale === 'sq' ? 'IOM Shqipëri' : 'IOM Albania',
+    url: localizedUrl(homeHref, locale),
+    inLanguage: locale,
+    publisher: { '@id': `${absoluteUrl('/')}#organization` },
+    potentialAction: {
+      '@type': 'SearchAction',
+      target: { '@type': 'EntryPoint', urlTemplate: `${absoluteUrl(searchPath)}?q={search_term_string}` },
+      'query-input': 'required name=search_term_string',
+    },
+  };
+}
+
+export function newsArticleLd(input: {
+  locale: Locale;
+  url: string;
+  headline: string;
+  description: string;
+  datePublished: Date;
+  dateModified: Date;
+}) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    mainEntityOfPage: input.url,
+    url: input.url,
+    headline: input.headline.slice(0, 110),
+    description: input.description,
+    image: [absoluteUrl('/og-default.png')],
+    datePublished: input.datePublished.toISOString(),
+    dateModified: input.dateModified.toISOString(),
+    inLanguage: input.locale,
+    author: { '@type': 'Organization', name: 'IOM Albania', url: absoluteUrl('/') },
+    publisher: {
+      '@type': 'Organization',
+      name: 'IOM Albania',
+      logo: { '@type': 'ImageObject', url: absoluteUrl('/logo-512.png'), width: 512, height: 512 },
+    },
+  };
+}
+
+export function breadcrumbLd(locale: Locale, items: { name: string; href: AppHref }[]) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: items.map((item, i) => ({ '@type': 'ListItem', position: i + 1, name: item.name, item: localizedUrl(item.href, locale) })),
+  };
+}
