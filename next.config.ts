@@ -27,7 +27,7 @@ const nextConfig: NextConfig = {
     return [
       { source: '/:path*', headers: BASE_HEADERS },
       // The editor area gets its own, nonce-based policy from proxy.ts.
-      { source: '/((?!admin).*)', headers: [{ key: 'Content-Security-Policy', value: publicContentSecurityPolicy() }] },
+      { source: '/((?!admin(?:/|$)).*)', headers: [{ key: 'Content-Security-Policy', value: publicContentSecurityPolicy() }] },
     ];
   },
 };

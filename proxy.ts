@@ -1,10 +1,12 @@
-import { type NextRequest, NextResponse } from 'next/server';
+import { type NextFetchEvent, type NextMiddleware, type NextRequest, NextResponse } from 'next/server';
 import createMiddleware from 'next-intl/middleware';
+import { auth } from './auth';
 import { newsPageCount, publicArticleExists, publicPageExists } from './db/queries/addresses';
 import { type Locale, routing } from './i18n/routing';
 import { preferredLocale } from './lib/accept-language';
+import { trustProxy } from './lib/client-address';
 import { adminContentSecurityPolicy } from './lib/security-headers';
-import { MAX_PATH_LENGTH, parsePageNumber } from './lib/params';
+import { MAX_PATH_LENGTH, NOT_FOUND_LOCALE_HEADER, parsePageNumber } from './lib/params';
 
 /**
  * Locale routing only — never an access check (each server action, route
@@ -16,7 +18,7 @@ import { MAX_PATH_LENGTH, parsePageNumber } from './lib/params';
  *    preferred language; every other address is served in its own language.
  * 3. `?page=N` on the news index becomes the cacheable route news/page/N.
  * 4. An address that leads to no published content is answered with the
- *    localized 404 page (Next's /_not-found route, status 404). Pages still
+ *    localized 404 page (app/global-not-found.tsx, status 404). Pages still
  *    call notFound() themselves, but Next 16.3+ then sends an empty HTML body
  *    (vercel/next.js#98295), which a visitor without JavaScript and a crawler
  *    would see as a blank page.
@@ -25,8 +27,6 @@ import { MAX_PATH_LENGTH, parsePageNumber } from './lib/params';
 const intl = createMiddleware(routing);
 
 const LOCALE_COOKIE = 'NEXT_LOCALE';
-/** Tells app/not-found.tsx which language to answer in. */
-export const NOT_FOUND_LOCALE_HEADER = 'x-iom-not-found-locale';
 
 const NEWS_INDEX: Record<string, Locale> = { '/news': 'en', '/sq/lajme': 'sq' };
 const NEWS_BASE: Record<Locale, string> = { en: '/news', sq: '/sq/lajme' };
@@ -111,17 +111,23 @@ function contentExists(pathname: string, locale: Locale): boolean {
  * origin check would answer it with a 500. Access is checked by each page,
  * action and data function, never here.
  */
-function adminResponse(request: NextRequest): NextResponse {
+function refuseCrossSiteAction(request: NextRequest): NextResponse | null {
   if (request.method === 'POST' && request.headers.has('next-action')) {
     const origin = request.headers.get('origin');
+    // Behind a trusted reverse proxy the public host is in X-Forwarded-Host.
+    const host = (trustProxy() && request.headers.get('x-forwarded-host')) || request.headers.get('host');
     let sameOrigin = false;
     try {
-      sameOrigin = origin !== null && new URL(origin).host === request.headers.get('host');
+      sameOrigin = origin !== null && new URL(origin).host === host;
     } catch {
       sameOrigin = false;
     }
     if (!sameOrigin) return new NextResponse('Forbidden: cross-site request', { status: 403, headers: { 'Cache-Control': 'no-store' } });
   }
+  return null;
+}
+
+function adminResponse(request: NextRequest): NextResponse {
   const nonce = btoa(crypto.randomUUID());
   const policy = adminContentSecurityPolicy(nonce);
   const headers = new Headers(request.headers);
@@ -135,11 +141,23 @@ function adminResponse(request: NextRequest): NextResponse {
 
 const FEEDS: Record<string, Locale> = { '/news/feed.xml': 'en', '/sq/lajme/feed.xml': 'sq' };
 
-export default function proxy(request: NextRequest) {
+/**
+ * Passing editor-area requests through next-auth renews the session cookie
+ * as the user works (the 8-hour limit counts idle time) and drops it past
+ * the 7-day limit. It decides nothing about access.
+ */
+// (next-auth's overloads type this as a route handler; it is its middleware form.)
+const adminWithSession = auth((request) => adminResponse(request)) as unknown as NextMiddleware;
+
+export default function proxy(request: NextRequest, event: NextFetchEvent) {
   const { pathname } = request.nextUrl;
   const feed = FEEDS[pathname];
   if (feed) return NextResponse.rewrite(new URL(`/${feed}/news/feed.xml`, request.url));
-  if (pathname === '/admin' || pathname.startsWith('/admin/')) return adminResponse(request);
+  if (pathname === '/admin' || pathname.startsWith('/admin/')) {
+    // A cross-site action post is refused before anything else runs.
+    const refused = refuseCrossSiteAction(request);
+    return refused ?? adminWithSession(request, event);
+  }
   return rememberLocale(request, route(request));
 }
 
@@ -207,5 +225,5 @@ function route(request: NextRequest): NextResponse {
 export const config = {
   // Public pages: everything but API routes, the editor area, Next's own
   // files and files with an extension. And the editor area, for its headers.
-  matcher: ['/((?!api|admin|_next|_vercel|.*\\..*).*)', '/admin', '/admin/:path*', '/news/feed.xml', '/sq/lajme/feed.xml'],
+  matcher: ['/((?!api/|admin(?:/|$)|_next/|_vercel/|.*\\..*).*)', '/admin', '/admin/:path*', '/news/feed.xml', '/sq/lajme/feed.xml'],
 };

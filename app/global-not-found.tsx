@@ -2,6 +2,7 @@ import { headers } from 'next/headers';
 import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
 import { PageShell } from '@/components/site/PageShell';
+import { NOT_FOUND_LOCALE_HEADER } from '@/lib/params';
 import { Link } from '@/i18n/navigation';
 import { isLocale, type Locale } from '@/i18n/routing';
 import { homeHref, newsHref } from '@/lib/hrefs';
@@ -14,7 +15,7 @@ import './globals.css';
  * (an unknown path under /sq is answered in Albanian).
  */
 export default async function GlobalNotFound() {
-  const requested = (await headers()).get('x-iom-not-found-locale');
+  const requested = (await headers()).get(NOT_FOUND_LOCALE_HEADER);
   const locale: Locale = isLocale(requested) ? requested : 'en';
   const t = await getTranslations({ locale, namespace: 'NotFound' });
   return (

@@ -8,9 +8,12 @@ export const ADMIN_LOCALE_COOKIE = 'IOM_ADMIN_LOCALE';
 
 /**
  * The language of the editor area for this request: the signed-in user's
- * preference (mirrored in a cookie at sign-in), else the browser's language.
+ * preference, else the one last chosen in this browser, else the browser's.
  */
 export async function adminLocale(): Promise<Locale> {
+  const { getCurrentUser } = await import('@/lib/auth/session');
+  const user = await getCurrentUser();
+  if (user) return user.preferredLocale;
   const cookie = (await cookies()).get(ADMIN_LOCALE_COOKIE)?.value;
   if (isLocale(cookie)) return cookie;
   return preferredLocale((await headers()).get('accept-language')) ?? 'en';

@@ -15,3 +15,6 @@ export function parsePageNumber(value: string | string[] | null | undefined): nu
   if (typeof value !== 'string' || !/^[1-9][0-9]{0,5}$/.test(value)) return null;
   return Number(value);
 }
+
+/** Tells app/global-not-found.tsx which language to answer in (set by proxy.ts). */
+export const NOT_FOUND_LOCALE_HEADER = 'x-iom-not-found-locale';

@@ -3,6 +3,7 @@ import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { requireUser } from '@/lib/auth/session';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { getDb } from '../index';
+import { beginLoginAttempt, settleLoginAttempt } from '../auth/throttle';
 import { insertUserRow } from '../auth/users-core';
 import { type Role, users } from '../schema';
 import { recordAudit } from '../auth/audit-log';
@@ -69,22 +70,26 @@ export async function updateUserAccess(
   const db = getDb();
   const target = db.select().from(users).where(eq(users.id, id)).get();
   if (!target) return { ok: false, error: 'notFound' };
+  const roleChanges = change.role !== undefined && change.role !== target.role;
+  const activeChanges = change.active !== undefined && change.active !== target.active;
+  if (!roleChanges && !activeChanges) return { ok: true, id };
   const losesAdmin = target.role === 'admin' && target.active && (change.role === 'editor' || change.active === false);
   if (losesAdmin && activeAdminCount(id) === 0) return { ok: false, error: 'lastAdmin' };
   db.transaction((tx) => {
     tx.update(users)
       .set({
-        ...(change.role ? { role: change.role } : {}),
-        ...(change.active !== undefined ? { active: change.active } : {}),
+        ...(roleChanges ? { role: change.role } : {}),
+        ...(activeChanges ? { active: change.active } : {}),
+        // The user's sessions end: they sign in again with their new rights (or not at all).
         sessionVersion: sql`${users.sessionVersion} + 1`,
         updatedAt: new Date(),
       })
       .where(eq(users.id, id))
       .run();
-    if (change.role && change.role !== target.role) {
-      recordAudit(tx, { userId: admin.id, action: 'user.role', entityType: 'user', entityId: id, details: { from: target.role, to: change.role }, ip });
+    if (roleChanges) {
+      recordAudit(tx, { userId: admin.id, action: 'user.role', entityType: 'user', entityId: id, details: { from: target.role, to: change.role ?? target.role }, ip });
     }
-    if (change.active !== undefined && change.active !== target.active) {
+    if (activeChanges) {
       recordAudit(tx, { userId: admin.id, action: change.active ? 'user.reactivate' : 'user.deactivate', entityType: 'user', entityId: id, ip });
     }
   });
@@ -94,6 +99,8 @@ export async function updateUserAccess(
 /** An admin sets someone's password; that user's sessions end. */
 export async function setUserPassword(id: number, password: string, ip: string | null): Promise<UserChangeResult> {
   const admin = await requireUser('admin');
+  // One's own password is changed in My account, knowing the current one.
+  if (id === admin.id) return { ok: false, error: 'cannotChangeSelf' };
   const db = getDb();
   if (!db.select({ id: users.id }).from(users).where(eq(users.id, id)).get()) return { ok: false, error: 'notFound' };
   const passwordHash = await hashPassword(password);
@@ -107,12 +114,20 @@ export async function setUserPassword(id: number, password: string, ip: string |
   return { ok: true, id };
 }
 
-/** The signed-in user changes their own password (knowing the current one); other sessions end. */
-export async function changeOwnPassword(current: string, next: string, ip: string | null): Promise<{ ok: boolean }> {
+/**
+ * The signed-in user changes their own password (knowing the current one);
+ * every session of theirs ends, this one too. The current-password check is
+ * throttled like a sign-in, so a stolen session cannot guess it.
+ */
+export async function changeOwnPassword(
+  current: string,
+  next: string,
+  ip: string,
+): Promise<{ ok: true } | { ok: false; retryAfterMinutes?: number }> {
   const me = await requireUser(undefined, { allowWithoutTwoFactor: true });
   const db = getDb();
-  const row = db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, me.id)).get();
-  if (!row || !(await verifyPassword(row.hash, current))) return { ok: false };
+  const check = await checkCurrentPassword(me, current, ip);
+  if (!check.ok) return check;
   const passwordHash = await hashPassword(next);
   db.transaction((tx) => {
     tx.update(users)
@@ -127,6 +142,21 @@ export async function changeOwnPassword(current: string, next: string, ip: strin
 export async function setOwnLocale(locale: 'en' | 'sq'): Promise<void> {
   const me = await requireUser(undefined, { allowWithoutTwoFactor: true });
   getDb().update(users).set({ preferredLocale: locale, updatedAt: new Date() }).where(eq(users.id, me.id)).run();
+}
+
+/** Verifies the signed-in user's password under the sign-in throttle. */
+export async function checkCurrentPassword(
+  me: { id: number; email: string },
+  password: string,
+  ip: string,
+): Promise<{ ok: true } | { ok: false; retryAfterMinutes?: number }> {
+  const db = getDb();
+  const attempt = beginLoginAttempt(db, { email: me.email, ip });
+  if (!attempt.allowed) return { ok: false, retryAfterMinutes: attempt.retryAfterMinutes };
+  const row = db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, me.id)).get();
+  if (!row || !(await verifyPassword(row.hash, password))) return { ok: false };
+  settleLoginAttempt(db, attempt.attemptId, 'succeeded');
+  return { ok: true };
 }
 
 /** Signing out ends every session of the user (a stolen cookie stops working too). */

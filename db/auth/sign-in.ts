@@ -1,17 +1,16 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { verifyDummyPassword, verifyPassword } from '@/lib/auth/password';
-import { hashRecoveryCode, normalizeRecoveryCode, verifyTotp } from '@/lib/auth/totp';
+import { PASSWORD_MAX_LENGTH, verifyDummyPassword, verifyPassword } from '@/lib/auth/password';
+import { hashRecoveryCode, verifyTotp } from '@/lib/auth/totp';
 import { recordAudit } from './audit-log';
 import type { DB, Queryable } from '../client';
 import { recoveryCodes, users } from '../schema';
-import { checkThrottle, recordLoginAttempt } from './throttle';
+import { beginLoginAttempt, normalizeEmail, settleLoginAttempt } from './throttle';
 
 export const MAX_EMAIL_LENGTH = 254;
-export const MAX_PASSWORD_INPUT = 256;
+/** Longer input is refused before anything else (the policy's limit is 256 characters; UTF-16 may need more units). */
+export const MAX_PASSWORD_INPUT = PASSWORD_MAX_LENGTH * 4;
 
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+export { normalizeEmail };
 
 export type SignInUser = { id: number; role: 'admin' | 'editor'; sessionVersion: number; preferredLocale: 'en' | 'sq' };
 
@@ -30,7 +29,7 @@ export function findUserByEmail(db: Queryable, email: string) {
 }
 
 function useRecoveryCode(db: DB, userId: number, input: string): boolean {
-  const hash = hashRecoveryCode(normalizeRecoveryCode(input));
+  const hash = hashRecoveryCode(input);
   const result = db
     .update(recoveryCodes)
     .set({ usedAt: new Date() })
@@ -55,32 +54,32 @@ export async function verifyCredentials(
     return { ok: false, reason: 'invalid' };
   }
 
-  const throttle = checkThrottle(db, { email, ip });
-  if (!throttle.allowed) {
-    recordAudit(db, { userId: null, action: 'auth.sign_in_throttled', details: { email }, ip });
-    return { ok: false, reason: 'throttled', retryAfterMinutes: throttle.retryAfterMinutes };
-  }
+  // Refused attempts are not written to the audit log one by one: a flood of
+  // them must not be able to grow it without bound.
+  const attempt = beginLoginAttempt(db, { email, ip });
+  if (!attempt.allowed) return { ok: false, reason: 'throttled', retryAfterMinutes: attempt.retryAfterMinutes };
 
   const user = findUserByEmail(db, email);
   const passwordOk = user && user.active ? await verifyPassword(user.passwordHash, password) : await verifyDummyPassword(password);
   if (!user || !passwordOk) {
-    recordLoginAttempt(db, { email, ip, succeeded: false });
     recordAudit(db, { userId: user?.id ?? null, action: 'auth.sign_in_failed', details: { email }, ip });
     return { ok: false, reason: 'invalid' };
   }
 
   if (user.totpSecret) {
     const code = input.code?.trim() ?? '';
-    if (!code) return { ok: false, reason: 'two_factor_required' };
+    if (!code) {
+      settleLoginAttempt(db, attempt.attemptId, 'withdrawn');
+      return { ok: false, reason: 'two_factor_required' };
+    }
     const codeOk = /^\d[\d ]*$/.test(code) ? verifyTotp(user.totpSecret, code) : useRecoveryCode(db, user.id, code);
     if (!codeOk) {
-      recordLoginAttempt(db, { email, ip, succeeded: false });
       recordAudit(db, { userId: user.id, action: 'auth.two_factor_failed', ip });
       return { ok: false, reason: 'two_factor_invalid' };
     }
   }
 
-  recordLoginAttempt(db, { email, ip, succeeded: true });
+  settleLoginAttempt(db, attempt.attemptId, 'succeeded');
   db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id)).run();
   recordAudit(db, { userId: user.id, action: 'auth.sign_in', ip });
   return {

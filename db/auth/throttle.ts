@@ -22,7 +22,7 @@ const MAX_KEY_LENGTH = 320;
 export type ThrottleResult = { allowed: true } | { allowed: false; retryAfterMinutes: number };
 
 /** The email as the throttle keys it: trimmed and lower-cased, like users.email. */
-function normalizeEmail(email: string): string {
+export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase().slice(0, MAX_KEY_LENGTH);
 }
 
@@ -90,15 +90,39 @@ export function checkThrottle(db: DB, input: { email: string; ip: string; now?: 
 export function recordLoginAttempt(
   db: DB,
   input: { email: string; ip: string; succeeded: boolean; now?: number },
-): void {
+): number {
   const now = input.now ?? Date.now();
-  db.insert(loginAttempts)
+  const row = db
+    .insert(loginAttempts)
     .values({
       email: normalizeEmail(input.email),
       ip: normalizeIp(input.ip),
       succeeded: input.succeeded,
       createdAt: new Date(now),
     })
-    .run();
+    .returning({ id: loginAttempts.id })
+    .get();
   db.delete(loginAttempts).where(lt(loginAttempts.createdAt, new Date(now - RETENTION_MS))).run();
+  return row.id;
+}
+
+/**
+ * Checks the throttle and, if allowed, records the attempt as a failure in
+ * the same synchronous step — before any password hashing yields the event
+ * loop — so that parallel attempts cannot all pass the check. The caller
+ * settles it with settleLoginAttempt once the outcome is known.
+ */
+export function beginLoginAttempt(
+  db: DB,
+  input: { email: string; ip: string; now?: number },
+): { allowed: true; attemptId: number } | { allowed: false; retryAfterMinutes: number } {
+  const result = checkThrottle(db, input);
+  if (!result.allowed) return result;
+  return { allowed: true, attemptId: recordLoginAttempt(db, { ...input, succeeded: false }) };
+}
+
+/** 'succeeded' marks the attempt good; 'withdrawn' removes it (e.g. the right password, waiting for its second factor). */
+export function settleLoginAttempt(db: DB, attemptId: number, outcome: 'succeeded' | 'withdrawn'): void {
+  if (outcome === 'succeeded') db.update(loginAttempts).set({ succeeded: true }).where(eq(loginAttempts.id, attemptId)).run();
+  else db.delete(loginAttempts).where(eq(loginAttempts.id, attemptId)).run();
 }

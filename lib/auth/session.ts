@@ -1,6 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { forbidden, redirect, unauthorized } from 'next/navigation';
+import { cookies } from 'next/headers';
+import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { auth } from '@/auth';
 import { getDb } from '@/db';
@@ -15,8 +16,11 @@ export type StaffUser = {
   twoFactor: boolean;
 };
 
-function isTwoFactorRequired(): boolean {
-  return getDb().select({ value: settings.value }).from(settings).where(eq(settings.key, 'require_two_factor')).get()?.value === 'true';
+export const REQUIRE_TWO_FACTOR_SETTING = 'require_two_factor';
+
+/** Whether an admin requires two-factor sign-in for all staff (settings table). */
+export function isTwoFactorRequired(): boolean {
+  return getDb().select({ value: settings.value }).from(settings).where(eq(settings.key, REQUIRE_TWO_FACTOR_SETTING)).get()?.value === 'true';
 }
 
 /** Refusal of an entry point; `status` is what a route handler answers. */
@@ -85,10 +89,13 @@ export async function requireUserForPage(
   options: { allowWithoutTwoFactor?: boolean } = {},
 ): Promise<StaffUser> {
   const user = await getCurrentUser();
-  if (!user) redirect(`/admin/sign-in?next=${encodeURIComponent(returnTo)}`);
+  if (!user) {
+    // A session cookie that no longer works: say the session ended, not just "sign in".
+    const stale = (await cookies()).getAll().some((c) => c.name.endsWith('authjs.session-token'));
+    redirect(`/admin/sign-in?next=${encodeURIComponent(returnTo)}${stale ? '&expired=1' : ''}`);
+  }
   if (!options.allowWithoutTwoFactor && mustEnrolTwoFactor(user)) redirect('/admin/account?twoFactorRequired=1');
   if (role === 'admin' && user.role !== 'admin') forbidden();
   return user;
 }
 
-export { unauthorized };

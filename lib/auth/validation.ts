@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { checkPasswordPolicy, PASSWORD_MAX_LENGTH } from '@/lib/auth/password';
-import { MAX_EMAIL_LENGTH } from '@/db/auth/sign-in';
+import { checkPasswordPolicy } from '@/lib/auth/password';
+import { MAX_EMAIL_LENGTH, MAX_PASSWORD_INPUT } from '@/db/auth/sign-in';
 
 /** Error keys under Admin.errors; the forms turn them into the user's language. */
 export type ErrorKey =
@@ -36,7 +36,7 @@ export const localeSchema = z.enum(['en', 'sq']);
 /** A new password: the policy (length, common list, not the email) and the confirmation. */
 export function newPasswordError(password: string, confirm: string | null, email?: string): ErrorKey | null {
   if (!password) return 'required';
-  if (password.length > PASSWORD_MAX_LENGTH * 4) return 'passwordTooLong';
+  if (password.length > MAX_PASSWORD_INPUT) return 'passwordTooLong';
   const problem = checkPasswordPolicy(password, { email });
   if (problem) return POLICY_ERRORS[problem];
   if (confirm !== null && password !== confirm) return 'passwordMismatch';

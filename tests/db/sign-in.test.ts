@@ -62,7 +62,18 @@ describe('verifyCredentials', () => {
     for (let i = 0; i < 5; i++) await verifyCredentials(t.db, { email: 'ana@iom.int', password: `wrong ${i}`, ip: IP });
     const result = await verifyCredentials(t.db, { email: 'ana@iom.int', password: PASSWORD, ip: IP });
     expect(result).toEqual({ ok: false, reason: 'throttled', retryAfterMinutes: 15 });
-    expect(actions()).toContain('auth.sign_in_throttled');
+    // A flood of refused attempts does not grow the audit log.
+    expect(actions().filter((a) => a === 'auth.sign_in_failed')).toHaveLength(5);
+    expect(actions()).toHaveLength(6); // user.create and the five failures
+  });
+
+  it('cannot be raced: parallel attempts are counted before any password is hashed', async () => {
+    await addUser();
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => verifyCredentials(t.db, { email: 'ana@iom.int', password: `wrong ${i}`, ip: IP })),
+    );
+    expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(5);
+    expect(results.filter((r) => !r.ok && r.reason === 'throttled')).toHaveLength(7);
   });
 
   it('asks for the second factor and accepts a current code or an unused recovery code', async () => {
@@ -73,6 +84,8 @@ describe('verifyCredentials', () => {
     const base = { email: 'ana@iom.int', password: PASSWORD, ip: IP };
 
     expect(await verifyCredentials(t.db, base)).toEqual({ ok: false, reason: 'two_factor_required' });
+    // Waiting for the second factor is no failure: it does not count towards the throttle.
+    for (let i = 0; i < 6; i++) expect(await verifyCredentials(t.db, base)).toEqual({ ok: false, reason: 'two_factor_required' });
     expect(await verifyCredentials(t.db, { ...base, code: '000000' === code(secret) ? '111111' : '000000' })).toEqual({ ok: false, reason: 'two_factor_invalid' });
     expect((await verifyCredentials(t.db, { ...base, code: code(secret) })).ok).toBe(true);
     expect((await verifyCredentials(t.db, { ...base, code: 'ABCDE FGHJK' })).ok).toBe(true);

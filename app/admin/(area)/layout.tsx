@@ -14,6 +14,7 @@ import { signOutAction } from './actions';
 export default async function AreaLayout({ children }: { children: ReactNode }) {
   const user = await requireUserForPage(undefined, '/admin', { allowWithoutTwoFactor: true });
   const t = await getTranslations({ locale: user.preferredLocale, namespace: 'Admin' });
+  const site = await getTranslations({ locale: user.preferredLocale, namespace: 'Site' });
   const links = [
     { href: '/admin', label: t('nav.dashboard') },
     { href: '/admin/account', label: t('nav.account') },
@@ -32,7 +33,7 @@ export default async function AreaLayout({ children }: { children: ReactNode }) 
       <header className="bg-iom-blue text-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
           <p className="font-bold">
-            IOM Albania · {t('title')}
+            {site('name')} · {t('title')}
           </p>
           <div className="flex items-center gap-4 text-sm">
             <span data-testid="signed-in-as">{user.name}</span>

@@ -15,11 +15,23 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const next = typeof params.next === 'string' ? params.next : '/admin';
   if (await getCurrentUser()) redirect('/admin');
   const notice =
-    params.signedOut === '1' ? 'signedOut' : params.passwordChanged === '1' ? 'passwordChanged' : params.setup === '1' ? 'setupDone' : null;
-  const t = await getTranslations({ locale: await adminLocale(), namespace: 'Admin.signIn' });
+    params.signedOut === '1'
+      ? 'signedOut'
+      : params.passwordChanged === '1'
+        ? 'passwordChanged'
+        : params.setup === '1'
+          ? 'setupDone'
+          : params.expired === '1'
+            ? 'sessionEnded'
+            : null;
+  const locale = await adminLocale();
+  const t = await getTranslations({ locale, namespace: 'Admin.signIn' });
+  const site = await getTranslations({ locale, namespace: 'Site' });
   return (
     <main id="main" className="mx-auto max-w-md px-4 py-12">
-      <p className="font-bold text-iom-blue">IOM · UN Migration — Albania</p>
+      <p className="font-bold text-iom-blue">
+        {site('wordmark')} — {site('country')}
+      </p>
       <h1 className="mt-2 text-3xl font-bold">{t('title')}</h1>
       <p className="mt-2 mb-6 text-muted">{t('intro')}</p>
       {notice ? (

@@ -28,7 +28,10 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
     if (problem) fieldErrors[problem === 'passwordMismatch' ? 'confirm' : 'new'] = t(`errors.${problem}`);
     if (Object.keys(fieldErrors).length) return { status: 'error', message: t('errors.invalid'), fieldErrors };
     const result = await changeOwnPassword(current, next, clientAddress(await headers()));
-    if (!result.ok) return { status: 'error', message: t('errors.invalid'), fieldErrors: { current: t('errors.currentPassword') } };
+    if (!result.ok) {
+      if (result.retryAfterMinutes) return { status: 'error', message: t('signIn.throttled', { minutes: result.retryAfterMinutes }) };
+      return { status: 'error', message: t('errors.invalid'), fieldErrors: { current: t('errors.currentPassword') } };
+    }
     changed = true;
     return { status: 'success' };
   });
@@ -60,8 +63,9 @@ export type TwoFactorState = FormState & { qrSvg?: string; secret?: string; code
 
 export async function startTwoFactorAction(_prev: TwoFactorState, _formData: FormData): Promise<TwoFactorState> {
   return guarded(async () => {
-    const { secret, qrSvg } = await startTwoFactorEnrolment();
-    return { status: 'idle', step: 'scan', secret, qrSvg };
+    const enrolment = await startTwoFactorEnrolment();
+    if (!enrolment) return { status: 'idle' };
+    return { status: 'idle', step: 'scan', secret: enrolment.secret, qrSvg: enrolment.qrSvg };
   });
 }
 

@@ -80,9 +80,8 @@ export async function setUserPasswordAction(_prev: FormState, formData: FormData
 export async function setRequireTwoFactorAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return guarded(async () => {
     const t = await messages();
-    const required = formData.get('required') === 'on';
-    if (required && !(await requireUser('admin')).twoFactor) return { status: 'error', message: t('twoFactor.enrolYourselfFirst') };
-    await setTwoFactorRequired(required, clientAddress(await headers()));
+    const result = await setTwoFactorRequired(formData.get('required') === 'on', clientAddress(await headers()));
+    if (!result.ok) return { status: 'error', message: t('twoFactor.enrolYourselfFirst') };
     revalidatePath('/admin/users');
     return { status: 'success', message: t('twoFactor.requireSaved') };
   });
