@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateDatabase, openDatabase } from '@/db/client';
@@ -206,5 +210,26 @@ describe('site search', () => {
     await p.waitForURL(/\/sq\/kerko\?q=femije$/);
     expect(await p.locator('h1').textContent()).toBe('Kërko');
     await context.close();
+  });
+});
+
+describe('valid HTML', () => {
+  it('passes the Nu HTML Checker on the main pages in both languages', async () => {
+    const dir = makeTempDir('iom-vnu-');
+    const pages = ['/', '/sq', '/who-we-are', '/sq/kush-jemi', '/governance', '/sq/puna-jone', '/news', '/sq/lajme', SEED_EN, SEED_SQ,
+      '/news/only-in-english-today', '/search?q=judges', '/sq/kerko?q=femije', '/no-such-page'];
+    const files = await Promise.all(
+      pages.map(async (p, i) => {
+        const file = path.join(dir, `page-${i}.html`);
+        fs.writeFileSync(file, await (await fetch(server.url + p)).text());
+        return file;
+      }),
+    );
+    const jar = createRequire(import.meta.url)('vnu-jar') as string;
+    const run = spawnSync('java', ['-jar', jar, '--errors-only', '--format', 'json', ...files], { encoding: 'utf8' });
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(run.error).toBeUndefined();
+    const messages = (JSON.parse(run.stderr || run.stdout) as { messages: { type: string; url: string; message: string }[] }).messages;
+    expect(messages.filter((m) => m.type === 'error').map((m) => `${pages[files.findIndex((f) => m.url.endsWith(path.basename(f)))]}: ${m.message}`)).toEqual([]);
   });
 });
