@@ -96,6 +96,12 @@ export async function updateUserAccess(
   return { ok: true, id };
 }
 
+/** A user's email, for checking a new password against it. Admins only. */
+export async function getUserEmail(id: number): Promise<string | null> {
+  await requireUser('admin');
+  return getDb().select({ email: users.email }).from(users).where(eq(users.id, id)).get()?.email ?? null;
+}
+
 /** An admin sets someone's password; that user's sessions end. */
 export async function setUserPassword(id: number, password: string, ip: string | null): Promise<UserChangeResult> {
   const admin = await requireUser('admin');

@@ -69,7 +69,21 @@ export function UserRowForms({ id, role, active, name }: { id: number; role: 'ad
           <label htmlFor={`password-${id}`} className="block text-sm font-semibold">
             {t('newPassword')} <span className="sr-only">{name}</span>
           </label>
-          <input id={`password-${id}`} name="password" type="password" autoComplete="new-password" maxLength={256} className="rounded border border-gray-500 px-2 py-1" />
+          <input
+            id={`password-${id}`}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            maxLength={256}
+            aria-invalid={passwordState.fieldErrors?.password ? true : undefined}
+            aria-describedby={passwordState.fieldErrors?.password ? `password-${id}-error` : undefined}
+            className="rounded border border-gray-500 px-2 py-1"
+          />
+          {passwordState.fieldErrors?.password ? (
+            <p id={`password-${id}-error`} className="mt-1 text-sm font-semibold text-red-800">
+              {passwordState.fieldErrors.password}
+            </p>
+          ) : null}
         </div>
         <SubmitButton pending={passwordActionPending} variant="secondary">{t('setPassword')}</SubmitButton>
       </ActionForm>
