@@ -1,0 +1,39 @@
+import sanitizeHtml from 'sanitize-html';
+
+/**
+ * The allow-list for rich text (news and page bodies): headings 2–4,
+ * paragraphs, bold, italic, links, lists, quotes, line breaks — and nothing
+ * else. Run on the server on every save, so what is stored is what renders.
+ * Pasted Word and Google Docs markup (classes, styles, spans, <o:p>, comments)
+ * comes out as clean paragraphs.
+ */
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: ['h2', 'h3', 'h4', 'p', 'br', 'strong', 'em', 'a', 'ul', 'ol', 'li', 'blockquote'],
+  allowedAttributes: { a: ['href', 'title', 'rel'] },
+  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+  allowedSchemesAppliedToAttributes: ['href'],
+  allowProtocolRelative: false,
+  // Word and Docs: <b>/<i> become the semantic tags; an <h1> (the page has its own) becomes <h2>.
+  transformTags: {
+    b: 'strong',
+    i: 'em',
+    h1: 'h2',
+    h5: 'h4',
+    h6: 'h4',
+    a: (tagName, attribs) => {
+      const href = attribs.href ?? '';
+      const external = /^https?:\/\//i.test(href);
+      return { tagName, attribs: { ...attribs, ...(external ? { rel: 'noopener noreferrer' } : {}) } };
+    },
+  },
+  exclusiveFilter: (frame) => (frame.tag === 'p' || frame.tag === 'li') && !frame.text.trim() && !frame.mediaChildren.length,
+  nonTextTags: ['style', 'script', 'textarea', 'option', 'noscript', 'title', 'xml'],
+  disallowedTagsMode: 'discard',
+};
+
+export function sanitizeRichText(html: string): string {
+  return sanitizeHtml(html, OPTIONS)
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
