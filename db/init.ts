@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { env } from '@/lib/env';
+import { SERVER_PID_FILE } from './backup';
 import { issueSetupToken } from './auth/setup';
 import { getDb } from './index';
 import { seedImports } from './schema';
@@ -10,6 +13,16 @@ import { seedImports } from './schema';
  */
 export function initDatabase(): void {
   const db = getDb();
+  // Lets `npm run db:restore` see that this instance is running.
+  const pidFile = path.join(env().dataDir, SERVER_PID_FILE);
+  fs.writeFileSync(pidFile, String(process.pid));
+  process.once('exit', () => {
+    try {
+      if (fs.readFileSync(pidFile, 'utf8') === String(process.pid)) fs.rmSync(pidFile);
+    } catch {
+      // already gone
+    }
+  });
   const seeded = db.select().from(seedImports).all().length > 0;
   console.log(`[db] ready in ${env().dataDir}${seeded ? '' : ' (no seed imported)'}`);
   const token = issueSetupToken(db);

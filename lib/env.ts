@@ -10,8 +10,8 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   SITE_URL: z
     .url({ protocol: /^https?$/ })
-    .default('http://localhost:3000')
-    .transform((u) => u.replace(/\/+$/, '')),
+    .optional()
+    .transform((u) => u?.replace(/\/+$/, '')),
 });
 
 export type Env = {
@@ -22,7 +22,7 @@ export type Env = {
   siteUrl: string;
 };
 
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = schema.safeParse({
     PORT: source.PORT || undefined,
     DATA_DIR: source.DATA_DIR || undefined,
@@ -35,7 +35,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return {
     port: parsed.data.PORT,
     dataDir: path.resolve(parsed.data.DATA_DIR),
-    siteUrl: parsed.data.SITE_URL,
+    // Without SITE_URL, the address this server answers on locally.
+    siteUrl: parsed.data.SITE_URL ?? `http://localhost:${parsed.data.PORT}`,
   };
 }
 

@@ -1,6 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateDatabase, openDatabase } from '@/db/client';
+import { checkBackup } from '@/db/backup';
+import { DATABASE_FILE, migrateDatabase, openDatabase } from '@/db/client';
 import { seedDatabase } from '@/db/seed';
 import { axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
@@ -360,5 +364,36 @@ describe('in the browser', () => {
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     await page.close();
+  });
+});
+
+describe('operations', () => {
+  it('backs up the running server’s data with npm run db:backup', () => {
+    const run = spawnSync('npm', ['run', '-s', 'db:backup'], {
+      cwd: path.resolve(import.meta.dirname, '..', '..'),
+      env: { ...process.env, DATA_DIR: server.dataDir },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    const dir = run.stdout.match(/Backup written to (.+)/)![1]!.trim();
+    expect(checkBackup(dir)).toEqual([]);
+  });
+
+  it('reports its health, and 503 when the database cannot be read', async () => {
+    const ok = await fetch(`${server.url}/api/health`);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ status: 'ok', database: 'ok', version: expect.any(String) });
+    expect(ok.headers.get('cache-control')).toBe('no-store');
+
+    // Last test of the file: the database file is destroyed under the running server.
+    const file = path.join(server.dataDir, DATABASE_FILE);
+    const size = fs.statSync(file).size;
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(size, 0x5a), 0, size, 0);
+    fs.closeSync(fd);
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+    const broken = await fetch(`${server.url}/api/health`);
+    expect(broken.status).toBe(503);
+    expect(await broken.json()).toMatchObject({ status: 'error', database: 'unavailable' });
   });
 });
