@@ -6,6 +6,7 @@ import { authSecret } from '@/lib/auth/secret';
 import { nextSessionToken, SESSION_IDLE_SECONDS } from '@/lib/auth/token';
 import { clientAddress } from '@/lib/client-address';
 import { env } from '@/lib/env';
+import { logError } from '@/lib/log';
 
 
 declare module 'next-auth' {
@@ -40,6 +41,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   // The Credentials provider supports JWT sessions only; revocation comes
   // from the session version that requireUser() checks on every request.
   session: { strategy: 'jwt', maxAge: SESSION_IDLE_SECONDS, updateAge: 15 * 60 },
+  // Refused sign-ins are expected (and audited): not errors. Anything else is
+  // logged as one JSON line, without the request's credentials.
+  logger: {
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      logError('auth error', { name: error.name, message: error.message });
+    },
+    warn(code) {
+      logError('auth warning', { code });
+    },
+    debug() {},
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {}, code: {} },

@@ -15,3 +15,29 @@ export async function register() {
     initDatabase();
   }
 }
+
+/**
+ * Every error while handling a request: one JSON line with a request id (the
+ * reverse proxy's X-Request-Id when there is one), the route and the digest
+ * that the error page shows — no headers, cookies or bodies.
+ */
+export async function onRequestError(
+  error: unknown,
+  request: { path: string; method: string; headers: Record<string, string | string[] | undefined> },
+  context: { routePath: string; routeType: string },
+) {
+  const { logError } = await import('./lib/log');
+  const header = request.headers['x-request-id'];
+  const requestId = (typeof header === 'string' && /^[\w-]{1,100}$/.test(header) ? header : null) ?? crypto.randomUUID();
+  const err = error instanceof Error ? error : new Error(String(error));
+  logError('request failed', {
+    requestId,
+    method: request.method,
+    path: request.path.split('?')[0]?.slice(0, 300),
+    route: context.routePath,
+    kind: context.routeType,
+    error: err.name,
+    message: err.message.slice(0, 500),
+    digest: (err as Error & { digest?: string }).digest,
+  });
+}

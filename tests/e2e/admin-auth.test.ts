@@ -299,6 +299,13 @@ describe('every entry point checks for itself', () => {
     expect(routes.filter((r) => (r.startsWith('/admin') || r.startsWith('/api')) && !PUBLIC.has(r))).toEqual(unclassified);
   });
 
+  it('never writes a password, a code or a session cookie into the server’s log', () => {
+    const log = server.output();
+    for (const secret of [ADMIN.password, EDITOR.password, 'not the password at all', 'wrong password 6', 'authjs.session-token']) {
+      expect(log).not.toContain(secret);
+    }
+  });
+
   it('keeps the session secret in DATA_DIR, readable by the server only', () => {
     const stat = fs.statSync(path.join(server.dataDir, 'auth-secret'));
     expect(stat.mode & 0o777).toBe(0o600);

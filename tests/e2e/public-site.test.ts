@@ -395,5 +395,7 @@ describe('operations', () => {
     const broken = await fetch(`${server.url}/api/health`);
     expect(broken.status).toBe(503);
     expect(await broken.json()).toMatchObject({ status: 'error', database: 'unavailable' });
+    const line = server.output().split('\n').find((l) => l.includes('health check failed'))!;
+    expect(JSON.parse(line)).toMatchObject({ level: 'error', msg: 'health check failed' });
   });
 });

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '@/db/client';
 import { getDb } from '@/db';
 import { env } from '@/lib/env';
+import { logError } from '@/lib/log';
 import pkg from '@/package.json';
 
 // Answered for every request: a health check must look at the database now.
@@ -27,7 +28,7 @@ export function GET() {
       probe.close();
     }
   } catch (error) {
-    console.error(JSON.stringify({ level: 'error', msg: 'health check failed', error: error instanceof Error ? error.message : String(error) }));
+    logError('health check failed', { error: error instanceof Error ? error.message : String(error) });
     return Response.json({ status: 'error', version: pkg.version, database: 'unavailable' }, { status: 503, headers });
   }
 }
