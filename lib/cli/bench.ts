@@ -1,33 +1,16 @@
 // npm run bench — loads the production build with realistic data and prints
 // throughput, latency, errors, server memory and first-load JavaScript.
 // Traffic goes to 127.0.0.1 only, bounded in time (10 s a URL).
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { migrateDatabase, openDatabase } from '@/db/client';
-import { generateSample } from '@/db/sample';
-import { seedDatabase } from '@/db/seed';
-import { ensureBuild } from './build.mjs';
-
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
+import { startSampleServer } from './server-for-tools';
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 2000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 20;
-
-async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 function rssKb(pid: number): number {
   try {
@@ -47,35 +30,14 @@ async function firstLoadJsKb(base: string, pagePath: string): Promise<number> {
 }
 
 async function main() {
-  ensureBuild();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iom-bench-'));
-  const db = openDatabase(dataDir);
-  migrateDatabase(db);
-  seedDatabase(db);
-  generateSample(db, ARTICLES);
-  db.$client.close();
+  const { base, dataDir, server, stop } = await startSampleServer(ARTICLES);
   const ro = new Database(path.join(dataDir, 'iom-albania.sqlite'), { readonly: true });
   const slug = (ro.prepare("SELECT slug FROM news_translations WHERE locale = 'en' AND slug LIKE 'sample-%' ORDER BY id LIMIT 1 OFFSET 500").get() as { slug: string }).slug;
   ro.close();
 
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port)], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, SITE_URL: base, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
-  });
   let peakKb = 0;
   const sampler = setInterval(() => (peakKb = Math.max(peakKb, rssKb(server.pid!))), 100);
   try {
-    for (let i = 0; i < 300; i++) {
-      try {
-        if ((await fetch(`${base}/news`)).status === 200) break;
-      } catch {
-        // starting
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
     const targets = [
       ['static file', '/og-default.png'],
       ['home', '/'],
@@ -106,8 +68,7 @@ async function main() {
     for (const [p, kb] of js) console.log(`| ${p} | ${kb.toFixed(1)} |`);
   } finally {
     clearInterval(sampler);
-    server.kill('SIGTERM');
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    stop();
   }
 }
 

@@ -1,0 +1,56 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { migrateDatabase, openDatabase } from '@/db/client';
+import { generateSample } from '@/db/sample';
+import { seedDatabase } from '@/db/seed';
+import { ensureBuild } from './build.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+/**
+ * For the on-demand tools (bench, lighthouse): the production build started
+ * on a free loopback port over a throw-away data folder filled with sample
+ * articles. Never the real DATA_DIR.
+ */
+export async function startSampleServer(articles: number): Promise<{ base: string; dataDir: string; server: ChildProcess; stop: () => void }> {
+  ensureBuild();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iom-tool-'));
+  const db = openDatabase(dataDir);
+  migrateDatabase(db);
+  seedDatabase(db);
+  generateSample(db, articles);
+  db.$client.close();
+  const port = await new Promise<number>((resolve) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port: p } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(p));
+    });
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port)], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, SITE_URL: base, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${base}/news`)).status === 200) break;
+    } catch {
+      // starting
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    base,
+    dataDir,
+    server,
+    stop: () => {
+      server.kill('SIGTERM');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
