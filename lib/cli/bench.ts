@@ -23,7 +23,8 @@ function rssKb(pid: number): number {
 
 async function firstLoadJsKb(base: string, pagePath: string): Promise<number> {
   const html = await (await fetch(base + pagePath)).text();
-  const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))];
+  // Scripts a modern browser loads: the polyfills marked noModule are skipped by it.
+  const scripts = [...new Set([...html.matchAll(/<script([^>]*)>/g)].filter((m) => !/noModule/i.test(m[1]!)).map((m) => m[1]!.match(/src="([^"]+)"/)?.[1]).filter((s): s is string => Boolean(s)))];
   let total = 0;
   for (const src of scripts) total += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
   return total / 1024;
