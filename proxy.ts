@@ -1,7 +1,7 @@
 import { type NextFetchEvent, type NextMiddleware, type NextRequest, NextResponse } from 'next/server';
 import createMiddleware from 'next-intl/middleware';
 import { auth } from './auth';
-import { newsPageCount, publicArticleExists, publicPageExists } from './db/queries/addresses';
+import { movedTo, newsPageCount, publicArticleExists, publicPageExists } from './db/queries/addresses';
 import { type Locale, routing } from './i18n/routing';
 import { preferredLocale } from './lib/accept-language';
 import { trustProxy } from './lib/client-address';
@@ -219,7 +219,11 @@ function route(request: NextRequest): NextResponse {
   const response = intl(request);
   if (response.status >= 300 && response.status < 400) return response;
   const locale = localeOf(pathname);
-  return contentExists(pathname, locale) ? response : notFound(request, locale);
+  if (contentExists(pathname, locale)) return response;
+  // An address that moved (a published slug or path changed): 301 to where it lives now.
+  const target = movedTo(locale, decodePath(pathname) ?? pathname);
+  if (target) return NextResponse.redirect(new URL(target, request.url), 301);
+  return notFound(request, locale);
 }
 
 export const config = {

@@ -240,3 +240,20 @@ export const auditEvents = sqliteTable(
   },
   (t) => [index('audit_events_created_idx').on(t.createdAt), index('audit_events_user_idx').on(t.userId, t.createdAt)],
 );
+
+/** Every save of a translation: who, when, and the full text as saved (JSON). Restoring makes a new one. */
+export const revisions = sqliteTable(
+  'revisions',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    entityType: text({ enum: ['news', 'page'] }).notNull(),
+    /** news_items.id or pages.id */
+    entityId: integer().notNull(),
+    locale: text({ enum: LOCALES }).notNull(),
+    version: integer().notNull(),
+    snapshot: text().notNull(),
+    authorId: integer().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp().notNull().default(now),
+  },
+  (t) => [uniqueIndex('revisions_entity_version_unique').on(t.entityType, t.entityId, t.locale, t.version)],
+);

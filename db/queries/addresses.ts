@@ -19,6 +19,8 @@ import { NEWS_PAGE_SIZE } from './news';
  */
 
 type Index = {
+  /** locale:old path → new path, for addresses that moved (written when a published slug changes). */
+  redirects: Map<string, string>;
   pages: Map<string, number>;
   news: Map<string, number>;
   /** Publication times of each language's public news, for the page count. */
@@ -55,7 +57,11 @@ function build(conn: Database.Database): Index {
   }
   newsTimes.en.sort((a, b) => a - b);
   newsTimes.sq.sort((a, b) => a - b);
-  return { pages, news, newsTimes };
+  const redirects = new Map<string, string>();
+  for (const r of conn.prepare('SELECT locale, from_path AS "from", to_path AS "to" FROM redirects').all() as { locale: Locale; from: string; to: string }[]) {
+    redirects.set(`${r.locale}:${r.from}`, r.to);
+  }
+  return { redirects, pages, news, newsTimes };
 }
 
 function currentIndex(): Index {
@@ -103,4 +109,9 @@ export function newsPageCount(locale: Locale): number {
     else hi = mid;
   }
   return Math.max(1, Math.ceil(lo / NEWS_PAGE_SIZE));
+}
+
+/** Where an address that moved now lives (its path), if it moved. */
+export function movedTo(locale: Locale, pathname: string): string | undefined {
+  return currentIndex().redirects.get(`${locale}:${pathname}`);
 }

@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBackup } from '@/db/backup';
 import { DATABASE_FILE, migrateDatabase, openDatabase } from '@/db/client';
+import { redirects } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import { axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
@@ -39,6 +40,8 @@ beforeAll(async () => {
     publishedAt: new Date(Date.UTC(2099, 0, 1, 9)),
     en: { title: 'Scheduled for the future', status: 'scheduled' },
   });
+  // An address that moved: the office's old English address of the seed article.
+  db.insert(redirects).values({ locale: 'en', fromPath: '/news/old-address-of-the-training', toPath: SEED_EN }).run();
   db.$client.close();
 
   [server, browser] = await Promise.all([startServer({ dataDir }), launchBrowser()]);
@@ -175,6 +178,12 @@ describe('addresses and language choice', () => {
     const chosen = await get('/', { headers: { cookie: 'NEXT_LOCALE=sq', 'sec-fetch-site': 'same-origin' } });
     expect(chosen.res.status).toBe(200);
     expect(chosen.res.headers.get('set-cookie')).toMatch(/NEXT_LOCALE=en/);
+  });
+
+  it('sends an address that moved to where it lives now, with 301', async () => {
+    const { res } = await get('/news/old-address-of-the-training');
+    expect(res.status).toBe(301);
+    expect(new URL(res.headers.get('location')!, server.url).href).toBe(server.url + SEED_EN);
   });
 
   it('redirects the English section names under /sq to their Albanian addresses', async () => {
