@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { SubmitButton } from '@/components/admin/SubmitButton';
+import { getPathname } from '@/i18n/navigation';
 import { requireUserForPage } from '@/lib/auth/session';
 import { signOutAction } from './actions';
 
@@ -52,7 +53,7 @@ export default async function AreaLayout({ children }: { children: ReactNode }) 
               </li>
             ))}
             <li>
-              <a href="/" className="block py-2 text-white">
+              <a href={getPathname({ href: '/', locale: user.preferredLocale })} className="block py-2 text-white">
                 {t('nav.viewSite')}
               </a>
             </li>
