@@ -216,6 +216,22 @@ describe('roles and accounts', () => {
     await editorContext.close();
   });
 
+  it('shows staff the news in both languages side by side, with filters', async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, EDITOR);
+    await page.getByRole('link', { name: 'News' }).click();
+    await page.waitForURL(`${server.url}/admin/news`);
+    const table = page.getByTestId('news-table');
+    expect(await table.locator('td').first().textContent()).toContain('IOM trains judges and prosecutors');
+    expect(await table.locator('td').nth(1).textContent()).toContain('IOM trajnon gjyqtarë');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('Languages').selectOption('sq-only');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL(/languages=sq-only/);
+    expect(await page.getByText('No news matches.').isVisible()).toBe(true);
+    await context.close();
+  });
+
   it('throws a deactivated user out on their next click', async () => {
     const editorContext = await browser.newContext();
     const editor = await signIn(editorContext, EDITOR);

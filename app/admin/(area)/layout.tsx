@@ -18,6 +18,7 @@ export default async function AreaLayout({ children }: { children: ReactNode }) 
   const site = await getTranslations({ locale: user.preferredLocale, namespace: 'Site' });
   const links = [
     { href: '/admin', label: t('nav.dashboard') },
+    { href: '/admin/news', label: t('nav.news') },
     { href: '/admin/account', label: t('nav.account') },
     ...(user.role === 'admin'
       ? [

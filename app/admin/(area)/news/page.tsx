@@ -1,0 +1,120 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { listNews } from '@/db/admin/news';
+import type { StaffNewsFilter } from '@/db/content/news-list';
+import { PUBLICATION_STATUSES } from '@/db/schema';
+import { adminLocale } from '@/lib/admin-locale';
+import { requireUserForPage } from '@/lib/auth/session';
+import { formatDate } from '@/lib/dates';
+import { parsePageNumber } from '@/lib/params';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations({ locale: await adminLocale(), namespace: 'Admin.news' });
+  return { title: t('title') };
+}
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+const COMPLETENESS = ['both', 'en-only', 'sq-only'] as const;
+
+function pick<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
+  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+}
+
+export default async function NewsListPage({ searchParams }: { searchParams: Search }) {
+  const me = await requireUserForPage(undefined, '/admin/news');
+  const t = await getTranslations({ locale: me.preferredLocale, namespace: 'Admin.news' });
+  const sp = await searchParams;
+  const filter: StaffNewsFilter = {
+    status: pick(sp.status, PUBLICATION_STATUSES),
+    completeness: pick(sp.languages, COMPLETENESS),
+    q: typeof sp.q === 'string' ? sp.q.slice(0, 100) : undefined,
+    page: parsePageNumber(typeof sp.page === 'string' ? sp.page : null) ?? 1,
+  };
+  const { rows, pageCount } = await listNews(filter);
+  const query = (page: number) =>
+    `?${new URLSearchParams({
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.completeness ? { languages: filter.completeness } : {}),
+      ...(filter.q ? { q: filter.q } : {}),
+      ...(page > 1 ? { page: String(page) } : {}),
+    })}`;
+  const cell = (row: (typeof rows)[number], locale: 'en' | 'sq') => {
+    const l = row.languages[locale];
+    if (!l) return <span className="text-muted italic">{t('missing')}</span>;
+    return (
+      <>
+        <span className="font-semibold" lang={locale}>
+          {l.title}
+        </span>
+        <br />
+        <span className="text-sm">{t(`statuses.${l.status}`)}</span>
+        {l.publishedAt ? <span className="text-sm text-muted"> · {formatDate(l.publishedAt, me.preferredLocale)}</span> : null}
+        {l.stale ? (
+          <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-sm font-semibold text-ink" data-testid={`stale-${locale}`}>
+            {t('stale')}
+          </span>
+        ) : null}
+      </>
+    );
+  };
+
+  return (
+    <>
+      <h1 className="text-3xl font-bold">{t('title')}</h1>
+      <p className="mt-2 mb-6 text-muted">{t('intro')}</p>
+      <form method="get" className="mb-6 flex flex-wrap items-end gap-4">
+        <div>
+          <label htmlFor="status" className="block font-semibold">{t('status')}</label>
+          <select id="status" name="status" defaultValue={filter.status ?? ''} className="mt-1 rounded border border-gray-500 px-2 py-1">
+            <option value="">{t('any')}</option>
+            {PUBLICATION_STATUSES.map((s) => <option key={s} value={s}>{t(`statuses.${s}`)}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="languages" className="block font-semibold">{t('completeness')}</label>
+          <select id="languages" name="languages" defaultValue={filter.completeness ?? ''} className="mt-1 rounded border border-gray-500 px-2 py-1">
+            <option value="">{t('any')}</option>
+            {COMPLETENESS.map((c) => <option key={c} value={c}>{t(`completenessOptions.${c}`)}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="q" className="block font-semibold">{t('search')}</label>
+          <input id="q" name="q" type="search" defaultValue={filter.q ?? ''} maxLength={100} className="mt-1 rounded border border-gray-500 px-2 py-1" />
+        </div>
+        <button type="submit" className="rounded bg-iom-blue px-4 py-2 font-semibold text-white">{t('filter')}</button>
+      </form>
+      {rows.length === 0 ? (
+        <p>{t('empty')}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse bg-white text-left" data-testid="news-table">
+            <thead>
+              <tr className="border-b-2 border-gray-300">
+                <th scope="col" className="p-2">{t('english')}</th>
+                <th scope="col" className="p-2">{t('albanian')}</th>
+                <th scope="col" className="p-2">{t('updated')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id} className="border-b border-gray-200 align-top">
+                  <td className="p-2">{cell(row, 'en')}</td>
+                  <td className="p-2">{cell(row, 'sq')}</td>
+                  <td className="p-2 whitespace-nowrap">{formatDate(row.updatedAt, me.preferredLocale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pageCount > 1 ? (
+        <nav aria-label={t('title')} className="mt-4 flex items-center gap-4">
+          {(filter.page ?? 1) > 1 ? <Link href={`/admin/news${query((filter.page ?? 1) - 1)}`}>{t('previous')}</Link> : null}
+          <span>{t('page', { page: filter.page ?? 1, pageCount })}</span>
+          {(filter.page ?? 1) < pageCount ? <Link href={`/admin/news${query((filter.page ?? 1) + 1)}`}>{t('next')}</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import { and, desc, inArray, isNull, sql } from 'drizzle-orm';
+import type { Locale } from '@/i18n/routing';
+import type { DB } from '../client';
+import { newsItems, newsTranslations, type PublicationStatus } from '../schema';
+import { textFingerprint } from './news-writes';
+
+/** The staff's news list: both languages of each item side by side. No access check here (db/admin/news.ts). */
+
+export type StaffNewsFilter = {
+  status?: PublicationStatus;
+  /** 'both': published or drafted in both languages; 'en-only' / 'sq-only': the other one is missing. */
+  completeness?: 'both' | 'en-only' | 'sq-only';
+  q?: string;
+  page?: number;
+};
+
+export type StaffNewsRow = {
+  id: number;
+  updatedAt: Date;
+  languages: Partial<Record<Locale, { title: string; status: PublicationStatus; publishedAt: Date | null; stale: boolean }>>;
+};
+
+export const STAFF_NEWS_PAGE_SIZE = 25;
+
+export function listNewsForStaff(db: DB, filter: StaffNewsFilter = {}): { rows: StaffNewsRow[]; total: number; pageCount: number } {
+  const page = filter.page && filter.page > 0 ? filter.page : 1;
+  const has = (locale: Locale) => sql`EXISTS (SELECT 1 FROM news_translations x WHERE x.news_item_id = ${newsItems.id} AND x.locale = ${locale})`;
+  const conditions = [
+    isNull(newsItems.deletedAt),
+    filter.status ? sql`EXISTS (SELECT 1 FROM news_translations x WHERE x.news_item_id = ${newsItems.id} AND x.status = ${filter.status})` : undefined,
+    filter.completeness === 'both' ? and(has('en'), has('sq')) : undefined,
+    filter.completeness === 'en-only' ? and(has('en'), sql`NOT ${has('sq')}`) : undefined,
+    filter.completeness === 'sq-only' ? and(has('sq'), sql`NOT ${has('en')}`) : undefined,
+    filter.q?.trim()
+      ? sql`EXISTS (SELECT 1 FROM news_translations x WHERE x.news_item_id = ${newsItems.id} AND x.title LIKE ${`%${filter.q.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`} ESCAPE '\\')`
+      : undefined,
+  ].filter(Boolean);
+  const where = and(...conditions);
+  const total = db.select({ n: sql<number>`count(*)` }).from(newsItems).where(where).get()?.n ?? 0;
+  const items = db
+    .select({ id: newsItems.id, updatedAt: newsItems.updatedAt })
+    .from(newsItems)
+    .where(where)
+    .orderBy(desc(newsItems.updatedAt), desc(newsItems.id))
+    .limit(STAFF_NEWS_PAGE_SIZE)
+    .offset((page - 1) * STAFF_NEWS_PAGE_SIZE)
+    .all();
+  const all = items.length
+    ? db.select().from(newsTranslations).where(inArray(newsTranslations.newsItemId, items.map((i) => i.id))).all()
+    : [];
+  const rows = items.map((item) => {
+    const translations = all.filter((t) => t.newsItemId === item.id);
+    const languages: StaffNewsRow['languages'] = {};
+    for (const t of translations) {
+      const other = translations.find((o) => o.locale !== t.locale);
+      languages[t.locale] = {
+        title: t.title,
+        status: t.status,
+        publishedAt: t.publishedAt,
+        stale: Boolean(other && t.sourceFingerprint && t.sourceFingerprint !== textFingerprint(other)),
+      };
+    }
+    return { ...item, languages };
+  });
+  return { rows, total, pageCount: Math.max(1, Math.ceil(total / STAFF_NEWS_PAGE_SIZE)) };
+}
