@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { listAuditActions, listAuditEvents } from '@/db/admin/audit';
 import { listUsers } from '@/db/admin/users';
 import { adminLocale } from '@/lib/admin-locale';
+import { DataTable } from '@/components/admin/DataTable';
 import { requireUserForPage } from '@/lib/auth/session';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -52,30 +53,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       {rows.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-left text-sm" data-testid="audit-table">
-            <thead>
-              <tr className="border-b-2 border-gray-300">
-                <th scope="col" className="p-2">{t('when')}</th>
-                <th scope="col" className="p-2">{t('who')}</th>
-                <th scope="col" className="p-2">{t('what')}</th>
-                <th scope="col" className="p-2">{t('details')}</th>
-                <th scope="col" className="p-2">{t('address')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} className="border-b border-gray-200 align-top">
-                  <td className="p-2 whitespace-nowrap"><time dateTime={r.createdAt.toISOString()}>{format.format(r.createdAt)}</time></td>
-                  <td className="p-2">{r.userName ?? t('anonymous')}</td>
-                  <td className="p-2 font-mono">{r.action}</td>
-                  <td className="p-2 font-mono break-all">{[r.entityType && `${r.entityType} #${r.entityId}`, r.details].filter(Boolean).join(' ')}</td>
-                  <td className="p-2 font-mono">{r.ip}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable headers={[t('when'), t('who'), t('what'), t('details'), t('address')]} testId="audit-table" small>
+          {rows.map((r) => (
+            <tr key={r.id} className="border-b border-gray-200 align-top">
+              <td className="p-2 whitespace-nowrap"><time dateTime={r.createdAt.toISOString()}>{format.format(r.createdAt)}</time></td>
+              <td className="p-2">{r.userName ?? t('anonymous')}</td>
+              <td className="p-2 font-mono">{r.action}</td>
+              <td className="p-2 font-mono break-all">{[r.entityType && `${r.entityType} #${r.entityId}`, r.details].filter(Boolean).join(' ')}</td>
+              <td className="p-2 font-mono">{r.ip}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <nav className="mt-4 flex gap-4" aria-label={t('title')}>
         {before ? <Link href={`/admin/audit${query({})}`}>{t('previous')}</Link> : null}

@@ -5,6 +5,7 @@ import { listNews } from '@/db/admin/news';
 import type { StaffNewsFilter } from '@/db/content/news-list';
 import { PUBLICATION_STATUSES } from '@/db/schema';
 import { adminLocale } from '@/lib/admin-locale';
+import { DataTable } from '@/components/admin/DataTable';
 import { requireUserForPage } from '@/lib/auth/session';
 import { formatDate } from '@/lib/dates';
 import { parsePageNumber } from '@/lib/params';
@@ -87,26 +88,15 @@ export default async function NewsListPage({ searchParams }: { searchParams: Sea
       {rows.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-left" data-testid="news-table">
-            <thead>
-              <tr className="border-b-2 border-gray-300">
-                <th scope="col" className="p-2">{t('english')}</th>
-                <th scope="col" className="p-2">{t('albanian')}</th>
-                <th scope="col" className="p-2">{t('updated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} className="border-b border-gray-200 align-top">
-                  <td className="p-2">{cell(row, 'en')}</td>
-                  <td className="p-2">{cell(row, 'sq')}</td>
-                  <td className="p-2 whitespace-nowrap">{formatDate(row.updatedAt, me.preferredLocale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable headers={[t('english'), t('albanian'), t('updated')]} testId="news-table">
+          {rows.map((row) => (
+            <tr key={row.id} className="border-b border-gray-200 align-top">
+              <td className="p-2">{cell(row, 'en')}</td>
+              <td className="p-2">{cell(row, 'sq')}</td>
+              <td className="p-2 whitespace-nowrap">{formatDate(row.updatedAt, me.preferredLocale)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {pageCount > 1 ? (
         <nav aria-label={t('title')} className="mt-4 flex items-center gap-4">

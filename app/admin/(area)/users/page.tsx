@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { listUsers } from '@/db/admin/users';
 import { adminLocale } from '@/lib/admin-locale';
+import { DataTable } from '@/components/admin/DataTable';
 import { requireUserForPage } from '@/lib/auth/session';
 import { getTwoFactorRequired } from '@/db/admin/two-factor';
 import { CreateUserForm, RequireTwoFactorForm, UserRowForms } from './UserForms';
@@ -22,34 +23,21 @@ export default async function UsersPage() {
       <CreateUserForm />
       <RequireTwoFactorForm required={twoFactorRequired} />
       <h2 className="mt-10 mb-4 text-xl font-bold">{t('list')}</h2>
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse bg-white text-left">
-          <thead>
-            <tr className="border-b-2 border-gray-300">
-              <th scope="col" className="p-2">{t('name')}</th>
-              <th scope="col" className="p-2">{t('role')}</th>
-              <th scope="col" className="p-2">{t('status')}</th>
-              <th scope="col" className="p-2">{t('lastSignIn')}</th>
-              <th scope="col" className="p-2">{t('actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id} className="border-b border-gray-200 align-top" data-testid={`user-${u.email}`}>
-                <td className="p-2">
-                  <span className="font-semibold">{u.name}</span> {u.id === me.id ? t('you') : null}
-                  <br />
-                  <span className="text-sm text-muted">{u.email}</span>
-                </td>
-                <td className="p-2">{t(`roles.${u.role}`)}</td>
-                <td className="p-2">{u.active ? t('active') : t('inactive')}</td>
-                <td className="p-2">{u.lastSignInAt ? format.format(u.lastSignInAt) : t('never')}</td>
-                <td className="p-2">{u.id === me.id ? null : <UserRowForms id={u.id} role={u.role} active={u.active} name={u.name} />}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable headers={[t('name'), t('role'), t('status'), t('lastSignIn'), t('actions')]}>
+        {users.map((u) => (
+          <tr key={u.id} className="border-b border-gray-200 align-top" data-testid={`user-${u.email}`}>
+            <td className="p-2">
+              <span className="font-semibold">{u.name}</span> {u.id === me.id ? t('you') : null}
+              <br />
+              <span className="text-sm text-muted">{u.email}</span>
+            </td>
+            <td className="p-2">{t(`roles.${u.role}`)}</td>
+            <td className="p-2">{u.active ? t('active') : t('inactive')}</td>
+            <td className="p-2">{u.lastSignInAt ? format.format(u.lastSignInAt) : t('never')}</td>
+            <td className="p-2">{u.id === me.id ? null : <UserRowForms id={u.id} role={u.role} active={u.active} name={u.name} />}</td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }
