@@ -18,3 +18,8 @@ export async function adminLocale(): Promise<Locale> {
   if (isLocale(cookie)) return cookie;
   return preferredLocale((await headers()).get('accept-language')) ?? 'en';
 }
+
+/** Remembers the editor area's language in this browser (at sign-in and when the user changes it). */
+export async function rememberAdminLocale(locale: Locale): Promise<void> {
+  (await cookies()).set(ADMIN_LOCALE_COOKIE, locale, { path: '/admin', sameSite: 'lax', httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
+}

@@ -19,6 +19,18 @@ export function formatDate(date: Date, locale: Locale): string {
   return formatter.format(date);
 }
 
+const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Date and time for the editor area's lists ("30 Nov 2026, 10:24"), in Tirana time. */
+export function formatDateTime(date: Date, locale: Locale): string {
+  let formatter = dateTimeFormatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', timeZone: SITE_TIME_ZONE });
+    dateTimeFormatters.set(locale, formatter);
+  }
+  return formatter.format(date);
+}
+
 /** ISO 8601 for <time dateTime>. */
 export function isoDate(date: Date): string {
   return date.toISOString();

@@ -1,13 +1,12 @@
 'use server';
 
-import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { getTranslations } from 'next-intl/server';
 import { signIn } from '@/auth';
 import { getDb } from '@/db';
 import { findUserByEmail } from '@/db/auth/sign-in';
-import { ADMIN_LOCALE_COOKIE, adminLocale } from '@/lib/admin-locale';
+import { adminLocale, rememberAdminLocale } from '@/lib/admin-locale';
 import type { FormState } from '@/lib/form-state';
 
 /** Only addresses inside the editor area may follow a sign-in (no open redirect). */
@@ -45,7 +44,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
 
   const user = findUserByEmail(getDb(), email);
   if (user) {
-    (await cookies()).set(ADMIN_LOCALE_COOKIE, user.preferredLocale, { path: '/admin', sameSite: 'lax', httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
+    await rememberAdminLocale(user.preferredLocale);
   }
   redirect(safeNext(formData.get('next')));
 }

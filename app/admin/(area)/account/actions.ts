@@ -1,13 +1,13 @@
 'use server';
 
-import { cookies, headers } from 'next/headers';
+import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { signOut } from '@/auth';
 import { confirmTwoFactor, disableTwoFactor, startTwoFactorEnrolment } from '@/db/admin/two-factor';
 import { changeOwnPassword, setOwnLocale } from '@/db/admin/users';
-import { ADMIN_LOCALE_COOKIE } from '@/lib/admin-locale';
+import { rememberAdminLocale } from '@/lib/admin-locale';
 import { guarded } from '@/lib/auth/guard';
 import { requireUser } from '@/lib/auth/session';
 import { localeSchema, newPasswordError } from '@/lib/auth/validation';
@@ -52,7 +52,7 @@ export async function setLanguageAction(_prev: FormState, formData: FormData): P
       return { status: 'error', message: t('errors.invalid') };
     }
     await setOwnLocale(parsed.data);
-    (await cookies()).set(ADMIN_LOCALE_COOKIE, parsed.data, { path: '/admin', sameSite: 'lax', httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
+    await rememberAdminLocale(parsed.data);
     const t = await getTranslations({ locale: parsed.data, namespace: 'Admin.account' });
     return { status: 'success', message: t('languageSaved') };
   });

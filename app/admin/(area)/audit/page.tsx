@@ -6,6 +6,7 @@ import { listUsers } from '@/db/admin/users';
 import { adminLocale } from '@/lib/admin-locale';
 import { DataTable } from '@/components/admin/DataTable';
 import { requireUserForPage } from '@/lib/auth/session';
+import { formatDateTime } from '@/lib/dates';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations({ locale: await adminLocale(), namespace: 'Admin.audit' });
@@ -26,7 +27,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const userId = positiveInt(params.user);
   const before = positiveInt(params.before);
   const [{ rows, more }, actions, users] = await Promise.all([listAuditEvents({ action, userId, before }), listAuditActions(), listUsers()]);
-  const format = new Intl.DateTimeFormat(me.preferredLocale === 'sq' ? 'sq-AL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/Tirane' });
   const query = (extra: Record<string, string>) =>
     `?${new URLSearchParams({ ...(action ? { action } : {}), ...(userId ? { user: String(userId) } : {}), ...extra })}`;
 
@@ -56,7 +56,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         <DataTable headers={[t('when'), t('who'), t('what'), t('details'), t('address')]} testId="audit-table" small>
           {rows.map((r) => (
             <tr key={r.id} className="border-b border-gray-200 align-top">
-              <td className="p-2 whitespace-nowrap"><time dateTime={r.createdAt.toISOString()}>{format.format(r.createdAt)}</time></td>
+              <td className="p-2 whitespace-nowrap"><time dateTime={r.createdAt.toISOString()}>{formatDateTime(r.createdAt, me.preferredLocale)}</time></td>
               <td className="p-2">{r.userName ?? t('anonymous')}</td>
               <td className="p-2 font-mono">{r.action}</td>
               <td className="p-2 font-mono break-all">{[r.entityType && `${r.entityType} #${r.entityId}`, r.details].filter(Boolean).join(' ')}</td>

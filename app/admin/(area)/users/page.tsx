@@ -4,6 +4,7 @@ import { listUsers } from '@/db/admin/users';
 import { adminLocale } from '@/lib/admin-locale';
 import { DataTable } from '@/components/admin/DataTable';
 import { requireUserForPage } from '@/lib/auth/session';
+import { formatDateTime } from '@/lib/dates';
 import { getTwoFactorRequired } from '@/db/admin/two-factor';
 import { CreateUserForm, RequireTwoFactorForm, UserRowForms } from './UserForms';
 
@@ -15,7 +16,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function UsersPage() {
   const me = await requireUserForPage('admin', '/admin/users');
   const t = await getTranslations({ locale: me.preferredLocale, namespace: 'Admin.users' });
-  const format = new Intl.DateTimeFormat(me.preferredLocale === 'sq' ? 'sq-AL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Tirane' });
   const [users, twoFactorRequired] = await Promise.all([listUsers(), getTwoFactorRequired()]);
   return (
     <>
@@ -33,7 +33,7 @@ export default async function UsersPage() {
             </td>
             <td className="p-2">{t(`roles.${u.role}`)}</td>
             <td className="p-2">{u.active ? t('active') : t('inactive')}</td>
-            <td className="p-2">{u.lastSignInAt ? format.format(u.lastSignInAt) : t('never')}</td>
+            <td className="p-2">{u.lastSignInAt ? formatDateTime(u.lastSignInAt, me.preferredLocale) : t('never')}</td>
             <td className="p-2">{u.id === me.id ? null : <UserRowForms id={u.id} role={u.role} active={u.active} name={u.name} />}</td>
           </tr>
         ))}
