@@ -68,6 +68,8 @@ export const pageTranslations = sqliteTable(
     isPlaceholder: integer({ mode: 'boolean' }).notNull().default(false),
     /** Fingerprint of the other locale's text when this one was last confirmed. */
     sourceFingerprint: text(),
+    /** The other locale's version at that moment, to show what changed since. */
+    sourceVersion: integer(),
     version: integer().notNull().default(1),
     createdAt: timestamp().notNull().default(now),
     updatedAt: timestamp().notNull().default(now),
@@ -81,6 +83,8 @@ export const pageTranslations = sqliteTable(
 export const newsItems = sqliteTable('news_items', {
   id: integer().primaryKey({ autoIncrement: true }),
   kind: text({ enum: NEWS_KINDS }).notNull().default('news'),
+  /** Who created it (null for the seed, or once that user is gone). */
+  authorId: integer().references((): AnySQLiteColumn => users.id, { onDelete: 'set null' }),
   createdAt: timestamp().notNull().default(now),
   updatedAt: timestamp().notNull().default(now),
   deletedAt: timestamp(),
@@ -106,6 +110,7 @@ export const newsTranslations = sqliteTable(
     status: text({ enum: PUBLICATION_STATUSES }).notNull().default('draft'),
     publishedAt: timestamp(),
     sourceFingerprint: text(),
+    sourceVersion: integer(),
     version: integer().notNull().default(1),
     createdAt: timestamp().notNull().default(now),
     updatedAt: timestamp().notNull().default(now),

@@ -2,7 +2,7 @@ import { and, desc, inArray, isNull, sql } from 'drizzle-orm';
 import type { Locale } from '@/i18n/routing';
 import type { DB } from '../client';
 import { newsItems, newsTranslations, type PublicationStatus } from '../schema';
-import { textFingerprint } from './news-writes';
+import { isStale } from './common';
 
 /** The staff's news list: both languages of each item side by side. No access check here (db/admin/news.ts). */
 
@@ -57,7 +57,7 @@ export function listNewsForStaff(db: DB, filter: StaffNewsFilter = {}): { rows: 
         title: t.title,
         status: t.status,
         publishedAt: t.publishedAt,
-        stale: Boolean(other && t.sourceFingerprint && t.sourceFingerprint !== textFingerprint(other)),
+        stale: isStale(t, other),
       };
     }
     return { ...item, languages };

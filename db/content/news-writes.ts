@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { and, eq, ne } from 'drizzle-orm';
 import type { Locale } from '@/i18n/routing';
 import { sanitizeRichText } from '@/lib/sanitize';
 import { recordAudit } from '../auth/audit-log';
+import { isLive, isStale, moveAddress, textFingerprint } from './common';
 import type { DB, Tx } from '../client';
-import { newsItems, newsTranslations, type PublicationStatus, redirects, revisions } from '../schema';
+import { newsItems, newsTranslations, type PublicationStatus, revisions } from '../schema';
 
 /**
  * Saving one language of a news item, with nothing lost: every save carries
@@ -37,11 +37,6 @@ export function articlePath(locale: Locale, slug: string): string {
   return `${NEWS_BASE[locale]}/${slug}`;
 }
 
-/** What "the text" of a translation is, for stale-translation warnings. */
-export function textFingerprint(t: { title: string; summary: string; body: string }): string {
-  return createHash('sha256').update(`${t.title}\u0000${t.summary}\u0000${t.body}`).digest('hex');
-}
-
 type Row = typeof newsTranslations.$inferSelect;
 
 function snapshotOf(row: Row): NewsSnapshot {
@@ -57,17 +52,6 @@ function snapshotOf(row: Row): NewsSnapshot {
     status: row.status,
     publishedAt: row.publishedAt?.toISOString() ?? null,
   };
-}
-
-function isLive(row: Row, now: Date): boolean {
-  return (row.status === 'published' || row.status === 'scheduled') && row.publishedAt !== null && row.publishedAt <= now;
-}
-
-/** Points old addresses (and every redirect that led to them) at the new one. */
-function moveAddress(tx: Tx, locale: Locale, from: string, to: string): void {
-  tx.delete(redirects).where(and(eq(redirects.locale, locale), eq(redirects.fromPath, to))).run();
-  tx.update(redirects).set({ toPath: to }).where(and(eq(redirects.locale, locale), eq(redirects.toPath, from))).run();
-  tx.insert(redirects).values({ locale, fromPath: from, toPath: to }).onConflictDoUpdate({ target: [redirects.locale, redirects.fromPath], set: { toPath: to } }).run();
 }
 
 export function saveNewsTranslation(
@@ -109,11 +93,12 @@ export function saveNewsTranslation(
     const other = tx.select().from(newsTranslations).where(and(eq(newsTranslations.newsItemId, itemId), ne(newsTranslations.locale, input.locale))).get();
     // Saving one language confirms it against the other's current text.
     const sourceFingerprint = other ? textFingerprint(other) : null;
+    const sourceVersion = other?.version ?? null;
     const version = (current?.version ?? 0) + 1;
     const changedPaths: string[] = [];
 
     if (current) {
-      tx.update(newsTranslations).set({ ...fields, version, sourceFingerprint, updatedAt: now }).where(eq(newsTranslations.id, current.id)).run();
+      tx.update(newsTranslations).set({ ...fields, version, sourceFingerprint, sourceVersion, updatedAt: now }).where(eq(newsTranslations.id, current.id)).run();
       if (isLive(current, now)) {
         changedPaths.push(articlePath(input.locale, fields.slug));
         if (current.slug !== fields.slug) {
@@ -123,7 +108,7 @@ export function saveNewsTranslation(
         changedPaths.push(NEWS_BASE[input.locale], input.locale === 'sq' ? '/sq' : '/');
       }
     } else {
-      tx.insert(newsTranslations).values({ newsItemId: itemId, locale: input.locale, ...fields, status: 'draft', version, sourceFingerprint, updatedAt: now }).run();
+      tx.insert(newsTranslations).values({ newsItemId: itemId, locale: input.locale, ...fields, status: 'draft', version, sourceFingerprint, sourceVersion, updatedAt: now }).run();
     }
     tx.update(newsItems).set({ updatedAt: now }).where(eq(newsItems.id, itemId)).run();
     const saved = tx.select().from(newsTranslations).where(and(eq(newsTranslations.newsItemId, itemId), eq(newsTranslations.locale, input.locale))).get()!;
@@ -140,7 +125,7 @@ export function translationStates(db: DB, itemId: number) {
   const rows = db.select().from(newsTranslations).where(eq(newsTranslations.newsItemId, itemId)).all();
   return rows.map((row) => {
     const other = rows.find((r) => r.locale !== row.locale);
-    const stale = Boolean(other && row.sourceFingerprint && row.sourceFingerprint !== textFingerprint(other));
+    const stale = isStale(row, other);
     return { locale: row.locale, version: row.version, status: row.status, stale };
   });
 }
@@ -152,7 +137,7 @@ export function confirmTranslation(db: DB, actor: { userId: number; ip: string |
     if (!other) return false;
     const result = tx
       .update(newsTranslations)
-      .set({ sourceFingerprint: textFingerprint(other) })
+      .set({ sourceFingerprint: textFingerprint(other), sourceVersion: other.version })
       .where(and(eq(newsTranslations.newsItemId, itemId), eq(newsTranslations.locale, locale)))
       .run();
     if (result.changes === 1) recordAudit(tx, { userId: actor.userId, action: 'news.confirm_translation', entityType: 'news', entityId: itemId, details: { locale }, ip: actor.ip });

@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Locale } from '@/i18n/routing';
+import type { Tx } from '../client';
+import { type PublicationStatus, redirects } from '../schema';
+
+/**
+ * What news and pages share when staff write them: the text fingerprint
+ * behind stale-translation warnings, the publication rules (each language on
+ * its own: draft → published now or scheduled → unpublished), field limits,
+ * and the redirect written when a published address moves.
+ */
+
+export const LIMITS = {
+  title: 200,
+  slug: 80,
+  path: 200,
+  summary: 600,
+  dateline: 120,
+  seoTitle: 120,
+  seoDescription: 320,
+  /** Sanitized HTML; a long report is ~100 kB. */
+  body: 400_000,
+} as const;
+
+/** Lower-case words of a–z and 0–9 joined by single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** What "the text" of a translation is, for stale-translation warnings. */
+export function textFingerprint(t: { title: string; summary: string; body: string }): string {
+  return createHash('sha256').update(`${t.title}\u0000${t.summary}\u0000${t.body}`).digest('hex');
+}
+
+/** Whether the other language changed since this one was last confirmed against it. */
+export function isStale(row: { sourceFingerprint: string | null }, other: { title: string; summary: string; body: string } | undefined): boolean {
+  return Boolean(other && row.sourceFingerprint && row.sourceFingerprint !== textFingerprint(other));
+}
+
+/** Whether the public can see a translation now (same rule as queries/visibility.ts). */
+export function isLive(row: { status: PublicationStatus; publishedAt: Date | null }, now: Date): boolean {
+  return (row.status === 'published' || row.status === 'scheduled') && row.publishedAt !== null && row.publishedAt <= now;
+}
+
+export type PublicationRequest =
+  | { action: 'keep' }
+  | { action: 'publish' }
+  | { action: 'schedule'; at: Date }
+  | { action: 'unpublish' };
+
+export type PublicationError = 'pastDate' | 'emptyBody' | 'notPublished';
+
+/**
+ * The status and publication time a translation gets. Publishing keeps an
+ * earlier publication time (a corrected article keeps its date) unless that
+ * time is still in the future; scheduling needs a time after now.
+ */
+export function nextPublication(
+  current: { status: PublicationStatus; publishedAt: Date | null } | undefined,
+  request: PublicationRequest,
+  body: string,
+  now: Date,
+): { status: PublicationStatus; publishedAt: Date | null } | { error: PublicationError } {
+  const status = current?.status ?? 'draft';
+  const publishedAt = current?.publishedAt ?? null;
+  switch (request.action) {
+    case 'keep':
+      return { status, publishedAt };
+    case 'publish':
+      if (!body.trim()) return { error: 'emptyBody' };
+      return { status: 'published', publishedAt: publishedAt && publishedAt <= now ? publishedAt : now };
+    case 'schedule':
+      if (!body.trim()) return { error: 'emptyBody' };
+      if (!(request.at.getTime() > now.getTime())) return { error: 'pastDate' };
+      return { status: 'scheduled', publishedAt: request.at };
+    case 'unpublish':
+      if (status !== 'published' && status !== 'scheduled') return { error: 'notPublished' };
+      return { status: 'unpublished', publishedAt };
+  }
+}
+
+/** Points an old public address (and every redirect that led to it) at the new one, without chains. */
+export function moveAddress(tx: Tx, locale: Locale, from: string, to: string): void {
+  if (from === to) return;
+  tx.delete(redirects).where(and(eq(redirects.locale, locale), eq(redirects.fromPath, to))).run();
+  tx.update(redirects).set({ toPath: to }).where(and(eq(redirects.locale, locale), eq(redirects.toPath, from))).run();
+  tx.insert(redirects)
+    .values({ locale, fromPath: from, toPath: to })
+    .onConflictDoUpdate({ target: [redirects.locale, redirects.fromPath], set: { toPath: to } })
+    .run();
+}
+
+/** The public root of a language: '/' or '/sq'. */
+export function localeRoot(locale: Locale): string {
+  return locale === 'sq' ? '/sq' : '/';
+}
