@@ -85,6 +85,8 @@ export const newsItems = sqliteTable('news_items', {
   kind: text({ enum: NEWS_KINDS }).notNull().default('news'),
   /** Who created it (null for the seed, or once that user is gone). */
   authorId: integer().references((): AnySQLiteColumn => users.id, { onDelete: 'set null' }),
+  /** Version of the shared fields (kind, themes), for refusing stale saves of them. */
+  version: integer().notNull().default(1),
   createdAt: timestamp().notNull().default(now),
   updatedAt: timestamp().notNull().default(now),
   deletedAt: timestamp(),
