@@ -1,21 +1,37 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { Locale } from '@/i18n/routing';
 import { sanitizeRichText } from '@/lib/sanitize';
+import { slugify } from '@/lib/slug';
 import { recordAudit } from '../auth/audit-log';
-import { isLive, isStale, moveAddress, textFingerprint } from './common';
-import type { DB, Tx } from '../client';
-import { newsItems, newsTranslations, type PublicationStatus, revisions } from '../schema';
+import type { DB, Queryable, Tx } from '../client';
+import { NEWS_KINDS, newsItems, newsItemThemes, newsTranslations, pages, type PublicationStatus, redirects, revisions, users } from '../schema';
+import {
+  isLive,
+  isStale,
+  LIMITS,
+  localeRoot,
+  moveAddress,
+  nextPublication,
+  type PublicationError,
+  type PublicationRequest,
+  SLUG_PATTERN,
+  textFingerprint,
+} from './common';
 
 /**
- * Saving one language of a news item, with nothing lost: every save carries
- * the version it started from and is refused (with the newer text) when
- * someone saved in between; every save is a revision; a published address
- * that changes leaves a redirect; the other language learns it may be out of
- * date. No access check here — db/admin/news.ts checks the caller first.
+ * Writing news, with nothing lost: every save carries the version it started
+ * from and is refused (with the newer text) when someone saved in between;
+ * every save is a revision; each language is published, scheduled or
+ * unpublished on its own; a published address that changes leaves a
+ * redirect; the other language learns it may be out of date; deleting moves
+ * to a trash. No access check here — db/admin/news.ts checks the caller first.
  */
+
+export type Actor = { userId: number; ip: string | null };
 
 export type NewsFields = {
   title: string;
+  /** Empty: made from the title. */
   slug: string;
   summary: string;
   body: string;
@@ -26,15 +42,24 @@ export type NewsFields = {
 
 export type NewsSnapshot = NewsFields & { version: number; status: PublicationStatus; publishedAt: string | null };
 
+export type NewsFieldError = 'required' | 'tooLong' | 'slugInvalid' | 'slugTaken' | PublicationError;
+export type NewsFieldErrors = Partial<Record<keyof NewsFields | 'publishAt' | 'form', NewsFieldError>>;
+
 export type SaveNewsResult =
-  | { ok: true; itemId: number; version: number; changedPaths: string[] }
+  | { ok: true; itemId: number; version: number; status: PublicationStatus; publishedAt: Date | null; changedPaths: string[] }
   | { ok: false; error: 'stale'; current: NewsSnapshot }
-  | { ok: false; error: 'slugTaken' | 'notFound' };
+  | { ok: false; error: 'invalid'; fieldErrors: NewsFieldErrors }
+  | { ok: false; error: 'notFound' };
 
 const NEWS_BASE: Record<Locale, string> = { en: '/news', sq: '/sq/lajme' };
 
 export function articlePath(locale: Locale, slug: string): string {
   return `${NEWS_BASE[locale]}/${slug}`;
+}
+
+/** The public pages that show a live article: itself, the list and home. */
+function livePaths(locale: Locale, slug: string): string[] {
+  return [articlePath(locale, slug), NEWS_BASE[locale], localeRoot(locale)];
 }
 
 type Row = typeof newsTranslations.$inferSelect;
@@ -54,84 +79,156 @@ function snapshotOf(row: Row): NewsSnapshot {
   };
 }
 
+/** Trims, sanitizes and checks the fields; a slug left empty is made from the title. */
+export function cleanNewsFields(input: NewsFields): { fields: NewsFields; errors: NewsFieldErrors } {
+  const title = input.title.trim();
+  const fields: NewsFields = {
+    title,
+    slug: input.slug.trim() || slugify(title),
+    summary: input.summary.trim(),
+    body: sanitizeRichText(input.body),
+    dateline: input.dateline?.trim() || null,
+    seoTitle: input.seoTitle?.trim() || null,
+    seoDescription: input.seoDescription?.trim() || null,
+  };
+  const errors: NewsFieldErrors = {};
+  if (!fields.title) errors.title = 'required';
+  else if (fields.title.length > LIMITS.title) errors.title = 'tooLong';
+  if (!fields.slug) errors.slug = 'required';
+  else if (fields.slug.length > LIMITS.slug) errors.slug = 'tooLong';
+  else if (!SLUG_PATTERN.test(fields.slug)) errors.slug = 'slugInvalid';
+  if (fields.summary.length > LIMITS.summary) errors.summary = 'tooLong';
+  if (fields.body.length > LIMITS.body) errors.body = 'tooLong';
+  if ((fields.dateline?.length ?? 0) > LIMITS.dateline) errors.dateline = 'tooLong';
+  if ((fields.seoTitle?.length ?? 0) > LIMITS.seoTitle) errors.seoTitle = 'tooLong';
+  if ((fields.seoDescription?.length ?? 0) > LIMITS.seoDescription) errors.seoDescription = 'tooLong';
+  return { fields, errors };
+}
+
+function translationOf(q: Queryable, itemId: number, locale: Locale): Row | undefined {
+  return q.select().from(newsTranslations).where(and(eq(newsTranslations.newsItemId, itemId), eq(newsTranslations.locale, locale))).get();
+}
+
+function writeRevision(tx: Tx, itemId: number, locale: Locale, actor: Actor, now: Date): void {
+  const saved = translationOf(tx, itemId, locale)!;
+  tx.insert(revisions)
+    .values({ entityType: 'news', entityId: itemId, locale, version: saved.version, snapshot: JSON.stringify(snapshotOf(saved)), authorId: actor.userId, createdAt: now })
+    .run();
+}
+
+const AUDIT_FOR: Record<PublicationRequest['action'], string | null> = { keep: null, publish: 'news.publish', schedule: 'news.schedule', unpublish: 'news.unpublish' };
+
+/**
+ * Saves one language of a news item (creating the item when itemId is null),
+ * and publishes, schedules or unpublishes it in the same step. All or nothing.
+ */
 export function saveNewsTranslation(
   db: DB,
-  actor: { userId: number; ip: string | null },
-  input: { itemId: number | null; locale: Locale; baseVersion: number | null; fields: NewsFields },
+  actor: Actor,
+  input: { itemId: number | null; locale: Locale; baseVersion: number | null; fields: NewsFields; publication?: PublicationRequest; auditAction?: string },
   now = new Date(),
 ): SaveNewsResult {
-  const fields: NewsFields = {
-    title: input.fields.title.trim(),
-    slug: input.fields.slug.trim(),
-    summary: input.fields.summary.trim(),
-    body: sanitizeRichText(input.fields.body),
-    dateline: input.fields.dateline?.trim() || null,
-    seoTitle: input.fields.seoTitle?.trim() || null,
-    seoDescription: input.fields.seoDescription?.trim() || null,
-  };
+  const { fields, errors } = cleanNewsFields(input.fields);
+  const publication = input.publication ?? { action: 'keep' };
   return db.transaction((tx): SaveNewsResult => {
     let itemId = input.itemId;
-    if (itemId !== null && !tx.select({ id: newsItems.id }).from(newsItems).where(eq(newsItems.id, itemId)).get()) {
-      return { ok: false, error: 'notFound' };
+    if (itemId !== null) {
+      const item = tx.select({ id: newsItems.id, deletedAt: newsItems.deletedAt }).from(newsItems).where(eq(newsItems.id, itemId)).get();
+      if (!item || item.deletedAt) return { ok: false, error: 'notFound' };
     }
-    const current =
-      itemId === null
-        ? undefined
-        : tx.select().from(newsTranslations).where(and(eq(newsTranslations.newsItemId, itemId), eq(newsTranslations.locale, input.locale))).get();
+    const current = itemId === null ? undefined : translationOf(tx, itemId, input.locale);
     // Someone saved (or created this language) since the form was opened.
     if (current && current.version !== input.baseVersion) return { ok: false, error: 'stale', current: snapshotOf(current) };
     if (!current && input.baseVersion !== null) return { ok: false, error: 'notFound' };
 
-    const clash = tx
-      .select({ id: newsTranslations.id })
-      .from(newsTranslations)
-      .where(and(eq(newsTranslations.locale, input.locale), eq(newsTranslations.slug, fields.slug), current ? ne(newsTranslations.id, current.id) : undefined))
-      .get();
-    if (clash) return { ok: false, error: 'slugTaken' };
+    if (!errors.slug && fields.slug) {
+      const clash = tx
+        .select({ id: newsTranslations.id })
+        .from(newsTranslations)
+        .where(and(eq(newsTranslations.locale, input.locale), eq(newsTranslations.slug, fields.slug), current ? ne(newsTranslations.id, current.id) : undefined))
+        .get();
+      if (clash) errors.slug = 'slugTaken';
+    }
+    const next = nextPublication(current, publication, fields.body, now);
+    if ('error' in next) {
+      if (next.error === 'pastDate') errors.publishAt = next.error;
+      else if (next.error === 'emptyBody') errors.body = next.error;
+      else errors.form = next.error;
+    }
+    if (Object.keys(errors).length > 0 || 'error' in next) return { ok: false, error: 'invalid', fieldErrors: errors };
 
-    if (itemId === null) itemId = tx.insert(newsItems).values({}).returning({ id: newsItems.id }).get().id;
+    if (itemId === null) itemId = tx.insert(newsItems).values({ authorId: actor.userId, createdAt: now, updatedAt: now }).returning({ id: newsItems.id }).get().id;
     const other = tx.select().from(newsTranslations).where(and(eq(newsTranslations.newsItemId, itemId), ne(newsTranslations.locale, input.locale))).get();
     // Saving one language confirms it against the other's current text.
-    const sourceFingerprint = other ? textFingerprint(other) : null;
-    const sourceVersion = other?.version ?? null;
+    const source = { sourceFingerprint: other ? textFingerprint(other) : null, sourceVersion: other?.version ?? null };
     const version = (current?.version ?? 0) + 1;
-    const changedPaths: string[] = [];
+    const changed = new Set<string>();
+    const wasLive = current ? isLive(current, now) : false;
+    const willBeLive = isLive(next, now);
+    if (wasLive) livePaths(input.locale, current!.slug).forEach((p) => changed.add(p));
+    if (willBeLive) livePaths(input.locale, fields.slug).forEach((p) => changed.add(p));
+    // The other language's page links to this one (switcher, hreflang).
+    if ((wasLive || willBeLive) && other && isLive(other, now)) changed.add(articlePath(other.locale, other.slug));
 
     if (current) {
-      tx.update(newsTranslations).set({ ...fields, version, sourceFingerprint, sourceVersion, updatedAt: now }).where(eq(newsTranslations.id, current.id)).run();
-      if (isLive(current, now)) {
-        changedPaths.push(articlePath(input.locale, fields.slug));
-        if (current.slug !== fields.slug) {
-          moveAddress(tx, input.locale, articlePath(input.locale, current.slug), articlePath(input.locale, fields.slug));
-          changedPaths.push(articlePath(input.locale, current.slug));
-        }
-        changedPaths.push(NEWS_BASE[input.locale], input.locale === 'sq' ? '/sq' : '/');
-      }
+      tx.update(newsTranslations).set({ ...fields, ...next, ...source, version, updatedAt: now }).where(eq(newsTranslations.id, current.id)).run();
+      if (wasLive && current.slug !== fields.slug) moveAddress(tx, input.locale, articlePath(input.locale, current.slug), articlePath(input.locale, fields.slug));
     } else {
-      tx.insert(newsTranslations).values({ newsItemId: itemId, locale: input.locale, ...fields, status: 'draft', version, sourceFingerprint, sourceVersion, updatedAt: now }).run();
+      tx.insert(newsTranslations).values({ newsItemId: itemId, locale: input.locale, ...fields, ...next, ...source, version, createdAt: now, updatedAt: now }).run();
     }
     tx.update(newsItems).set({ updatedAt: now }).where(eq(newsItems.id, itemId)).run();
-    const saved = tx.select().from(newsTranslations).where(and(eq(newsTranslations.newsItemId, itemId), eq(newsTranslations.locale, input.locale))).get()!;
-    tx.insert(revisions)
-      .values({ entityType: 'news', entityId: itemId, locale: input.locale, version, snapshot: JSON.stringify(snapshotOf(saved)), authorId: actor.userId, createdAt: now })
-      .run();
-    recordAudit(tx, { userId: actor.userId, action: current ? 'news.save' : 'news.create', entityType: 'news', entityId: itemId, details: { locale: input.locale, version }, ip: actor.ip });
-    return { ok: true, itemId, version, changedPaths };
+    writeRevision(tx, itemId, input.locale, actor, now);
+    const details = { locale: input.locale, version, ...(publication.action === 'schedule' ? { at: publication.at.toISOString() } : {}) };
+    recordAudit(tx, { userId: actor.userId, action: input.auditAction ?? (current ? 'news.save' : 'news.create'), entityType: 'news', entityId: itemId, details, ip: actor.ip });
+    const published = AUDIT_FOR[publication.action];
+    if (published) recordAudit(tx, { userId: actor.userId, action: published, entityType: 'news', entityId: itemId, details, ip: actor.ip });
+    return { ok: true, itemId, version, status: next.status, publishedAt: next.publishedAt, changedPaths: [...changed] };
   });
 }
 
-/** Per language of an item: whether it exists, its version and status, and whether it may be out of date. */
-export function translationStates(db: DB, itemId: number) {
-  const rows = db.select().from(newsTranslations).where(eq(newsTranslations.newsItemId, itemId)).all();
-  return rows.map((row) => {
-    const other = rows.find((r) => r.locale !== row.locale);
-    const stale = isStale(row, other);
-    return { locale: row.locale, version: row.version, status: row.status, stale };
+/** The public paths where an item is live now (for revalidation when it leaves or returns). */
+function liveItemPaths(q: Queryable, itemId: number, now: Date): string[] {
+  const rows = q.select().from(newsTranslations).where(eq(newsTranslations.newsItemId, itemId)).all();
+  return rows.filter((r) => isLive(r, now)).flatMap((r) => livePaths(r.locale, r.slug));
+}
+
+export type SharedNewsFields = { kind: (typeof NEWS_KINDS)[number]; themes: number[] };
+
+export type SaveSharedResult =
+  | { ok: true; version: number; changedPaths: string[] }
+  | { ok: false; error: 'stale'; current: SharedNewsFields & { version: number } }
+  | { ok: false; error: 'notFound' | 'invalid' };
+
+function sharedOf(q: Queryable, itemId: number): (SharedNewsFields & { version: number }) | undefined {
+  const item = q.select().from(newsItems).where(eq(newsItems.id, itemId)).get();
+  if (!item) return undefined;
+  const themes = q.select({ id: newsItemThemes.pageId }).from(newsItemThemes).where(eq(newsItemThemes.newsItemId, itemId)).all().map((t) => t.id);
+  return { kind: item.kind, themes: themes.sort((a, b) => a - b), version: item.version };
+}
+
+/** Saves what both languages share: the kind and the themes (Our Work pages). */
+export function saveSharedNewsFields(db: DB, actor: Actor, input: { itemId: number; baseVersion: number; shared: SharedNewsFields }, now = new Date()): SaveSharedResult {
+  if (!NEWS_KINDS.includes(input.shared.kind)) return { ok: false, error: 'invalid' };
+  const themes = [...new Set(input.shared.themes)];
+  return db.transaction((tx): SaveSharedResult => {
+    const item = tx.select().from(newsItems).where(eq(newsItems.id, input.itemId)).get();
+    if (!item || item.deletedAt) return { ok: false, error: 'notFound' };
+    if (item.version !== input.baseVersion) return { ok: false, error: 'stale', current: sharedOf(tx, input.itemId)! };
+    if (themes.length > 0) {
+      const known = tx.select({ id: pages.id }).from(pages).where(and(inArray(pages.id, themes), eq(pages.kind, 'page'))).all();
+      if (known.length !== themes.length) return { ok: false, error: 'invalid' };
+    }
+    const version = item.version + 1;
+    tx.update(newsItems).set({ kind: input.shared.kind, version, updatedAt: now }).where(eq(newsItems.id, input.itemId)).run();
+    tx.delete(newsItemThemes).where(eq(newsItemThemes.newsItemId, input.itemId)).run();
+    if (themes.length > 0) tx.insert(newsItemThemes).values(themes.map((pageId) => ({ newsItemId: input.itemId, pageId }))).run();
+    recordAudit(tx, { userId: actor.userId, action: 'news.update_item', entityType: 'news', entityId: input.itemId, details: { kind: input.shared.kind, themes: themes.join(','), version }, ip: actor.ip });
+    return { ok: true, version, changedPaths: liveItemPaths(tx, input.itemId, now) };
   });
 }
 
 /** A person confirms one language is still right against the other's current text. */
-export function confirmTranslation(db: DB, actor: { userId: number; ip: string | null }, itemId: number, locale: Locale): boolean {
+export function confirmTranslation(db: DB, actor: Actor, itemId: number, locale: Locale): boolean {
   return db.transaction((tx) => {
     const other = tx.select().from(newsTranslations).where(and(eq(newsTranslations.newsItemId, itemId), ne(newsTranslations.locale, locale))).get();
     if (!other) return false;
@@ -142,5 +239,169 @@ export function confirmTranslation(db: DB, actor: { userId: number; ip: string |
       .run();
     if (result.changes === 1) recordAudit(tx, { userId: actor.userId, action: 'news.confirm_translation', entityType: 'news', entityId: itemId, details: { locale }, ip: actor.ip });
     return result.changes === 1;
+  });
+}
+
+/** Per language of an item: whether it exists, its version and status, and whether it may be out of date. */
+export function translationStates(db: Queryable, itemId: number) {
+  const rows = db.select().from(newsTranslations).where(eq(newsTranslations.newsItemId, itemId)).all();
+  return rows.map((row) => {
+    const other = rows.find((r) => r.locale !== row.locale);
+    return { locale: row.locale, version: row.version, status: row.status, stale: isStale(row, other) };
+  });
+}
+
+export type EditorTranslation = Omit<Row, 'publishedAt' | 'updatedAt' | 'createdAt'> & {
+  publishedAt: Date | null;
+  updatedAt: Date;
+  stale: boolean;
+  /** For a stale translation: the other language's text when this one was last confirmed (null if not on record). */
+  sourceBefore: NewsSnapshot | null;
+};
+
+export type NewsForEditor = {
+  id: number;
+  kind: (typeof NEWS_KINDS)[number];
+  version: number;
+  themes: number[];
+  authorName: string | null;
+  createdAt: Date;
+  deletedAt: Date | null;
+  translations: Partial<Record<Locale, EditorTranslation>>;
+};
+
+function revisionSnapshot(q: Queryable, itemId: number, locale: Locale, version: number): NewsSnapshot | null {
+  const rev = q
+    .select({ snapshot: revisions.snapshot })
+    .from(revisions)
+    .where(and(eq(revisions.entityType, 'news'), eq(revisions.entityId, itemId), eq(revisions.locale, locale), eq(revisions.version, version)))
+    .get();
+  return rev ? (JSON.parse(rev.snapshot) as NewsSnapshot) : null;
+}
+
+export function getNewsForEditor(db: Queryable, itemId: number): NewsForEditor | null {
+  const item = db
+    .select({ item: newsItems, authorName: users.name })
+    .from(newsItems)
+    .leftJoin(users, eq(users.id, newsItems.authorId))
+    .where(eq(newsItems.id, itemId))
+    .get();
+  if (!item) return null;
+  const rows = db.select().from(newsTranslations).where(eq(newsTranslations.newsItemId, itemId)).all();
+  const translations: NewsForEditor['translations'] = {};
+  for (const row of rows) {
+    const other = rows.find((r) => r.locale !== row.locale);
+    const stale = isStale(row, other);
+    translations[row.locale] = {
+      ...row,
+      stale,
+      sourceBefore: stale && other && row.sourceVersion !== null ? revisionSnapshot(db, itemId, other.locale, row.sourceVersion) : null,
+    };
+  }
+  return {
+    id: item.item.id,
+    kind: item.item.kind,
+    version: item.item.version,
+    themes: sharedOf(db, itemId)!.themes,
+    authorName: item.authorName,
+    createdAt: item.item.createdAt,
+    deletedAt: item.item.deletedAt,
+    translations,
+  };
+}
+
+export type RevisionSummary = { id: number; version: number; createdAt: Date; authorName: string | null };
+
+export function listNewsRevisions(db: Queryable, itemId: number, locale: Locale): RevisionSummary[] {
+  return db
+    .select({ id: revisions.id, version: revisions.version, createdAt: revisions.createdAt, authorName: users.name })
+    .from(revisions)
+    .leftJoin(users, eq(users.id, revisions.authorId))
+    .where(and(eq(revisions.entityType, 'news'), eq(revisions.entityId, itemId), eq(revisions.locale, locale)))
+    .orderBy(desc(revisions.version))
+    .all();
+}
+
+export function getNewsRevision(db: Queryable, itemId: number, revisionId: number): (RevisionSummary & { locale: Locale; snapshot: NewsSnapshot }) | null {
+  const row = db
+    .select({ id: revisions.id, version: revisions.version, createdAt: revisions.createdAt, authorName: users.name, locale: revisions.locale, snapshot: revisions.snapshot })
+    .from(revisions)
+    .leftJoin(users, eq(users.id, revisions.authorId))
+    .where(and(eq(revisions.id, revisionId), eq(revisions.entityType, 'news'), eq(revisions.entityId, itemId)))
+    .get();
+  return row ? { ...row, snapshot: JSON.parse(row.snapshot) as NewsSnapshot } : null;
+}
+
+/** Brings back an earlier text as a new revision; the publication status stays as it is now. */
+export function restoreNewsRevision(db: DB, actor: Actor, input: { itemId: number; revisionId: number; baseVersion: number }, now = new Date()): SaveNewsResult {
+  const revision = getNewsRevision(db, input.itemId, input.revisionId);
+  if (!revision) return { ok: false, error: 'notFound' };
+  const s = revision.snapshot;
+  return saveNewsTranslation(
+    db,
+    actor,
+    {
+      itemId: input.itemId,
+      locale: revision.locale,
+      baseVersion: input.baseVersion,
+      fields: { title: s.title, slug: s.slug, summary: s.summary, body: s.body, dateline: s.dateline, seoTitle: s.seoTitle, seoDescription: s.seoDescription },
+      auditAction: 'news.restore_revision',
+    },
+    now,
+  );
+}
+
+export type TrashResult = { ok: true; changedPaths: string[] } | { ok: false; error: 'notFound' };
+
+/** Moves an item to the trash: it leaves the public site at once, and nothing is deleted. */
+export function trashNews(db: DB, actor: Actor, itemId: number, now = new Date()): TrashResult {
+  return db.transaction((tx): TrashResult => {
+    const result = tx.update(newsItems).set({ deletedAt: now }).where(and(eq(newsItems.id, itemId), isNull(newsItems.deletedAt))).run();
+    if (result.changes !== 1) return { ok: false, error: 'notFound' };
+    recordAudit(tx, { userId: actor.userId, action: 'news.trash', entityType: 'news', entityId: itemId, ip: actor.ip });
+    return { ok: true, changedPaths: liveItemPaths(tx, itemId, now) };
+  });
+}
+
+export function restoreNews(db: DB, actor: Actor, itemId: number, now = new Date()): TrashResult {
+  return db.transaction((tx): TrashResult => {
+    const result = tx.update(newsItems).set({ deletedAt: null, updatedAt: now }).where(and(eq(newsItems.id, itemId), isNotNull(newsItems.deletedAt))).run();
+    if (result.changes !== 1) return { ok: false, error: 'notFound' };
+    recordAudit(tx, { userId: actor.userId, action: 'news.restore', entityType: 'news', entityId: itemId, ip: actor.ip });
+    return { ok: true, changedPaths: liveItemPaths(tx, itemId, now) };
+  });
+}
+
+export type TrashedNews = { id: number; deletedAt: Date; titles: Partial<Record<Locale, string>> };
+
+export function listNewsTrash(db: Queryable): TrashedNews[] {
+  const items = db.select({ id: newsItems.id, deletedAt: newsItems.deletedAt }).from(newsItems).where(isNotNull(newsItems.deletedAt)).orderBy(desc(newsItems.deletedAt)).all();
+  if (items.length === 0) return [];
+  const rows = db
+    .select({ itemId: newsTranslations.newsItemId, locale: newsTranslations.locale, title: newsTranslations.title })
+    .from(newsTranslations)
+    .where(inArray(newsTranslations.newsItemId, items.map((i) => i.id)))
+    .all();
+  return items.map((i) => ({
+    id: i.id,
+    deletedAt: i.deletedAt!,
+    titles: Object.fromEntries(rows.filter((r) => r.itemId === i.id).map((r) => [r.locale, r.title])),
+  }));
+}
+
+/** Deletes trashed items for good, with their revisions (admins only, at the caller). */
+export function deleteNewsForever(db: DB, actor: Actor, itemIds: number[] | 'all'): number {
+  return db.transaction((tx) => {
+    const trashed = tx.select({ id: newsItems.id }).from(newsItems).where(isNotNull(newsItems.deletedAt)).all().map((r) => r.id);
+    const ids = itemIds === 'all' ? trashed : itemIds.filter((id) => trashed.includes(id));
+    if (ids.length === 0) return 0;
+    tx.delete(revisions).where(and(eq(revisions.entityType, 'news'), inArray(revisions.entityId, ids))).run();
+    // Old addresses that led to these articles would now lead nowhere.
+    for (const t of tx.select().from(newsTranslations).where(inArray(newsTranslations.newsItemId, ids)).all()) {
+      tx.delete(redirects).where(and(eq(redirects.locale, t.locale), eq(redirects.toPath, articlePath(t.locale, t.slug)))).run();
+    }
+    tx.delete(newsItems).where(inArray(newsItems.id, ids)).run();
+    for (const id of ids) recordAudit(tx, { userId: actor.userId, action: 'news.delete_forever', entityType: 'news', entityId: id, ip: actor.ip });
+    return ids.length;
   });
 }

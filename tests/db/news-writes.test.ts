@@ -1,8 +1,24 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertUserRow } from '@/db/auth/users-core';
-import { confirmTranslation, type NewsFields, saveNewsTranslation, translationStates } from '@/db/content/news-writes';
-import { newsTranslations, redirects, revisions } from '@/db/schema';
+import { LIMITS, type PublicationRequest } from '@/db/content/common';
+import {
+  confirmTranslation,
+  deleteNewsForever,
+  getNewsForEditor,
+  getNewsRevision,
+  listNewsRevisions,
+  listNewsTrash,
+  type NewsFields,
+  restoreNews,
+  restoreNewsRevision,
+  saveNewsTranslation,
+  saveSharedNewsFields,
+  translationStates,
+  trashNews,
+} from '@/db/content/news-writes';
+import { isPublic } from '@/db/queries/visibility';
+import { auditEvents, newsItems, newsTranslations, pages, redirects, revisions } from '@/db/schema';
 import { makeTestDatabase } from '../helpers/db';
 
 let t: ReturnType<typeof makeTestDatabase>;
@@ -59,17 +75,22 @@ describe('saving a translation', () => {
 
   it('keeps slugs unique per language only', () => {
     create('en');
-    expect(saveNewsTranslation(t.db, actor, { itemId: null, locale: 'en', baseVersion: null, fields: fields() })).toEqual({ ok: false, error: 'slugTaken' });
+    expect(saveNewsTranslation(t.db, actor, { itemId: null, locale: 'en', baseVersion: null, fields: fields() })).toEqual({
+      ok: false,
+      error: 'invalid',
+      fieldErrors: { slug: 'slugTaken' },
+    });
     expect(create('sq').ok).toBe(true);
   });
 
   it('writes a redirect when a published address changes, and keeps no chains', () => {
     const { itemId } = create();
-    t.db.update(newsTranslations).set({ status: 'published', publishedAt: new Date(Date.now() - 1000) }).run();
-    const moved = saveNewsTranslation(t.db, actor, { itemId, locale: 'en', baseVersion: 1, fields: fields({ slug: 'judges-trained' }) });
+    const published = saveNewsTranslation(t.db, actor, { itemId, locale: 'en', baseVersion: 1, fields: fields(), publication: { action: 'publish' } });
+    expect(published).toMatchObject({ ok: true, version: 2, status: 'published' });
+    const moved = saveNewsTranslation(t.db, actor, { itemId, locale: 'en', baseVersion: 2, fields: fields({ slug: 'judges-trained' }) });
     expect(moved).toMatchObject({ ok: true });
     expect((moved as { changedPaths: string[] }).changedPaths).toEqual(expect.arrayContaining(['/news/judges-trained', '/news/training-for-judges', '/news', '/']));
-    saveNewsTranslation(t.db, actor, { itemId, locale: 'en', baseVersion: 2, fields: fields({ slug: 'judges-trained-in-durres' }) });
+    saveNewsTranslation(t.db, actor, { itemId, locale: 'en', baseVersion: 3, fields: fields({ slug: 'judges-trained-in-durres' }) });
     const rows = t.db.select().from(redirects).all().map((r) => `${r.fromPath} -> ${r.toPath}`).sort();
     expect(rows).toEqual(['/news/judges-trained -> /news/judges-trained-in-durres', '/news/training-for-judges -> /news/judges-trained-in-durres']);
   });
@@ -96,5 +117,187 @@ describe('stale translations', () => {
     expect(translationStates(t.db, itemId).find((s) => s.locale === 'sq')!.stale).toBe(false);
     const sq = t.db.select().from(newsTranslations).where(and(eq(newsTranslations.newsItemId, itemId), eq(newsTranslations.locale, 'sq'))).get()!;
     expect(sq.version).toBe(1);
+  });
+});
+
+function save(itemId: number, locale: 'en' | 'sq', baseVersion: number, over: Partial<NewsFields> = {}, publication?: PublicationRequest, now?: Date) {
+  return saveNewsTranslation(t.db, actor, { itemId, locale, baseVersion, fields: fields(over), publication }, now);
+}
+
+function row(itemId: number, locale: 'en' | 'sq') {
+  return t.db.select().from(newsTranslations).where(and(eq(newsTranslations.newsItemId, itemId), eq(newsTranslations.locale, locale))).get()!;
+}
+
+function publicSlugs(locale: 'en' | 'sq', now = new Date()) {
+  return t.db
+    .select({ slug: newsTranslations.slug })
+    .from(newsTranslations)
+    .innerJoin(newsItems, eq(newsItems.id, newsTranslations.newsItemId))
+    .where(and(eq(newsTranslations.locale, locale), isNull(newsItems.deletedAt), isPublic(newsTranslations, now)))
+    .all()
+    .map((r) => r.slug);
+}
+
+describe('validation', () => {
+  it('makes the slug from the title when it is left empty, with Albanian letters folded', () => {
+    const { itemId } = create('sq', { title: 'Trajnim për gjyqtarët në Durrës', slug: '' });
+    expect(row(itemId, 'sq').slug).toBe('trajnim-per-gjyqtaret-ne-durres');
+  });
+
+  it('refuses bad input beside each field and saves nothing', () => {
+    const result = saveNewsTranslation(t.db, actor, {
+      itemId: null,
+      locale: 'en',
+      baseVersion: null,
+      fields: fields({ title: 'x'.repeat(5000), slug: 'Has Spaces', summary: 's'.repeat(LIMITS.summary + 1) }),
+    });
+    expect(result).toEqual({ ok: false, error: 'invalid', fieldErrors: { title: 'tooLong', slug: 'slugInvalid', summary: 'tooLong' } });
+    expect(saveNewsTranslation(t.db, actor, { itemId: null, locale: 'en', baseVersion: null, fields: fields({ title: '   ', slug: '' }) })).toMatchObject({
+      error: 'invalid',
+      fieldErrors: { title: 'required', slug: 'required' },
+    });
+    expect(t.db.select().from(newsItems).all()).toEqual([]);
+    expect(t.db.select().from(revisions).all()).toEqual([]);
+  });
+
+  it('stores hostile markup neutralised', () => {
+    const { itemId } = create('en', {
+      body: '<p>Hi<img src=x onerror="alert(1)"></p><iframe src="https://evil.example"></iframe><svg><script>alert(1)</script></svg><p><a href="javascript:alert(1)">x</a></p>',
+    });
+    const body = row(itemId, 'en').body;
+    expect(body).not.toMatch(/onerror|<iframe|<svg|<script|javascript:/i);
+    expect(body).toContain('Hi');
+  });
+});
+
+describe('publishing each language on its own', () => {
+  it('publishes English while Albanian stays a draft; only the published language is public', () => {
+    const { itemId } = create('en');
+    create('sq', { title: 'Trajnim', slug: 'trajnim' }, itemId);
+    const result = save(itemId, 'en', 1, {}, { action: 'publish' });
+    expect(result).toMatchObject({ ok: true, status: 'published' });
+    expect((result as { changedPaths: string[] }).changedPaths).toEqual(expect.arrayContaining(['/news/training-for-judges', '/news', '/']));
+    expect(publicSlugs('en')).toEqual(['training-for-judges']);
+    expect(publicSlugs('sq')).toEqual([]);
+    expect(row(itemId, 'sq').status).toBe('draft');
+    // Publishing the Albanian later also refreshes the English page (its switcher now links).
+    const sq = save(itemId, 'sq', 1, { title: 'Trajnim', slug: 'trajnim' }, { action: 'publish' });
+    expect((sq as { changedPaths: string[] }).changedPaths).toEqual(expect.arrayContaining(['/sq/lajme/trajnim', '/sq/lajme', '/sq', '/news/training-for-judges']));
+    expect(publicSlugs('sq')).toEqual(['trajnim']);
+  });
+
+  it('refuses to publish an empty body', () => {
+    const { itemId } = create('en', { body: '' });
+    expect(save(itemId, 'en', 1, { body: '<p> </p>' }, { action: 'publish' })).toMatchObject({ ok: false, fieldErrors: { body: 'emptyBody' } });
+    expect(row(itemId, 'en').status).toBe('draft');
+  });
+
+  it('keeps the first publication date when an unpublished article is published again', () => {
+    const { itemId } = create('en');
+    const first = new Date('2026-01-10T08:00:00Z');
+    save(itemId, 'en', 1, {}, { action: 'publish' }, first);
+    expect(save(itemId, 'en', 2, {}, { action: 'unpublish' }, new Date('2026-01-11T08:00:00Z'))).toMatchObject({ ok: true, status: 'unpublished' });
+    expect(publicSlugs('en', new Date('2026-01-12T00:00:00Z'))).toEqual([]);
+    save(itemId, 'en', 3, {}, { action: 'publish' }, new Date('2026-01-12T08:00:00Z'));
+    expect(row(itemId, 'en').publishedAt).toEqual(first);
+  });
+
+  it('refuses to unpublish what is not published', () => {
+    const { itemId } = create('en');
+    expect(save(itemId, 'en', 1, {}, { action: 'unpublish' })).toMatchObject({ ok: false, fieldErrors: { form: 'notPublished' } });
+  });
+});
+
+describe('scheduling', () => {
+  it('refuses a time in the past', () => {
+    const { itemId } = create('en');
+    const now = new Date('2026-06-01T10:00:00Z');
+    expect(save(itemId, 'en', 1, {}, { action: 'schedule', at: new Date('2026-06-01T09:59:00Z') }, now)).toMatchObject({
+      ok: false,
+      fieldErrors: { publishAt: 'pastDate' },
+    });
+    expect(row(itemId, 'en').version).toBe(1);
+  });
+
+  it('is public from its time on, with no job run in between', () => {
+    const { itemId } = create('en');
+    const now = new Date('2026-06-01T10:00:00Z');
+    const at = new Date('2026-06-01T12:30:00Z');
+    expect(save(itemId, 'en', 1, {}, { action: 'schedule', at }, now)).toMatchObject({ ok: true, status: 'scheduled', publishedAt: at, changedPaths: [] });
+    expect(publicSlugs('en', new Date('2026-06-01T12:29:59Z'))).toEqual([]);
+    expect(publicSlugs('en', at)).toEqual(['training-for-judges']);
+  });
+});
+
+describe('revisions', () => {
+  it('lists every save newest first and restores an old text as a new revision', () => {
+    const { itemId } = create('en', { title: 'First' });
+    save(itemId, 'en', 1, { title: 'Second' });
+    save(itemId, 'en', 2, { title: 'Third' });
+    const list = listNewsRevisions(t.db, itemId, 'en');
+    expect(list.map((r) => r.version)).toEqual([3, 2, 1]);
+    expect(list[0]!.authorName).toBe('E');
+    const first = list.find((r) => r.version === 1)!;
+    expect(restoreNewsRevision(t.db, actor, { itemId, revisionId: first.id, baseVersion: 2 })).toMatchObject({ ok: false, error: 'stale' });
+    expect(restoreNewsRevision(t.db, actor, { itemId, revisionId: first.id, baseVersion: 3 })).toMatchObject({ ok: true, version: 4 });
+    expect(row(itemId, 'en').title).toBe('First');
+    expect(listNewsRevisions(t.db, itemId, 'en').map((r) => r.version)).toEqual([4, 3, 2, 1]);
+    expect(getNewsRevision(t.db, itemId, first.id)!.snapshot.title).toBe('First');
+    expect(t.db.select().from(auditEvents).where(eq(auditEvents.action, 'news.restore_revision')).all()).toHaveLength(1);
+  });
+
+  it('does not hand out a revision of another item', () => {
+    const a = create('en');
+    const b = create('en', { slug: 'other' });
+    const revB = listNewsRevisions(t.db, b.itemId, 'en')[0]!;
+    expect(getNewsRevision(t.db, a.itemId, revB.id)).toBeNull();
+  });
+});
+
+describe('the other language: what changed since it was confirmed', () => {
+  it('gives the editor the source text as it was at confirmation', () => {
+    const { itemId } = create('en', { body: '<p>Old paragraph</p>' });
+    create('sq', { title: 'Trajnim', slug: 'trajnim' }, itemId);
+    save(itemId, 'en', 1, { body: '<p>New paragraph</p>' });
+    const editor = getNewsForEditor(t.db, itemId)!;
+    expect(editor.translations.sq).toMatchObject({ stale: true, sourceVersion: 1 });
+    expect(editor.translations.sq!.sourceBefore!.body).toBe('<p>Old paragraph</p>');
+    expect(editor.translations.en!.stale).toBe(false);
+  });
+});
+
+describe('shared fields', () => {
+  it('saves kind and themes with their own version', () => {
+    const { itemId } = create('en');
+    const theme = t.db.insert(pages).values({ kind: 'page' }).returning().get();
+    expect(saveSharedNewsFields(t.db, actor, { itemId, baseVersion: 1, shared: { kind: 'story', themes: [theme.id] } })).toMatchObject({ ok: true, version: 2 });
+    expect(saveSharedNewsFields(t.db, actor, { itemId, baseVersion: 1, shared: { kind: 'news', themes: [] } })).toMatchObject({
+      ok: false,
+      error: 'stale',
+      current: { kind: 'story', themes: [theme.id], version: 2 },
+    });
+    expect(saveSharedNewsFields(t.db, actor, { itemId, baseVersion: 2, shared: { kind: 'news', themes: [99999] } })).toEqual({ ok: false, error: 'invalid' });
+    expect(getNewsForEditor(t.db, itemId)).toMatchObject({ kind: 'story', themes: [theme.id], version: 2 });
+  });
+});
+
+describe('trash', () => {
+  it('takes an item off the public site, restores it, and only deletes for good from the trash', () => {
+    const { itemId } = create('en');
+    save(itemId, 'en', 1, {}, { action: 'publish' });
+    const trashed = trashNews(t.db, actor, itemId);
+    expect(trashed).toMatchObject({ ok: true, changedPaths: expect.arrayContaining(['/news/training-for-judges', '/news', '/']) });
+    expect(publicSlugs('en')).toEqual([]);
+    expect(listNewsTrash(t.db).map((i) => i.id)).toEqual([itemId]);
+    expect(save(itemId, 'en', 2, { title: 'Edited in the trash' })).toEqual({ ok: false, error: 'notFound' });
+    expect(restoreNews(t.db, actor, itemId)).toMatchObject({ ok: true });
+    expect(publicSlugs('en')).toEqual(['training-for-judges']);
+    expect(deleteNewsForever(t.db, actor, [itemId])).toBe(0); // not in the trash
+    trashNews(t.db, actor, itemId);
+    expect(deleteNewsForever(t.db, actor, 'all')).toBe(1);
+    expect(t.db.select().from(newsItems).all()).toEqual([]);
+    expect(t.db.select().from(revisions).all()).toEqual([]);
+    const actions = t.db.select({ a: auditEvents.action }).from(auditEvents).all().map((r) => r.a);
+    expect(actions).toEqual(expect.arrayContaining(['news.trash', 'news.restore', 'news.delete_forever', 'news.publish']));
   });
 });
