@@ -21,6 +21,8 @@ const nextConfig: NextConfig = {
     globalNotFound: true,
     // forbidden() answers 403 in the editor area.
     authInterrupts: true,
+    // A long article with its markup; the editor refuses more than 400,000 characters of body.
+    serverActions: { bodySizeLimit: '2mb' },
   },
   serverExternalPackages: ['better-sqlite3'],
   async headers() {

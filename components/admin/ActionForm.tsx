@@ -1,10 +1,11 @@
 'use client';
 
-import { type FormHTMLAttributes, type ReactNode, startTransition } from 'react';
+import { type FormHTMLAttributes, type ReactNode, type Ref, startTransition } from 'react';
 
 type Props = Omit<FormHTMLAttributes<HTMLFormElement>, 'action' | 'onSubmit'> & {
   action: (formData: FormData) => void;
   children: ReactNode;
+  ref?: Ref<HTMLFormElement>;
 };
 
 /**
@@ -20,7 +21,9 @@ export function ActionForm({ action, children, ...rest }: Props) {
       action={action}
       onSubmit={(event) => {
         event.preventDefault();
-        const formData = new FormData(event.currentTarget);
+        // The button that submitted (e.g. "Publish" rather than "Save draft") is part of the data.
+        const submitter = (event.nativeEvent as SubmitEvent).submitter;
+        const formData = new FormData(event.currentTarget, submitter);
         startTransition(() => action(formData));
       }}
     >

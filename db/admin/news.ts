@@ -1,11 +1,116 @@
 import 'server-only';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Locale } from '@/i18n/routing';
 import { requireUser } from '@/lib/auth/session';
+import type { PublicationRequest } from '../content/common';
 import { listNewsForStaff, type StaffNewsFilter } from '../content/news-list';
+import {
+  confirmTranslation,
+  deleteNewsForever,
+  getNewsForEditor,
+  getNewsRevision,
+  listNewsRevisions,
+  listNewsTrash,
+  type NewsFields,
+  restoreNews,
+  restoreNewsRevision,
+  saveNewsTranslation,
+  saveSharedNewsFields,
+  type SharedNewsFields,
+  trashNews,
+} from '../content/news-writes';
 import { getDb } from '../index';
+import { articleForPreview } from '../queries/news';
+import { pages, pageTranslations } from '../schema';
 
-/** Staff reads and writes of news; each function checks the caller first. */
+/**
+ * Staff reads and writes of news. Each function checks the caller first,
+ * whoever calls it; the content functions below do the work in one
+ * transaction each and know nothing of sessions.
+ */
+
+async function actor(ip: string | null, role?: 'admin') {
+  const user = await requireUser(role);
+  return { userId: user.id, ip };
+}
 
 export async function listNews(filter: StaffNewsFilter) {
   await requireUser();
   return listNewsForStaff(getDb(), filter);
+}
+
+export async function loadNewsForEditor(itemId: number) {
+  await requireUser();
+  return getNewsForEditor(getDb(), itemId);
+}
+
+export async function saveNews(
+  input: { itemId: number | null; locale: Locale; baseVersion: number | null; fields: NewsFields; publication: PublicationRequest },
+  ip: string | null,
+) {
+  return saveNewsTranslation(getDb(), await actor(ip), input);
+}
+
+export async function saveSharedNews(input: { itemId: number; baseVersion: number; shared: SharedNewsFields }, ip: string | null) {
+  return saveSharedNewsFields(getDb(), await actor(ip), input);
+}
+
+export async function confirmNewsTranslation(itemId: number, locale: Locale, ip: string | null) {
+  return confirmTranslation(getDb(), await actor(ip), itemId, locale);
+}
+
+export async function newsRevisions(itemId: number, locale: Locale) {
+  await requireUser();
+  return listNewsRevisions(getDb(), itemId, locale);
+}
+
+export async function newsRevision(itemId: number, revisionId: number) {
+  await requireUser();
+  return getNewsRevision(getDb(), itemId, revisionId);
+}
+
+export async function restoreNewsToRevision(input: { itemId: number; revisionId: number; baseVersion: number }, ip: string | null) {
+  return restoreNewsRevision(getDb(), await actor(ip), input);
+}
+
+/** Any staff member may move an item to the trash; only admins see, restore and empty it. */
+export async function moveNewsToTrash(itemId: number, ip: string | null) {
+  return trashNews(getDb(), await actor(ip), itemId);
+}
+
+export async function newsTrash() {
+  await requireUser('admin');
+  return listNewsTrash(getDb());
+}
+
+export async function restoreNewsFromTrash(itemId: number, ip: string | null) {
+  return restoreNews(getDb(), await actor(ip, 'admin'), itemId);
+}
+
+export async function deleteNewsFromTrash(itemIds: number[] | 'all', ip: string | null) {
+  return deleteNewsForever(getDb(), await actor(ip, 'admin'), itemIds);
+}
+
+/** The Our Work areas a news item can belong to, titled in the editor's language. */
+export async function newsThemeOptions(locale: Locale): Promise<{ id: number; title: string }[]> {
+  await requireUser();
+  const db = getDb();
+  const parent = db.select({ id: pages.id }).from(pages).where(eq(pages.key, 'our-work')).get();
+  if (!parent) return [];
+  const children = db
+    .select({ id: pages.id, locale: pageTranslations.locale, title: pageTranslations.title })
+    .from(pages)
+    .innerJoin(pageTranslations, eq(pageTranslations.pageId, pages.id))
+    .where(and(eq(pages.parentId, parent.id), eq(pages.kind, 'page'), isNull(pages.deletedAt)))
+    .orderBy(asc(pages.position), asc(pages.id))
+    .all();
+  const byId = new Map<number, string>();
+  for (const c of children) if (c.locale === locale || !byId.has(c.id)) byId.set(c.id, c.title);
+  return [...byId].map(([id, title]) => ({ id, title }));
+}
+
+/** One language of an item as the public page would show it, for staff only. */
+export async function previewNews(itemId: number, locale: Locale) {
+  await requireUser();
+  return articleForPreview(getDb(), itemId, locale);
 }

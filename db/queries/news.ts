@@ -2,6 +2,7 @@ import 'server-only';
 import { and, count, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { cache } from 'react';
 import type { Locale } from '@/i18n/routing';
+import type { Queryable } from '../client';
 import { getDb } from '../index';
 import { newsItems, newsItemThemes, newsTranslations, pages, pageTranslations } from '../schema';
 import { isPublic } from './visibility';
@@ -71,23 +72,18 @@ export type PublicArticle = NewsSummary & {
   alternates: Partial<Record<Locale, string>>;
 };
 
-/** A published article by its slug in one language. */
-export const findPublishedNewsBySlug = cache((locale: Locale, slug: string): PublicArticle | null => {
-  const db = getDb();
-  const row = db
-    .select({
-      ...summaryColumns,
-      body: newsTranslations.body,
-      seoTitle: newsTranslations.seoTitle,
-      seoDescription: newsTranslations.seoDescription,
-      updatedAt: newsTranslations.updatedAt,
-    })
-    .from(newsTranslations)
-    .innerJoin(newsItems, eq(newsItems.id, newsTranslations.newsItemId))
-    .where(and(publicNews(locale), eq(newsTranslations.slug, slug)))
-    .get();
-  if (!row) return null;
+type ArticleRow = NewsSummary & { body: string; seoTitle: string | null; seoDescription: string | null; updatedAt: Date };
 
+const articleColumns = {
+  ...summaryColumns,
+  body: newsTranslations.body,
+  seoTitle: newsTranslations.seoTitle,
+  seoDescription: newsTranslations.seoDescription,
+  updatedAt: newsTranslations.updatedAt,
+};
+
+/** An article's themes and its published translations, as the public page shows them. */
+function completeArticle(db: Queryable, row: ArticleRow, locale: Locale): PublicArticle {
   const alternates: Partial<Record<Locale, string>> = { [locale]: row.slug };
   const others = db
     .select({ locale: newsTranslations.locale, slug: newsTranslations.slug })
@@ -120,5 +116,33 @@ export const findPublishedNewsBySlug = cache((locale: Locale, slug: string): Pub
         .flatMap((t) => (t.path ? [{ title: t.title, path: t.path }] : []))
     : [];
 
-  return { ...(row as NewsSummary & typeof row), locale, themes, alternates } as PublicArticle;
+  return { ...row, locale, themes, alternates };
+}
+
+/** A published article by its slug in one language. */
+export const findPublishedNewsBySlug = cache((locale: Locale, slug: string): PublicArticle | null => {
+  const db = getDb();
+  const row = db
+    .select(articleColumns)
+    .from(newsTranslations)
+    .innerJoin(newsItems, eq(newsItems.id, newsTranslations.newsItemId))
+    .where(and(publicNews(locale), eq(newsTranslations.slug, slug)))
+    .get();
+  return row?.publishedAt ? completeArticle(db, row as ArticleRow, locale) : null;
 });
+
+/**
+ * One language of an item as its public page would show it, whatever its
+ * status — for staff previews only (db/admin/news.ts checks the caller). An
+ * unpublished date reads as now.
+ */
+export function articleForPreview(db: Queryable, itemId: number, locale: Locale, now = new Date()): PublicArticle | null {
+  const row = db
+    .select(articleColumns)
+    .from(newsTranslations)
+    .innerJoin(newsItems, eq(newsItems.id, newsTranslations.newsItemId))
+    .where(and(eq(newsTranslations.newsItemId, itemId), eq(newsTranslations.locale, locale), isNull(newsItems.deletedAt)))
+    .get();
+  if (!row) return null;
+  return completeArticle(db, { ...row, publishedAt: row.publishedAt ?? now }, locale);
+}

@@ -42,12 +42,18 @@ export default async function NewsListPage({ searchParams }: { searchParams: Sea
     })}`;
   const cell = (row: (typeof rows)[number], locale: 'en' | 'sq') => {
     const l = row.languages[locale];
-    if (!l) return <span className="text-muted italic">{t('missing')}</span>;
+    if (!l) {
+      return (
+        <Link href={`/admin/news/${row.id}`} className="text-muted italic">
+          {t('missing')}
+        </Link>
+      );
+    }
     return (
       <>
-        <span className="font-semibold" lang={locale}>
+        <Link href={`/admin/news/${row.id}`} className="font-semibold" lang={locale}>
           {l.title}
-        </span>
+        </Link>
         <br />
         <span className="text-sm">{t(`statuses.${l.status}`)}</span>
         {l.publishedAt ? <span className="text-sm text-muted"> · {formatDate(l.publishedAt, me.preferredLocale)}</span> : null}
@@ -62,7 +68,24 @@ export default async function NewsListPage({ searchParams }: { searchParams: Sea
 
   return (
     <>
-      <h1 className="text-3xl font-bold">{t('title')}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-3xl font-bold">{t('title')}</h1>
+        <p className="flex flex-wrap gap-4">
+          <Link href="/admin/news/new" className="rounded bg-iom-blue px-4 py-2 font-semibold text-white no-underline">
+            {t('newArticle')}
+          </Link>
+          {me.role === 'admin' ? (
+            <Link href="/admin/news/trash" className="px-2 py-2 font-semibold">
+              {t('trashLink')}
+            </Link>
+          ) : null}
+        </p>
+      </div>
+      {sp.trashed === '1' ? (
+        <p role="status" className="mt-4 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900" data-testid="form-message">
+          {t('trashed')}
+        </p>
+      ) : null}
       <p className="mt-2 mb-6 text-muted">{t('intro')}</p>
       <form method="get" className="mb-6 flex flex-wrap items-end gap-4">
         <div>

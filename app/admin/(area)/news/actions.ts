@@ -1,0 +1,204 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import {
+  confirmNewsTranslation,
+  deleteNewsFromTrash,
+  moveNewsToTrash,
+  restoreNewsFromTrash,
+  restoreNewsToRevision,
+  saveNews,
+  saveSharedNews,
+} from '@/db/admin/news';
+import type { PublicationRequest } from '@/db/content/common';
+import type { NewsFieldErrors, NewsSnapshot, SaveNewsResult } from '@/db/content/news-writes';
+import { NEWS_KINDS, type PublicationStatus } from '@/db/schema';
+import { guarded } from '@/lib/auth/guard';
+import { requireUser } from '@/lib/auth/session';
+import { clientAddress } from '@/lib/client-address';
+import { fromTiranaInput } from '@/lib/dates';
+import type { FormState } from '@/lib/form-state';
+import { revalidatePublic } from '@/lib/revalidate';
+
+export type NewsFormState = FormState & {
+  version?: number;
+  publication?: PublicationStatus;
+  publishedAt?: string | null;
+  /** The newer text someone else saved, when this save was refused as stale. */
+  conflict?: NewsSnapshot;
+};
+
+const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const locale = z.enum(['en', 'sq']);
+const optionalVersion = z.union([z.literal('').transform(() => null), z.coerce.number().int().min(0)]);
+const intent = z.enum(['save', 'publish', 'schedule', 'unpublish']);
+
+async function messages() {
+  const me = await requireUser();
+  return getTranslations({ locale: me.preferredLocale, namespace: 'Admin' });
+}
+
+const text = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === 'string' ? value : '';
+};
+
+function afterNewsChange(changedPaths: string[], itemId: number) {
+  revalidatePublic(changedPaths, { news: true });
+  revalidatePath('/admin/news');
+  revalidatePath(`/admin/news/${itemId}`);
+}
+
+export async function saveNewsAction(_prev: NewsFormState, formData: FormData): Promise<NewsFormState> {
+  return guarded(async () => {
+    const t = await messages();
+    const parsed = z
+      .object({ itemId: z.union([z.literal(''), id]), locale, baseVersion: optionalVersion, intent })
+      .safeParse({ itemId: formData.get('itemId'), locale: formData.get('locale'), baseVersion: formData.get('baseVersion'), intent: formData.get('intent') ?? 'save' });
+    if (!parsed.success) return { status: 'error', message: t('errors.invalid') };
+    const { itemId, baseVersion } = parsed.data;
+    let publication: PublicationRequest = { action: 'keep' };
+    if (parsed.data.intent === 'publish') publication = { action: 'publish' };
+    if (parsed.data.intent === 'unpublish') publication = { action: 'unpublish' };
+    if (parsed.data.intent === 'schedule') {
+      const at = fromTiranaInput(text(formData, 'publishAt'));
+      if (!at) return { status: 'error', message: t('errors.invalid'), fieldErrors: { publishAt: t('editor.errors.dateInvalid') } };
+      publication = { action: 'schedule', at };
+    }
+    const result: SaveNewsResult = await saveNews(
+      {
+        itemId: itemId === '' ? null : itemId,
+        locale: parsed.data.locale,
+        baseVersion,
+        fields: {
+          title: text(formData, 'title'),
+          slug: text(formData, 'slug'),
+          summary: text(formData, 'summary'),
+          body: text(formData, 'body'),
+          dateline: text(formData, 'dateline'),
+          seoTitle: text(formData, 'seoTitle'),
+          seoDescription: text(formData, 'seoDescription'),
+        },
+        publication,
+      },
+      clientAddress(await headers()),
+    );
+    if (!result.ok) {
+      if (result.error === 'stale') return { status: 'error', message: t('editor.stale'), conflict: result.current };
+      if (result.error === 'notFound') return { status: 'error', message: t('editor.notFound') };
+      return { status: 'error', message: t('errors.invalid'), fieldErrors: fieldMessages(result.fieldErrors, t) };
+    }
+    afterNewsChange(result.changedPaths, result.itemId);
+    if (itemId === '') redirect(`/admin/news/${result.itemId}?created=${parsed.data.locale}`);
+    const done = { save: 'saved', publish: 'published', schedule: 'scheduled', unpublish: 'unpublished' } as const;
+    return {
+      status: 'success',
+      message: t(`editor.done.${done[parsed.data.intent]}`),
+      version: result.version,
+      publication: result.status,
+      publishedAt: result.publishedAt?.toISOString() ?? null,
+    };
+  });
+}
+
+function fieldMessages(errors: NewsFieldErrors, t: Awaited<ReturnType<typeof messages>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, code] of Object.entries(errors)) {
+    if (!code) continue;
+    out[field] = code === 'required' || code === 'tooLong' ? t(`errors.${code}`) : t(`editor.errors.${code}`);
+  }
+  return out;
+}
+
+export type SharedFormState = FormState & { version?: number };
+
+export async function saveSharedNewsAction(_prev: SharedFormState, formData: FormData): Promise<SharedFormState> {
+  return guarded(async () => {
+    const t = await messages();
+    const parsed = z
+      .object({ itemId: id, baseVersion: z.coerce.number().int().min(0), kind: z.enum(NEWS_KINDS), themes: z.array(id).max(50) })
+      .safeParse({ itemId: formData.get('itemId'), baseVersion: formData.get('baseVersion'), kind: formData.get('kind'), themes: formData.getAll('themes') });
+    if (!parsed.success) return { status: 'error', message: t('errors.invalid') };
+    const { itemId, baseVersion, kind, themes } = parsed.data;
+    const result = await saveSharedNews({ itemId, baseVersion, shared: { kind, themes } }, clientAddress(await headers()));
+    if (!result.ok) {
+      if (result.error === 'stale') return { status: 'error', message: t('editor.sharedStale'), version: undefined };
+      return { status: 'error', message: t(result.error === 'notFound' ? 'editor.notFound' : 'errors.invalid') };
+    }
+    afterNewsChange(result.changedPaths, itemId);
+    return { status: 'success', message: t('editor.done.saved'), version: result.version };
+  });
+}
+
+export async function confirmTranslationAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return guarded(async () => {
+    const t = await messages();
+    const parsed = z.object({ itemId: id, locale }).safeParse({ itemId: formData.get('itemId'), locale: formData.get('locale') });
+    if (!parsed.success) return { status: 'error', message: t('errors.invalid') };
+    const ok = await confirmNewsTranslation(parsed.data.itemId, parsed.data.locale, clientAddress(await headers()));
+    if (!ok) return { status: 'error', message: t('editor.notFound') };
+    revalidatePath('/admin/news');
+    revalidatePath(`/admin/news/${parsed.data.itemId}`);
+    return { status: 'success', message: t('editor.done.confirmed') };
+  });
+}
+
+export async function restoreRevisionAction(_prev: NewsFormState, formData: FormData): Promise<NewsFormState> {
+  return guarded(async () => {
+    const t = await messages();
+    const parsed = z
+      .object({ itemId: id, revisionId: id, baseVersion: z.coerce.number().int().min(0) })
+      .safeParse({ itemId: formData.get('itemId'), revisionId: formData.get('revisionId'), baseVersion: formData.get('baseVersion') });
+    if (!parsed.success) return { status: 'error', message: t('errors.invalid') };
+    const result = await restoreNewsToRevision(parsed.data, clientAddress(await headers()));
+    if (!result.ok) {
+      if (result.error === 'stale') return { status: 'error', message: t('editor.stale'), conflict: result.current };
+      if (result.error === 'invalid') return { status: 'error', message: t('history.restoreInvalid') };
+      return { status: 'error', message: t('editor.notFound') };
+    }
+    afterNewsChange(result.changedPaths, parsed.data.itemId);
+    return { status: 'success', message: t('history.restored', { version: result.version }), version: result.version };
+  });
+}
+
+export async function trashNewsAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return guarded(async () => {
+    const t = await messages();
+    const parsed = id.safeParse(formData.get('itemId'));
+    if (!parsed.success) return { status: 'error', message: t('errors.invalid') };
+    const result = await moveNewsToTrash(parsed.data, clientAddress(await headers()));
+    if (!result.ok) return { status: 'error', message: t('editor.notFound') };
+    afterNewsChange(result.changedPaths, parsed.data);
+    redirect('/admin/news?trashed=1');
+  });
+}
+
+export async function restoreNewsAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return guarded(async () => {
+    const me = await requireUser('admin');
+    const t = await getTranslations({ locale: me.preferredLocale, namespace: 'Admin' });
+    const parsed = id.safeParse(formData.get('itemId'));
+    if (!parsed.success) return { status: 'error', message: t('errors.invalid') };
+    const result = await restoreNewsFromTrash(parsed.data, clientAddress(await headers()));
+    if (!result.ok) return { status: 'error', message: t('editor.notFound') };
+    afterNewsChange(result.changedPaths, parsed.data);
+    revalidatePath('/admin/news/trash');
+    return { status: 'success', message: t('trash.restored') };
+  });
+}
+
+export async function deleteNewsForeverAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return guarded(async () => {
+    const me = await requireUser('admin');
+    const t = await getTranslations({ locale: me.preferredLocale, namespace: 'Admin' });
+    const which = formData.get('itemId') === 'all' ? 'all' : id.safeParse(formData.get('itemId'));
+    if (which !== 'all' && !which.success) return { status: 'error', message: t('errors.invalid') };
+    const count = await deleteNewsFromTrash(which === 'all' ? 'all' : [which.data], clientAddress(await headers()));
+    revalidatePath('/admin/news/trash');
+    return { status: 'success', message: t('trash.deleted', { count }) };
+  });
+}

@@ -1,0 +1,95 @@
+import { getTranslations } from 'next-intl/server';
+import { Breadcrumbs } from '@/components/site/Breadcrumbs';
+import type { Alternate } from '@/components/site/LanguageSwitcher';
+import { JsonLd } from '@/components/site/JsonLd';
+import { LocaleLink } from '@/components/site/LocaleLink';
+import { PageShell } from '@/components/site/PageShell';
+import { RichText } from '@/components/site/RichText';
+import type { PublicArticle } from '@/db/queries/news';
+import { Link } from '@/i18n/navigation';
+import { type Locale, otherLocale } from '@/i18n/routing';
+import { formatDate, isoDate } from '@/lib/dates';
+import { articleHref, newsHref, pageHref } from '@/lib/hrefs';
+import { localizedUrl } from '@/lib/seo';
+import { newsArticleLd } from '@/lib/structured-data';
+
+/** An article's page as the public sees it; staff previews render the same. */
+export async function ArticleView({ locale, article }: { locale: Locale; article: PublicArticle }) {
+  const t = await getTranslations({ locale, namespace: 'News' });
+  const nav = await getTranslations({ locale, namespace: 'Nav' });
+  const other = otherLocale(locale);
+  const tOther = await getTranslations({ locale: other, namespace: 'Switcher' });
+  const otherSlug = article.alternates[other];
+  const alternate: Alternate = otherSlug
+    ? { kind: 'found', href: articleHref(otherSlug) }
+    : { kind: 'missing', what: 'article', fallback: newsHref() };
+
+  return (
+    <PageShell locale={locale} alternate={alternate}>
+      <Breadcrumbs locale={locale} trail={[{ label: nav('news'), href: newsHref() }]} current={article.title} currentHref={articleHref(article.slug)} />
+      <JsonLd
+        data={newsArticleLd({
+          locale,
+          url: localizedUrl(articleHref(article.slug), locale),
+          headline: article.title,
+          description: article.seoDescription || article.summary,
+          datePublished: article.publishedAt,
+          dateModified: article.updatedAt,
+        })}
+      />
+      <article className="measure">
+        <p className="text-sm font-semibold text-iom-blue uppercase">{t(`kind.${article.kind}`)}</p>
+        <h1 className="mt-2 text-3xl leading-tight font-bold sm:text-4xl">{article.title}</h1>
+        <div className="mt-4 text-muted">
+          {article.dateline ? (
+            <p className="font-semibold text-ink" data-testid="dateline">
+              {article.dateline}
+            </p>
+          ) : null}
+          <p>
+            {t('published')}{' '}
+            <time dateTime={isoDate(article.publishedAt)} data-testid="published-date">
+              {formatDate(article.publishedAt, locale)}
+            </time>
+          </p>
+        </div>
+        <p className="mt-4 rounded bg-gray-50 px-4 py-3" lang={other} data-testid="other-language">
+          {otherSlug ? (
+            <LocaleLink href={articleHref(otherSlug)} locale={other} className="font-semibold">
+              {tOther('readInOther')}
+            </LocaleLink>
+          ) : (
+            <>
+              {tOther('articleMissing')}.{' '}
+              <LocaleLink href={newsHref()} locale={other} className="font-semibold">
+                {tOther('goToNews')}
+              </LocaleLink>
+            </>
+          )}
+        </p>
+        <RichText html={article.body} className="mt-8" />
+        {article.themes.length > 0 ? (
+          <section aria-labelledby="themes" className="mt-10 border-t border-gray-200 pt-6">
+            <h2 id="themes" className="text-lg font-bold">
+              {t('themes')}
+            </h2>
+            <ul className="mt-2 flex flex-wrap gap-2">
+              {article.themes.map((theme) => (
+                <li key={theme.path}>
+                  <Link href={pageHref(theme.path)} className="inline-block rounded-full border border-iom-blue px-3 py-1 text-sm">
+                    {theme.title}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        <p className="mt-10">
+          <Link href={newsHref()} className="font-semibold">
+            ← {t('backToNews')}
+          </Link>
+        </p>
+      </article>
+    </PageShell>
+  );
+}

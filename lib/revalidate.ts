@@ -1,0 +1,35 @@
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+
+/**
+ * Tells Next which cached public pages a change touched, so the next visitor
+ * gets a fresh render and everything else stays cached. Content functions
+ * return the public addresses they touched ('/news/x', '/sq/lajme/x', '/sq');
+ * the cache knows the pages by their route inside app/[locale], so the
+ * addresses are mapped to it ('/en/news/x', '/sq/news/x', '/sq').
+ */
+
+export function internalPath(publicPath: string): string {
+  if (publicPath === '/sq' || publicPath.startsWith('/sq/')) {
+    return publicPath.replace(/^\/sq\/lajme(?=\/|$)/, '/sq/news');
+  }
+  return publicPath === '/' ? '/en' : `/en${publicPath}`;
+}
+
+export function revalidatePublic(changedPaths: string[], what: { news?: boolean; menu?: boolean } = {}): void {
+  if (what.menu) {
+    // The menu is in every public page's layout.
+    revalidatePath('/[locale]', 'layout');
+    revalidatePath('/sitemap.xml');
+    return;
+  }
+  if (changedPaths.length === 0) return;
+  for (const p of new Set(changedPaths)) revalidatePath(internalPath(p));
+  if (what.news) {
+    revalidatePath('/[locale]/news/page/[n]', 'page');
+    revalidatePath('/en/news/feed.xml');
+    revalidatePath('/sq/news/feed.xml');
+  }
+  revalidatePath('/sitemap.xml');
+  revalidatePath('/sitemaps/[file]', 'page');
+}
