@@ -1,0 +1,329 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '@/db/client';
+import { insertUserRow } from '@/db/auth/users-core';
+import { toTiranaInput } from '@/lib/dates';
+import { axeViolations } from '../helpers/axe';
+import { launchBrowser } from '../helpers/browser';
+import { type RunningServer, startServer } from '../helpers/server';
+
+/**
+ * The editorial workflow end to end: staff write and publish in a real
+ * Chromium against `next start`, visitors read the public pages it serves.
+ */
+
+const ADMIN = { name: 'Ana Admin', email: 'ana@iom.int', password: 'Lumi i Drinit rrjedh ngadalë', role: 'admin' as const };
+const EDITOR = { name: 'Erion Editor', email: 'erion@iom.int', password: 'Ura e Tabakëve në Tiranë', role: 'editor' as const };
+const EDITOR2 = { name: 'Besa Editor', email: 'besa@iom.int', password: 'Liqeni i Ohrit në mëngjes', role: 'editor' as const };
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  const db = openDatabase(server.dataDir);
+  for (const user of [ADMIN, EDITOR, EDITOR2]) await insertUserRow(db, user, { id: null });
+  db.$client.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(context: BrowserContext, user: { email: string; password: string }): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/admin/sign-in`);
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${server.url}/admin`);
+  return page;
+}
+
+function panel(page: Page, locale: 'en' | 'sq'): Locator {
+  return page.locator(`#panel-${locale}`);
+}
+
+/** Types into one language's form (the rich text body through its editor, like a person). */
+async function write(page: Page, locale: 'en' | 'sq', fields: { title?: string; summary?: string; body?: string }) {
+  const p = panel(page, locale);
+  if (fields.title !== undefined) await p.getByLabel('Title', { exact: true }).fill(fields.title);
+  if (fields.summary !== undefined) await p.getByLabel('Summary', { exact: true }).fill(fields.summary);
+  if (fields.body !== undefined) {
+    const body = p.getByRole('textbox', { name: 'Text', exact: true });
+    await body.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(fields.body);
+  }
+}
+
+/** Clicks one of a language's buttons and waits for the form's answer. */
+async function submit(page: Page, locale: 'en' | 'sq', button: string): Promise<string> {
+  const p = panel(page, locale);
+  const message = p.getByTestId('form-message');
+  const before = (await message.count()) ? await message.textContent() : null;
+  await p.getByRole('button', { name: button, exact: true }).click();
+  await expect.poll(async () => ((await message.count()) ? await message.textContent() : null), { timeout: 15_000 }).not.toBe(before);
+  return (await message.textContent()) ?? '';
+}
+
+async function status(path: string): Promise<number> {
+  return (await fetch(server.url + path, { redirect: 'manual' })).status;
+}
+
+async function html(path: string): Promise<string> {
+  const res = await fetch(server.url + path);
+  expect(res.status).toBe(200);
+  return res.text();
+}
+
+const EN_TITLE = 'Returnees open workshops in Korçë';
+const EN_SLUG = 'returnees-open-workshops-in-korce';
+const SQ_TITLE = 'Të kthyerit hapin punishte në Korçë';
+const SQ_SLUG = 'te-kthyerit-hapin-punishte-ne-korce';
+let articleId = 0;
+
+describe('writing and publishing an article, one language at a time', () => {
+  it('an editor writes the English, publishes it, and the cached public pages follow at once', async () => {
+    // Visitors have the lists in Next's cache before anything is published.
+    expect(await html('/news')).not.toContain(EN_TITLE);
+    expect(await html('/')).not.toContain(EN_TITLE);
+
+    const context = await browser.newContext();
+    const page = await signIn(context, EDITOR);
+    await page.goto(`${server.url}/admin/news`);
+    await page.getByRole('link', { name: 'New article' }).click();
+    await page.waitForURL(`${server.url}/admin/news/new`);
+    await write(page, 'en', { title: EN_TITLE, summary: 'Twelve families who came back from abroad now run their own workshops.', body: 'Twelve families opened workshops in Korçë.' });
+    await panel(page, 'en').getByRole('button', { name: 'Save draft', exact: true }).click();
+    await page.waitForURL(/\/admin\/news\/\d+\?created=en$/);
+    articleId = Number(/\/admin\/news\/(\d+)/.exec(page.url())![1]);
+    expect(await panel(page, 'en').getByLabel('Address (slug)').inputValue()).toBe(EN_SLUG);
+
+    // A draft is not public, and the preview shows it to staff only.
+    expect(await status(`/news/${EN_SLUG}`)).toBe(404);
+    expect(await status(`/admin/preview/news/${articleId}/en`)).toBe(307);
+    const preview = await context.newPage();
+    const previewResponse = await preview.goto(`${server.url}/admin/preview/news/${articleId}/en`);
+    expect(previewResponse!.headers()['cache-control']).toContain('no-store');
+    expect(previewResponse!.headers()['x-robots-tag']).toContain('noindex');
+    expect(await preview.locator('h1').textContent()).toBe(EN_TITLE);
+    await preview.getByTestId('preview-banner').waitFor();
+    expect(await axeViolations(preview)).toEqual([]);
+    await preview.close();
+
+    expect(await submit(page, 'en', 'Publish now')).toContain('Published');
+    expect(await page.getByTestId('status-en').textContent()).toContain('Published');
+    const article = await html(`/news/${EN_SLUG}`);
+    expect(article).toContain(EN_TITLE);
+    expect(article).toContain('Twelve families opened workshops in Korçë.');
+    expect(await html('/news')).toContain(EN_TITLE);
+    expect(await html('/')).toContain(EN_TITLE);
+    // The Albanian side knows nothing of it yet.
+    expect(await html('/sq/lajme')).not.toContain(EN_TITLE);
+    expect(await html(`/news/${EN_SLUG}`)).toContain('Ky artikull nuk është i disponueshëm në shqip');
+    await context.close();
+  });
+
+  it('adds the Albanian later, publishes it, and the switcher links both ways', async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, EDITOR);
+    await page.goto(`${server.url}/admin/news/${articleId}`);
+    // Narrow screens get tabs; this window is wide, so both languages show side by side.
+    await write(page, 'sq', { title: SQ_TITLE, summary: 'Dymbëdhjetë familje të kthyera drejtojnë punishtet e tyre.', body: 'Dymbëdhjetë familje hapën punishte në Korçë.' });
+    expect(await submit(page, 'sq', 'Save draft')).toBe('Saved.');
+    expect(await status(`/sq/lajme/${SQ_SLUG}`)).toBe(404);
+    expect(await submit(page, 'sq', 'Publish now')).toContain('Published');
+
+    const visitor = await browser.newContext();
+    const reader = await visitor.newPage();
+    await reader.goto(`${server.url}/news/${EN_SLUG}`);
+    await reader.getByRole('link', { name: 'Lexojeni në shqip' }).first().click();
+    await reader.waitForURL(`${server.url}/sq/lajme/${SQ_SLUG}`);
+    expect(await reader.locator('h1').textContent()).toBe(SQ_TITLE);
+    expect(await reader.locator('link[hreflang="en"]').getAttribute('href')).toBe(`${server.url}/news/${EN_SLUG}`);
+    await visitor.close();
+    await context.close();
+  });
+
+  it('marks the Albanian as possibly out of date when the English changes, and shows what changed', async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, EDITOR);
+    await page.goto(`${server.url}/admin/news/${articleId}`);
+    await write(page, 'en', { body: 'Twelve families opened workshops in Korçë and Pogradec.' });
+    expect(await submit(page, 'en', 'Save and update the site')).toBe('Saved.');
+    expect(await html(`/news/${EN_SLUG}`)).toContain('Korçë and Pogradec');
+
+    await page.goto(`${server.url}/admin/news`);
+    await page.getByTestId('stale-sq').waitFor();
+    await page.goto(`${server.url}/admin/news/${articleId}`);
+    const notice = page.getByTestId('stale-notice-sq');
+    await notice.getByText('What changed in the other language').click();
+    expect(await notice.locator('ins').first().textContent()).toContain('Pogradec');
+    await notice.getByRole('button', { name: 'This language is still right' }).click();
+    await page.getByText('Marked as up to date.').waitFor();
+    await page.goto(`${server.url}/admin/news`);
+    expect(await page.getByTestId('stale-sq').count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe('two editors on the same article', () => {
+  it('refuses the second save, keeps its text, shows what changed, and lets it win only on purpose', async () => {
+    const a = await browser.newContext();
+    const b = await browser.newContext();
+    const pageA = await signIn(a, EDITOR);
+    const pageB = await signIn(b, EDITOR2);
+    await pageA.goto(`${server.url}/admin/news/${articleId}`);
+    await pageB.goto(`${server.url}/admin/news/${articleId}`);
+
+    await write(pageA, 'en', { title: 'Returnees open workshops in Korçë and Pogradec' });
+    expect(await submit(pageA, 'en', 'Save and update the site')).toBe('Saved.');
+
+    await write(pageB, 'en', { title: 'Families who returned open workshops' });
+    const refused = await submit(pageB, 'en', 'Save and update the site');
+    expect(refused).toContain('Someone saved this language since you opened it');
+    expect(await panel(pageB, 'en').getByLabel('Title', { exact: true }).inputValue()).toBe('Families who returned open workshops');
+    const conflict = pageB.getByTestId('conflict-en');
+    expect(await conflict.textContent()).toContain('Pogradec');
+    expect(await html(`/news/${EN_SLUG}`)).toContain('Returnees open workshops in Korçë and Pogradec');
+
+    await conflict.getByRole('button', { name: 'Keep my text and save over it' }).click();
+    expect(await submit(pageB, 'en', 'Save and update the site')).toBe('Saved.');
+    expect(await html(`/news/${EN_SLUG}`)).toContain('Families who returned open workshops');
+    // Nothing was lost: editor A's title is in the history.
+    await pageB.goto(`${server.url}/admin/news/${articleId}/history/en`);
+    await pageB.getByRole('link', { name: /Version 5/ }).click();
+    await pageB.waitForURL(/\?rev=\d+$/);
+    expect(await pageB.locator('main').textContent()).toContain('Pogradec');
+    expect(await axeViolations(pageB)).toEqual([]);
+    await a.close();
+    await b.close();
+  });
+});
+
+describe('hostile markup', () => {
+  it('is neutralised on the server even when the browser is bypassed', async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, EDITOR);
+    await page.goto(`${server.url}/admin/news/new`);
+    await write(page, 'en', { title: 'Hostile markup test', body: 'placeholder' });
+    // What a forged request could send, whatever the editor allows.
+    await panel(page, 'en').locator('input[name="body"]').evaluate((input: HTMLInputElement) => {
+      input.value =
+        '<p>Safe words</p><script>alert(1)</script><p><img src=x onerror="alert(2)"></p><p><a href="javascript:alert(3)">click</a></p><svg onload="alert(4)"><circle r="5"/></svg><iframe src="https://example.com"></iframe>';
+    });
+    await panel(page, 'en').getByRole('button', { name: 'Publish now', exact: true }).click();
+    await page.waitForURL(/\/admin\/news\/\d+\?created=en$/);
+    await submit(page, 'en', 'Publish now');
+
+    const body = await html('/news/hostile-markup-test');
+    expect(body).toContain('Safe words');
+    const article = body.slice(body.indexOf('<article'), body.indexOf('</article>'));
+    expect(article).not.toMatch(/<script|onerror|javascript:|<svg|<iframe|onload/i);
+    const visitor = await browser.newContext();
+    const reader = await visitor.newPage();
+    const dialogs: string[] = [];
+    reader.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await reader.goto(`${server.url}/news/hostile-markup-test`);
+    await reader.getByText('Safe words').waitFor();
+    expect(dialogs).toEqual([]);
+    await visitor.close();
+    await context.close();
+  });
+});
+
+describe('bad input', () => {
+  it('answers beside each field in the editor’s language and saves nothing', async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, EDITOR);
+    await page.goto(`${server.url}/admin/news/new`);
+    await write(page, 'en', { title: 'x'.repeat(5000), body: 'Some text' });
+    await panel(page, 'en').getByLabel('Address (slug)').fill('Has Spaces');
+    expect(await submit(page, 'en', 'Save draft')).toBe('Check the form and try again.');
+    expect(await panel(page, 'en').getByText('This text is too long.').count()).toBe(1);
+    expect(await panel(page, 'en').getByText('Use lower-case letters a–z, digits and single hyphens only.').count()).toBe(1);
+    expect(page.url()).toBe(`${server.url}/admin/news/new`);
+
+    await write(page, 'en', { title: EN_TITLE });
+    await panel(page, 'en').getByLabel('Address (slug)').fill(EN_SLUG);
+    await submit(page, 'en', 'Save draft');
+    expect(await panel(page, 'en').getByText('Another article in this language already has this address.').count()).toBe(1);
+
+    await panel(page, 'en').getByLabel('Address (slug)').fill('a-fresh-address');
+    await panel(page, 'en').getByLabel('Publication date and time (Tirana time)').fill(toTiranaInput(new Date(Date.now() - 3_600_000)));
+    await submit(page, 'en', 'Schedule');
+    expect(await panel(page, 'en').getByText('Choose a time in the future.').count()).toBe(1);
+    expect(page.url()).toBe(`${server.url}/admin/news/new`);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('scheduling', () => {
+  it('an article scheduled for a time in Tirana appears on the public site at that time, with no job or rebuild', async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, EDITOR);
+    await page.goto(`${server.url}/admin/news/new`);
+    await write(page, 'en', { title: 'A scheduled announcement', body: 'This appears at its time.' });
+    await panel(page, 'en').getByRole('button', { name: 'Save draft', exact: true }).click();
+    await page.waitForURL(/\?created=en$/);
+    // datetime-local takes seconds when typed in full; a few seconds ahead keeps the test short.
+    const at = new Date(Date.now() + 8_000);
+    await panel(page, 'en').getByLabel('Publication date and time (Tirana time)').fill(`${toTiranaInput(at)}:${String(at.getUTCSeconds()).padStart(2, '0')}`);
+    expect(await submit(page, 'en', 'Schedule')).toContain('Scheduled');
+    expect(await page.getByTestId('status-en').textContent()).toContain('Scheduled');
+    expect(await status('/news/a-scheduled-announcement')).toBe(404);
+    await expect.poll(() => status('/news/a-scheduled-announcement'), { timeout: 30_000, interval: 500 }).toBe(200);
+    expect(Date.now()).toBeGreaterThanOrEqual(Math.floor(at.getTime() / 1000) * 1000);
+    expect(await html('/sq/lajme')).not.toContain('A scheduled announcement');
+    await context.close();
+  });
+});
+
+describe('trash', () => {
+  it('an editor moves an article to the trash; it leaves the site; an admin restores it', async () => {
+    const editor = await browser.newContext();
+    const page = await signIn(editor, EDITOR);
+    await page.goto(`${server.url}/admin/news/${articleId}`);
+    await page.getByRole('button', { name: 'Move to trash' }).click();
+    await page.waitForURL(`${server.url}/admin/news?trashed=1`);
+    expect(await status(`/news/${EN_SLUG}`)).toBe(404);
+    expect(await html('/news')).not.toContain('Families who returned open workshops');
+    // Editors cannot open the trash.
+    expect((await page.goto(`${server.url}/admin/news/trash`))!.status()).toBe(403);
+    await editor.close();
+
+    const admin = await browser.newContext();
+    const adminPage = await signIn(admin, ADMIN);
+    await adminPage.goto(`${server.url}/admin/news/trash`);
+    expect(await axeViolations(adminPage)).toEqual([]);
+    await adminPage.getByRole('button', { name: /^Restore/ }).first().click();
+    await adminPage.getByText('Restored.').waitFor();
+    expect(await status(`/news/${EN_SLUG}`)).toBe(200);
+    expect(await status(`/sq/lajme/${SQ_SLUG}`)).toBe(200);
+    await admin.close();
+  });
+});
+
+describe('the editor pages', () => {
+  it('have no WCAG 2.1 AA violations, on a phone too', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const page = await signIn(context, EDITOR);
+    for (const path of ['/admin/news', '/admin/news/new', `/admin/news/${articleId}`, `/admin/news/${articleId}/history/sq`]) {
+      await page.goto(server.url + path);
+      expect({ path, violations: await axeViolations(page) }).toEqual({ path, violations: [] });
+    }
+    // On a phone the languages are tabs.
+    await page.goto(`${server.url}/admin/news/${articleId}`);
+    expect(await panel(page, 'sq').isVisible()).toBe(false);
+    await page.getByRole('tab', { name: 'Albanian' }).click();
+    expect(await panel(page, 'sq').isVisible()).toBe(true);
+    expect(await panel(page, 'en').isVisible()).toBe(false);
+    await context.close();
+  });
+});
