@@ -12,7 +12,10 @@ export type RunningServer = {
   dataDir: string;
   /** Everything the server printed so far. */
   output: () => string;
+  /** Stops the server and removes its data folder. */
   stop: () => Promise<void>;
+  /** Kills the server at once (SIGKILL), as a power cut would; the data folder stays. */
+  crash: () => Promise<void>;
 };
 
 export async function freePort(): Promise<number> {
@@ -79,6 +82,12 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
         clearTimeout(timer);
       }
       fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+    crash: async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        await exited;
+      }
     },
   };
 }
