@@ -3,7 +3,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Locale } from '@/i18n/routing';
 import { requireUser } from '@/lib/auth/session';
 import type { PublicationRequest } from '../content/common';
-import { listNewsForStaff, type StaffNewsFilter } from '../content/news-list';
+import { listNewsForStaff, newsOverview, type StaffNewsFilter } from '../content/news-list';
 import {
   confirmTranslation,
   deleteNewsForever,
@@ -113,4 +113,9 @@ export async function newsThemeOptions(locale: Locale): Promise<{ id: number; ti
 export async function previewNews(itemId: number, locale: Locale) {
   await requireUser();
   return articleForPreview(getDb(), itemId, locale);
+}
+
+export async function newsDashboard() {
+  await requireUser();
+  return newsOverview(getDb());
 }

@@ -64,3 +64,41 @@ export function listNewsForStaff(db: DB, filter: StaffNewsFilter = {}): { rows: 
   });
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / STAFF_NEWS_PAGE_SIZE)) };
 }
+
+export type NewsOverview = {
+  drafts: number;
+  stale: number;
+  scheduled: { id: number; locale: Locale; title: string; publishedAt: Date }[];
+};
+
+/** What the dashboard shows: drafts, translations that may be out of date, and what is scheduled next. */
+export function newsOverview(db: DB, now = new Date()): NewsOverview {
+  const rows = db
+    .select({
+      id: newsTranslations.newsItemId,
+      locale: newsTranslations.locale,
+      title: newsTranslations.title,
+      summary: newsTranslations.summary,
+      body: newsTranslations.body,
+      status: newsTranslations.status,
+      publishedAt: newsTranslations.publishedAt,
+      sourceFingerprint: newsTranslations.sourceFingerprint,
+    })
+    .from(newsTranslations)
+    .innerJoin(newsItems, sql`${newsItems.id} = ${newsTranslations.newsItemId}`)
+    .where(isNull(newsItems.deletedAt))
+    .all();
+  const byItem = new Map<number, typeof rows>();
+  for (const r of rows) byItem.set(r.id, [...(byItem.get(r.id) ?? []), r]);
+  let stale = 0;
+  for (const r of rows) if (isStale(r, byItem.get(r.id)!.find((o) => o.locale !== r.locale))) stale++;
+  return {
+    drafts: rows.filter((r) => r.status === 'draft').length,
+    stale,
+    scheduled: rows
+      .filter((r) => r.status === 'scheduled' && r.publishedAt && r.publishedAt > now)
+      .map((r) => ({ id: r.id, locale: r.locale, title: r.title, publishedAt: r.publishedAt! }))
+      .sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime())
+      .slice(0, 10),
+  };
+}
