@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import { type Locale, otherLocale } from '@/i18n/routing';
+import { htmlToText } from '@/lib/html';
 import { sanitizeRichText } from '@/lib/sanitize';
 import { recordAudit } from '../auth/audit-log';
 import type { DB, Queryable, Tx } from '../client';
@@ -263,11 +264,13 @@ function saveInTx(tx: Tx, actor: Actor, input: SavePageInput, now: Date, options
     if (clash) return { ok: false, error: 'pathTaken', field: 'path', takenBy: { pageId: clash.pageId, trashed: clash.deletedAt !== null } };
   }
 
-  // An external link has no body; its title stands in for the publication check.
-  const publication = nextPublication(current, input.publication, page.kind === 'link' ? fields.title : fields.body, now);
+  // What a reader would see of the body ('<h2> </h2>' is empty); an external
+  // link has no body, so its title stands in for the publication check.
+  const visibleText = page.kind === 'link' ? fields.title : htmlToText(fields.body);
+  const publication = nextPublication(current, input.publication, visibleText, now);
   if ('error' in publication) return { ok: false, error: publication.error };
   const { status, publishedAt } = publication;
-  if (page.kind === 'page' && !fields.body.trim() && (status === 'published' || status === 'scheduled')) {
+  if (!visibleText && (status === 'published' || status === 'scheduled')) {
     return { ok: false, error: 'emptyBody' };
   }
 

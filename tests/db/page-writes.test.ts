@@ -299,6 +299,7 @@ describe('publication', () => {
   it('refuses to publish an empty page, to empty a live page, and to unpublish a draft', () => {
     const id = newPage();
     expect(save(id, 'en', null, { body: '<p> </p><script>x</script>' }, { action: 'publish' })).toEqual({ ok: false, error: 'emptyBody' });
+    expect(save(id, 'en', null, { body: '<h2> </h2><br>&nbsp;' }, { action: 'publish' })).toEqual({ ok: false, error: 'emptyBody' });
     save(id, 'en', null);
     expect(save(id, 'en', 1, {}, { action: 'unpublish' })).toEqual({ ok: false, error: 'notPublished' });
     save(id, 'en', 1, {}, { action: 'publish' });
