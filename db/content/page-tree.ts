@@ -70,7 +70,12 @@ function titles(rows: TranslationRow[]): Record<string, string | null> {
 
 // ---------------------------------------------------------------- creating and moving
 
-export type CreatePageInput = { parentId: number | null; kind: 'page' | 'link'; externalUrl?: string };
+export type CreatePageInput = {
+  parentId: number | null;
+  kind: 'page' | 'link';
+  /** For a link: where it points (absolute http or https). Ignored for a page. */
+  externalUrl?: string;
+};
 
 export type CreatePageResult =
   | ({ ok: true; pageId: number } & PageChange)
