@@ -1,0 +1,408 @@
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
+import type { Locale } from '@/i18n/routing';
+import { recordAudit } from '../auth/audit-log';
+import type { DB, Queryable, Tx } from '../client';
+import { LOCALES, pages, pageTranslations, type PublicationStatus, redirects, revisions } from '../schema';
+import { isLive, isStale } from './common';
+import { normalizeExternalUrl, pagePublicPath } from './page-paths';
+import { type Actor, addressesShowing, findLivePageRow, type PageChange } from './page-writes';
+
+/**
+ * The page tree as staff shape it: where a page sits (parent and position
+ * among its siblings, always numbered 0..n-1), external links, the trash.
+ * Moving a page never changes its addresses (paths are flat, see
+ * page-paths.ts); the menu follows the tree, so a move changes the menu.
+ *
+ * No access check here — the db/admin layer checks the caller first (and
+ * lets only admins delete for good).
+ *
+ * Audit actions written here (entityType 'page', entityId = pages.id):
+ * - 'page.create'          createPage
+ * - 'page.move'            movePage, movePageUpDown
+ * - 'page.link'            setPageExternalUrl
+ * - 'page.trash'           trashPage
+ * - 'page.restore'         restorePage
+ * - 'page.delete_forever'  deletePageForever, and once per page by emptyPageTrash
+ */
+
+type PageRow = typeof pages.$inferSelect;
+type TranslationRow = typeof pageTranslations.$inferSelect;
+
+const parentIs = (parentId: number | null) => (parentId === null ? isNull(pages.parentId) : eq(pages.parentId, parentId));
+
+/** The ids of a parent's children outside the trash, in menu order. */
+function childIds(db: Queryable, parentId: number | null, except?: number): number[] {
+  return db
+    .select({ id: pages.id })
+    .from(pages)
+    .where(and(parentIs(parentId), isNull(pages.deletedAt), except === undefined ? undefined : ne(pages.id, except)))
+    .orderBy(asc(pages.position), asc(pages.id))
+    .all()
+    .map((r) => r.id);
+}
+
+/** Numbers the pages 0..n-1 in the order given. */
+function placeInOrder(tx: Tx, ids: number[]): void {
+  ids.forEach((id, position) => {
+    tx.update(pages).set({ position }).where(and(eq(pages.id, id), ne(pages.position, position))).run();
+  });
+}
+
+function translationsOf(db: Queryable, pageId: number): TranslationRow[] {
+  return db.select().from(pageTranslations).where(eq(pageTranslations.pageId, pageId)).all();
+}
+
+/** Where a page (and its parent) show in every language in which it is live. */
+function liveChange(db: Queryable, page: PageRow, now: Date): PageChange {
+  const changed = new Set<string>();
+  let menuChanged = false;
+  for (const t of translationsOf(db, page.id)) {
+    if (!isLive(t, now)) continue;
+    menuChanged = true;
+    for (const p of addressesShowing(db, page, t.locale, now)) changed.add(p);
+  }
+  return { changedPaths: [...changed], menuChanged };
+}
+
+function titles(rows: TranslationRow[]): Record<string, string | null> {
+  return Object.fromEntries(LOCALES.map((l) => [`title_${l}`, rows.find((r) => r.locale === l)?.title ?? null]));
+}
+
+// ---------------------------------------------------------------- creating and moving
+
+export type CreatePageInput = {
+  parentId: number | null;
+  kind: 'page' | 'link';
+  /** For a link: where it points (absolute http or https). Ignored for a page. */
+  externalUrl?: string;
+};
+
+export type CreatePageResult =
+  | ({ ok: true; pageId: number } & PageChange)
+  /** notFound: the parent does not exist or is in the trash. */
+  | { ok: false; error: 'notFound' | 'parentIsLink' | 'urlInvalid' };
+
+/**
+ * A new page (or external link) at the end of its parent's children. It has
+ * no language yet — the first save of each language creates it — so nothing
+ * public changes.
+ */
+export function createPage(db: DB, actor: Actor, input: CreatePageInput, now = new Date()): CreatePageResult {
+  let externalUrl: string | null = null;
+  if (input.kind === 'link') {
+    externalUrl = normalizeExternalUrl(input.externalUrl ?? '');
+    if (!externalUrl) return { ok: false, error: 'urlInvalid' };
+  }
+  return db.transaction((tx): CreatePageResult => {
+    if (input.parentId !== null) {
+      const parent = findLivePageRow(tx, input.parentId);
+      if (!parent) return { ok: false, error: 'notFound' };
+      if (parent.kind === 'link') return { ok: false, error: 'parentIsLink' };
+    }
+    const position = childIds(tx, input.parentId).length;
+    const row = tx
+      .insert(pages)
+      .values({ parentId: input.parentId, position, kind: input.kind, externalUrl, createdAt: now, updatedAt: now })
+      .returning({ id: pages.id })
+      .get();
+    recordAudit(tx, {
+      userId: actor.userId,
+      action: 'page.create',
+      entityType: 'page',
+      entityId: row.id,
+      details: { kind: input.kind, parentId: input.parentId, position },
+      ip: actor.ip,
+    });
+    return { ok: true, pageId: row.id, changedPaths: [], menuChanged: false };
+  });
+}
+
+export type MovePageResult = ({ ok: true } & PageChange) | { ok: false; error: 'notFound' | 'cycle' | 'parentIsLink' };
+
+type MoveInput = { pageId: number; parentId: number | null; position: number };
+
+function moveInTx(tx: Tx, actor: Actor, input: MoveInput, now: Date, details: Record<string, string | number | null> = {}): MovePageResult {
+  const page = findLivePageRow(tx, input.pageId);
+  if (!page) return { ok: false, error: 'notFound' };
+  if (input.parentId !== null) {
+    const parent = findLivePageRow(tx, input.parentId);
+    if (!parent) return { ok: false, error: 'notFound' };
+    // Under itself or one of its descendants, the page would leave the tree.
+    const seen = new Set<number>();
+    for (let id: number | null = parent.id; id !== null && !seen.has(id); ) {
+      if (id === page.id) return { ok: false, error: 'cycle' };
+      seen.add(id);
+      id = tx.select({ parentId: pages.parentId }).from(pages).where(eq(pages.id, id)).get()?.parentId ?? null;
+    }
+    if (parent.kind === 'link') return { ok: false, error: 'parentIsLink' };
+  }
+  const before = liveChange(tx, page, now);
+  const siblings = childIds(tx, input.parentId, page.id);
+  const wanted = Number.isFinite(input.position) ? Math.trunc(input.position) : siblings.length;
+  const position = Math.max(0, Math.min(wanted, siblings.length));
+  siblings.splice(position, 0, page.id);
+  tx.update(pages).set({ parentId: input.parentId, position, updatedAt: now }).where(eq(pages.id, page.id)).run();
+  if (page.parentId !== input.parentId) placeInOrder(tx, childIds(tx, page.parentId));
+  placeInOrder(tx, siblings);
+  recordAudit(tx, {
+    userId: actor.userId,
+    action: 'page.move',
+    entityType: 'page',
+    entityId: page.id,
+    details: { fromParentId: page.parentId, fromPosition: page.position, parentId: input.parentId, position, ...details },
+    ip: actor.ip,
+  });
+  const after = liveChange(tx, { ...page, parentId: input.parentId }, now);
+  return { ok: true, changedPaths: [...new Set([...before.changedPaths, ...after.changedPaths])], menuChanged: true };
+}
+
+/**
+ * Puts a page under `parentId` (null: top level) at `position` among its new
+ * siblings (clamped to 0..n), and numbers the siblings it left and joined
+ * 0..n-1. Its addresses stay as they are.
+ */
+export function movePage(db: DB, actor: Actor, input: MoveInput, now = new Date()): MovePageResult {
+  return db.transaction((tx) => moveInTx(tx, actor, input, now));
+}
+
+/** One place up or down among its siblings (the keyboard-friendly reorder). */
+export function movePageUpDown(
+  db: DB,
+  actor: Actor,
+  pageId: number,
+  direction: 'up' | 'down',
+  now = new Date(),
+): ({ ok: true } & PageChange) | { ok: false; error: 'notFound' | 'atEdge' } {
+  return db.transaction((tx) => {
+    const page = findLivePageRow(tx, pageId);
+    if (!page) return { ok: false, error: 'notFound' } as const;
+    const siblings = childIds(tx, page.parentId);
+    const target = siblings.indexOf(pageId) + (direction === 'up' ? -1 : 1);
+    if (target < 0 || target >= siblings.length) return { ok: false, error: 'atEdge' } as const;
+    const result = moveInTx(tx, actor, { pageId, parentId: page.parentId, position: target }, now, { direction });
+    // Same parent, so neither a cycle nor a link parent can happen.
+    return result.ok ? result : ({ ok: false, error: 'notFound' } as const);
+  });
+}
+
+export type SetExternalUrlResult = ({ ok: true } & PageChange) | { ok: false; error: 'notFound' | 'notALink' | 'urlInvalid' };
+
+/** Changes where an external link in the menu points (http or https only). */
+export function setPageExternalUrl(db: DB, actor: Actor, pageId: number, externalUrl: string, now = new Date()): SetExternalUrlResult {
+  const url = normalizeExternalUrl(externalUrl);
+  return db.transaction((tx): SetExternalUrlResult => {
+    const page = findLivePageRow(tx, pageId);
+    if (!page) return { ok: false, error: 'notFound' };
+    if (page.kind !== 'link') return { ok: false, error: 'notALink' };
+    if (!url) return { ok: false, error: 'urlInvalid' };
+    if (url === page.externalUrl) return { ok: true, changedPaths: [], menuChanged: false };
+    tx.update(pages).set({ externalUrl: url, updatedAt: now }).where(eq(pages.id, pageId)).run();
+    recordAudit(tx, { userId: actor.userId, action: 'page.link', entityType: 'page', entityId: pageId, details: { from: page.externalUrl, to: url }, ip: actor.ip });
+    return { ok: true, ...liveChange(tx, page, now) };
+  });
+}
+
+// ---------------------------------------------------------------- trash
+
+export type TrashPageResult = ({ ok: true } & PageChange) | { ok: false; error: 'notFound' | 'protected' | 'hasChildren' };
+
+/**
+ * Moves a page to the trash: its addresses stop answering (the public reads
+ * leave out trashed pages) but it keeps them, its text and its revisions
+ * until it is restored or deleted for good. Pages the code refers to by key,
+ * and pages with children outside the trash, stay where they are.
+ */
+export function trashPage(db: DB, actor: Actor, pageId: number, now = new Date()): TrashPageResult {
+  return db.transaction((tx): TrashPageResult => {
+    const page = findLivePageRow(tx, pageId);
+    if (!page) return { ok: false, error: 'notFound' };
+    if (page.key !== null) return { ok: false, error: 'protected' };
+    if (childIds(tx, page.id).length > 0) return { ok: false, error: 'hasChildren' };
+    const change = liveChange(tx, page, now);
+    tx.update(pages).set({ deletedAt: now, updatedAt: now }).where(eq(pages.id, pageId)).run();
+    placeInOrder(tx, childIds(tx, page.parentId));
+    recordAudit(tx, { userId: actor.userId, action: 'page.trash', entityType: 'page', entityId: pageId, details: titles(translationsOf(tx, pageId)), ip: actor.ip });
+    return { ok: true, ...change };
+  });
+}
+
+export type RestorePageResult =
+  | ({ ok: true; parentId: number | null } & PageChange)
+  | { ok: false; error: 'notFound' }
+  | { ok: false; error: 'pathTaken'; locale: Locale; takenBy: number };
+
+/**
+ * Takes a page out of the trash, at the end of its parent's children — or
+ * at the end of the top level when its parent is in the trash or gone.
+ */
+export function restorePage(db: DB, actor: Actor, pageId: number, now = new Date()): RestorePageResult {
+  return db.transaction((tx): RestorePageResult => {
+    const page = tx.select().from(pages).where(and(eq(pages.id, pageId), isNotNull(pages.deletedAt))).get();
+    if (!page) return { ok: false, error: 'notFound' };
+    const rows = translationsOf(tx, pageId);
+    // The unique index keeps a trashed page's paths for it; checked anyway, as restoring must never double an address.
+    for (const t of rows) {
+      if (!t.path) continue;
+      const clash = tx
+        .select({ pageId: pageTranslations.pageId })
+        .from(pageTranslations)
+        .innerJoin(pages, eq(pages.id, pageTranslations.pageId))
+        .where(and(eq(pageTranslations.locale, t.locale), eq(pageTranslations.path, t.path), ne(pageTranslations.pageId, pageId), isNull(pages.deletedAt)))
+        .get();
+      if (clash) return { ok: false, error: 'pathTaken', locale: t.locale, takenBy: clash.pageId };
+    }
+    const parentId = page.parentId !== null && findLivePageRow(tx, page.parentId) ? page.parentId : null;
+    const position = childIds(tx, parentId).length;
+    tx.update(pages).set({ deletedAt: null, parentId, position, updatedAt: now }).where(eq(pages.id, pageId)).run();
+    recordAudit(tx, {
+      userId: actor.userId,
+      action: 'page.restore',
+      entityType: 'page',
+      entityId: pageId,
+      details: { parentId, position, ...titles(rows) },
+      ip: actor.ip,
+    });
+    return { ok: true, parentId, ...liveChange(tx, { ...page, parentId, deletedAt: null }, now) };
+  });
+}
+
+export type DeletePageResult = ({ ok: true } & PageChange) | { ok: false; error: 'notFound' | 'notTrashed' | 'hasChildren' };
+
+/** Deletes a trashed page for good: its row, its translations, its revisions and the redirects that led to it. */
+function deleteTrashed(tx: Tx, actor: Actor, page: PageRow): 'hasChildren' | null {
+  if (childIds(tx, page.id).length > 0) return 'hasChildren';
+  const rows = translationsOf(tx, page.id);
+  // Trashed children stay in the trash; restoring them puts them at the top level.
+  tx.update(pages).set({ parentId: null }).where(and(eq(pages.parentId, page.id), isNotNull(pages.deletedAt))).run();
+  // Its addresses are free for another page now: old links must not lead there.
+  for (const t of rows) {
+    if (t.path) tx.delete(redirects).where(and(eq(redirects.locale, t.locale), eq(redirects.toPath, pagePublicPath(t.locale, t.path)))).run();
+  }
+  tx.delete(revisions).where(and(eq(revisions.entityType, 'page'), eq(revisions.entityId, page.id))).run();
+  tx.delete(pages).where(eq(pages.id, page.id)).run();
+  recordAudit(tx, { userId: actor.userId, action: 'page.delete_forever', entityType: 'page', entityId: page.id, details: titles(rows), ip: actor.ip });
+  return null;
+}
+
+/** Deletes one page in the trash for good (admins only, checked by the caller). */
+export function deletePageForever(db: DB, actor: Actor, pageId: number): DeletePageResult {
+  return db.transaction((tx): DeletePageResult => {
+    const page = tx.select().from(pages).where(eq(pages.id, pageId)).get();
+    if (!page) return { ok: false, error: 'notFound' };
+    if (page.deletedAt === null) return { ok: false, error: 'notTrashed' };
+    const refused = deleteTrashed(tx, actor, page);
+    if (refused) return { ok: false, error: refused };
+    // A page in the trash was not public: nothing to revalidate.
+    return { ok: true, changedPaths: [], menuChanged: false };
+  });
+}
+
+/** Deletes every page in the trash for good (admins only, checked by the caller). */
+export function emptyPageTrash(db: DB, actor: Actor): { ok: true; deleted: number } & PageChange {
+  return db.transaction((tx) => {
+    const trashed = tx.select().from(pages).where(isNotNull(pages.deletedAt)).all();
+    let deleted = 0;
+    for (const page of trashed) if (deleteTrashed(tx, actor, page) === null) deleted++;
+    return { ok: true as const, deleted, changedPaths: [], menuChanged: false };
+  });
+}
+
+export type TrashedPage = {
+  id: number;
+  kind: 'page' | 'link';
+  parentId: number | null;
+  deletedAt: Date;
+  translations: Partial<Record<Locale, { title: string; path: string | null; status: PublicationStatus }>>;
+};
+
+/** The pages in the trash, most recently trashed first. */
+export function listPageTrash(db: DB): TrashedPage[] {
+  const rows = db.select().from(pages).where(isNotNull(pages.deletedAt)).orderBy(desc(pages.deletedAt), desc(pages.id)).all();
+  const texts = rows.length ? db.select().from(pageTranslations).where(inArray(pageTranslations.pageId, rows.map((r) => r.id))).all() : [];
+  return rows.map((r) => {
+    const translations: TrashedPage['translations'] = {};
+    for (const t of texts) if (t.pageId === r.id) translations[t.locale] = { title: t.title, path: t.path, status: t.status };
+    return { id: r.id, kind: r.kind, parentId: r.parentId, deletedAt: r.deletedAt!, translations };
+  });
+}
+
+// ---------------------------------------------------------------- the tree for staff
+
+export type StaffPageTranslation = {
+  title: string;
+  menuTitle: string | null;
+  path: string | null;
+  status: PublicationStatus;
+  publishedAt: Date | null;
+  /** The public can see it now. */
+  live: boolean;
+  /** The other language changed since this one was last confirmed. */
+  stale: boolean;
+  isPlaceholder: boolean;
+  version: number;
+  updatedAt: Date;
+};
+
+export type StaffPageNode = {
+  id: number;
+  parentId: number | null;
+  position: number;
+  kind: 'page' | 'link';
+  key: string | null;
+  externalUrl: string | null;
+  updatedAt: Date;
+  translations: Partial<Record<Locale, StaffPageTranslation>>;
+  children: StaffPageNode[];
+};
+
+/** Every page outside the trash as a tree, each level in menu order, with both languages' state. */
+export function listPagesForStaff(db: DB, now = new Date()): StaffPageNode[] {
+  const rows = db.select().from(pages).where(isNull(pages.deletedAt)).orderBy(asc(pages.position), asc(pages.id)).all();
+  const texts = db
+    .select()
+    .from(pageTranslations)
+    .innerJoin(pages, eq(pages.id, pageTranslations.pageId))
+    .where(isNull(pages.deletedAt))
+    .all()
+    .map((r) => r.page_translations);
+  const nodes = new Map<number, StaffPageNode>();
+  for (const r of rows) {
+    nodes.set(r.id, {
+      id: r.id,
+      parentId: r.parentId,
+      position: r.position,
+      kind: r.kind,
+      key: r.key,
+      externalUrl: r.externalUrl,
+      updatedAt: r.updatedAt,
+      translations: {},
+      children: [],
+    });
+  }
+  const byKey = new Map(texts.map((t) => [`${t.pageId}:${t.locale}`, t]));
+  for (const t of texts) {
+    const node = nodes.get(t.pageId);
+    if (!node) continue;
+    const other = byKey.get(`${t.pageId}:${t.locale === 'en' ? 'sq' : 'en'}`);
+    node.translations[t.locale] = {
+      title: t.title,
+      menuTitle: t.menuTitle,
+      path: t.path,
+      status: t.status,
+      publishedAt: t.publishedAt,
+      live: isLive(t, now),
+      stale: isStale(t, other),
+      isPlaceholder: t.isPlaceholder,
+      version: t.version,
+      updatedAt: t.updatedAt,
+    };
+  }
+  const roots: StaffPageNode[] = [];
+  for (const r of rows) {
+    const node = nodes.get(r.id)!;
+    const parent = r.parentId === null ? undefined : nodes.get(r.parentId);
+    // A page whose parent is missing is shown at the top level rather than lost.
+    (parent ? parent.children : roots).push(node);
+  }
+  return roots;
+}
