@@ -19,7 +19,7 @@ export function internalPath(publicPath: string): string {
 export function revalidatePublic(changedPaths: string[], what: { news?: boolean; menu?: boolean } = {}): void {
   if (what.menu) {
     // The menu is in every public page's layout.
-    revalidatePath('/[locale]', 'layout');
+    revalidatePath('/', 'layout');
     revalidatePath('/sitemap.xml');
     return;
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Locale } from '@/i18n/routing';
+import { htmlToText } from '@/lib/html';
 import type { Tx } from '../client';
 import { type PublicationStatus, redirects } from '../schema';
 
@@ -66,10 +67,10 @@ export function nextPublication(
     case 'keep':
       return { status, publishedAt };
     case 'publish':
-      if (!body.trim()) return { error: 'emptyBody' };
+      if (!htmlToText(body).trim()) return { error: 'emptyBody' };
       return { status: 'published', publishedAt: publishedAt && publishedAt <= now ? publishedAt : now };
     case 'schedule':
-      if (!body.trim()) return { error: 'emptyBody' };
+      if (!htmlToText(body).trim()) return { error: 'emptyBody' };
       if (!(request.at.getTime() > now.getTime())) return { error: 'pastDate' };
       return { status: 'scheduled', publishedAt: request.at };
     case 'unpublish':
