@@ -116,6 +116,23 @@ function writeRevision(tx: Tx, itemId: number, locale: Locale, actor: Actor, now
     .run();
 }
 
+/**
+ * A translation whose current version has no revision (the seed import
+ * writes none) gets one before it changes, so it can be restored and compared.
+ */
+function keepUnrecordedVersion(tx: Tx, row: Row): void {
+  const recorded = tx
+    .select({ id: revisions.id })
+    .from(revisions)
+    .where(and(eq(revisions.entityType, 'news'), eq(revisions.entityId, row.newsItemId), eq(revisions.locale, row.locale), eq(revisions.version, row.version)))
+    .get();
+  if (!recorded) {
+    tx.insert(revisions)
+      .values({ entityType: 'news', entityId: row.newsItemId, locale: row.locale, version: row.version, snapshot: JSON.stringify(snapshotOf(row)), authorId: null, createdAt: row.updatedAt })
+      .run();
+  }
+}
+
 const AUDIT_FOR: Record<PublicationRequest['action'], string | null> = { keep: null, publish: 'news.publish', schedule: 'news.schedule', unpublish: 'news.unpublish' };
 
 /**
@@ -171,6 +188,12 @@ export function saveNewsTranslation(
     if ((wasLive || willBeLive) && other && isLive(other, now)) changed.add(articlePath(other.locale, other.slug));
 
     if (current) {
+      keepUnrecordedVersion(tx, current);
+      // The other language was never confirmed (seed import, or written before this one):
+      // it matched this language's text as it was until now.
+      if (other && other.sourceFingerprint === null) {
+        tx.update(newsTranslations).set({ sourceFingerprint: textFingerprint(current), sourceVersion: current.version }).where(eq(newsTranslations.id, other.id)).run();
+      }
       tx.update(newsTranslations).set({ ...fields, ...next, ...source, version, updatedAt: now }).where(eq(newsTranslations.id, current.id)).run();
       if (wasLive && current.slug !== fields.slug) moveAddress(tx, input.locale, articlePath(input.locale, current.slug), articlePath(input.locale, fields.slug));
     } else {

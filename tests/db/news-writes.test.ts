@@ -301,3 +301,18 @@ describe('trash', () => {
     expect(actions).toEqual(expect.arrayContaining(['news.trash', 'news.restore', 'news.delete_forever', 'news.publish']));
   });
 });
+
+describe('the seeded article', () => {
+  it('keeps its imported text as a revision and marks the other language once one changes', () => {
+    // Imported rows: no revision, never confirmed.
+    const item = t.db.insert(newsItems).values({}).returning().get();
+    for (const [locale, title, slug] of [['en', 'Imported', 'imported'], ['sq', 'E importuar', 'e-importuar']] as const) {
+      t.db.insert(newsTranslations).values({ newsItemId: item.id, locale, title, slug, body: '<p>Imported text</p>', status: 'published', publishedAt: new Date(Date.now() - 1000) }).run();
+    }
+    expect(save(item.id, 'en', 1, { title: 'Imported, corrected', slug: 'imported' })).toMatchObject({ ok: true, version: 2 });
+    expect(listNewsRevisions(t.db, item.id, 'en').map((r) => r.version)).toEqual([2, 1]);
+    const editor = getNewsForEditor(t.db, item.id)!;
+    expect(editor.translations.sq!.stale).toBe(true);
+    expect(editor.translations.sq!.sourceBefore!.title).toBe('Imported');
+  });
+});
