@@ -4,15 +4,15 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { ActionForm } from '@/components/admin/ActionForm';
-import { type Chunk, DiffView } from '@/components/admin/DiffView';
+import { DiffView } from '@/components/admin/DiffView';
 import { Field } from '@/components/admin/Field';
 import { FormMessage } from '@/components/admin/FormMessage';
-import { clearLocalDraft, LocalDraft } from '@/components/admin/LocalDraft';
+import { clearLocalDraft, LocalDraft, localDraftKey } from '@/components/admin/LocalDraft';
 import { RichTextEditor } from '@/components/admin/RichTextEditor';
 import { SubmitButton } from '@/components/admin/SubmitButton';
 import { TextArea } from '@/components/admin/TextArea';
 import type { PublicationStatus } from '@/db/schema';
-import { diffFields } from '@/lib/diff';
+import { type Chunk, diffFields } from '@/lib/diff';
 import { idleState } from '@/lib/form-state';
 import { confirmTranslationAction, type NewsFormState, saveNewsAction, saveSharedNewsAction, type SharedFormState } from './actions';
 
@@ -38,6 +38,8 @@ export type TranslationData = {
 };
 
 export type EditorProps = {
+  /** Whose browser drafts these are (a shared computer keeps each person's apart). */
+  userId: number;
   itemId: number | null;
   shared: { kind: string; themes: number[]; version: number };
   themeOptions: { id: number; title: string }[];
@@ -51,8 +53,8 @@ export type EditorProps = {
 const FIELDS = ['title', 'slug', 'summary', 'dateline', 'body', 'seoTitle', 'seoDescription'] as const;
 type FieldName = (typeof FIELDS)[number];
 
-export function draftKey(itemId: number | null, locale: Locale) {
-  return `iom:news:${itemId ?? 'new'}:${locale}`;
+function draftKey(userId: number, itemId: number | null, locale: Locale) {
+  return localDraftKey('news', userId, itemId, locale);
 }
 
 export function NewsEditor(props: EditorProps) {
@@ -61,8 +63,8 @@ export function NewsEditor(props: EditorProps) {
   const tabs = useRef<Record<Locale, HTMLButtonElement | null>>({ en: null, sq: null });
 
   useEffect(() => {
-    if (props.createdLocale) clearLocalDraft(draftKey(null, props.createdLocale));
-  }, [props.createdLocale]);
+    if (props.createdLocale) clearLocalDraft(draftKey(props.userId, null, props.createdLocale));
+  }, [props.createdLocale, props.userId]);
 
   const onTabKey = (event: React.KeyboardEvent) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
@@ -103,7 +105,7 @@ export function NewsEditor(props: EditorProps) {
             aria-labelledby={`heading-${l}`}
             className={`${active === l ? 'block' : 'hidden'} min-w-0 lg:block`}
           >
-            <TranslationForm itemId={props.itemId} locale={l} data={props.translations[l]} />
+            <TranslationForm userId={props.userId} itemId={props.itemId} locale={l} data={props.translations[l]} />
           </section>
         ))}
       </div>
@@ -158,7 +160,7 @@ function SharedForm({ itemId, shared, themeOptions }: { itemId: number; shared: 
   );
 }
 
-function TranslationForm({ itemId, locale, data }: { itemId: number | null; locale: Locale; data: TranslationData | undefined }) {
+function TranslationForm({ userId, itemId, locale, data }: { userId: number; itemId: number | null; locale: Locale; data: TranslationData | undefined }) {
   const t = useTranslations('Admin.editor');
   const statuses = useTranslations('Admin.news.statuses');
   const diffLabels = useTranslations('Admin.diff');
@@ -167,7 +169,7 @@ function TranslationForm({ itemId, locale, data }: { itemId: number | null; loca
   const [override, setOverride] = useState<number | null>(null);
   const [mine, setMine] = useState<Record<FieldName, string> | null>(null);
   const formId = `news-${locale}`;
-  const key = draftKey(itemId, locale);
+  const key = draftKey(userId, itemId, locale);
   const baseVersion = override ?? state.version ?? data?.version ?? null;
   const status = state.publication ?? data?.status ?? null;
   const live = status === 'published' || status === 'scheduled';
@@ -226,7 +228,7 @@ function TranslationForm({ itemId, locale, data }: { itemId: number | null; loca
             <p className="font-semibold">{t('conflictTitle', { version: state.conflict!.version })}</p>
             <p className="mt-1 text-sm">{t('conflictHelp')}</p>
             <div className="mt-3 max-h-96 overflow-auto bg-white p-2">
-              <DiffView fields={conflictDiff} labels={{ added: diffLabels('added'), removed: diffLabels('removed'), noChanges: diffLabels('noChanges') }} />
+              <DiffView fields={conflictDiff} labels={{ added: diffLabels('added'), removed: diffLabels('removed'), noChanges: diffLabels('noChanges'), legend: diffLabels('legend') }} />
             </div>
             <button type="button" className="mt-3 rounded border border-iom-blue bg-white px-4 py-2 font-semibold text-iom-blue" onClick={() => setOverride(state.conflict!.version)}>
               {t('keepMine')}
@@ -343,7 +345,7 @@ function StaleNotice({ itemId, locale, changes }: { itemId: number; locale: Loca
         <details className="mt-2">
           <summary className="cursor-pointer font-semibold">{t('staleChanges')}</summary>
           <div className="mt-2 max-h-96 overflow-auto bg-white p-2">
-            <DiffView fields={changes} labels={{ added: diffLabels('added'), removed: diffLabels('removed'), noChanges: diffLabels('noChanges') }} />
+            <DiffView fields={changes} labels={{ added: diffLabels('added'), removed: diffLabels('removed'), noChanges: diffLabels('noChanges'), legend: diffLabels('legend') }} />
           </div>
         </details>
       ) : (

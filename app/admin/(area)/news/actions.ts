@@ -42,9 +42,10 @@ async function messages() {
   return getTranslations({ locale: me.preferredLocale, namespace: 'Admin' });
 }
 
+/** A text field as typed; browsers send line breaks as CRLF. */
 const text = (formData: FormData, name: string) => {
   const value = formData.get(name);
-  return typeof value === 'string' ? value : '';
+  return typeof value === 'string' ? value.replace(/\r\n?/g, '\n') : '';
 };
 
 function afterNewsChange(changedPaths: string[], itemId: number) {
