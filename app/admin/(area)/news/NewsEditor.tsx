@@ -168,6 +168,11 @@ function TranslationForm({ userId, itemId, locale, data }: { userId: number; ite
   const formRef = useRef<HTMLFormElement>(null);
   const [override, setOverride] = useState<number | null>(null);
   const [mine, setMine] = useState<Record<FieldName, string> | null>(null);
+  // Stays in view after "still right", so its answer can be read (the page's data moves on).
+  const [staleShown, setStaleShown] = useState(Boolean(data?.stale));
+  useEffect(() => {
+    if (data?.stale) setStaleShown(true);
+  }, [data?.stale]);
   const formId = `news-${locale}`;
   const key = draftKey(userId, itemId, locale);
   const baseVersion = override ?? state.version ?? data?.version ?? null;
@@ -219,7 +224,7 @@ function TranslationForm({ userId, itemId, locale, data }: { userId: number; ite
         </p>
       ) : null}
 
-      {data?.stale ? <StaleNotice itemId={itemId!} locale={locale} changes={data.sourceChanges} /> : null}
+      {staleShown && itemId !== null ? <StaleNotice itemId={itemId} locale={locale} changes={data?.sourceChanges ?? null} /> : null}
 
       <ActionForm action={action} id={formId} ref={formRef} noValidate className="mt-4" lang={locale} aria-labelledby={`heading-${locale}`}>
         <FormMessage state={state} />
