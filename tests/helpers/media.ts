@@ -1,5 +1,5 @@
 import zlib from 'node:zlib';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 
 /**
  * Test files for the media library, made here (no binary fixtures): photos
@@ -13,7 +13,7 @@ export const CAMERA_SERIAL = 'SN-0042-7731';
 const XMP = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator><rdf:Seq><rdf:li>${SECRET_XMP_NAME}</rdf:li></rdf:Seq></dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>`;
 
 /** A noisy picture (so encoders have real work), `width` × `height` as stored (before orientation). */
-export async function picture(width: number, height: number): Promise<sharp.Sharp> {
+export async function picture(width: number, height: number): Promise<Sharp> {
   const base = sharp({ create: { width, height, channels: 3, background: '#336699', noise: { type: 'gaussian', mean: 128, sigma: 30 } } });
   return sharp(await base.png({ compressionLevel: 1 }).toBuffer());
 }

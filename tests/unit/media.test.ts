@@ -143,3 +143,14 @@ describe('a PDF', () => {
     expect(checkPdf(pdf(['<< /Type /Catalog >>', bomb]))).toEqual({ ok: false, problem: 'tooComplex' });
   });
 });
+
+describe('file sizes', () => {
+  it('read as people read them, in each language', async () => {
+    const { formatBytes } = await import('@/lib/media/format');
+    expect(formatBytes(512, 'en')).toBe('512 B');
+    expect(formatBytes(820 * 1024, 'en')).toBe('820 KB');
+    expect(formatBytes(2.45 * 1024 * 1024, 'en')).toBe('2.5 MB');
+    expect(formatBytes(2.45 * 1024 * 1024, 'sq')).toBe('2,5 MB');
+    expect(formatBytes(40 * 1024 * 1024, 'sq')).toBe('40 MB');
+  });
+});
