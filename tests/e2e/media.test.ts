@@ -122,6 +122,28 @@ describe('uploading', () => {
     expect(anonymous.status).toBe(401);
     expect(withDb((db) => db.select().from(media).all())).toHaveLength(2);
   });
+
+  it('takes a photo over 10 MB whole (the proxy would cut it), and refuses one over 15 MB or a body over 40 MB with 413', async () => {
+    const cookie = (await context.cookies(server.url)).map((c) => `${c.name}=${c.value}`).join('; ');
+    const post = (body: Uint8Array<ArrayBuffer>, name: string) =>
+      fetch(`${server.url}/api/media/upload`, { method: 'POST', headers: { Origin: server.url, cookie, 'X-File-Name': encodeURIComponent(name) }, body });
+    const noise = sharp({ create: { width: 2400, height: 1800, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 90 } } });
+    const big = await noise.jpeg({ quality: 100, chromaSubsampling: '4:4:4' }).toBuffer();
+    expect(big.length).toBeGreaterThan(10.5 * 1024 * 1024);
+    expect(big.length).toBeLessThan(15 * 1024 * 1024);
+    const ok = await post(new Uint8Array(big), 'big.jpg');
+    expect(ok.status).toBe(201);
+    expect(await ok.json()).toMatchObject({ ok: true, status: 'created' });
+    const tooBig = new Uint8Array(16 * 1024 * 1024);
+    tooBig.set([0xff, 0xd8, 0xff, 0xe0]);
+    const refused = await post(tooBig, 'huge.jpg');
+    expect(refused.status).toBe(413);
+    expect(await refused.json()).toEqual({ ok: false, error: 'imageTooLarge', message: 'The image is larger than 15 MB. Save it smaller and try again.' });
+    const overLimit = await post(new Uint8Array(41 * 1024 * 1024), 'huge.pdf');
+    expect(overLimit.status).toBe(413);
+    expect(await overLimit.json()).toMatchObject({ error: 'tooLarge' });
+    expect(withDb((db) => db.select().from(media).all())).toHaveLength(3);
+  });
 });
 
 describe('texts in both languages', () => {
@@ -148,6 +170,7 @@ describe('texts in both languages', () => {
     await page.waitForURL(/type=document/);
     expect(await page.getByText('No files match.').isVisible()).toBe(true);
     expect(withDb((db) => db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityType, 'media')).all().map((a) => a.action))).toEqual([
+      'media.upload',
       'media.upload',
       'media.upload',
       'media.update',
