@@ -144,3 +144,10 @@ export function imagesWithoutAlt(db: Queryable, mediaIds: readonly number[], loc
   const ok = new Set(rows.filter((r) => !r.deletedAt && (r.kind === 'document' || r.decorative || (r.alt ?? '').trim() !== '')).map((r) => r.id));
   return ids.filter((id) => !ok.has(id));
 }
+
+/** Whether a media id may be set as a hero image (an image, not in the trash). For the editors' save validation. */
+export function checkHeroImage(db: Queryable, mediaId: number): 'ok' | 'notFound' | 'notImage' {
+  const row = db.select({ kind: media.kind, deletedAt: media.deletedAt }).from(media).where(eq(media.id, mediaId)).get();
+  if (!row || row.deletedAt) return 'notFound';
+  return row.kind === 'image' ? 'ok' : 'notImage';
+}

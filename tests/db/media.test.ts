@@ -16,7 +16,7 @@ import {
 } from '@/db/media/library';
 import { publicDocument, publicImage, servedFile } from '@/db/media/public';
 import { IMMUTABLE, serveMedia } from '@/db/media/serve';
-import { imagesWithoutAlt, setUsages, usagesFromHtml, usagesOf } from '@/db/media/usages';
+import { checkHeroImage, imagesWithoutAlt, setUsages, usagesFromHtml, usagesOf } from '@/db/media/usages';
 import { auditEvents, media, mediaUsages, newsItems, newsTranslations, pages, pageTranslations } from '@/db/schema';
 import { parseVariants } from '@/lib/media/files';
 import { INCOMING_DIR, uploadsDir } from '@/lib/media/storage';
@@ -330,6 +330,7 @@ describe('a file in use', () => {
       usages: [{ entityType: 'page', entityId: pageId, locale: 'sq', role: 'body', titles: { sq: 'Të dhëna dhe burime' }, trashed: false }],
     });
     expect(trashMedia(t.db, actor, report)).toMatchObject({ ok: false, error: 'inUse' });
+    expect([checkHeroImage(t.db, hero), checkHeroImage(t.db, report), checkHeroImage(t.db, 9999)]).toEqual(['ok', 'notImage', 'notFound']);
     // The database refuses too, whatever the code does.
     expect(() => t.db.delete(media).where(eq(media.id, hero)).run()).toThrow(/FOREIGN KEY/);
     expect(heroHash).toHaveLength(64);
