@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { insertUserRow } from '@/db/auth/users-core';
 import {
   deleteMediaForever,
@@ -32,6 +32,9 @@ import {
   readExif,
   SECRET_XMP_NAME,
 } from '../helpers/media';
+
+// Images are really decoded and encoded here: on a busy 2-core machine (the whole suite at once) a test can take several seconds.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 let t: ReturnType<typeof makeTestDatabase>;
 let actor: { userId: number; ip: string };

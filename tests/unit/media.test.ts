@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cleanFileName, contentDisposition, withExtension } from '@/lib/media/file-name';
 import { isMediaImageUrl, isMediaSrcset, mediaHashesIn, parseVariants, srcSetOf, STORED_NAME } from '@/lib/media/files';
 import { checkPdf } from '@/lib/media/pdf';
 import { variantWidths } from '@/lib/media/prepare';
 import { sniffType } from '@/lib/media/sniff';
 import { cleanPdf, flateStream, pdf, pdfWithHiddenScript, pdfWithOpenActionScript } from '../helpers/media';
+
+// Images are really decoded and encoded here: on a busy 2-core machine (the whole suite at once) a test can take several seconds.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 const HASH = 'a'.repeat(64);
 
