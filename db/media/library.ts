@@ -23,7 +23,7 @@ import { type MediaUse, usagesOf } from './usages';
 export type Actor = { userId: number; ip: string | null };
 
 export type UploadResult =
-  | { ok: true; id: number; status: 'created' | 'duplicate' | 'restored' }
+  | { ok: true; id: number; kind: MediaKind; status: 'created' | 'duplicate' | 'restored' }
   | { ok: false; error: UploadRefusal | 'failed' };
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -51,8 +51,8 @@ export function uploadMedia(db: DB, dataDir: string, actor: Actor, input: { byte
 
 async function storeUpload(db: DB, dataDir: string, actor: Actor, input: { bytes: Uint8Array; fileName: string }, options: UploadOptions): Promise<UploadResult> {
   const hash = sha256(input.bytes);
-  const existing = db.select({ id: media.id, deletedAt: media.deletedAt }).from(media).where(eq(media.hash, hash)).get();
-  if (existing && !existing.deletedAt) return { ok: true, id: existing.id, status: 'duplicate' };
+  const existing = db.select({ id: media.id, kind: media.kind, deletedAt: media.deletedAt }).from(media).where(eq(media.hash, hash)).get();
+  if (existing && !existing.deletedAt) return { ok: true, id: existing.id, kind: existing.kind, status: 'duplicate' };
 
   const prepared = await prepareUpload(input.bytes, hash);
   if (!prepared.ok) return prepared;
@@ -101,7 +101,7 @@ async function storeUpload(db: DB, dataDir: string, actor: Actor, input: { bytes
       });
       publishStaged(staged, finals);
       options.beforeCommit?.();
-      return { ok: true, id, status };
+      return { ok: true, id, kind: upload.kind, status };
     });
     syncDir(uploadsDir(dataDir));
     return result;

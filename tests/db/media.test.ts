@@ -164,7 +164,7 @@ describe('a photo from a phone', () => {
     const files = storedFiles();
     const second = await upload(photo, 'copy of a.jpg');
     expect(first).toMatchObject({ ok: true, status: 'created' });
-    expect(second).toEqual({ ok: true, id: (first as { id: number }).id, status: 'duplicate' });
+    expect(second).toEqual({ ok: true, id: (first as { id: number }).id, kind: 'image', status: 'duplicate' });
     expect(storedFiles()).toEqual(files);
     expect(t.db.select().from(media).all()).toHaveLength(1);
   });
@@ -174,7 +174,7 @@ describe('a photo from a phone', () => {
     const id = await uploaded(photo);
     saveMediaTexts(t.db, actor, { id, baseVersion: 1, texts: { en: { alt: 'Judges in Durrës' }, sq: { alt: 'Gjyqtarë në Durrës' } } });
     expect(trashMedia(t.db, actor, id)).toEqual({ ok: true });
-    expect(await upload(photo)).toEqual({ ok: true, id, status: 'restored' });
+    expect(await upload(photo)).toEqual({ ok: true, id, kind: 'image', status: 'restored' });
     expect(getMediaItem(t.db, id)).toMatchObject({ deletedAt: null, texts: { en: { alt: 'Judges in Durrës' } } });
   });
 });

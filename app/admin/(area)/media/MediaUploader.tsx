@@ -7,7 +7,7 @@ import { type DragEvent, useId, useRef, useState } from 'react';
 import type { UploadAnswer } from '@/app/api/media/upload/route';
 
 type Status = 'queued' | 'uploading' | 'processing' | 'done' | 'duplicate' | 'restored' | 'failed';
-type Item = { key: string; name: string; status: Status; progress: number; message?: string; id?: number };
+type Item = { key: string; name: string; status: Status; progress: number; message?: string; id?: number; kind?: 'image' | 'document' };
 
 const ACCEPT = 'image/jpeg,image/png,image/webp,image/avif,application/pdf,.jpg,.jpeg,.png,.webp,.avif,.pdf';
 
@@ -66,7 +66,7 @@ export function MediaUploader() {
       if (answer?.ok) {
         ok++;
         const status = answer.status === 'created' ? 'done' : answer.status;
-        update(key, { status, progress: 1, id: answer.id });
+        update(key, { status, progress: 1, id: answer.id, kind: answer.kind });
         setAnnouncement(`${file.name}: ${t(status)}`);
       } else {
         failed++;
@@ -143,16 +143,13 @@ export function MediaUploader() {
                   <span className="font-semibold break-all">{item.name}</span>
                   <span className={item.status === 'failed' ? 'font-semibold text-red-800' : 'text-sm'}>{t(item.status === 'failed' ? 'failedStatus' : item.status)}</span>
                 </div>
-                <progress
-                  max={100}
-                  value={Math.round(item.progress * 100)}
-                  aria-label={t('progress', { name: item.name })}
-                  className="mt-2 h-2 w-full"
-                />
+                {item.status === 'failed' ? null : (
+                  <progress max={100} value={Math.round(item.progress * 100)} aria-label={t('progress', { name: item.name })} className="mt-2 h-2 w-full" />
+                )}
                 {item.message ? <p className="mt-1 text-sm text-red-800">{item.message}</p> : null}
                 {item.id ? (
                   <Link href={`/admin/media/${item.id}`} className="mt-1 inline-block text-sm font-semibold text-iom-blue underline">
-                    {t('edit')} <span className="sr-only">– {item.name}</span>
+                    {t(item.kind === 'document' ? 'editDocument' : 'edit')} <span className="sr-only">– {item.name}</span>
                   </Link>
                 ) : null}
               </li>

@@ -24,7 +24,9 @@ const MAX_BYTES = Math.max(UPLOAD_LIMITS.imageBytes, UPLOAD_LIMITS.documentBytes
 
 const STATUS: Record<string, number> = { unsupportedType: 415, imageTooLarge: 413, documentTooLarge: 413, tooLarge: 413, failed: 500 };
 
-export type UploadAnswer = { ok: true; id: number; status: 'created' | 'duplicate' | 'restored' } | { ok: false; error: string; message: string };
+export type UploadAnswer =
+  | { ok: true; id: number; kind: 'image' | 'document'; status: 'created' | 'duplicate' | 'restored' }
+  | { ok: false; error: string; message: string };
 
 /** The body, or null once it passes `limit` bytes (the rest is not read). */
 async function readBody(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array | null> {
@@ -84,7 +86,7 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const result = await uploadMediaFile({ bytes, fileName: fileNameFrom(request.headers) }, clientAddress(request.headers));
     if (!result.ok) return refuse(result.error);
-    return answer({ ok: true, id: result.id, status: result.status }, result.status === 'created' ? 201 : 200);
+    return answer({ ok: true, id: result.id, kind: result.kind, status: result.status }, result.status === 'created' ? 201 : 200);
   } catch (error) {
     return refuseUnauthorized(error);
   }
