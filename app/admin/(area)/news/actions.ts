@@ -7,9 +7,7 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import {
   confirmNewsTranslation,
-  deleteNewsFromTrash,
   moveNewsToTrash,
-  restoreNewsFromTrash,
   restoreNewsToRevision,
   saveNews,
   saveSharedNews,
@@ -22,7 +20,7 @@ import { requireUser } from '@/lib/auth/session';
 import { clientAddress } from '@/lib/client-address';
 import { fromTiranaInput } from '@/lib/dates';
 import type { FormState } from '@/lib/form-state';
-import { revalidatePublic } from '@/lib/revalidate';
+import { afterNewsChange } from './revalidate';
 
 export type NewsFormState = FormState & {
   version?: number;
@@ -47,12 +45,6 @@ const text = (formData: FormData, name: string) => {
   const value = formData.get(name);
   return typeof value === 'string' ? value.replace(/\r\n?/g, '\n') : '';
 };
-
-function afterNewsChange(changedPaths: string[], itemId: number) {
-  revalidatePublic(changedPaths, { news: true });
-  revalidatePath('/admin/news');
-  revalidatePath(`/admin/news/${itemId}`);
-}
 
 export async function saveNewsAction(_prev: NewsFormState, formData: FormData): Promise<NewsFormState> {
   return guarded(async () => {
@@ -175,29 +167,5 @@ export async function trashNewsAction(_prev: FormState, formData: FormData): Pro
     if (!result.ok) return { status: 'error', message: t('editor.notFound') };
     afterNewsChange(result.changedPaths, parsed.data);
     redirect('/admin/news?trashed=1');
-  });
-}
-
-export async function restoreNewsAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return guarded(async () => {
-    const me = await requireUser('admin');
-    const t = await getTranslations({ locale: me.preferredLocale, namespace: 'Admin' });
-    const parsed = id.safeParse(formData.get('itemId'));
-    if (!parsed.success) return { status: 'error', message: t('errors.invalid') };
-    const result = await restoreNewsFromTrash(parsed.data, clientAddress(await headers()));
-    if (!result.ok) return { status: 'error', message: t('editor.notFound') };
-    afterNewsChange(result.changedPaths, parsed.data);
-    redirect('/admin/news/trash?done=restored');
-  });
-}
-
-export async function deleteNewsForeverAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return guarded(async () => {
-    const me = await requireUser('admin');
-    const t = await getTranslations({ locale: me.preferredLocale, namespace: 'Admin' });
-    const which = formData.get('itemId') === 'all' ? 'all' : id.safeParse(formData.get('itemId'));
-    if (which !== 'all' && !which.success) return { status: 'error', message: t('errors.invalid') };
-    const count = await deleteNewsFromTrash(which === 'all' ? 'all' : [which.data], clientAddress(await headers()));
-    redirect(`/admin/news/trash?done=deleted&count=${count}`);
   });
 }

@@ -6,7 +6,7 @@ import { ActionForm } from '@/components/admin/ActionForm';
 import { FormMessage } from '@/components/admin/FormMessage';
 import { SubmitButton } from '@/components/admin/SubmitButton';
 import { idleState } from '@/lib/form-state';
-import { deleteNewsForeverAction, restoreNewsAction } from '../actions';
+import { deleteNewsForeverAction, restoreNewsAction } from './actions';
 
 export function TrashRowActions({ itemId, title }: { itemId: number; title: string }) {
   const t = useTranslations('Admin.trash');
