@@ -19,6 +19,7 @@ export default async function AreaLayout({ children }: { children: ReactNode }) 
   const links = [
     { href: '/admin', label: t('nav.dashboard') },
     { href: '/admin/news', label: t('nav.news') },
+    { href: '/admin/pages', label: t('nav.pages') },
     { href: '/admin/account', label: t('nav.account') },
     ...(user.role === 'admin'
       ? [
