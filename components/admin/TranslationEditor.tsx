@@ -4,14 +4,14 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { type ReactNode, useActionState, useEffect, useRef, useState } from 'react';
 import { ActionForm } from '@/components/admin/ActionForm';
-import { type Chunk, DiffView } from '@/components/admin/DiffView';
+import { DiffView } from '@/components/admin/DiffView';
 import { Field } from '@/components/admin/Field';
 import { FormMessage } from '@/components/admin/FormMessage';
 import { clearLocalDraft, LocalDraft } from '@/components/admin/LocalDraft';
 import { SubmitButton } from '@/components/admin/SubmitButton';
 import { TextArea } from '@/components/admin/TextArea';
 import type { PublicationStatus } from '@/db/schema';
-import { diffFields } from '@/lib/diff';
+import { type Chunk, diffFields } from '@/lib/diff';
 import { type FormState, idleState } from '@/lib/form-state';
 
 /**
@@ -184,7 +184,7 @@ export function TranslationForm(props: TranslationFormProps) {
         </p>
       ) : null}
 
-      {meta?.stale && props.confirm ? <StaleNotice locale={locale} changes={meta.sourceChanges} confirm={props.confirm} /> : null}
+      {props.confirm ? <StaleNotice locale={locale} stale={meta?.stale ?? false} changes={meta?.sourceChanges ?? null} confirm={props.confirm} /> : null}
 
       <ActionForm action={action} id={formId} ref={formRef} noValidate className="mt-4" lang={locale} aria-labelledby={`heading-${locale}`}>
         <FormMessage state={state} />
@@ -303,12 +303,20 @@ function IntentButton({ intent, pending, variant = 'primary', children }: { inte
   );
 }
 
+/**
+ * The warning that this language may be out of date, with what changed in the
+ * other one and a button to confirm it is still right. It stays mounted when
+ * the confirmation makes the page render without the warning, so the answer
+ * is still there to read.
+ */
 function StaleNotice({
   locale,
+  stale,
   changes,
   confirm,
 }: {
   locale: Locale;
+  stale: boolean;
   changes: TranslationMeta['sourceChanges'];
   confirm: { action: ConfirmAction; hidden: Record<string, string | number> };
 }) {
@@ -316,6 +324,7 @@ function StaleNotice({
   const diffLabels = useTranslations('Admin.diff');
   const [state, action, pending] = useActionState(confirm.action, idleState);
   if (state.status === 'success') return <FormMessage state={state} />;
+  if (!stale) return null;
   return (
     <div className="mt-4 rounded border-l-4 border-amber-600 bg-amber-50 p-4" data-testid={`stale-notice-${locale}`}>
       <p className="font-semibold">{t('staleTitle')}</p>
