@@ -20,6 +20,11 @@ function titleOf(node: StaffPageNode, locale: Locale, untitled: string): string 
   return node.translations[locale]?.title ?? node.translations.en?.title ?? node.translations.sq?.title ?? untitled;
 }
 
+/** The language titleOf() took the title from (none for "untitled", which is in the editor's language). */
+function titleLocale(node: StaffPageNode, locale: Locale): Locale | undefined {
+  return node.translations[locale] ? locale : node.translations.en ? 'en' : node.translations.sq ? 'sq' : undefined;
+}
+
 /** Every page that may take children, in tree order with its depth (links cannot). */
 function parentOptions(nodes: StaffPageNode[], locale: Locale, untitled: string, depth = 0): ParentOption[] {
   return nodes.flatMap((n) =>
@@ -116,7 +121,7 @@ function TreeLevel({
               <div className="flex flex-wrap items-start justify-between gap-2">
                 <div className="min-w-0">
                   <p className="font-bold">
-                    <Link href={`/admin/pages/${node.id}`} lang={node.translations[uiLocale] ? uiLocale : undefined}>
+                    <Link href={`/admin/pages/${node.id}`} lang={titleLocale(node, uiLocale)}>
                       {title}
                     </Link>
                     {node.kind === 'link' ? <span className="ml-2 text-sm font-normal text-muted">({t('pages.kindLink')})</span> : null}
