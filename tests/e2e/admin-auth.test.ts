@@ -219,7 +219,7 @@ describe('roles and accounts', () => {
   it('shows staff the news in both languages side by side, with filters', async () => {
     const context = await browser.newContext();
     const page = await signIn(context, EDITOR);
-    await page.getByRole('link', { name: 'News' }).click();
+    await page.getByRole('link', { name: 'News', exact: true }).click();
     await page.waitForURL(`${server.url}/admin/news`);
     const table = page.getByTestId('news-table');
     expect(await table.locator('td').first().textContent()).toContain('IOM trains judges and prosecutors');
