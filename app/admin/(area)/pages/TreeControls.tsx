@@ -62,10 +62,10 @@ export function MoveControls({
           value="up"
           disabled={isFirst || stepping}
           onClick={() => (lastDirection.current = 'up')}
+          aria-label={t('moveUpItem', { title })}
           className={button}
         >
           {t('moveUp')}
-          <span className="sr-only">: {title}</span>
         </button>
         <button
           id={`move-down-${pageId}`}
@@ -74,10 +74,10 @@ export function MoveControls({
           value="down"
           disabled={isLast || stepping}
           onClick={() => (lastDirection.current = 'down')}
+          aria-label={t('moveDownItem', { title })}
           className={button}
         >
           {t('moveDown')}
-          <span className="sr-only">: {title}</span>
         </button>
         <FormMessage state={stepState} />
       </ActionForm>
@@ -98,9 +98,8 @@ export function MoveControls({
             ))}
           </select>
         </div>
-        <button type="submit" disabled={moving} className={button}>
+        <button type="submit" disabled={moving} aria-label={t('moveItem', { title })} className={button}>
           {t('move')}
-          <span className="sr-only">: {title}</span>
         </button>
         <FormMessage state={underState} />
       </ActionForm>
