@@ -5,7 +5,7 @@ import { useActionState, useEffect } from 'react';
 import { ActionForm } from '@/components/admin/ActionForm';
 import { Field } from '@/components/admin/Field';
 import { FormMessage } from '@/components/admin/FormMessage';
-import { clearLocalDraft } from '@/components/admin/LocalDraft';
+import { clearLocalDraft, localDraftKey } from '@/components/admin/LocalDraft';
 import { RichTextEditor } from '@/components/admin/RichTextEditor';
 import { SubmitButton } from '@/components/admin/SubmitButton';
 import { TextArea } from '@/components/admin/TextArea';
@@ -25,6 +25,8 @@ export type TranslationData = TranslationMeta & {
 };
 
 export type EditorProps = {
+  /** Whose browser drafts these are (a shared computer keeps each person's apart). */
+  userId: number;
   itemId: number | null;
   shared: { kind: string; themes: number[]; version: number };
   themeOptions: { id: number; title: string }[];
@@ -37,20 +39,20 @@ export type EditorProps = {
 
 const FIELDS = ['title', 'slug', 'summary', 'dateline', 'body', 'seoTitle', 'seoDescription'] as const;
 
-export function draftKey(itemId: number | null, locale: Locale) {
-  return `iom:news:${itemId ?? 'new'}:${locale}`;
+function draftKey(userId: number, itemId: number | null, locale: Locale) {
+  return localDraftKey('news', userId, itemId, locale);
 }
 
 export function NewsEditor(props: EditorProps) {
   useEffect(() => {
-    if (props.createdLocale) clearLocalDraft(draftKey(null, props.createdLocale));
-  }, [props.createdLocale]);
+    if (props.createdLocale) clearLocalDraft(draftKey(props.userId, null, props.createdLocale));
+  }, [props.createdLocale, props.userId]);
 
   return (
     <div>
       {props.itemId !== null ? <SharedForm itemId={props.itemId} shared={props.shared} themeOptions={props.themeOptions} /> : null}
       <LanguagePanels initialLocale={props.initialLocale}>
-        {(l) => <NewsTranslationForm itemId={props.itemId} locale={l} data={props.translations[l]} />}
+        {(l) => <NewsTranslationForm userId={props.userId} itemId={props.itemId} locale={l} data={props.translations[l]} />}
       </LanguagePanels>
     </div>
   );
@@ -103,14 +105,14 @@ function SharedForm({ itemId, shared, themeOptions }: { itemId: number; shared: 
   );
 }
 
-function NewsTranslationForm({ itemId, locale, data }: { itemId: number | null; locale: Locale; data: TranslationData | undefined }) {
+function NewsTranslationForm({ userId, itemId, locale, data }: { userId: number; itemId: number | null; locale: Locale; data: TranslationData | undefined }) {
   const t = useTranslations('Admin.editor');
   const statuses = useTranslations('Admin.news.statuses');
   return (
     <TranslationForm
       locale={locale}
       formId={`news-${locale}`}
-      draftKey={draftKey(itemId, locale)}
+      draftKey={draftKey(userId, itemId, locale)}
       action={saveNewsAction}
       hidden={{ itemId: itemId ?? '', locale }}
       meta={data}

@@ -38,9 +38,10 @@ async function messages() {
   return getTranslations({ locale: me.preferredLocale, namespace: 'Admin' });
 }
 
+/** A text field as typed; browsers send line breaks as CRLF. */
 const text = (formData: FormData, name: string) => {
   const value = formData.get(name);
-  return typeof value === 'string' ? value : '';
+  return typeof value === 'string' ? value.replace(/\r\n?/g, '\n') : '';
 };
 
 function afterNewsChange(changedPaths: string[], itemId: number) {
@@ -137,8 +138,8 @@ export async function confirmTranslationAction(_prev: FormState, formData: FormD
     if (!parsed.success) return { status: 'error', message: t('errors.invalid') };
     const ok = await confirmNewsTranslation(parsed.data.itemId, parsed.data.locale, clientAddress(await headers()));
     if (!ok) return { status: 'error', message: t('editor.notFound') };
+    // The list's marker goes; the open editor keeps the notice with this answer in it.
     revalidatePath('/admin/news');
-    revalidatePath(`/admin/news/${parsed.data.itemId}`);
     return { status: 'success', message: t('editor.done.confirmed') };
   });
 }
@@ -182,8 +183,7 @@ export async function restoreNewsAction(_prev: FormState, formData: FormData): P
     const result = await restoreNewsFromTrash(parsed.data, clientAddress(await headers()));
     if (!result.ok) return { status: 'error', message: t('editor.notFound') };
     afterNewsChange(result.changedPaths, parsed.data);
-    revalidatePath('/admin/news/trash');
-    return { status: 'success', message: t('trash.restored') };
+    redirect('/admin/news/trash?done=restored');
   });
 }
 
@@ -194,7 +194,6 @@ export async function deleteNewsForeverAction(_prev: FormState, formData: FormDa
     const which = formData.get('itemId') === 'all' ? 'all' : id.safeParse(formData.get('itemId'));
     if (which !== 'all' && !which.success) return { status: 'error', message: t('errors.invalid') };
     const count = await deleteNewsFromTrash(which === 'all' ? 'all' : [which.data], clientAddress(await headers()));
-    revalidatePath('/admin/news/trash');
-    return { status: 'success', message: t('trash.deleted', { count }) };
+    redirect(`/admin/news/trash?done=deleted&count=${count}`);
   });
 }

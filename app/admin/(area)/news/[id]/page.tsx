@@ -46,6 +46,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         </p>
       ) : null}
       <NewsEditor
+        userId={me.id}
         itemId={item.id}
         shared={{ kind: item.kind, themes: item.themes, version: item.version }}
         themeOptions={await newsThemeOptions(me.preferredLocale)}

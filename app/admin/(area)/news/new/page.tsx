@@ -22,6 +22,7 @@ export default async function NewArticlePage() {
       <h1 className="mt-2 text-3xl font-bold">{t('newTitle')}</h1>
       <p className="mt-2 text-muted">{t('newIntro')}</p>
       <NewsEditor
+        userId={me.id}
         itemId={null}
         shared={{ kind: 'news', themes: [], version: 1 }}
         themeOptions={await newsThemeOptions(me.preferredLocale)}

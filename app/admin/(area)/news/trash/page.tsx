@@ -13,16 +13,26 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-export default async function NewsTrashPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function NewsTrashPage({ searchParams }: Props) {
   const me = await requireUserForPage('admin', '/admin/news/trash');
   const t = await getTranslations({ locale: me.preferredLocale, namespace: 'Admin' });
   const items = await newsTrash();
+  const sp = await searchParams;
+  const count = typeof sp.count === 'string' && /^\d{1,6}$/.test(sp.count) ? Number(sp.count) : 0;
+  const done = sp.done === 'restored' ? t('trash.restored') : sp.done === 'deleted' ? t('trash.deleted', { count }) : null;
   return (
     <>
       <p>
         <Link href="/admin/news">← {t('editor.backToList')}</Link>
       </p>
       <h1 className="mt-2 text-3xl font-bold">{t('trash.title')}</h1>
+      {done ? (
+        <p role="status" className="mt-4 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900" data-testid="form-message">
+          {done}
+        </p>
+      ) : null}
       <p className="mt-2 mb-6 text-muted">{t('trash.intro')}</p>
       {items.length === 0 ? (
         <p>{t('trash.empty')}</p>
