@@ -193,7 +193,7 @@ export function TranslationForm(props: TranslationFormProps) {
             <p className="font-semibold">{t('conflictTitle', { version: conflict.version })}</p>
             <p className="mt-1 text-sm">{t('conflictHelp')}</p>
             <div className="mt-3 max-h-96 overflow-auto bg-white p-2">
-              <DiffView fields={conflictDiff} labels={{ added: diffLabels('added'), removed: diffLabels('removed'), noChanges: diffLabels('noChanges') }} />
+              <DiffView fields={conflictDiff} labels={{ added: diffLabels('added'), removed: diffLabels('removed'), noChanges: diffLabels('noChanges'), legend: diffLabels('legend') }} />
             </div>
             <button
               type="button"
@@ -333,7 +333,7 @@ function StaleNotice({
         <details className="mt-2">
           <summary className="cursor-pointer font-semibold">{t('staleChanges')}</summary>
           <div className="mt-2 max-h-96 overflow-auto bg-white p-2">
-            <DiffView fields={changes} labels={{ added: diffLabels('added'), removed: diffLabels('removed'), noChanges: diffLabels('noChanges') }} />
+            <DiffView fields={changes} labels={{ added: diffLabels('added'), removed: diffLabels('removed'), noChanges: diffLabels('noChanges'), legend: diffLabels('legend') }} />
           </div>
         </details>
       ) : (
