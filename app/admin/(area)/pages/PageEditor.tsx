@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import { ActionForm } from '@/components/admin/ActionForm';
 import { Field } from '@/components/admin/Field';
 import { FormMessage } from '@/components/admin/FormMessage';
+import { localDraftKey } from '@/components/admin/LocalDraft';
 import { RichTextEditor } from '@/components/admin/RichTextEditor';
 import { SubmitButton } from '@/components/admin/SubmitButton';
 import { TextArea } from '@/components/admin/TextArea';
@@ -25,6 +26,8 @@ export type PageTranslationData = TranslationMeta & {
 };
 
 export type PageEditorProps = {
+  /** Whose browser drafts these are (a shared computer keeps each person's apart). */
+  userId: number;
   pageId: number;
   kind: 'page' | 'link';
   /** For an external link: where it points. */
@@ -37,8 +40,8 @@ export type PageEditorProps = {
 const PAGE_FIELDS = ['title', 'menuTitle', 'path', 'summary', 'body', 'seoTitle', 'seoDescription'] as const;
 const LINK_FIELDS = ['title'] as const;
 
-export function pageDraftKey(pageId: number, locale: Locale) {
-  return `iom:page:${pageId}:${locale}`;
+function pageDraftKey(userId: number, pageId: number, locale: Locale) {
+  return localDraftKey('page', userId, pageId, locale);
 }
 
 /** The page editor: both languages side by side; an external link has its address and a title per language. */
@@ -47,13 +50,25 @@ export function PageEditor(props: PageEditorProps) {
     <div>
       {props.kind === 'link' ? <LinkForm pageId={props.pageId} url={props.externalUrl ?? ''} /> : null}
       <LanguagePanels initialLocale={props.initialLocale}>
-        {(locale) => <PageTranslationForm pageId={props.pageId} kind={props.kind} locale={locale} data={props.translations[locale]} />}
+        {(locale) => <PageTranslationForm userId={props.userId} pageId={props.pageId} kind={props.kind} locale={locale} data={props.translations[locale]} />}
       </LanguagePanels>
     </div>
   );
 }
 
-function PageTranslationForm({ pageId, kind, locale, data }: { pageId: number; kind: 'page' | 'link'; locale: Locale; data: PageTranslationData | undefined }) {
+function PageTranslationForm({
+  userId,
+  pageId,
+  kind,
+  locale,
+  data,
+}: {
+  userId: number;
+  pageId: number;
+  kind: 'page' | 'link';
+  locale: Locale;
+  data: PageTranslationData | undefined;
+}) {
   const t = useTranslations('Admin.editor');
   const p = useTranslations('Admin.pages');
   const statuses = useTranslations('Admin.pages.statuses');
@@ -63,7 +78,7 @@ function PageTranslationForm({ pageId, kind, locale, data }: { pageId: number; k
     <TranslationForm
       locale={locale}
       formId={`page-${locale}`}
-      draftKey={pageDraftKey(pageId, locale)}
+      draftKey={pageDraftKey(userId, pageId, locale)}
       action={savePageAction}
       hidden={{ pageId, locale }}
       meta={data}

@@ -53,7 +53,8 @@ const FIELD_NAMES = ['title', 'menuTitle', 'path', 'summary', 'body', 'seoTitle'
 async function fieldsFrom(formData: FormData, pageId: number, lang: 'en' | 'sq'): Promise<PageFields> {
   const sent = (name: (typeof FIELD_NAMES)[number]) => {
     const value = formData.get(name);
-    return typeof value === 'string' ? value : null;
+    // Browsers send line breaks as CRLF.
+    return typeof value === 'string' ? value.replace(/\r\n?/g, '\n') : null;
   };
   const needsCurrent = FIELD_NAMES.some((f) => sent(f) === null);
   const current = needsCurrent ? (await loadPageForEditor(pageId))?.translations[lang] : undefined;

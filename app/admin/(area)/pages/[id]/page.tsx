@@ -44,6 +44,7 @@ export default async function EditPagePage({ params, searchParams }: Props) {
       ) : null}
       {page.kind === 'link' ? <p className="mt-2 text-muted">{t('linkIntro')}</p> : null}
       <PageEditor
+        userId={me.id}
         pageId={page.id}
         kind={page.kind}
         externalUrl={page.externalUrl}

@@ -84,8 +84,7 @@ export default async function PageHistoryPage({ params, searchParams }: Props) {
               <h2 id="diff-title" className="text-lg font-bold">
                 {t('history.compare', { version: selected.version, current: current.version })}
               </h2>
-              <p className="mt-1 mb-4 text-sm text-muted">{t('history.compareHelp')}</p>
-              <DiffView fields={diff} labels={{ added: t('diff.added'), removed: t('diff.removed'), noChanges: t('diff.noChanges') }} />
+              <DiffView fields={diff} labels={{ added: t('diff.added'), removed: t('diff.removed'), noChanges: t('diff.noChanges'), legend: t('history.compareHelp') }} />
               {selected.version !== current.version ? (
                 <RestorePageRevision pageId={item.page.id} locale={locale} revisionId={selected.id} baseVersion={current.version} version={selected.version} />
               ) : null}
