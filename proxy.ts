@@ -6,7 +6,7 @@ import { type Locale, routing } from './i18n/routing';
 import { preferredLocale } from './lib/accept-language';
 import { trustProxy } from './lib/client-address';
 import { adminContentSecurityPolicy } from './lib/security-headers';
-import { MAX_PATH_LENGTH, NOT_FOUND_LOCALE_HEADER, parsePageNumber } from './lib/params';
+import { ADMIN_PATH_HEADER, MAX_PATH_LENGTH, NOT_FOUND_LOCALE_HEADER, parsePageNumber } from './lib/params';
 
 /**
  * Locale routing only — never an access check (each server action, route
@@ -132,6 +132,9 @@ function adminResponse(request: NextRequest): NextResponse {
   const policy = adminContentSecurityPolicy(nonce);
   const headers = new Headers(request.headers);
   headers.set('content-security-policy', policy);
+  // Where to come back to after signing in, for the layout that sends the
+  // anonymous to the sign-in page (layouts are not told the address).
+  headers.set(ADMIN_PATH_HEADER, request.nextUrl.pathname.slice(0, 500));
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('Content-Security-Policy', policy);
   response.headers.set('Cache-Control', 'no-store');

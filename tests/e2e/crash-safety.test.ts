@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
-import { insertUserRow } from '@/db/auth/users-core';
 import { revisions } from '@/db/schema';
 import { launchBrowser } from '../helpers/browser';
 import { type RunningServer, startServer } from '../helpers/server';
+import { addStaff } from '../helpers/staff';
 
 /**
  * A power cut while an editor saves: the server is killed with SIGKILL in
@@ -19,9 +19,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  const db = openDatabase(server.dataDir);
-  await insertUserRow(db, EDITOR, { id: null });
-  db.$client.close();
+  await addStaff(server.dataDir, [EDITOR]);
 });
 
 afterAll(async () => {

@@ -1,11 +1,10 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '@/db/client';
-import { insertUserRow } from '@/db/auth/users-core';
 import { toTiranaInput } from '@/lib/dates';
 import { axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
 import { type RunningServer, startServer } from '../helpers/server';
+import { addStaff, signIn as signInAs } from '../helpers/staff';
 
 /**
  * The editorial workflow end to end: staff write and publish in a real
@@ -21,9 +20,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  const db = openDatabase(server.dataDir);
-  for (const user of [ADMIN, EDITOR, EDITOR2]) await insertUserRow(db, user, { id: null });
-  db.$client.close();
+  await addStaff(server.dataDir, [ADMIN, EDITOR, EDITOR2]);
 });
 
 afterAll(async () => {
@@ -31,14 +28,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(context: BrowserContext, user: { email: string; password: string }): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/admin/sign-in`);
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${server.url}/admin`);
-  return page;
+function signIn(context: BrowserContext, user: { email: string; password: string }): Promise<Page> {
+  return signInAs(context, server.url, user);
 }
 
 function panel(page: Page, locale: 'en' | 'sq'): Locator {
@@ -325,6 +316,74 @@ describe('the editor pages', () => {
     await page.getByRole('tab', { name: 'Albanian' }).click();
     expect(await panel(page, 'sq').isVisible()).toBe(true);
     expect(await panel(page, 'en').isVisible()).toBe(false);
+    await context.close();
+  });
+});
+
+describe('no lost edits in the browser', () => {
+  it('offers back text typed before the session ended, once the editor has signed in again', async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, EDITOR);
+    await page.goto(`${server.url}/admin/news/${articleId}`);
+    await write(page, 'en', { title: 'Words typed but never saved', body: 'A paragraph that was never saved either.' });
+    // Typing is kept in the browser within about half a second.
+    await expect
+      .poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('iom-draft:news:')).length), { timeout: 5_000 })
+      .toBeGreaterThan(0);
+    // The session ends (signed out elsewhere, or expired) and the tab is reloaded.
+    await context.clearCookies();
+    await page.reload();
+    await page.waitForURL(/\/admin\/sign-in\?next=/);
+    await page.getByLabel('Email').fill(EDITOR.email);
+    await page.getByLabel('Password').fill(EDITOR.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${server.url}/admin/news/${articleId}`);
+    const en = panel(page, 'en');
+    expect(await en.getByLabel('Title', { exact: true }).inputValue()).not.toBe('Words typed but never saved');
+    await en.getByRole('button', { name: 'Restore it' }).click();
+    expect(await en.getByLabel('Title', { exact: true }).inputValue()).toBe('Words typed but never saved');
+    expect(await en.getByRole('textbox', { name: 'Text', exact: true }).textContent()).toContain('A paragraph that was never saved either.');
+    // Once saved, the browser's copy is gone.
+    expect(await submit(page, 'en', 'Save and update the site')).toBe('Saved.');
+    await expect
+      .poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('iom-draft:news:') && k.includes(':en')).length))
+      .toBe(0);
+    await context.close();
+  });
+});
+
+describe('keyboard only', () => {
+  /** Presses Tab until the focused element is the one wanted (at most 60 times). */
+  async function tabTo(page: Page, target: Locator) {
+    for (let i = 0; i < 60; i++) {
+      if (await target.evaluate((el) => el === document.activeElement)) return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error('never reached by Tab');
+  }
+
+  it('signs in, writes and publishes an article without a mouse', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/admin/sign-in`);
+    await tabTo(page, page.getByLabel('Email'));
+    await page.keyboard.type(ADMIN.email);
+    await tabTo(page, page.getByLabel('Password'));
+    await page.keyboard.type(ADMIN.password);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${server.url}/admin`);
+    await tabTo(page, page.getByRole('link', { name: 'Write a news article' }));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${server.url}/admin/news/new`);
+    const en = panel(page, 'en');
+    await tabTo(page, en.getByLabel('Title', { exact: true }));
+    await page.keyboard.type('Written with the keyboard alone');
+    await tabTo(page, en.getByRole('textbox', { name: 'Text', exact: true }));
+    await page.keyboard.type('Every step reached with Tab.');
+    await tabTo(page, en.getByRole('button', { name: 'Publish now', exact: true }));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\?created=en$/);
+    expect(await html('/news/written-with-the-keyboard-alone')).toContain('Every step reached with Tab.');
     await context.close();
   });
 });

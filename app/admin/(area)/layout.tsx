@@ -1,9 +1,11 @@
+import { headers } from 'next/headers';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { SubmitButton } from '@/components/admin/SubmitButton';
 import { getPathname } from '@/i18n/navigation';
 import { requireUserForPage } from '@/lib/auth/session';
+import { ADMIN_PATH_HEADER } from '@/lib/params';
 import { signOutAction } from './actions';
 
 /**
@@ -13,7 +15,8 @@ import { signOutAction } from './actions';
  * function checks for itself.
  */
 export default async function AreaLayout({ children }: { children: ReactNode }) {
-  const user = await requireUserForPage(undefined, '/admin', { allowWithoutTwoFactor: true });
+  const asked = (await headers()).get(ADMIN_PATH_HEADER);
+  const user = await requireUserForPage(undefined, asked && /^\/admin(\/[\w\-/]*)?$/.test(asked) ? asked : '/admin', { allowWithoutTwoFactor: true });
   const t = await getTranslations({ locale: user.preferredLocale, namespace: 'Admin' });
   const site = await getTranslations({ locale: user.preferredLocale, namespace: 'Site' });
   const links = [

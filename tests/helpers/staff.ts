@@ -1,0 +1,26 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { insertUserRow } from '@/db/auth/users-core';
+import { openDatabase } from '@/db/client';
+
+export type StaffAccount = { name: string; email: string; password: string; role: 'admin' | 'editor' };
+
+/** Adds staff accounts straight into a running server's database. */
+export async function addStaff(dataDir: string, accounts: StaffAccount[]): Promise<void> {
+  const db = openDatabase(dataDir);
+  try {
+    for (const account of accounts) await insertUserRow(db, account, { id: null });
+  } finally {
+    db.$client.close();
+  }
+}
+
+/** Signs in through the real form in a new tab of `context`, and returns the tab on the dashboard. */
+export async function signIn(context: BrowserContext, baseUrl: string, user: { email: string; password: string }): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/admin/sign-in`);
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${baseUrl}/admin`);
+  return page;
+}
