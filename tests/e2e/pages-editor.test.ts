@@ -1,10 +1,9 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertUserRow } from '@/db/auth/users-core';
-import { openDatabase } from '@/db/client';
 import { axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
 import { type RunningServer, startServer } from '../helpers/server';
+import { addStaff, signIn as signInAs } from '../helpers/staff';
 
 /**
  * The pages editor end to end: admins shape the menu and staff write the
@@ -20,9 +19,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  const db = openDatabase(server.dataDir);
-  for (const user of [ADMIN, EDITOR]) await insertUserRow(db, user, { id: null });
-  db.$client.close();
+  await addStaff(server.dataDir, [ADMIN, EDITOR]);
 });
 
 afterAll(async () => {
@@ -30,14 +27,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(context: BrowserContext, user: { email: string; password: string }): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/admin/sign-in`);
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${server.url}/admin`);
-  return page;
+function signIn(context: BrowserContext, user: { email: string; password: string }): Promise<Page> {
+  return signInAs(context, server.url, user);
 }
 
 function panel(page: Page, locale: 'en' | 'sq'): Locator {

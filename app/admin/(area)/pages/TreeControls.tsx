@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef } from 'react';
 import { ActionForm } from '@/components/admin/ActionForm';
 import { Field } from '@/components/admin/Field';
+import { FieldFrame } from '@/components/admin/FieldFrame';
 import { FormMessage } from '@/components/admin/FormMessage';
 import { SubmitButton } from '@/components/admin/SubmitButton';
 import { idleState } from '@/lib/form-state';
@@ -113,10 +114,7 @@ export function AddToTree({ parentOptions }: { parentOptions: ParentOption[] }) 
   const [pageState, addPage, addingPage] = useActionState(addPageAction, idleState);
   const [linkState, addLink, addingLink] = useActionState(addPageAction, idleState);
   const parentSelect = (id: string) => (
-    <div className="mb-4">
-      <label htmlFor={id} className="block font-semibold">
-        {t('parent')}
-      </label>
+    <FieldFrame id={id} label={t('parent')}>
       <select id={id} name="parentId" defaultValue="" className="mt-1 block w-full max-w-md rounded border border-gray-500 px-3 py-2">
         <option value="">{t('topLevel')}</option>
         {parentOptions.map((o) => (
@@ -126,7 +124,7 @@ export function AddToTree({ parentOptions }: { parentOptions: ParentOption[] }) 
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
   return (
     <div className="grid gap-6 md:grid-cols-2">
