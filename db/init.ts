@@ -4,10 +4,12 @@ import { env } from '@/lib/env';
 import { SERVER_PID_FILE } from './backup';
 import { issueSetupToken } from './auth/setup';
 import { getDb } from './index';
+import { sweepMediaFiles } from './media/library';
 import { seedImports } from './schema';
 
 /**
- * Opens, migrates and seeds the database; logs where it is. With no user yet,
+ * Opens, migrates and seeds the database; clears what an interrupted media
+ * upload left in the uploads folder; logs where it is. With no user yet,
  * prints — once, at this start — the one-time address that creates the first
  * administrator (valid 24 hours).
  */
@@ -23,6 +25,9 @@ export function initDatabase(): void {
       // already gone
     }
   });
+  // Files an interrupted upload or deletion left behind (never a row without its files).
+  const swept = sweepMediaFiles(db, env().dataDir);
+  if (swept.length > 0) console.log(`[media] removed ${swept.length} file(s) left by an interrupted upload or deletion`);
   const seeded = db.select().from(seedImports).all().length > 0;
   console.log(`[db] ready in ${env().dataDir}${seeded ? '' : ' (no seed imported)'}`);
   const token = issueSetupToken(db);

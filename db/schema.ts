@@ -33,6 +33,8 @@ export const pages = sqliteTable(
     externalUrl: text(),
     /** Stable name for pages the code refers to (e.g. 'our-work' for theme lists). */
     key: text(),
+    /** The page's hero image (media library); a used image cannot be deleted. */
+    heroMediaId: integer().references((): AnySQLiteColumn => media.id, { onDelete: 'restrict' }),
     createdAt: timestamp().notNull().default(now),
     updatedAt: timestamp().notNull().default(now),
     deletedAt: timestamp(),
@@ -87,6 +89,8 @@ export const newsItems = sqliteTable('news_items', {
   authorId: integer().references((): AnySQLiteColumn => users.id, { onDelete: 'set null' }),
   /** Version of the shared fields (kind, themes), for refusing stale saves of them. */
   version: integer().notNull().default(1),
+  /** The article's hero image (media library); a used image cannot be deleted. */
+  heroMediaId: integer().references((): AnySQLiteColumn => media.id, { onDelete: 'restrict' }),
   createdAt: timestamp().notNull().default(now),
   updatedAt: timestamp().notNull().default(now),
   deletedAt: timestamp(),
@@ -263,4 +267,90 @@ export const revisions = sqliteTable(
     createdAt: timestamp().notNull().default(now),
   },
   (t) => [uniqueIndex('revisions_entity_version_unique').on(t.entityType, t.entityId, t.locale, t.version)],
+);
+
+export const MEDIA_KINDS = ['image', 'document'] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
+/** The language of a document: English, Albanian, or several. */
+export const DOCUMENT_LANGUAGES = ['en', 'sq', 'mul'] as const;
+/** Where a file is used besides a hero image (heroes are the hero_media_id columns). */
+export const MEDIA_USAGE_ROLES = ['body', 'publication'] as const;
+export type MediaUsageRole = (typeof MEDIA_USAGE_ROLES)[number];
+
+/**
+ * Images and PDFs of the media library. The files live in DATA_DIR/uploads
+ * under names made from `hash` (never from the uploaded name); for images
+ * only re-encoded variants are kept, never the uploaded bytes.
+ */
+export const media = sqliteTable(
+  'media',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    kind: text({ enum: MEDIA_KINDS }).notNull(),
+    mime: text().notNull(),
+    /** The name it was uploaded with, cleaned for display (and a PDF's download name). */
+    fileName: text().notNull(),
+    /** Bytes uploaded. */
+    size: integer().notNull(),
+    /** Images: pixels after auto-rotation (null for documents). */
+    width: integer(),
+    height: integer(),
+    /** SHA-256 (hex) of the uploaded bytes: duplicates are recognized by it. */
+    hash: text().notNull(),
+    /** Images: JSON [{ width, height, files: { webp, jpeg|png|avif } }] by width; [] for documents. */
+    variants: text().notNull().default('[]'),
+    /** Documents: the language they are written in. */
+    language: text({ enum: DOCUMENT_LANGUAGES }),
+    /** Bumped on each edit of the texts, for refusing stale saves. */
+    version: integer().notNull().default(1),
+    createdBy: integer().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp().notNull().default(now),
+    updatedAt: timestamp().notNull().default(now),
+    /** In the trash: not served, not offered; restorable. */
+    deletedAt: timestamp(),
+  },
+  (t) => [uniqueIndex('media_hash_unique').on(t.hash), index('media_created_idx').on(t.deletedAt, t.createdAt)],
+);
+
+/** Per-language texts of a media item. */
+export const mediaTranslations = sqliteTable(
+  'media_translations',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    mediaId: integer()
+      .notNull()
+      .references(() => media.id, { onDelete: 'cascade' }),
+    locale: text({ enum: LOCALES }).notNull(),
+    /** Documents: the title shown in lists of publications. */
+    title: text(),
+    alt: text(),
+    caption: text(),
+    credit: text(),
+    /** Images only: purely decorative, shown with an empty alt. */
+    decorative: integer({ mode: 'boolean' }).notNull().default(false),
+    updatedAt: timestamp().notNull().default(now),
+  },
+  (t) => [uniqueIndex('media_translations_media_locale_unique').on(t.mediaId, t.locale)],
+);
+
+/**
+ * Where a file is used in a news item's or page's text (locale set) or list
+ * of publications. Kept in step by the editors' save functions (setUsages);
+ * removed by triggers when the item or translation is deleted for good.
+ */
+export const mediaUsages = sqliteTable(
+  'media_usages',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    mediaId: integer()
+      .notNull()
+      .references(() => media.id, { onDelete: 'restrict' }),
+    entityType: text({ enum: ['news', 'page'] }).notNull(),
+    /** news_items.id or pages.id */
+    entityId: integer().notNull(),
+    /** The translation that uses it; null for a use shared by both languages. */
+    locale: text({ enum: LOCALES }),
+    role: text({ enum: MEDIA_USAGE_ROLES }).notNull(),
+  },
+  (t) => [index('media_usages_media_idx').on(t.mediaId), index('media_usages_entity_idx').on(t.entityType, t.entityId, t.locale)],
 );

@@ -304,6 +304,8 @@ describe('every entry point checks for itself', () => {
       '/api/health/route',
       '/apple-icon.png/route',
       '/icon.png/route',
+      // The media library's files, served only when the database lists them (db/media/serve.ts).
+      '/media/[...path]/route',
       '/robots.txt/route',
       '/sitemap.xml/route',
       '/sitemaps/[file]/route',

@@ -1,0 +1,62 @@
+import 'server-only';
+import { requireUser } from '@/lib/auth/session';
+import { env } from '@/lib/env';
+import { getDb } from '../index';
+import {
+  type Actor,
+  deleteMediaForever,
+  getMediaItem,
+  listMediaItems,
+  type MediaFilter,
+  type MediaTextsInput,
+  restoreMedia,
+  saveMediaTexts,
+  trashMedia,
+  uploadMedia,
+} from '../media/library';
+import type { DOCUMENT_LANGUAGES } from '../schema';
+
+/**
+ * Staff reads and writes of the media library. Each function checks the
+ * caller first, whoever calls it; db/media/library.ts does the work.
+ */
+
+async function actor(ip: string | null, role?: 'admin'): Promise<Actor> {
+  const user = await requireUser(role);
+  return { userId: user.id, ip };
+}
+
+export async function listMedia(filter: MediaFilter) {
+  await requireUser();
+  return listMediaItems(getDb(), filter);
+}
+
+export async function loadMedia(id: number) {
+  await requireUser();
+  return getMediaItem(getDb(), id);
+}
+
+export async function uploadMediaFile(input: { bytes: Uint8Array; fileName: string }, ip: string | null) {
+  return uploadMedia(getDb(), env().dataDir, await actor(ip), input);
+}
+
+export async function saveMediaTextsFor(
+  input: { id: number; baseVersion: number; language?: (typeof DOCUMENT_LANGUAGES)[number] | null; texts: MediaTextsInput },
+  ip: string | null,
+) {
+  return saveMediaTexts(getDb(), await actor(ip), input);
+}
+
+/** Any staff member may move an unused file to the trash and restore it; only admins delete for good. */
+export async function moveMediaToTrash(id: number, ip: string | null) {
+  return trashMedia(getDb(), await actor(ip), id);
+}
+
+export async function restoreMediaFromTrash(id: number, ip: string | null) {
+  return restoreMedia(getDb(), await actor(ip), id);
+}
+
+export async function deleteMediaFromTrash(id: number, ip: string | null) {
+  return deleteMediaForever(getDb(), env().dataDir, await actor(ip, 'admin'), id);
+}
+

@@ -1,0 +1,96 @@
+import zlib from 'node:zlib';
+
+/**
+ * Checks of an uploaded PDF before it is stored. PDFs are kept byte for byte
+ * (a report's layout must not change), so what can run inside one is refused
+ * instead: any name of an action that runs script or other programs.
+ *
+ * The PDF's names are read from the file as it is and from every stream
+ * compressed with FlateDecode alone (object streams included, where a
+ * producer can hide an action), with `#xx` escapes in names decoded.
+ *
+ * Limits: streams under other filters (LZW, ASCII85, chains of filters) are
+ * not decoded, so a name hidden there is not seen; encrypted PDFs are refused
+ * because their streams cannot be read without the key. This is a filter
+ * against accidents and careless files, not a guarantee: public readers open
+ * PDFs in the browser's sandboxed viewer.
+ */
+
+/** Names whose presence makes a PDF refused. */
+export const ACTIVE_NAMES = ['JS', 'JavaScript', 'AA', 'Launch', 'RichMedia', 'XFA'] as const;
+
+export type PdfProblem = 'activeContent' | 'encrypted' | 'damaged' | 'tooComplex';
+export type PdfCheck = { ok: true } | { ok: false; problem: PdfProblem; names?: string[] };
+
+const PER_STREAM_LIMIT = 32 * 1024 * 1024;
+const TOTAL_INFLATE_LIMIT = 160 * 1024 * 1024;
+
+const NAME = /\/([^\s/<>[\](){}%]+)/g;
+
+function decodeName(raw: string): string {
+  return raw.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+function namesIn(text: string, wanted: ReadonlySet<string>, into: Set<string>): void {
+  for (const m of text.matchAll(NAME)) {
+    const name = decodeName(m[1]!);
+    if (wanted.has(name)) into.add(name);
+  }
+}
+
+const ACTIVE = new Set<string>(ACTIVE_NAMES);
+const ENCRYPT = new Set(['Encrypt']);
+
+/** The FlateDecode streams' data (skipping images), in order. */
+function* flateStreams(bytes: Buffer): Generator<Buffer> {
+  let from = 0;
+  for (;;) {
+    const at = bytes.indexOf('stream', from, 'latin1');
+    if (at < 0) return;
+    from = at + 6;
+    if (at >= 3 && bytes.toString('latin1', at - 3, at) === 'end') continue;
+    let start = at + 6;
+    if (bytes[start] === 0x0d) start++;
+    if (bytes[start] !== 0x0a && bytes[start - 1] !== 0x0d) continue;
+    if (bytes[start] === 0x0a) start++;
+    const end = bytes.indexOf('endstream', start, 'latin1');
+    if (end < 0) return;
+    from = end + 9;
+    const dictStart = Math.max(0, at - 4096);
+    const head = bytes.toString('latin1', dictStart, at);
+    const dict = head.slice(head.lastIndexOf('obj') + 1);
+    if (/\/Subtype\s*\/Image\b/.test(dict)) continue;
+    if (!/\/Filter\s*(?:\[\s*)?\/(?:FlateDecode|Fl)\b/.test(dict)) continue;
+    yield bytes.subarray(start, end);
+  }
+}
+
+export function checkPdf(input: Uint8Array): PdfCheck {
+  const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  if (bytes.toString('latin1', 0, 5) !== '%PDF-') return { ok: false, problem: 'damaged' };
+  // A complete PDF ends with %%EOF (a little trailing junk is common).
+  if (!bytes.toString('latin1', Math.max(0, bytes.length - 2048)).includes('%%EOF')) return { ok: false, problem: 'damaged' };
+
+  const text = bytes.toString('latin1');
+  const encrypted = new Set<string>();
+  namesIn(text, ENCRYPT, encrypted);
+  if (encrypted.size > 0) return { ok: false, problem: 'encrypted' };
+
+  const found = new Set<string>();
+  namesIn(text, ACTIVE, found);
+  let inflated = 0;
+  for (const data of flateStreams(bytes)) {
+    let out: Buffer;
+    try {
+      out = zlib.inflateSync(data, { finishFlush: zlib.constants.Z_SYNC_FLUSH, maxOutputLength: PER_STREAM_LIMIT });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return { ok: false, problem: 'tooComplex' };
+      // A damaged stream: readers skip it too.
+      continue;
+    }
+    inflated += out.length;
+    if (inflated > TOTAL_INFLATE_LIMIT) return { ok: false, problem: 'tooComplex' };
+    namesIn(out.toString('latin1'), ACTIVE, found);
+  }
+  return found.size > 0 ? { ok: false, problem: 'activeContent', names: [...found].sort() } : { ok: true };
+}

@@ -1,0 +1,159 @@
+import { describe, expect, it, vi } from 'vitest';
+import { cleanFileName, contentDisposition, withExtension } from '@/lib/media/file-name';
+import { isMediaImageUrl, isMediaSrcset, mediaHashesIn, parseVariants, srcSetOf, STORED_NAME } from '@/lib/media/files';
+import { checkPdf } from '@/lib/media/pdf';
+import { variantWidths } from '@/lib/media/prepare';
+import { sniffType } from '@/lib/media/sniff';
+import { cleanPdf, flateStream, pdf, pdfWithHiddenScript, pdfWithOpenActionScript } from '../helpers/media';
+
+// Images are really decoded and encoded here: on a busy 2-core machine (the whole suite at once) a test can take several seconds.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
+
+const HASH = 'a'.repeat(64);
+
+describe('the type of an upload', () => {
+  it('is read from the first bytes', () => {
+    expect(sniffType(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]))).toBe('jpeg');
+    expect(sniffType(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toBe('png');
+    expect(sniffType(Buffer.from('RIFF\x10\x00\x00\x00WEBPVP8 ', 'latin1'))).toBe('webp');
+    expect(sniffType(Buffer.from('\x00\x00\x00\x1cftypavif\x00\x00\x00\x00avifmif1miaf', 'latin1'))).toBe('avif');
+    expect(sniffType(Buffer.from('\x00\x00\x00\x18ftypmif1\x00\x00\x00\x00mif1avif', 'latin1'))).toBe('avif');
+    expect(sniffType(Buffer.from('%PDF-1.7\n', 'latin1'))).toBe('pdf');
+  });
+
+  it('refuses everything else, whatever it is called', () => {
+    expect(sniffType(Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'))).toBeNull(); // Windows executable
+    expect(sniffType(Buffer.from('\x7fELF\x02\x01\x01', 'latin1'))).toBeNull();
+    expect(sniffType(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'))).toBeNull();
+    expect(sniffType(Buffer.from('<?xml version="1.0"?><svg/>'))).toBeNull();
+    expect(sniffType(Buffer.from('<!DOCTYPE html><script>alert(1)</script>'))).toBeNull();
+    expect(sniffType(Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1'))).toBeNull();
+    expect(sniffType(Buffer.from('\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic', 'latin1'))).toBeNull(); // HEIC
+    expect(sniffType(Buffer.from('PK\x03\x04', 'latin1'))).toBeNull();
+    expect(sniffType(Buffer.from(' %PDF-1.7', 'latin1'))).toBeNull();
+    expect(sniffType(Buffer.alloc(0))).toBeNull();
+  });
+});
+
+describe('an uploaded file name', () => {
+  it('loses any folder part, control and direction characters, keeps Unicode', () => {
+    expect(cleanFileName('../../etc/passwd')).toBe('passwd');
+    expect(cleanFileName('..\\..\\Windows\\system32\\Raport vjetor 2024 – Shqipëri.pdf')).toBe('Raport vjetor 2024 – Shqipëri.pdf');
+    expect(cleanFileName('Foto\u0000 nga\tDurrësi\n.jpg')).toBe('Foto nga Durrësi .jpg');
+    // U+202E would show "photo‮gpj.exe" as "photoexe.jpg".
+    expect(cleanFileName('photo\u202egpj.exe')).toBe('photogpj.exe');
+    expect(cleanFileName('.htaccess')).toBe('htaccess');
+    expect(cleanFileName('../..')).toBe('file');
+    expect(cleanFileName('   ', 'image')).toBe('image');
+    expect(cleanFileName('Çështje e nde\u0308rfushore.png')).toBe('Çështje e ndërfushore.png'); // NFC
+  });
+
+  it('is cut to a sane length, keeping the extension and whole characters', () => {
+    const long = cleanFileName(`${'ë'.repeat(300)}.jpeg`);
+    expect(Array.from(long).length).toBeLessThanOrEqual(180);
+    expect(long.endsWith('ë.jpeg')).toBe(true);
+    const emoji = cleanFileName(`${'😀'.repeat(200)}`);
+    expect(Array.from(emoji)).toHaveLength(180);
+    expect(emoji).not.toMatch(/[\ud800-\udbff]$/);
+  });
+
+  it('is offered for download in RFC 8187 form, with an ASCII stand-in', () => {
+    expect(contentDisposition('inline', 'Raport "vjetor"; Shqipëri.pdf')).toBe(
+      `inline; filename="Raport _vjetor__ Shqiperi.pdf"; filename*=UTF-8''Raport%20%22vjetor%22%3B%20Shqip%C3%ABri.pdf`,
+    );
+    expect(withExtension('report.exe', 'pdf')).toBe('report.exe.pdf');
+    expect(withExtension('Report.PDF', 'pdf')).toBe('Report.PDF');
+  });
+});
+
+describe('stored names and addresses', () => {
+  it('accept only our own names', () => {
+    expect(STORED_NAME.test(`${HASH}-640.webp`)).toBe(true);
+    expect(STORED_NAME.test(`${HASH}.pdf`)).toBe(true);
+    for (const bad of [`../${HASH}.pdf`, `${HASH}-640.webp/..`, `${HASH}-0640.webp`, `${HASH}-640.svg`, `${HASH.toUpperCase()}.pdf`, `${HASH}.pdf\u0000.png`, 'passwd', '']) {
+      expect(STORED_NAME.test(bad)).toBe(false);
+    }
+  });
+
+  it('tell the sanitizer which images and srcsets are ours', () => {
+    expect(isMediaImageUrl(`/media/${HASH}-1024.webp`)).toBe(true);
+    expect(isMediaImageUrl(`https://evil.example/media/${HASH}-1024.webp`)).toBe(false);
+    expect(isMediaImageUrl(`/media/${HASH}.pdf`)).toBe(false);
+    expect(isMediaSrcset(`/media/${HASH}-320.webp 320w, /media/${HASH}-640.webp 640w`)).toBe(true);
+    expect(isMediaSrcset(`/media/${HASH}-320.webp 320w, javascript:alert(1) 640w`)).toBe(false);
+    expect(isMediaSrcset(`/media/${HASH}-320.webp 2x`)).toBe(false);
+  });
+
+  it('are found in HTML once each', () => {
+    const other = 'b'.repeat(64);
+    const html = `<p><img src="/media/${HASH}-640.webp" srcset="/media/${HASH}-320.webp 320w, /media/${HASH}-640.webp 640w"><a href="/media/${other}.pdf">Report</a></p>`;
+    expect(mediaHashesIn(html).sort()).toEqual([HASH, other]);
+    expect(mediaHashesIn('<p>/media/not-a-hash.webp</p>')).toEqual([]);
+  });
+
+  it('make a srcset of the WebP variants', () => {
+    const variants = parseVariants(JSON.stringify([{ width: 320, height: 240, files: { webp: `${HASH}-320.webp`, jpeg: `${HASH}-320.jpg` } }, { width: 640, height: 480, files: { webp: `${HASH}-640.webp` } }]));
+    expect(srcSetOf(variants)).toBe(`/media/${HASH}-320.webp 320w, /media/${HASH}-640.webp 640w`);
+    expect(parseVariants('not json')).toEqual([]);
+  });
+});
+
+describe('variant widths', () => {
+  it('are 320, 640, 1024 and 1600, never wider than the image', () => {
+    expect(variantWidths(4000)).toEqual([320, 640, 1024, 1600]);
+    expect(variantWidths(1600)).toEqual([320, 640, 1024, 1600]);
+    expect(variantWidths(800)).toEqual([320, 640, 800]);
+    expect(variantWidths(640)).toEqual([320, 640]);
+    expect(variantWidths(120)).toEqual([120]);
+  });
+});
+
+describe('a PDF', () => {
+  it('without script passes', () => {
+    expect(checkPdf(cleanPdf())).toEqual({ ok: true });
+  });
+
+  it('with a script run on opening is refused', () => {
+    expect(checkPdf(pdfWithOpenActionScript())).toEqual({ ok: false, problem: 'activeContent', names: ['JS', 'JavaScript'] });
+  });
+
+  it('with a script hidden in a compressed object stream, its names escaped, is refused', () => {
+    expect(checkPdf(pdfWithHiddenScript())).toEqual({ ok: false, problem: 'activeContent', names: ['JS', 'JavaScript'] });
+  });
+
+  it('with additional actions or a launch action is refused', () => {
+    expect(checkPdf(pdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Page /AA << /O 3 0 R >> >>']))).toMatchObject({ problem: 'activeContent', names: ['AA'] });
+    expect(checkPdf(pdf(['<< /Type /Catalog >>', '<< /S /Launch /F (cmd.exe) >>']))).toMatchObject({ problem: 'activeContent', names: ['Launch'] });
+  });
+
+  it('whose only OpenAction goes to a page passes', () => {
+    expect(checkPdf(pdf(['<< /Type /Catalog /Pages 2 0 R /OpenAction [3 0 R /FitH null] >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page >>']))).toEqual({ ok: true });
+  });
+
+  it('with harmless compressed content passes', () => {
+    expect(checkPdf(pdf(['<< /Type /Catalog >>', flateStream('', 'BT /F1 12 Tf (Hello Shqiperi) Tj ET')]))).toEqual({ ok: true });
+  });
+
+  it('that is encrypted or cut short is refused', () => {
+    const encrypted = Buffer.concat([cleanPdf().subarray(0, -6), Buffer.from('trailer << /Encrypt 9 0 R >>\n%%EOF\n')]);
+    expect(checkPdf(encrypted)).toEqual({ ok: false, problem: 'encrypted' });
+    const full = cleanPdf();
+    expect(checkPdf(full.subarray(0, full.length - 20))).toEqual({ ok: false, problem: 'damaged' });
+  });
+
+  it('whose compressed stream would inflate without end is refused, not read into memory', () => {
+    const bomb = flateStream('', 'x'.repeat(40 * 1024 * 1024));
+    expect(checkPdf(pdf(['<< /Type /Catalog >>', bomb]))).toEqual({ ok: false, problem: 'tooComplex' });
+  });
+});
+
+describe('file sizes', () => {
+  it('read as people read them, in each language', async () => {
+    const { formatBytes } = await import('@/lib/media/format');
+    expect(formatBytes(512, 'en')).toBe('512 B');
+    expect(formatBytes(820 * 1024, 'en')).toBe('820 KB');
+    expect(formatBytes(2.45 * 1024 * 1024, 'en')).toBe('2.5 MB');
+    expect(formatBytes(2.45 * 1024 * 1024, 'sq')).toBe('2,5 MB');
+    expect(formatBytes(40 * 1024 * 1024, 'sq')).toBe('40 MB');
+  });
+});
