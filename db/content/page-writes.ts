@@ -77,7 +77,7 @@ export type PageFieldError =
   | { ok: false; error: 'pathTaken'; field: 'path'; takenBy: { pageId: number; trashed: boolean } };
 
 export type SavePageResult =
-  | ({ ok: true; pageId: number; version: number } & PageChange)
+  | ({ ok: true; pageId: number; version: number; status: PublicationStatus; publishedAt: Date | null } & PageChange)
   | { ok: false; error: 'notFound' }
   | { ok: false; error: 'stale'; current: PageSnapshot }
   | PageFieldError
@@ -346,7 +346,7 @@ function saveInTx(tx: Tx, actor: Actor, input: SavePageInput, now: Date, options
   const menuChanged =
     wasLive !== nowLive || (nowLive && current !== undefined && (menuLabel(current) !== menuLabel(fields) || pathChanged));
 
-  return { ok: true, pageId: page.id, version, changedPaths: [...changed], menuChanged };
+  return { ok: true, pageId: page.id, version, status, publishedAt, changedPaths: [...changed], menuChanged };
 }
 
 /** Saves one language of a page (creating that language on its first save), in one transaction. */

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { cache } from 'react';
 import type { Locale } from '@/i18n/routing';
+import type { Queryable } from '../client';
 import { getDb } from '../index';
 import { pages, pageTranslations } from '../schema';
 import { isPublic } from './visibility';
@@ -91,6 +92,41 @@ export type PublicPage = {
   alternates: Partial<Record<Locale, string>>;
 };
 
+type PageAndTranslation = { page: typeof pages.$inferSelect; t: typeof pageTranslations.$inferSelect };
+
+/** A page's parent, children and published translations, as the page view shows them. */
+function completePage(db: Queryable, { page, t }: PageAndTranslation, locale: Locale, path: string, publishedAt: Date): PublicPage {
+  const alternates: Partial<Record<Locale, string>> = {};
+  const siblings = db
+    .select({ locale: pageTranslations.locale, path: pageTranslations.path })
+    .from(pageTranslations)
+    .where(and(eq(pageTranslations.pageId, page.id), isPublic(pageTranslations)))
+    .all();
+  for (const s of siblings) if (s.path) alternates[s.locale] = s.path;
+
+  const menu = getMenu(locale);
+  const flat = menu.flatMap((m) => [m, ...m.children]);
+  const parentItem = page.parentId ? flat.find((m) => m.pageId === page.parentId) : undefined;
+  const self = flat.find((m) => m.pageId === page.id);
+
+  return {
+    pageId: page.id,
+    locale,
+    path,
+    title: t.title,
+    summary: t.summary,
+    body: t.body,
+    seoTitle: t.seoTitle,
+    seoDescription: t.seoDescription,
+    isPlaceholder: t.isPlaceholder,
+    publishedAt,
+    updatedAt: t.updatedAt,
+    parent: parentItem?.path ? { title: parentItem.title, path: parentItem.path } : null,
+    children: self?.children ?? [],
+    alternates,
+  };
+}
+
 /** A published page by its path in one language, with what the page view needs. */
 export const findPublishedPageByPath = cache((locale: Locale, path: string): PublicPage | null => {
   const db = getDb();
@@ -109,34 +145,23 @@ export const findPublishedPageByPath = cache((locale: Locale, path: string): Pub
     )
     .get();
   if (!row) return null;
-
-  const alternates: Partial<Record<Locale, string>> = {};
-  const siblings = db
-    .select({ locale: pageTranslations.locale, path: pageTranslations.path })
-    .from(pageTranslations)
-    .where(and(eq(pageTranslations.pageId, row.page.id), isPublic(pageTranslations)))
-    .all();
-  for (const s of siblings) if (s.path) alternates[s.locale] = s.path;
-
-  const menu = getMenu(locale);
-  const flat = menu.flatMap((m) => [m, ...m.children]);
-  const parentItem = row.page.parentId ? flat.find((m) => m.pageId === row.page.parentId) : undefined;
-  const self = flat.find((m) => m.pageId === row.page.id);
-
-  return {
-    pageId: row.page.id,
-    locale,
-    path,
-    title: row.t.title,
-    summary: row.t.summary,
-    body: row.t.body,
-    seoTitle: row.t.seoTitle,
-    seoDescription: row.t.seoDescription,
-    isPlaceholder: row.t.isPlaceholder,
-    publishedAt: row.t.publishedAt!,
-    updatedAt: row.t.updatedAt,
-    parent: parentItem?.path ? { title: parentItem.title, path: parentItem.path } : null,
-    children: self?.children ?? [],
-    alternates,
-  };
+  return completePage(db, row, locale, path, row.t.publishedAt!);
 });
+
+/**
+ * One language of a page as its public page would show it, whatever its
+ * status — for staff previews only (db/admin/pages.ts checks the caller).
+ * External links have no page of their own. An unpublished date reads as
+ * now. Its parent and sub-pages are shown as the public sees them: a draft
+ * sub-page is not listed, and a page that is not public yet has none listed.
+ */
+export function pageForPreview(db: Queryable, pageId: number, locale: Locale, now = new Date()): PublicPage | null {
+  const row = db
+    .select({ page: pages, t: pageTranslations })
+    .from(pageTranslations)
+    .innerJoin(pages, eq(pages.id, pageTranslations.pageId))
+    .where(and(eq(pageTranslations.pageId, pageId), eq(pageTranslations.locale, locale), eq(pages.kind, 'page'), isNull(pages.deletedAt)))
+    .get();
+  if (!row?.t.path) return null;
+  return completePage(db, row, locale, row.t.path, row.t.publishedAt ?? now);
+}

@@ -10,7 +10,7 @@ const dataDir = makeTempDir();
 process.env.DATA_DIR = dataDir;
 
 const { getDb } = await import('@/db/index');
-const { getMenu, findPublishedPageByPath } = await import('@/db/queries/pages');
+const { getMenu, findPublishedPageByPath, pageForPreview } = await import('@/db/queries/pages');
 const { publicPageExists, movedTo } = await import('@/db/queries/addresses');
 const { insertUserRow } = await import('@/db/auth/users-core');
 const { createPage, trashPage } = await import('@/db/content/page-tree');
@@ -56,6 +56,15 @@ describe('a page staff add', () => {
     expect(findPublishedPageByPath('sq', 'shendeti')).toBeNull();
   });
 
+  it('shows its draft language to staff previews only, as the public page would', () => {
+    const preview = pageForPreview(getDb(), id, 'sq')!;
+    expect(preview).toMatchObject({ title: 'Shëndeti', path: 'shendeti', body: '<p>Shëndeti</p>', parent: { path: 'puna-jone' }, alternates: { en: 'migration-health' } });
+    expect(preview.publishedAt).toBeInstanceOf(Date);
+    // An external link has no page of its own.
+    const link = getDb().select().from(pages).where(eq(pages.key, 'iom-global')).get()!;
+    expect(pageForPreview(getDb(), link.id, 'en')).toBeNull();
+  });
+
   it('answers at its new address after a path change, and its old one moves there', async () => {
     expect(
       savePageTranslation(getDb(), actor, { pageId: id, locale: 'en', baseVersion: 1, fields: fields('Migration Health', 'health'), publication: { action: 'keep' } }),
@@ -72,6 +81,7 @@ describe('a page staff add', () => {
     expect(trashPage(getDb(), actor, id)).toMatchObject({ ok: true, menuChanged: true });
     expect(menuPaths('en')).not.toContain('health');
     expect(findPublishedPageByPath('en', 'health')).toBeNull();
+    expect(pageForPreview(getDb(), id, 'en')).toBeNull();
     await afterIndexRefresh();
     expect(publicPageExists('en', 'health')).toBe(false);
   });

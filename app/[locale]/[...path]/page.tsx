@@ -1,14 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Breadcrumbs } from '@/components/site/Breadcrumbs';
-import type { Alternate } from '@/components/site/LanguageSwitcher';
-import { PageCards } from '@/components/site/PageCards';
-import { PageShell } from '@/components/site/PageShell';
-import { RichText } from '@/components/site/RichText';
+import { setRequestLocale } from 'next-intl/server';
+import { PageView } from '@/components/site/PageView';
 import { findPublishedPageByPath } from '@/db/queries/pages';
-import { otherLocale } from '@/i18n/routing';
-import { homeHref, pageHref } from '@/lib/hrefs';
+import { pageHref } from '@/lib/hrefs';
 import { MAX_PATH_LENGTH, parseLocaleParam } from '@/lib/params';
 import { pageMetadata } from '@/lib/seo';
 
@@ -49,38 +44,5 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function ContentPage({ params }: { params: Params }) {
   const { locale, page } = await load(params);
   setRequestLocale(locale);
-  const t = await getTranslations({ locale, namespace: 'Page' });
-  const nav = await getTranslations({ locale, namespace: 'Nav' });
-  const otherPath = page.alternates[otherLocale(locale)];
-  const alternate: Alternate = otherPath
-    ? { kind: 'found', href: pageHref(otherPath) }
-    : { kind: 'missing', what: 'page', fallback: homeHref };
-
-  return (
-    <PageShell locale={locale} alternate={alternate}>
-      <Breadcrumbs
-        locale={locale}
-        trail={page.parent ? [{ label: page.parent.title, href: pageHref(page.parent.path) }] : []}
-        current={page.title}
-        currentHref={pageHref(page.path)}
-      />
-      <div className="measure">
-        <h1 className="text-3xl leading-tight font-bold text-iom-blue sm:text-4xl">{page.title}</h1>
-        {page.isPlaceholder ? (
-          <p className="mt-4 border-l-4 border-accent bg-amber-50 px-4 py-3 text-sm" role="note" data-testid="placeholder-note">
-            {t('placeholder')}
-          </p>
-        ) : null}
-        <RichText html={page.body} className="mt-6" />
-      </div>
-      {page.children.length > 0 ? (
-        <section aria-labelledby="in-section" className="mt-12">
-          <h2 id="in-section" className="text-2xl font-bold">
-            {nav('inSection')}
-          </h2>
-          <PageCards items={page.children} />
-        </section>
-      ) : null}
-    </PageShell>
-  );
+  return <PageView locale={locale} page={page} />;
 }

@@ -22,6 +22,7 @@ export default async function AreaLayout({ children }: { children: ReactNode }) 
   const links = [
     { href: '/admin', label: t('nav.dashboard') },
     { href: '/admin/news', label: t('nav.news') },
+    { href: '/admin/pages', label: t('nav.pages') },
     { href: '/admin/media', label: t('nav.media') },
     { href: '/admin/account', label: t('nav.account') },
     ...(user.role === 'admin'

@@ -13,22 +13,18 @@ import {
   saveSharedNews,
 } from '@/db/admin/news';
 import type { PublicationRequest } from '@/db/content/common';
-import type { NewsFieldErrors, NewsSnapshot, SaveNewsResult } from '@/db/content/news-writes';
-import { NEWS_KINDS, type PublicationStatus } from '@/db/schema';
+import type { NewsFieldErrors, SaveNewsResult } from '@/db/content/news-writes';
+import { NEWS_KINDS } from '@/db/schema';
 import { guarded } from '@/lib/auth/guard';
 import { requireUser } from '@/lib/auth/session';
 import { clientAddress } from '@/lib/client-address';
 import { fromTiranaInput } from '@/lib/dates';
 import type { FormState } from '@/lib/form-state';
+import type { TranslationFormState } from '@/components/admin/TranslationEditor';
 import { afterNewsChange } from './revalidate';
 
-export type NewsFormState = FormState & {
-  version?: number;
-  publication?: PublicationStatus;
-  publishedAt?: string | null;
-  /** The newer text someone else saved, when this save was refused as stale. */
-  conflict?: NewsSnapshot;
-};
+/** What the editor's per-language form gets back (see components/admin/TranslationEditor.tsx); `conflict` is a NewsSnapshot. */
+export type NewsFormState = TranslationFormState;
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const locale = z.enum(['en', 'sq']);

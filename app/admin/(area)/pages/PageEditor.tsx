@@ -1,0 +1,160 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { ActionForm } from '@/components/admin/ActionForm';
+import { Field } from '@/components/admin/Field';
+import { FormMessage } from '@/components/admin/FormMessage';
+import { localDraftKey } from '@/components/admin/LocalDraft';
+import { RichTextEditor } from '@/components/admin/RichTextEditor';
+import { SubmitButton } from '@/components/admin/SubmitButton';
+import { TextArea } from '@/components/admin/TextArea';
+import { LanguagePanels, type Locale, SeoFields, TranslationForm, type TranslationMeta } from '@/components/admin/TranslationEditor';
+import { PUBLICATION_STATUSES } from '@/db/schema';
+import { idleState } from '@/lib/form-state';
+import { confirmPageTranslationAction, savePageAction, savePageLinkAction } from './actions';
+
+export type PageTranslationData = TranslationMeta & {
+  title: string;
+  menuTitle: string;
+  path: string;
+  summary: string;
+  body: string;
+  seoTitle: string;
+  seoDescription: string;
+  isPlaceholder: boolean;
+};
+
+export type PageEditorProps = {
+  /** Whose browser drafts these are (a shared computer keeps each person's apart). */
+  userId: number;
+  pageId: number;
+  kind: 'page' | 'link';
+  /** For an external link: where it points. */
+  externalUrl: string | null;
+  translations: Partial<Record<Locale, PageTranslationData>>;
+  /** Which language the page opens on (narrow screens). */
+  initialLocale: Locale;
+};
+
+const PAGE_FIELDS = ['title', 'menuTitle', 'path', 'summary', 'body', 'seoTitle', 'seoDescription'] as const;
+const LINK_FIELDS = ['title'] as const;
+
+function pageDraftKey(userId: number, pageId: number, locale: Locale) {
+  return localDraftKey('page', userId, pageId, locale);
+}
+
+/** The page editor: both languages side by side; an external link has its address and a title per language. */
+export function PageEditor(props: PageEditorProps) {
+  return (
+    <div>
+      {props.kind === 'link' ? <LinkForm pageId={props.pageId} url={props.externalUrl ?? ''} /> : null}
+      <LanguagePanels initialLocale={props.initialLocale}>
+        {(locale) => <PageTranslationForm userId={props.userId} pageId={props.pageId} kind={props.kind} locale={locale} data={props.translations[locale]} />}
+      </LanguagePanels>
+    </div>
+  );
+}
+
+function PageTranslationForm({
+  userId,
+  pageId,
+  kind,
+  locale,
+  data,
+}: {
+  userId: number;
+  pageId: number;
+  kind: 'page' | 'link';
+  locale: Locale;
+  data: PageTranslationData | undefined;
+}) {
+  const t = useTranslations('Admin.editor');
+  const p = useTranslations('Admin.pages');
+  const statuses = useTranslations('Admin.pages.statuses');
+  const fieldLabel = (f: (typeof PAGE_FIELDS)[number]) => (f === 'menuTitle' || f === 'path' ? p(`fields.${f}`) : t(`fields.${f}`));
+  const names = kind === 'link' ? LINK_FIELDS : PAGE_FIELDS;
+  return (
+    <TranslationForm
+      locale={locale}
+      formId={`page-${locale}`}
+      draftKey={pageDraftKey(userId, pageId, locale)}
+      action={savePageAction}
+      hidden={{ pageId, locale }}
+      meta={data}
+      links={data ? { preview: kind === 'page' ? `/admin/preview/pages/${pageId}/${locale}` : null, history: `/admin/pages/${pageId}/history/${locale}` } : null}
+      conflictFields={names.map((f) => ({ name: f, label: fieldLabel(f) }))}
+      confirm={{ action: confirmPageTranslationAction, hidden: { pageId, locale } }}
+      statusLabels={Object.fromEntries(PUBLICATION_STATUSES.map((s) => [s, statuses(s)])) as Record<(typeof PUBLICATION_STATUSES)[number], string>}
+      publishAtHint={kind === 'link' ? p('publishAtHintLink') : p('publishAtHint')}
+    >
+      {(errors) => (
+        <>
+          {data?.isPlaceholder ? (
+            <p className="mb-4 rounded border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-sm" data-testid={`placeholder-${locale}`}>
+              {p('placeholderNote')}
+            </p>
+          ) : null}
+          <Field id={`${locale}-title`} name="title" label={t('fields.title')} defaultValue={data?.title} required maxLength={1000} error={errors.title} />
+          {kind === 'page' ? (
+            <>
+              <Field
+                id={`${locale}-menuTitle`}
+                name="menuTitle"
+                label={p('fields.menuTitle')}
+                hint={p('menuTitleHint')}
+                defaultValue={data?.menuTitle}
+                maxLength={1000}
+                error={errors.menuTitle}
+              />
+              <Field
+                id={`${locale}-path`}
+                name="path"
+                label={p('fields.path')}
+                hint={p('pathHint')}
+                defaultValue={data?.path}
+                maxLength={400}
+                autoCapitalize="none"
+                spellCheck={false}
+                error={errors.path}
+              />
+              <TextArea id={`${locale}-summary`} name="summary" label={t('fields.summary')} hint={p('summaryHint')} defaultValue={data?.summary} rows={3} error={errors.summary} />
+              <RichTextEditor id={`${locale}-body`} name="body" label={t('fields.body')} defaultValue={data?.body ?? ''} error={errors.body} lang={locale} />
+              <SeoFields locale={locale} values={data} errors={errors} />
+            </>
+          ) : null}
+        </>
+      )}
+    </TranslationForm>
+  );
+}
+
+function LinkForm({ pageId, url }: { pageId: number; url: string }) {
+  const p = useTranslations('Admin.pages');
+  const [state, action, pending] = useActionState(savePageLinkAction, idleState);
+  return (
+    <ActionForm action={action} aria-labelledby="link-title" className="mt-6 rounded border border-gray-300 bg-white p-4" noValidate>
+      <h2 id="link-title" className="mb-2 text-xl font-bold">
+        {p('linkTitle')}
+      </h2>
+      <FormMessage state={state} />
+      <input type="hidden" name="pageId" value={pageId} />
+      <Field
+        id="link-url"
+        name="url"
+        type="url"
+        label={p('linkUrl')}
+        hint={p('linkUrlHint')}
+        defaultValue={url}
+        required
+        maxLength={2000}
+        autoCapitalize="none"
+        spellCheck={false}
+        error={state.fieldErrors?.url}
+      />
+      <SubmitButton pending={pending} variant="secondary">
+        {p('saveLink')}
+      </SubmitButton>
+    </ActionForm>
+  );
+}

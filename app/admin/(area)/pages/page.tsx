@@ -1,0 +1,191 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { listPageTree } from '@/db/admin/pages';
+import type { StaffPageNode } from '@/db/content/page-tree';
+import type { Locale } from '@/i18n/routing';
+import { adminLocale } from '@/lib/admin-locale';
+import { requireUserForPage } from '@/lib/auth/session';
+import { AddToTree, MoveControls, type ParentOption } from './TreeControls';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations({ locale: await adminLocale(), namespace: 'Admin.pages' });
+  return { title: t('title') };
+}
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+type Messages = Awaited<ReturnType<typeof getTranslations<'Admin'>>>;
+
+function titleOf(node: StaffPageNode, locale: Locale, untitled: string): string {
+  return node.translations[locale]?.title ?? node.translations.en?.title ?? node.translations.sq?.title ?? untitled;
+}
+
+/** The language titleOf() took the title from (none for "untitled", which is in the editor's language). */
+function titleLocale(node: StaffPageNode, locale: Locale): Locale | undefined {
+  return node.translations[locale] ? locale : node.translations.en ? 'en' : node.translations.sq ? 'sq' : undefined;
+}
+
+/** Every page that may take children, in tree order with its depth (links cannot). */
+function parentOptions(nodes: StaffPageNode[], locale: Locale, untitled: string, depth = 0): ParentOption[] {
+  return nodes.flatMap((n) =>
+    n.kind === 'page' ? [{ id: n.id, label: titleOf(n, locale, untitled), depth }, ...parentOptions(n.children, locale, untitled, depth + 1)] : [],
+  );
+}
+
+function descendantIds(node: StaffPageNode): Set<number> {
+  const out = new Set<number>([node.id]);
+  for (const c of node.children) for (const id of descendantIds(c)) out.add(id);
+  return out;
+}
+
+function findNode(nodes: StaffPageNode[], id: number): StaffPageNode | null {
+  for (const n of nodes) {
+    if (n.id === id) return n;
+    const found = findNode(n.children, id);
+    if (found) return found;
+  }
+  return null;
+}
+
+export default async function PagesTreePage({ searchParams }: { searchParams: Search }) {
+  const me = await requireUserForPage(undefined, '/admin/pages');
+  const t = await getTranslations({ locale: me.preferredLocale, namespace: 'Admin' });
+  const tree = await listPageTree();
+  const sp = await searchParams;
+  const isAdmin = me.role === 'admin';
+  const untitled = t('pages.untitled');
+  const allParents = parentOptions(tree, me.preferredLocale, untitled);
+  const moved = typeof sp.moved === 'string' && /^[1-9]\d{0,15}$/.test(sp.moved) ? findNode(tree, Number(sp.moved)) : null;
+
+  return (
+    <>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-3xl font-bold">{t('pages.title')}</h1>
+        {isAdmin ? (
+          <p>
+            <Link href="/admin/pages/trash" className="px-2 py-2 font-semibold">
+              {t('pages.trashLink')}
+            </Link>
+          </p>
+        ) : null}
+      </div>
+      {sp.trashed === '1' ? (
+        <p role="status" className="mt-4 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900" data-testid="form-message">
+          {t('pages.trashed')}
+        </p>
+      ) : null}
+      {moved ? (
+        <p role="status" className="mt-4 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900" data-testid="form-message">
+          {t('pages.movedUnder', { title: titleOf(moved, me.preferredLocale, untitled) })}
+        </p>
+      ) : null}
+      <p className="mt-2 mb-6 text-muted">{isAdmin ? t('pages.introAdmin') : t('pages.intro')}</p>
+      {isAdmin ? (
+        <section aria-label={t('pages.addTitle')} className="mb-8">
+          <AddToTree parentOptions={allParents} />
+        </section>
+      ) : null}
+      <section aria-labelledby="tree-title">
+        <h2 id="tree-title" className="mb-3 text-xl font-bold">
+          {t('pages.tree')}
+        </h2>
+        <TreeLevel nodes={tree} t={t} uiLocale={me.preferredLocale} isAdmin={isAdmin} allParents={allParents} untitled={untitled} />
+      </section>
+    </>
+  );
+}
+
+function TreeLevel({
+  nodes,
+  t,
+  uiLocale,
+  isAdmin,
+  allParents,
+  untitled,
+}: {
+  nodes: StaffPageNode[];
+  t: Messages;
+  uiLocale: Locale;
+  isAdmin: boolean;
+  allParents: ParentOption[];
+  untitled: string;
+}) {
+  return (
+    <ol className="space-y-2" data-testid="page-tree-level">
+      {nodes.map((node, index) => {
+        const title = titleOf(node, uiLocale, untitled);
+        const excluded = descendantIds(node);
+        return (
+          <li key={node.id} data-page-id={node.id} data-testid="page-tree-item">
+            <div className="rounded border border-gray-300 bg-white p-3">
+              <div className="flex flex-wrap items-start justify-between gap-2">
+                <div className="min-w-0">
+                  <p className="font-bold">
+                    <Link href={`/admin/pages/${node.id}`} lang={titleLocale(node, uiLocale)}>
+                      {title}
+                    </Link>
+                    {node.kind === 'link' ? <span className="ml-2 text-sm font-normal text-muted">({t('pages.kindLink')})</span> : null}
+                  </p>
+                  {node.kind === 'link' && node.externalUrl ? <p className="text-sm break-all text-muted">{node.externalUrl}</p> : null}
+                  <ul className="mt-1 text-sm">
+                    {(['en', 'sq'] as const).map((l) => (
+                      <LanguageLine key={l} node={node} locale={l} t={t} />
+                    ))}
+                  </ul>
+                </div>
+                <Link href={`/admin/pages/${node.id}`} className="font-semibold">
+                  {t('news.edit')}
+                  <span className="sr-only">: {title}</span>
+                </Link>
+              </div>
+              {isAdmin ? (
+                <MoveControls
+                  pageId={node.id}
+                  title={title}
+                  isFirst={index === 0}
+                  isLast={index === nodes.length - 1}
+                  parentId={node.parentId}
+                  parentOptions={allParents.filter((o) => !excluded.has(o.id))}
+                />
+              ) : null}
+            </div>
+            {node.children.length > 0 ? (
+              <div className="mt-2 ml-4 border-l-2 border-gray-300 pl-4 sm:ml-8">
+                <TreeLevel nodes={node.children} t={t} uiLocale={uiLocale} isAdmin={isAdmin} allParents={allParents} untitled={untitled} />
+              </div>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function LanguageLine({ node, locale, t }: { node: StaffPageNode; locale: Locale; t: Messages }) {
+  const tr = node.translations[locale];
+  return (
+    <li data-testid={`tree-${locale}`}>
+      <span className="font-semibold">{t(`editor.language.${locale}`)}:</span>{' '}
+      {tr ? (
+        <>
+          <span lang={locale}>{tr.menuTitle && tr.menuTitle !== tr.title ? `${tr.title} (${tr.menuTitle})` : tr.title}</span>
+          {tr.path ? <span className="text-muted"> · /{locale === 'sq' ? `sq/${tr.path}` : tr.path}</span> : null}
+          {' · '}
+          <span data-testid={`tree-status-${locale}`}>{t(`pages.statuses.${tr.status}`)}</span>
+          {tr.stale ? (
+            <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 font-semibold text-ink" data-testid={`tree-stale-${locale}`}>
+              {t('news.stale')}
+            </span>
+          ) : null}
+          {tr.isPlaceholder ? (
+            <span className="ml-2 rounded bg-gray-100 px-2 py-0.5 font-semibold text-ink" data-testid={`tree-placeholder-${locale}`}>
+              {t('pages.placeholder')}
+            </span>
+          ) : null}
+        </>
+      ) : (
+        <span className="text-muted italic">{t('editor.notWritten')}</span>
+      )}
+    </li>
+  );
+}

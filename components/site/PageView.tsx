@@ -1,0 +1,47 @@
+import { getTranslations } from 'next-intl/server';
+import { Breadcrumbs } from '@/components/site/Breadcrumbs';
+import type { Alternate } from '@/components/site/LanguageSwitcher';
+import { PageCards } from '@/components/site/PageCards';
+import { PageShell } from '@/components/site/PageShell';
+import { RichText } from '@/components/site/RichText';
+import type { PublicPage } from '@/db/queries/pages';
+import { type Locale, otherLocale } from '@/i18n/routing';
+import { homeHref, pageHref } from '@/lib/hrefs';
+
+/** A page of the tree as the public sees it; staff previews render the same. */
+export async function PageView({ locale, page }: { locale: Locale; page: PublicPage }) {
+  const t = await getTranslations({ locale, namespace: 'Page' });
+  const nav = await getTranslations({ locale, namespace: 'Nav' });
+  const otherPath = page.alternates[otherLocale(locale)];
+  const alternate: Alternate = otherPath
+    ? { kind: 'found', href: pageHref(otherPath) }
+    : { kind: 'missing', what: 'page', fallback: homeHref };
+
+  return (
+    <PageShell locale={locale} alternate={alternate}>
+      <Breadcrumbs
+        locale={locale}
+        trail={page.parent ? [{ label: page.parent.title, href: pageHref(page.parent.path) }] : []}
+        current={page.title}
+        currentHref={pageHref(page.path)}
+      />
+      <div className="measure">
+        <h1 className="text-3xl leading-tight font-bold text-iom-blue sm:text-4xl">{page.title}</h1>
+        {page.isPlaceholder ? (
+          <p className="mt-4 border-l-4 border-accent bg-amber-50 px-4 py-3 text-sm" role="note" data-testid="placeholder-note">
+            {t('placeholder')}
+          </p>
+        ) : null}
+        <RichText html={page.body} className="mt-6" />
+      </div>
+      {page.children.length > 0 ? (
+        <section aria-labelledby="in-section" className="mt-12">
+          <h2 id="in-section" className="text-2xl font-bold">
+            {nav('inSection')}
+          </h2>
+          <PageCards items={page.children} />
+        </section>
+      ) : null}
+    </PageShell>
+  );
+}
