@@ -292,7 +292,7 @@ describe('every entry point checks for itself', () => {
   const PUBLIC_ACTIONS = new Set(['signInAction', 'setupAdminAction', 'signOutAction']);
   // Admin-only actions live in files of their own, so a new one is tried here as soon as it exists:
   // users and the audit log, and the page tree and its trash (editors write and publish pages in pages/actions.ts).
-  const ADMIN_ONLY = /^app\/admin\/\(area\)\/((users|audit)\/|pages\/admin-actions\.ts$)/;
+  const ADMIN_ONLY = /^app\/admin\/\(area\)\/((users|audit)\/|pages\/admin-actions\.ts$|news\/trash\/actions\.ts$)/;
 
   it('classifies every route handler: public by design, or refusing the anonymous', async () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, '.next/server/app-paths-manifest.json'), 'utf8'));
