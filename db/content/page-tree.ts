@@ -80,7 +80,7 @@ export type CreatePageInput = {
 export type CreatePageResult =
   | ({ ok: true; pageId: number } & PageChange)
   /** notFound: the parent does not exist or is in the trash. */
-  | { ok: false; error: 'notFound' | 'parentIsLink' | 'urlInvalid' };
+  | { ok: false; error: 'notFound' | 'parentIsLink' | 'urlInvalid' | 'tooDeep' };
 
 /**
  * A new page (or external link) at the end of its parent's children. It has
@@ -98,6 +98,7 @@ export function createPage(db: DB, actor: Actor, input: CreatePageInput, now = n
       const parent = findLivePageRow(tx, input.parentId);
       if (!parent) return { ok: false, error: 'notFound' };
       if (parent.kind === 'link') return { ok: false, error: 'parentIsLink' };
+      if (parent.parentId !== null) return { ok: false, error: 'tooDeep' };
     }
     const position = childIds(tx, input.parentId).length;
     const row = tx
@@ -117,7 +118,14 @@ export function createPage(db: DB, actor: Actor, input: CreatePageInput, now = n
   });
 }
 
-export type MovePageResult = ({ ok: true } & PageChange) | { ok: false; error: 'notFound' | 'cycle' | 'parentIsLink' };
+export type MovePageResult = ({ ok: true } & PageChange) | { ok: false; error: 'notFound' | 'cycle' | 'parentIsLink' | 'tooDeep' };
+
+/**
+ * The menu, breadcrumbs and section pages show two levels (sections and their
+ * pages), so the tree keeps to two: a page goes under a top-level page only,
+ * and a page with pages of its own stays at the top.
+ */
+export const MAX_TREE_DEPTH = 2;
 
 type MoveInput = { pageId: number; parentId: number | null; position: number };
 
@@ -135,6 +143,7 @@ function moveInTx(tx: Tx, actor: Actor, input: MoveInput, now: Date, details: Re
       id = tx.select({ parentId: pages.parentId }).from(pages).where(eq(pages.id, id)).get()?.parentId ?? null;
     }
     if (parent.kind === 'link') return { ok: false, error: 'parentIsLink' };
+    if (parent.parentId !== null || childIds(tx, page.id).length > 0) return { ok: false, error: 'tooDeep' };
   }
   const before = liveChange(tx, page, now);
   const siblings = childIds(tx, input.parentId, page.id);

@@ -164,14 +164,24 @@ describe('moving pages', () => {
   it('refuses to move a page under itself or one of its descendants', () => {
     const a = newPage();
     const b = newPage(a);
-    const c = newPage(b);
     expect(movePage(t.db, actor, { pageId: a, parentId: a, position: 0 })).toEqual({ ok: false, error: 'cycle' });
-    expect(movePage(t.db, actor, { pageId: a, parentId: c, position: 0 })).toEqual({ ok: false, error: 'cycle' });
-    expect(movePage(t.db, actor, { pageId: b, parentId: c, position: 0 })).toEqual({ ok: false, error: 'cycle' });
+    expect(movePage(t.db, actor, { pageId: a, parentId: b, position: 0 })).toEqual({ ok: false, error: 'cycle' });
     expect(pageRow(a)!.parentId).toBeNull();
     expect(pageRow(b)!.parentId).toBe(a);
     // Moving a descendant up is fine.
-    expect(movePage(t.db, actor, { pageId: c, parentId: a, position: 0 }).ok).toBe(true);
+    expect(movePage(t.db, actor, { pageId: b, parentId: null, position: 0 }).ok).toBe(true);
+  });
+
+  it('keeps to the two levels the menu shows', () => {
+    const section = newPage();
+    const child = newPage(section);
+    const other = newPage();
+    expect(createPage(t.db, actor, { parentId: child, kind: 'page' })).toEqual({ ok: false, error: 'tooDeep' });
+    expect(movePage(t.db, actor, { pageId: other, parentId: child, position: 0 })).toEqual({ ok: false, error: 'tooDeep' });
+    // A section with pages of its own cannot become someone's page.
+    expect(movePage(t.db, actor, { pageId: section, parentId: other, position: 0 })).toEqual({ ok: false, error: 'tooDeep' });
+    expect(pageRow(section)!.parentId).toBeNull();
+    expect(movePage(t.db, actor, { pageId: other, parentId: section, position: 0 }).ok).toBe(true);
   });
 
   it('refuses an unknown or trashed parent, and a page in the trash', () => {

@@ -55,7 +55,7 @@ export async function addPageAction(_prev: FormState, formData: FormData): Promi
     const result = await addPageToTree({ kind, parentId, externalUrl: url }, clientAddress(await headers()));
     if (!result.ok) {
       if (result.error === 'urlInvalid') return { status: 'error', message: t('errors.invalid'), fieldErrors: { url: t('pages.errors.urlInvalid') } };
-      if (result.error === 'parentIsLink') return { status: 'error', message: t('pages.errors.parentIsLink') };
+      if (result.error === 'parentIsLink' || result.error === 'tooDeep') return { status: 'error', message: t(`pages.errors.${result.error}`) };
       return { status: 'error', message: t('pages.notFound') };
     }
     afterTreeChange(result);
@@ -87,7 +87,7 @@ export async function movePageUnderAction(_prev: FormState, formData: FormData):
     if (current.page.parentId === parentId) return { status: 'success', message: t('pages.alreadyThere') };
     const result = await movePageInTree({ pageId, parentId, position: Number.POSITIVE_INFINITY }, clientAddress(await headers()));
     if (!result.ok) {
-      if (result.error === 'cycle' || result.error === 'parentIsLink') return { status: 'error', message: t(`pages.errors.${result.error}`) };
+      if (result.error === 'cycle' || result.error === 'parentIsLink' || result.error === 'tooDeep') return { status: 'error', message: t(`pages.errors.${result.error}`) };
       return { status: 'error', message: t('pages.notFound') };
     }
     afterTreeChange(result, pageId);

@@ -25,11 +25,9 @@ function titleLocale(node: StaffPageNode, locale: Locale): Locale | undefined {
   return node.translations[locale] ? locale : node.translations.en ? 'en' : node.translations.sq ? 'sq' : undefined;
 }
 
-/** Every page that may take children, in tree order with its depth (links cannot). */
-function parentOptions(nodes: StaffPageNode[], locale: Locale, untitled: string, depth = 0): ParentOption[] {
-  return nodes.flatMap((n) =>
-    n.kind === 'page' ? [{ id: n.id, label: titleOf(n, locale, untitled), depth }, ...parentOptions(n.children, locale, untitled, depth + 1)] : [],
-  );
+/** Every page that may take children: the top-level pages (the menu shows two levels; links take none). */
+function parentOptions(nodes: StaffPageNode[], locale: Locale, untitled: string): ParentOption[] {
+  return nodes.flatMap((n) => (n.kind === 'page' ? [{ id: n.id, label: titleOf(n, locale, untitled), depth: 0 }] : []));
 }
 
 function descendantIds(node: StaffPageNode): Set<number> {
@@ -145,7 +143,7 @@ function TreeLevel({
                   isFirst={index === 0}
                   isLast={index === nodes.length - 1}
                   parentId={node.parentId}
-                  parentOptions={allParents.filter((o) => !excluded.has(o.id))}
+                  parentOptions={node.children.length > 0 ? [] : allParents.filter((o) => !excluded.has(o.id))}
                 />
               ) : null}
             </div>
