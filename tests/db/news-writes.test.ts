@@ -18,7 +18,7 @@ import {
   trashNews,
 } from '@/db/content/news-writes';
 import { isPublic } from '@/db/queries/visibility';
-import { auditEvents, newsItems, newsTranslations, pages, redirects, revisions } from '@/db/schema';
+import { auditEvents, media, mediaTranslations, newsItems, newsTranslations, pages, redirects, revisions } from '@/db/schema';
 import { makeTestDatabase } from '../helpers/db';
 
 let t: ReturnType<typeof makeTestDatabase>;
@@ -270,14 +270,85 @@ describe('shared fields', () => {
   it('saves kind and themes with their own version', () => {
     const { itemId } = create('en');
     const theme = t.db.insert(pages).values({ kind: 'page' }).returning().get();
-    expect(saveSharedNewsFields(t.db, actor, { itemId, baseVersion: 1, shared: { kind: 'story', themes: [theme.id] } })).toMatchObject({ ok: true, version: 2 });
-    expect(saveSharedNewsFields(t.db, actor, { itemId, baseVersion: 1, shared: { kind: 'news', themes: [] } })).toMatchObject({
+    expect(saveSharedNewsFields(t.db, actor, { itemId, baseVersion: 1, shared: { kind: 'story', themes: [theme.id], heroMediaId: null } })).toMatchObject({ ok: true, version: 2 });
+    expect(saveSharedNewsFields(t.db, actor, { itemId, baseVersion: 1, shared: { kind: 'news', themes: [], heroMediaId: null } })).toMatchObject({
       ok: false,
       error: 'stale',
       current: { kind: 'story', themes: [theme.id], version: 2 },
     });
-    expect(saveSharedNewsFields(t.db, actor, { itemId, baseVersion: 2, shared: { kind: 'news', themes: [99999] } })).toEqual({ ok: false, error: 'invalid' });
+    expect(saveSharedNewsFields(t.db, actor, { itemId, baseVersion: 2, shared: { kind: 'news', themes: [99999], heroMediaId: null } })).toEqual({ ok: false, error: 'invalid' });
     expect(getNewsForEditor(t.db, itemId)).toMatchObject({ kind: 'story', themes: [theme.id], version: 2 });
+  });
+});
+
+describe('the main image', () => {
+  const HASH = (n: number) => n.toString(16).padStart(64, '0');
+  function image(n: number, texts: { en?: string; sq?: string; sqDecorative?: boolean } = {}, kind: 'image' | 'document' = 'image') {
+    const variants = kind === 'image' ? JSON.stringify([{ width: 320, height: 240, files: { webp: `${HASH(n)}-320.webp`, jpeg: `${HASH(n)}-320.jpg` } }]) : '[]';
+    const id = t.db
+      .insert(media)
+      .values({ kind, mime: kind === 'image' ? 'image/jpeg' : 'application/pdf', fileName: `f${n}`, size: 1, width: 320, height: 240, hash: HASH(n), variants })
+      .returning({ id: media.id })
+      .get().id;
+    if (texts.en !== undefined) t.db.insert(mediaTranslations).values({ mediaId: id, locale: 'en', alt: texts.en }).run();
+    if (texts.sq !== undefined || texts.sqDecorative) t.db.insert(mediaTranslations).values({ mediaId: id, locale: 'sq', alt: texts.sq ?? null, decorative: texts.sqDecorative ?? false }).run();
+    return id;
+  }
+  const shared = (itemId: number, baseVersion: number, heroMediaId: number | null) =>
+    saveSharedNewsFields(t.db, actor, { itemId, baseVersion, shared: { kind: 'news', themes: [], heroMediaId } });
+
+  it('is saved with the shared fields, and only an image of the library, not in the trash, is accepted', () => {
+    const { itemId } = create('en');
+    save(itemId, 'en', 1, {}, { action: 'publish' });
+    const photo = image(1, { en: 'Judges at a training' });
+    const pdf = image(2, {}, 'document');
+    const trashed = image(3, { en: 'Old' });
+    t.db.update(media).set({ deletedAt: new Date() }).where(eq(media.id, trashed)).run();
+
+    expect(shared(itemId, 1, 99999)).toEqual({ ok: false, error: 'heroNotFound' });
+    expect(shared(itemId, 1, trashed)).toEqual({ ok: false, error: 'heroNotFound' });
+    expect(shared(itemId, 1, pdf)).toEqual({ ok: false, error: 'heroNotImage' });
+    expect(getNewsForEditor(t.db, itemId)).toMatchObject({ heroMediaId: null, version: 1 });
+
+    // The live article's pages are revalidated.
+    expect(shared(itemId, 1, photo)).toMatchObject({ ok: true, version: 2, changedPaths: expect.arrayContaining(['/news/training-for-judges']) });
+    expect(getNewsForEditor(t.db, itemId)).toMatchObject({ heroMediaId: photo, version: 2 });
+    const audit = t.db.select().from(auditEvents).where(eq(auditEvents.action, 'news.update_item')).all();
+    expect(JSON.parse(audit.at(-1)!.details!)).toMatchObject({ hero: photo });
+
+    expect(shared(itemId, 2, null)).toMatchObject({ ok: true, version: 3 });
+    expect(getNewsForEditor(t.db, itemId)!.heroMediaId).toBeNull();
+  });
+
+  it('without alt text in a language refuses publishing or scheduling that language, not saving it', () => {
+    const { itemId } = create('en');
+    create('sq', { title: 'Trajnim', slug: 'trajnim' }, itemId);
+    const photo = image(1, { en: 'Judges at a training' });
+    expect(shared(itemId, 1, photo)).toMatchObject({ ok: true });
+
+    expect(save(itemId, 'sq', 1, { title: 'Trajnim', slug: 'trajnim' }, { action: 'publish' })).toEqual({ ok: false, error: 'invalid', fieldErrors: { hero: 'heroNoAlt' } });
+    const later = new Date(Date.now() + 86_400_000);
+    expect(save(itemId, 'sq', 1, { title: 'Trajnim', slug: 'trajnim' }, { action: 'schedule', at: later })).toEqual({
+      ok: false,
+      error: 'invalid',
+      fieldErrors: { hero: 'heroNoAlt' },
+    });
+    expect(row(itemId, 'sq')).toMatchObject({ status: 'draft', version: 1 });
+    // A draft is saved as before.
+    expect(save(itemId, 'sq', 1, { title: 'Trajnim i ri', slug: 'trajnim' })).toMatchObject({ ok: true, version: 2 });
+    // English has its alt text.
+    expect(save(itemId, 'en', 1, {}, { action: 'publish' })).toMatchObject({ ok: true, status: 'published' });
+
+    // Marked decorative in Albanian: publishable there.
+    t.db.insert(mediaTranslations).values({ mediaId: photo, locale: 'sq', decorative: true }).run();
+    expect(save(itemId, 'sq', 2, { title: 'Trajnim i ri', slug: 'trajnim' }, { action: 'publish' })).toMatchObject({ ok: true, status: 'published' });
+  });
+
+  it('with only blank alt text counts as without', () => {
+    const { itemId } = create('en');
+    const photo = image(1, { en: '   ' });
+    expect(shared(itemId, 1, photo)).toMatchObject({ ok: true });
+    expect(save(itemId, 'en', 1, {}, { action: 'publish' })).toMatchObject({ ok: false, fieldErrors: { hero: 'heroNoAlt' } });
   });
 });
 
