@@ -1,6 +1,8 @@
 import 'server-only';
+import { type Locale, locales } from '@/i18n/routing';
 import { requireUser } from '@/lib/auth/session';
 import { env } from '@/lib/env';
+import { mediaUrl } from '@/lib/media/files';
 import { getDb } from '../index';
 import {
   type Actor,
@@ -8,6 +10,7 @@ import {
   getMediaItem,
   listMediaItems,
   type MediaFilter,
+  type MediaItem,
   type MediaTextsInput,
   restoreMedia,
   saveMediaTexts,
@@ -60,3 +63,35 @@ export async function deleteMediaFromTrash(id: number, ip: string | null) {
   return deleteMediaForever(getDb(), env().dataDir, await actor(ip, 'admin'), id);
 }
 
+
+/** An image the editors can choose as a main image: a small thumbnail, the file name, and its alt text in each language. */
+export type HeroOption = {
+  id: number;
+  fileName: string;
+  thumb: { src: string; width: number; height: number } | null;
+  alt: Partial<Record<Locale, string>>;
+  decorative: Locale[];
+};
+
+function heroOption(item: MediaItem): HeroOption {
+  const small = item.variants[0];
+  return {
+    id: item.id,
+    fileName: item.fileName,
+    thumb: small?.files.webp ? { src: mediaUrl(small.files.webp), width: small.width, height: small.height } : null,
+    alt: Object.fromEntries(locales.flatMap((l) => (item.texts[l]?.alt?.trim() ? [[l, item.texts[l]!.alt!.trim()]] : []))),
+    decorative: locales.filter((l) => item.texts[l]?.decorative),
+  };
+}
+
+/** The newest images of the library for the main-image picker, with the one now chosen (`current`) always among them. */
+export async function heroImageOptions(current: number | null): Promise<HeroOption[]> {
+  await requireUser();
+  const db = getDb();
+  const items = listMediaItems(db, { kind: 'image' }).items;
+  if (current !== null && !items.some((i) => i.id === current)) {
+    const chosen = getMediaItem(db, current);
+    if (chosen && chosen.kind === 'image') items.unshift(chosen);
+  }
+  return items.map(heroOption);
+}

@@ -20,6 +20,7 @@ import {
 import { isPublic } from '@/db/queries/visibility';
 import { auditEvents, media, mediaTranslations, newsItems, newsTranslations, pages, redirects, revisions } from '@/db/schema';
 import { makeTestDatabase } from '../helpers/db';
+import { insertMediaRow } from '../helpers/media-rows';
 
 let t: ReturnType<typeof makeTestDatabase>;
 let actor: { userId: number; ip: string };
@@ -282,18 +283,7 @@ describe('shared fields', () => {
 });
 
 describe('the main image', () => {
-  const HASH = (n: number) => n.toString(16).padStart(64, '0');
-  function image(n: number, texts: { en?: string; sq?: string; sqDecorative?: boolean } = {}, kind: 'image' | 'document' = 'image') {
-    const variants = kind === 'image' ? JSON.stringify([{ width: 320, height: 240, files: { webp: `${HASH(n)}-320.webp`, jpeg: `${HASH(n)}-320.jpg` } }]) : '[]';
-    const id = t.db
-      .insert(media)
-      .values({ kind, mime: kind === 'image' ? 'image/jpeg' : 'application/pdf', fileName: `f${n}`, size: 1, width: 320, height: 240, hash: HASH(n), variants })
-      .returning({ id: media.id })
-      .get().id;
-    if (texts.en !== undefined) t.db.insert(mediaTranslations).values({ mediaId: id, locale: 'en', alt: texts.en }).run();
-    if (texts.sq !== undefined || texts.sqDecorative) t.db.insert(mediaTranslations).values({ mediaId: id, locale: 'sq', alt: texts.sq ?? null, decorative: texts.sqDecorative ?? false }).run();
-    return id;
-  }
+  const image = (n: number, texts: { en?: string; sq?: string } = {}, kind: 'image' | 'document' = 'image') => insertMediaRow(t.db, n, texts, kind);
   const shared = (itemId: number, baseVersion: number, heroMediaId: number | null) =>
     saveSharedNewsFields(t.db, actor, { itemId, baseVersion, shared: { kind: 'news', themes: [], heroMediaId } });
 

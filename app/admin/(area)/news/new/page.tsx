@@ -24,8 +24,9 @@ export default async function NewArticlePage() {
       <NewsEditor
         userId={me.id}
         itemId={null}
-        shared={{ kind: 'news', themes: [], version: 1 }}
+        shared={{ kind: 'news', themes: [], heroMediaId: null, version: 1 }}
         themeOptions={await newsThemeOptions(me.preferredLocale)}
+        heroOptions={[]}
         translations={{}}
         initialLocale={me.preferredLocale}
         createdLocale={null}
