@@ -3,7 +3,9 @@ import { Breadcrumbs } from '@/components/site/Breadcrumbs';
 import type { Alternate } from '@/components/site/LanguageSwitcher';
 import { PageCards } from '@/components/site/PageCards';
 import { PageShell } from '@/components/site/PageShell';
+import { ResponsiveImage } from '@/components/site/ResponsiveImage';
 import { RichText } from '@/components/site/RichText';
+import { heroForPublic } from '@/db/queries/media';
 import type { PublicPage } from '@/db/queries/pages';
 import { type Locale, otherLocale } from '@/i18n/routing';
 import { homeHref, pageHref } from '@/lib/hrefs';
@@ -13,6 +15,8 @@ export async function PageView({ locale, page }: { locale: Locale; page: PublicP
   const t = await getTranslations({ locale, namespace: 'Page' });
   const nav = await getTranslations({ locale, namespace: 'Nav' });
   const otherPath = page.alternates[otherLocale(locale)];
+  // Only with alt text in this language (or marked decorative): otherwise no image at all.
+  const hero = heroForPublic(page.heroMediaId, locale);
   const alternate: Alternate = otherPath
     ? { kind: 'found', href: pageHref(otherPath) }
     : { kind: 'missing', what: 'page', fallback: homeHref };
@@ -31,6 +35,11 @@ export async function PageView({ locale, page }: { locale: Locale; page: PublicP
           <p className="mt-4 border-l-4 border-accent bg-amber-50 px-4 py-3 text-sm" role="note" data-testid="placeholder-note">
             {t('placeholder')}
           </p>
+        ) : null}
+        {hero ? (
+          <div className="mt-6" data-testid="hero">
+            <ResponsiveImage image={hero} priority />
+          </div>
         ) : null}
         <RichText html={page.body} className="mt-6" />
       </div>

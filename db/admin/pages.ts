@@ -12,6 +12,7 @@ import {
   movePageUpDown,
   restorePage,
   setPageExternalUrl,
+  setPageHero,
   trashPage,
 } from '../content/page-tree';
 import {
@@ -124,4 +125,8 @@ export async function deletePageFromTrash(pageId: number, ip: string | null) {
 
 export async function emptyPagesTrash(ip: string | null) {
   return emptyPageTrash(getDb(), await actor(ip, 'admin'));
+}
+
+export async function setPageMainImage(pageId: number, heroMediaId: number | null, ip: string | null) {
+  return setPageHero(getDb(), await actor(ip), pageId, heroMediaId);
 }

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm'
 import type { Locale } from '@/i18n/routing';
 import { recordAudit } from '../auth/audit-log';
 import type { DB, Queryable, Tx } from '../client';
+import { checkHeroImage } from '../media/usages';
 import { LOCALES, pages, pageTranslations, type PublicationStatus, redirects, revisions } from '../schema';
 import { isLive, isStale } from './common';
 import { normalizeExternalUrl, pagePublicPath } from './page-paths';
@@ -182,6 +183,29 @@ export function movePageUpDown(
     const result = moveInTx(tx, actor, { pageId, parentId: page.parentId, position: target }, now, { direction });
     // Same parent, so neither a cycle nor a link parent can happen.
     return result.ok ? result : ({ ok: false, error: 'notFound' } as const);
+  });
+}
+
+export type SetPageHeroResult = ({ ok: true } & PageChange) | { ok: false; error: 'notFound' | 'notAPage' | 'heroNotFound' | 'heroNotImage' };
+
+/**
+ * Sets or removes a page's main image (an image of the media library, not in
+ * the trash). Its live addresses are to be revalidated; the menu is unchanged.
+ */
+export function setPageHero(db: DB, actor: Actor, pageId: number, heroMediaId: number | null, now = new Date()): SetPageHeroResult {
+  return db.transaction((tx): SetPageHeroResult => {
+    const page = findLivePageRow(tx, pageId);
+    if (!page) return { ok: false, error: 'notFound' };
+    if (page.kind !== 'page') return { ok: false, error: 'notAPage' };
+    if (heroMediaId === page.heroMediaId) return { ok: true, changedPaths: [], menuChanged: false };
+    if (heroMediaId !== null) {
+      const check = checkHeroImage(tx, heroMediaId);
+      if (check === 'notFound') return { ok: false, error: 'heroNotFound' };
+      if (check === 'notImage') return { ok: false, error: 'heroNotImage' };
+    }
+    tx.update(pages).set({ heroMediaId, updatedAt: now }).where(eq(pages.id, pageId)).run();
+    recordAudit(tx, { userId: actor.userId, action: 'page.hero', entityType: 'page', entityId: pageId, details: { from: page.heroMediaId, to: heroMediaId }, ip: actor.ip });
+    return { ok: true, changedPaths: liveChange(tx, page, now).changedPaths, menuChanged: false };
   });
 }
 

@@ -4,6 +4,7 @@ import { htmlToText } from '@/lib/html';
 import { sanitizeRichText } from '@/lib/sanitize';
 import { recordAudit } from '../auth/audit-log';
 import type { DB, Queryable, Tx } from '../client';
+import { imagesWithoutAlt } from '../media/usages';
 import { pages, pageTranslations, type PublicationStatus, revisions, users } from '../schema';
 import {
   isLive,
@@ -74,7 +75,9 @@ export type PageFieldError =
   | { ok: false; error: 'tooLong'; field: keyof PageFields }
   | { ok: false; error: 'pathRequired' | 'pathInvalid' | 'pathReserved'; field: 'path' }
   /** Another page has this path in this language (possibly a page in the trash, which keeps its addresses). */
-  | { ok: false; error: 'pathTaken'; field: 'path'; takenBy: { pageId: number; trashed: boolean } };
+  | { ok: false; error: 'pathTaken'; field: 'path'; takenBy: { pageId: number; trashed: boolean } }
+  /** Publishing refused: the page's main image has no alt text in this language (and is not marked decorative). */
+  | { ok: false; error: 'heroNoAlt'; field: 'hero' };
 
 export type SavePageResult =
   | ({ ok: true; pageId: number; version: number; status: PublicationStatus; publishedAt: Date | null } & PageChange)
@@ -269,6 +272,10 @@ function saveInTx(tx: Tx, actor: Actor, input: SavePageInput, now: Date, options
   const visibleText = page.kind === 'link' ? fields.title : htmlToText(fields.body);
   const publication = nextPublication(current, input.publication, visibleText, now);
   if ('error' in publication) return { ok: false, error: publication.error };
+  // An image is never published in a language without its alt text there (or a decorative mark).
+  if ((input.publication.action === 'publish' || input.publication.action === 'schedule') && page.heroMediaId) {
+    if (imagesWithoutAlt(tx, [page.heroMediaId], input.locale).length > 0) return { ok: false, error: 'heroNoAlt', field: 'hero' };
+  }
   const { status, publishedAt } = publication;
   if (!visibleText && (status === 'published' || status === 'scheduled')) {
     return { ok: false, error: 'emptyBody' };

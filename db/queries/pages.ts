@@ -86,6 +86,8 @@ export type PublicPage = {
   isPlaceholder: boolean;
   publishedAt: Date;
   updatedAt: Date;
+  /** The main image (shown through heroForPublic, which checks its alt text in the language). */
+  heroMediaId: number | null;
   parent: { title: string; path: string } | null;
   children: MenuItem[];
   /** The same page's published path in each language that has one. */
@@ -121,6 +123,7 @@ function completePage(db: Queryable, { page, t }: PageAndTranslation, locale: Lo
     isPlaceholder: t.isPlaceholder,
     publishedAt,
     updatedAt: t.updatedAt,
+    heroMediaId: page.heroMediaId,
     parent: parentItem?.path ? { title: parentItem.title, path: parentItem.path } : null,
     children: self?.children ?? [],
     alternates,

@@ -5,14 +5,16 @@ import { useActionState } from 'react';
 import { ActionForm } from '@/components/admin/ActionForm';
 import { Field } from '@/components/admin/Field';
 import { FormMessage } from '@/components/admin/FormMessage';
+import { HeroPicker } from '@/components/admin/HeroPicker';
 import { localDraftKey } from '@/components/admin/LocalDraft';
 import { RichTextEditor } from '@/components/admin/RichTextEditor';
 import { SubmitButton } from '@/components/admin/SubmitButton';
 import { TextArea } from '@/components/admin/TextArea';
 import { LanguagePanels, type Locale, SeoFields, TranslationForm, type TranslationMeta } from '@/components/admin/TranslationEditor';
+import type { HeroOption } from '@/db/admin/media';
 import { PUBLICATION_STATUSES } from '@/db/schema';
 import { idleState } from '@/lib/form-state';
-import { confirmPageTranslationAction, savePageAction, savePageLinkAction } from './actions';
+import { confirmPageTranslationAction, savePageAction, savePageHeroAction, savePageLinkAction } from './actions';
 
 export type PageTranslationData = TranslationMeta & {
   title: string;
@@ -32,6 +34,9 @@ export type PageEditorProps = {
   kind: 'page' | 'link';
   /** For an external link: where it points. */
   externalUrl: string | null;
+  /** A page's main image, and the library's images to choose it from. */
+  heroMediaId: number | null;
+  heroOptions: HeroOption[];
   translations: Partial<Record<Locale, PageTranslationData>>;
   /** Which language the page opens on (narrow screens). */
   initialLocale: Locale;
@@ -48,7 +53,7 @@ function pageDraftKey(userId: number, pageId: number, locale: Locale) {
 export function PageEditor(props: PageEditorProps) {
   return (
     <div>
-      {props.kind === 'link' ? <LinkForm pageId={props.pageId} url={props.externalUrl ?? ''} /> : null}
+      {props.kind === 'link' ? <LinkForm pageId={props.pageId} url={props.externalUrl ?? ''} /> : <HeroForm pageId={props.pageId} current={props.heroMediaId} options={props.heroOptions} />}
       <LanguagePanels initialLocale={props.initialLocale}>
         {(locale) => <PageTranslationForm userId={props.userId} pageId={props.pageId} kind={props.kind} locale={locale} data={props.translations[locale]} />}
       </LanguagePanels>
@@ -121,11 +126,33 @@ function PageTranslationForm({
               <TextArea id={`${locale}-summary`} name="summary" label={t('fields.summary')} hint={p('summaryHint')} defaultValue={data?.summary} rows={3} error={errors.summary} />
               <RichTextEditor id={`${locale}-body`} name="body" label={t('fields.body')} defaultValue={data?.body ?? ''} error={errors.body} lang={locale} />
               <SeoFields locale={locale} values={data} errors={errors} />
+              {errors.hero ? (
+                <p role="alert" className="mb-4 rounded border-l-4 border-red-700 bg-red-50 px-4 py-2 text-sm font-semibold text-red-800" data-testid={`hero-error-${locale}`}>
+                  {errors.hero}
+                </p>
+              ) : null}
             </>
           ) : null}
         </>
       )}
     </TranslationForm>
+  );
+}
+
+function HeroForm({ pageId, current, options }: { pageId: number; current: number | null; options: HeroOption[] }) {
+  const t = useTranslations('Admin.editor.hero');
+  const [state, action, pending] = useActionState(savePageHeroAction, idleState);
+  return (
+    <ActionForm action={action} aria-label={t('label')} className="mt-6 rounded border border-gray-300 bg-white p-4" data-testid="hero-form">
+      <FormMessage state={state} />
+      <input type="hidden" name="pageId" value={pageId} />
+      <HeroPicker id="page-hero" options={options} current={current} />
+      <div className="mt-4">
+        <SubmitButton pending={pending} variant="secondary">
+          {t('save')}
+        </SubmitButton>
+      </div>
+    </ActionForm>
   );
 }
 
