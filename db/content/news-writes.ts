@@ -4,7 +4,7 @@ import { sanitizeRichText } from '@/lib/sanitize';
 import { slugify } from '@/lib/slug';
 import { recordAudit } from '../auth/audit-log';
 import type { DB, Queryable, Tx } from '../client';
-import { checkHeroImage, imagesWithoutAlt } from '../media/usages';
+import { checkHeroImage, imagesWithoutAlt, setUsages, usagesFromHtml } from '../media/usages';
 import { NEWS_KINDS, newsItems, newsItemThemes, newsTranslations, pages, type PublicationStatus, redirects, revisions, users } from '../schema';
 import {
   isLive,
@@ -43,7 +43,8 @@ export type NewsFields = {
 
 export type NewsSnapshot = NewsFields & { version: number; status: PublicationStatus; publishedAt: string | null };
 
-export type NewsFieldError = 'required' | 'tooLong' | 'slugInvalid' | 'slugTaken' | 'heroNoAlt' | PublicationError;
+/** bodyImageNoAlt: an image in the text has no alt text in this language (or is no longer in the library), so it cannot be live. */
+export type NewsFieldError = 'required' | 'tooLong' | 'slugInvalid' | 'slugTaken' | 'heroNoAlt' | 'bodyImageNoAlt' | PublicationError;
 /** `hero`: the item's main image has no alt text in this language (publishing refused). */
 export type NewsFieldErrors = Partial<Record<keyof NewsFields | 'publishAt' | 'form' | 'hero', NewsFieldError>>;
 
@@ -174,7 +175,13 @@ export function saveNewsTranslation(
       else if (next.error === 'emptyBody') errors.body = next.error;
       else errors.form = next.error;
     }
-    // An image is never published in a language without its alt text there (or a decorative mark).
+    // The media files the text uses (images and PDFs), recorded with the save.
+    const bodyUsages = usagesFromHtml(tx, fields.body);
+    // An image is never live in a language without its alt text there (or a decorative mark).
+    if (!('error' in next) && (next.status === 'published' || next.status === 'scheduled') && !errors.body) {
+      const images = bodyUsages.map((u) => u.mediaId);
+      if (imagesWithoutAlt(tx, images, input.locale).length > 0) errors.body = 'bodyImageNoAlt';
+    }
     if ((publication.action === 'publish' || publication.action === 'schedule') && itemId !== null) {
       const hero = tx.select({ heroMediaId: newsItems.heroMediaId }).from(newsItems).where(eq(newsItems.id, itemId)).get()?.heroMediaId;
       if (hero && imagesWithoutAlt(tx, [hero], input.locale).length > 0) errors.hero = 'heroNoAlt';
@@ -207,6 +214,7 @@ export function saveNewsTranslation(
       tx.insert(newsTranslations).values({ newsItemId: itemId, locale: input.locale, ...fields, ...next, ...source, version, createdAt: now, updatedAt: now }).run();
     }
     tx.update(newsItems).set({ updatedAt: now }).where(eq(newsItems.id, itemId)).run();
+    setUsages(tx, { type: 'news', id: itemId, locale: input.locale }, bodyUsages);
     writeRevision(tx, itemId, input.locale, actor, now);
     const details = { locale: input.locale, version, ...(publication.action === 'schedule' ? { at: publication.at.toISOString() } : {}) };
     recordAudit(tx, { userId: actor.userId, action: input.auditAction ?? (current ? 'news.save' : 'news.create'), entityType: 'news', entityId: itemId, details, ip: actor.ip });

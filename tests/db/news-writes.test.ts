@@ -18,7 +18,8 @@ import {
   trashNews,
 } from '@/db/content/news-writes';
 import { isPublic } from '@/db/queries/visibility';
-import { auditEvents, media, mediaTranslations, newsItems, newsTranslations, pages, redirects, revisions } from '@/db/schema';
+import { richTextImageHtml } from '@/lib/media/rich-text';
+import { auditEvents, media, mediaTranslations, mediaUsages, newsItems, newsTranslations, pages, redirects, revisions } from '@/db/schema';
 import { makeTestDatabase } from '../helpers/db';
 import { insertMediaRow } from '../helpers/media-rows';
 
@@ -339,6 +340,46 @@ describe('the main image', () => {
     const photo = image(1, { en: '   ' });
     expect(shared(itemId, 1, photo)).toMatchObject({ ok: true });
     expect(save(itemId, 'en', 1, {}, { action: 'publish' })).toMatchObject({ ok: false, fieldErrors: { hero: 'heroNoAlt' } });
+  });
+});
+
+describe('images in the text', () => {
+  const imgOf = (n: number, alt = '') => {
+    const hash = n.toString(16).padStart(64, '0');
+    return richTextImageHtml({ src: `/media/${hash}-320.webp`, srcSet: `/media/${hash}-320.webp 320w`, width: 320, height: 240, alt });
+  };
+  const uses = (itemId: number) =>
+    t.db
+      .select({ mediaId: mediaUsages.mediaId, locale: mediaUsages.locale, role: mediaUsages.role })
+      .from(mediaUsages)
+      .where(and(eq(mediaUsages.entityType, 'news'), eq(mediaUsages.entityId, itemId)))
+      .all();
+
+  it('are kept with the text, recorded as uses of that language, and forgotten when removed', () => {
+    const photo = insertMediaRow(t.db, 1, { en: 'Judges at a training' });
+    const { itemId } = create('en', { body: `<p>Text</p>${imgOf(1, 'Judges at a training')}` });
+    expect(row(itemId, 'en').body).toContain(`/media/${'1'.padStart(64, '0')}-320.webp`);
+    expect(uses(itemId)).toEqual([{ mediaId: photo, locale: 'en', role: 'body' }]);
+    expect(save(itemId, 'en', 1, { body: '<p>Text only</p>' })).toMatchObject({ ok: true });
+    expect(uses(itemId)).toEqual([]);
+  });
+
+  it('without alt text in the language stop it from being published, scheduled or saved while live', () => {
+    const photo = insertMediaRow(t.db, 1, { en: 'Judges at a training' });
+    const { itemId } = create('en');
+    create('sq', { title: 'Trajnim', slug: 'trajnim', body: `<p>Tekst</p>${imgOf(1)}` }, itemId);
+    // A draft is saved, with its use recorded.
+    expect(uses(itemId)).toEqual([{ mediaId: photo, locale: 'sq', role: 'body' }]);
+    const sq = { title: 'Trajnim', slug: 'trajnim', body: `<p>Tekst</p>${imgOf(1)}` };
+    expect(save(itemId, 'sq', 1, sq, { action: 'publish' })).toEqual({ ok: false, error: 'invalid', fieldErrors: { body: 'bodyImageNoAlt' } });
+    expect(save(itemId, 'sq', 1, sq, { action: 'schedule', at: new Date(Date.now() + 86_400_000) })).toMatchObject({ fieldErrors: { body: 'bodyImageNoAlt' } });
+    // Published without the image, then the image added to the live text: refused too.
+    expect(save(itemId, 'sq', 1, { ...sq, body: '<p>Tekst</p>' }, { action: 'publish' })).toMatchObject({ ok: true, status: 'published' });
+    expect(save(itemId, 'sq', 2, sq)).toMatchObject({ ok: false, fieldErrors: { body: 'bodyImageNoAlt' } });
+    // English has its alt text.
+    expect(save(itemId, 'en', 1, { body: `<p>Text</p>${imgOf(1, 'Judges at a training')}` }, { action: 'publish' })).toMatchObject({ ok: true });
+    t.db.insert(mediaTranslations).values({ mediaId: photo, locale: 'sq', alt: 'Gjyqtarë në një trajnim' }).run();
+    expect(save(itemId, 'sq', 2, sq)).toMatchObject({ ok: true, status: 'published' });
   });
 });
 

@@ -14,7 +14,8 @@ import {
   savePageTranslation,
 } from '@/db/content/page-writes';
 import { isPublic } from '@/db/queries/visibility';
-import { auditEvents, media, mediaTranslations, pages, pageTranslations, redirects, revisions } from '@/db/schema';
+import { richTextImageHtml } from '@/lib/media/rich-text';
+import { auditEvents, media, mediaTranslations, mediaUsages, pages, pageTranslations, redirects, revisions } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import { makeTestDatabase } from '../helpers/db';
 import { insertMediaRow } from '../helpers/media-rows';
@@ -472,5 +473,23 @@ describe('the main image', () => {
     expect(row(pageId, 'sq')).toMatchObject({ status: 'draft', version: 1 });
     t.db.insert(mediaTranslations).values({ mediaId: photo, locale: 'sq', decorative: true }).run();
     expect(save(pageId, 'sq', 1, { title: 'Shëndeti i migrantëve', path: 'shendeti-i-migranteve' }, { action: 'publish' })).toMatchObject({ ok: true, status: 'published' });
+  });
+});
+
+describe('images in the text', () => {
+  it('are recorded as uses of that language, and stop publishing while they have no alt text there', () => {
+    const pageId = newPage();
+    const photo = insertMediaRow(t.db, 7, { en: 'Nurses at a health centre' });
+    const hash = (7).toString(16).padStart(64, '0');
+    const img = richTextImageHtml({ src: `/media/${hash}-320.webp`, srcSet: `/media/${hash}-320.webp 320w`, width: 320, height: 240, alt: '' });
+    const sq = { title: 'Shëndeti', path: 'shendeti', body: `<p>Tekst</p>${img}` };
+    saved(save(pageId, 'sq', null, sq));
+    const uses = () => t.db.select({ mediaId: mediaUsages.mediaId, locale: mediaUsages.locale }).from(mediaUsages).where(eq(mediaUsages.entityId, pageId)).all();
+    expect(uses()).toEqual([{ mediaId: photo, locale: 'sq' }]);
+    expect(save(pageId, 'sq', 1, sq, { action: 'publish' })).toEqual({ ok: false, error: 'bodyImageNoAlt', field: 'body' });
+    t.db.insert(mediaTranslations).values({ mediaId: photo, locale: 'sq', alt: 'Infermiere në një qendër shëndetësore' }).run();
+    expect(save(pageId, 'sq', 1, sq, { action: 'publish' })).toMatchObject({ ok: true, status: 'published' });
+    saved(save(pageId, 'sq', 2, { ...sq, body: '<p>Tekst</p>' }));
+    expect(uses()).toEqual([]);
   });
 });

@@ -94,6 +94,8 @@ function fieldMessages(result: Exclude<SavePageResult, { ok: true } | { error: '
       return { form: t('editor.errors.notPublished') };
     case 'heroNoAlt':
       return { hero: t('editor.errors.heroNoAlt') };
+    case 'bodyImageNoAlt':
+      return { body: t('editor.errors.bodyImageNoAlt') };
   }
 }
 
