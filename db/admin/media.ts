@@ -17,6 +17,7 @@ import {
   trashMedia,
   uploadMedia,
 } from '../media/library';
+import { type PublicImage, publicImage } from '../media/public';
 import type { DOCUMENT_LANGUAGES } from '../schema';
 
 /**
@@ -94,4 +95,29 @@ export async function heroImageOptions(current: number | null): Promise<HeroOpti
     if (chosen && chosen.kind === 'image') items.unshift(chosen);
   }
   return items.map(heroOption);
+}
+
+/** An image the editors can insert into a text in one language: only images with alt text there (or marked decorative). */
+export type RichTextImageOption = {
+  id: number;
+  fileName: string;
+  thumb: { src: string; width: number; height: number } | null;
+  image: Pick<PublicImage, 'src' | 'srcSet' | 'width' | 'height' | 'alt'>;
+};
+
+/** The newest images of the library that can be inserted into a text in each language. */
+export async function richTextImageOptions(): Promise<Record<Locale, RichTextImageOption[]>> {
+  await requireUser();
+  const db = getDb();
+  const items = listMediaItems(db, { kind: 'image' }).items;
+  const out: Record<Locale, RichTextImageOption[]> = { en: [], sq: [] };
+  for (const locale of locales) {
+    for (const item of items) {
+      const image = publicImage(db, item.id, locale);
+      if (!image) continue;
+      const { thumb } = heroOption(item);
+      out[locale].push({ id: item.id, fileName: item.fileName, thumb, image: { src: image.src, srcSet: image.srcSet, width: image.width, height: image.height, alt: image.alt } });
+    }
+  }
+  return out;
 }

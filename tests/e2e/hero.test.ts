@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
-import { media, newsItems, pages } from '@/db/schema';
+import { media, mediaUsages, newsItems, pages } from '@/db/schema';
 import { axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
 import { phonePhoto } from '../helpers/media';
@@ -189,5 +189,30 @@ describe('a main image', () => {
       await expectHero(reader, alt);
     }
     await visitor.close();
+  });
+
+  it('is inserted into an article’s text from the editor’s toolbar, and shown there lazily', async () => {
+    await page.goto(`${server.url}/admin/news/${articleId}`);
+    const en = panel('en');
+    await en.getByRole('textbox', { name: 'Text', exact: true }).click();
+    await page.keyboard.press('Control+End');
+    const tool = en.getByRole('button', { name: 'Insert image' });
+    await tool.click();
+    expect(await tool.getAttribute('aria-expanded')).toBe('true');
+    const picker = en.getByRole('group', { name: 'Insert an image from the media library' });
+    expect(await axeViolations(page)).toEqual([]);
+    await picker.getByRole('button', { name: new RegExp(PHOTO_NAME) }).click();
+    expect(await picker.count()).toBe(0);
+    expect(await submit('en', 'Save and update the site')).toBe('Saved.');
+    expect(withDb((db) => db.select({ mediaId: mediaUsages.mediaId, locale: mediaUsages.locale }).from(mediaUsages).all())).toEqual([{ mediaId: photoId, locale: 'en' }]);
+
+    const res = await fetch(`${server.url}/news/workshops-open-in-korce`);
+    const html = await res.text();
+    const img = /<div class="prose[^"]*"[^>]*>.*?(<img [^>]*>)/s.exec(html)?.[1] ?? '';
+    expect(img).toMatch(/src="\/media\/[0-9a-f]{64}-1600\.webp"/);
+    expect(img).toMatch(/srcset="\/media\/[0-9a-f]{64}-320\.webp 320w, [^"]+ 1600w"/);
+    expect(img).toContain(`alt="${EN_ALT}"`);
+    expect(img).toContain('width="1600" height="2133"');
+    expect(img).toContain('loading="lazy"');
   });
 });

@@ -11,7 +11,7 @@ import { RichTextEditor } from '@/components/admin/RichTextEditor';
 import { SubmitButton } from '@/components/admin/SubmitButton';
 import { TextArea } from '@/components/admin/TextArea';
 import { LanguagePanels, type Locale, SeoFields, TranslationForm, type TranslationMeta } from '@/components/admin/TranslationEditor';
-import type { HeroOption } from '@/db/admin/media';
+import type { HeroOption, RichTextImageOption } from '@/db/admin/media';
 import { PUBLICATION_STATUSES } from '@/db/schema';
 import { idleState } from '@/lib/form-state';
 import { confirmPageTranslationAction, savePageAction, savePageHeroAction, savePageLinkAction } from './actions';
@@ -37,6 +37,8 @@ export type PageEditorProps = {
   /** A page's main image, and the library's images to choose it from. */
   heroMediaId: number | null;
   heroOptions: HeroOption[];
+  /** Per language, the images that can be inserted into the text. */
+  bodyImages: Record<Locale, RichTextImageOption[]>;
   translations: Partial<Record<Locale, PageTranslationData>>;
   /** Which language the page opens on (narrow screens). */
   initialLocale: Locale;
@@ -55,7 +57,7 @@ export function PageEditor(props: PageEditorProps) {
     <div>
       {props.kind === 'link' ? <LinkForm pageId={props.pageId} url={props.externalUrl ?? ''} /> : <HeroForm pageId={props.pageId} current={props.heroMediaId} options={props.heroOptions} />}
       <LanguagePanels initialLocale={props.initialLocale}>
-        {(locale) => <PageTranslationForm userId={props.userId} pageId={props.pageId} kind={props.kind} locale={locale} data={props.translations[locale]} />}
+        {(locale) => <PageTranslationForm userId={props.userId} pageId={props.pageId} kind={props.kind} locale={locale} data={props.translations[locale]} images={props.bodyImages[locale]} />}
       </LanguagePanels>
     </div>
   );
@@ -67,12 +69,14 @@ function PageTranslationForm({
   kind,
   locale,
   data,
+  images,
 }: {
   userId: number;
   pageId: number;
   kind: 'page' | 'link';
   locale: Locale;
   data: PageTranslationData | undefined;
+  images: RichTextImageOption[];
 }) {
   const t = useTranslations('Admin.editor');
   const p = useTranslations('Admin.pages');
@@ -124,7 +128,7 @@ function PageTranslationForm({
                 error={errors.path}
               />
               <TextArea id={`${locale}-summary`} name="summary" label={t('fields.summary')} hint={p('summaryHint')} defaultValue={data?.summary} rows={3} error={errors.summary} />
-              <RichTextEditor id={`${locale}-body`} name="body" label={t('fields.body')} defaultValue={data?.body ?? ''} error={errors.body} lang={locale} />
+              <RichTextEditor id={`${locale}-body`} name="body" label={t('fields.body')} defaultValue={data?.body ?? ''} error={errors.body} lang={locale} images={images} />
               <SeoFields locale={locale} values={data} errors={errors} />
               {errors.hero ? (
                 <p role="alert" className="mb-4 rounded border-l-4 border-red-700 bg-red-50 px-4 py-2 text-sm font-semibold text-red-800" data-testid={`hero-error-${locale}`}>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { heroImageOptions } from '@/db/admin/media';
+import { heroImageOptions, richTextImageOptions } from '@/db/admin/media';
 import { loadNewsForEditor, newsThemeOptions } from '@/db/admin/news';
 import { adminLocale } from '@/lib/admin-locale';
 import { requireUserForPage } from '@/lib/auth/session';
@@ -52,6 +52,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         shared={{ kind: item.kind, themes: item.themes, heroMediaId: item.heroMediaId, version: item.version }}
         themeOptions={await newsThemeOptions(me.preferredLocale)}
         heroOptions={await heroImageOptions(item.heroMediaId)}
+        bodyImages={await richTextImageOptions()}
         translations={await editorTranslations(item, me.preferredLocale)}
         initialLocale={created ?? me.preferredLocale}
         createdLocale={created}
