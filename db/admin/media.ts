@@ -17,6 +17,7 @@ import {
   trashMedia,
   uploadMedia,
 } from '../media/library';
+import { pagePublicationIds } from '../content/page-tree';
 import { type PublicImage, publicImage } from '../media/public';
 import type { DOCUMENT_LANGUAGES } from '../schema';
 
@@ -120,4 +121,22 @@ export async function richTextImageOptions(): Promise<Record<Locale, RichTextIma
     }
   }
   return out;
+}
+
+/** A PDF the editors can list as a publication on a page. */
+export type PublicationOption = { id: number; title: string; size: number; checked: boolean };
+
+/** The library's newest PDFs, with those the page lists now always among them (checked). */
+export async function publicationOptions(pageId: number, uiLocale: Locale): Promise<PublicationOption[]> {
+  await requireUser();
+  const db = getDb();
+  const chosen = pagePublicationIds(db, pageId);
+  const items = listMediaItems(db, { kind: 'document' }).items;
+  for (const id of chosen) {
+    if (!items.some((i) => i.id === id)) {
+      const item = getMediaItem(db, id);
+      if (item) items.push(item);
+    }
+  }
+  return items.map((i) => ({ id: i.id, title: i.texts[uiLocale]?.title || i.fileName, size: i.size, checked: chosen.includes(i.id) }));
 }

@@ -13,6 +13,7 @@ import {
   restorePage,
   setPageExternalUrl,
   setPageHero,
+  setPagePublications,
   trashPage,
 } from '../content/page-tree';
 import {
@@ -129,4 +130,8 @@ export async function emptyPagesTrash(ip: string | null) {
 
 export async function setPageMainImage(pageId: number, heroMediaId: number | null, ip: string | null) {
   return setPageHero(getDb(), await actor(ip), pageId, heroMediaId);
+}
+
+export async function setPageDocuments(pageId: number, mediaIds: number[], ip: string | null) {
+  return setPagePublications(getDb(), await actor(ip), pageId, mediaIds);
 }

@@ -2,7 +2,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertUserRow } from '@/db/auth/users-core';
 import type { PublicationRequest } from '@/db/content/common';
-import { createPage, setPageHero, trashPage } from '@/db/content/page-tree';
+import { createPage, pagePublicationIds, setPageHero, setPagePublications, trashPage } from '@/db/content/page-tree';
 import {
   confirmPageTranslation,
   getPageForEditor,
@@ -491,5 +491,24 @@ describe('images in the text', () => {
     expect(save(pageId, 'sq', 1, sq, { action: 'publish' })).toMatchObject({ ok: true, status: 'published' });
     saved(save(pageId, 'sq', 2, { ...sq, body: '<p>Tekst</p>' }));
     expect(uses()).toEqual([]);
+  });
+});
+
+describe('publications', () => {
+  it('are PDFs of the library listed on a page, replaced as a whole; images, trashed or unknown files are refused', () => {
+    const pageId = newPage();
+    saved(save(pageId, 'en', null, {}, { action: 'publish' }));
+    const report = insertMediaRow(t.db, 11, {}, 'document');
+    const other = insertMediaRow(t.db, 12, {}, 'document');
+    const photo = insertMediaRow(t.db, 13, { en: 'A photo' });
+    expect(setPagePublications(t.db, actor, pageId, [report, other])).toMatchObject({ ok: true, menuChanged: false, changedPaths: expect.arrayContaining(['/migration-health']) });
+    expect(pagePublicationIds(t.db, pageId).sort()).toEqual([report, other].sort());
+    expect(setPagePublications(t.db, actor, pageId, [photo])).toEqual({ ok: false, error: 'documentNotFound' });
+    expect(setPagePublications(t.db, actor, pageId, [99999])).toEqual({ ok: false, error: 'documentNotFound' });
+    expect(setPagePublications(t.db, actor, pageId, [other])).toMatchObject({ ok: true });
+    expect(pagePublicationIds(t.db, pageId)).toEqual([other]);
+    expect(actions().at(-1)).toBe('page.publications');
+    const link = newPage(null, 'link', 'https://www.iom.int/');
+    expect(setPagePublications(t.db, actor, link, [other])).toEqual({ ok: false, error: 'notAPage' });
   });
 });

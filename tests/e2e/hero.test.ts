@@ -5,7 +5,7 @@ import { openDatabase } from '@/db/client';
 import { media, mediaUsages, newsItems, pages } from '@/db/schema';
 import { axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
-import { phonePhoto } from '../helpers/media';
+import { cleanPdf, phonePhoto } from '../helpers/media';
 import { type RunningServer, startServer } from '../helpers/server';
 import { addStaff, signIn } from '../helpers/staff';
 
@@ -214,5 +214,44 @@ describe('a main image', () => {
     expect(img).toContain(`alt="${EN_ALT}"`);
     expect(img).toContain('width="1600" height="2133"');
     expect(img).toContain('loading="lazy"');
+  });
+});
+
+describe('publications', () => {
+  it('a PDF uploaded to the library is listed on Data and Resources with its size, language and date', async () => {
+    await page.goto(`${server.url}/admin/media`);
+    const name = 'Raport vjetor 2025.pdf';
+    await page.getByLabel('Choose files to upload').setInputFiles({ name, mimeType: 'application/pdf', buffer: cleanPdf() });
+    const item = page.getByTestId('upload-list').locator('li').filter({ hasText: name });
+    await expect.poll(() => item.getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+    const pdf = withDb((db) => db.select({ id: media.id, hash: media.hash }).from(media).where(eq(media.fileName, name)).get()!);
+
+    const dataPage = withDb((db) => db.select({ id: pages.id }).from(pages).where(eq(pages.key, 'data-and-resources')).get()!.id);
+    await page.goto(`${server.url}/admin/pages/${dataPage}`);
+    const form = page.getByTestId('publications-form');
+    await form.getByRole('checkbox', { name: /Raport vjetor 2025\.pdf/ }).check();
+    expect(await axeViolations(page)).toEqual([]);
+    await form.getByRole('button', { name: 'Save publications' }).click();
+    await expect.poll(() => form.getByTestId('form-message').textContent()).toBe('Saved.');
+    expect(withDb((db) => db.select({ mediaId: mediaUsages.mediaId, role: mediaUsages.role }).from(mediaUsages).where(eq(mediaUsages.mediaId, pdf.id)).all())).toEqual([
+      { mediaId: pdf.id, role: 'publication' },
+    ]);
+
+    const visitor = await browser.newContext();
+    const reader = await visitor.newPage();
+    for (const [path, heading] of [
+      ['/data-and-resources', 'Publications'],
+      ['/sq/te-dhena-dhe-burime', 'Botime'],
+    ] as const) {
+      expect((await reader.goto(server.url + path))!.status()).toBe(200);
+      const section = reader.getByTestId('publications');
+      expect(await section.getByRole('heading', { level: 2 }).textContent()).toBe(heading);
+      const link = section.getByRole('link', { name: name });
+      expect(await link.getAttribute('href')).toBe(`/media/${pdf.hash}.pdf`);
+      expect(await section.textContent()).toMatch(/PDF, [\d.,]+ (B|KB)/);
+      expect(await section.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}/);
+    }
+    expect(await axeViolations(reader)).toEqual([]);
+    await visitor.close();
   });
 });

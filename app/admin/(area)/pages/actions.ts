@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { confirmPageLanguage, loadPageForEditor, restorePageToRevision, savePage, setPageLink, setPageMainImage } from '@/db/admin/pages';
+import { confirmPageLanguage, loadPageForEditor, restorePageToRevision, savePage, setPageDocuments, setPageLink, setPageMainImage } from '@/db/admin/pages';
 import type { PublicationRequest } from '@/db/content/common';
 import type { PageChange, PageFields, SavePageResult } from '@/db/content/page-writes';
 import { guarded } from '@/lib/auth/guard';
@@ -199,6 +199,23 @@ export async function savePageHeroAction(_prev: FormState, formData: FormData): 
     const result = await setPageMainImage(parsed.data.pageId, parsed.data.heroMediaId, clientAddress(await headers()));
     if (!result.ok) {
       if (result.error === 'heroNotFound' || result.error === 'heroNotImage') return { status: 'error', message: t(`editor.errors.${result.error}`) };
+      return { status: 'error', message: t(result.error === 'notAPage' ? 'errors.invalid' : 'pages.notFound') };
+    }
+    afterPageChange(result, parsed.data.pageId);
+    return { status: 'success', message: t('editor.done.saved') };
+  });
+}
+
+export async function savePagePublicationsAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return guarded(async () => {
+    const t = await messages();
+    const parsed = z
+      .object({ pageId: id, documents: z.array(id).max(500) })
+      .safeParse({ pageId: formData.get('pageId'), documents: formData.getAll('documents') });
+    if (!parsed.success) return { status: 'error', message: t('errors.invalid') };
+    const result = await setPageDocuments(parsed.data.pageId, parsed.data.documents, clientAddress(await headers()));
+    if (!result.ok) {
+      if (result.error === 'documentNotFound') return { status: 'error', message: t('pages.publications.notFound') };
       return { status: 'error', message: t(result.error === 'notAPage' ? 'errors.invalid' : 'pages.notFound') };
     }
     afterPageChange(result, parsed.data.pageId);
