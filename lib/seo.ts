@@ -38,6 +38,8 @@ export function pageMetadata(input: {
   modifiedTime?: Date;
   /** Title as it stands, without the " – IOM Albania" template. */
   absoluteTitle?: boolean;
+  /** The page's main image for sharing (site-relative URL, as heroForPublic()'s `og`, and its alt text); the default image otherwise. */
+  image?: { url: string; width: number; height: number; type?: string; alt: string } | null;
 }): Metadata {
   const canonicalHref = input.versions[input.locale];
   const canonical = canonicalHref ? localizedUrl(canonicalHref, input.locale) : undefined;
@@ -49,6 +51,10 @@ export function pageMetadata(input: {
   if (Object.keys(languages).length > 1) languages['x-default'] = languages.en ?? Object.values(languages)[0]!;
   const otherLocales = locales.filter((l) => l !== input.locale && input.versions[l]).map((l) => OG_LOCALE[l]);
   const description = input.description || undefined;
+  const siteName = input.locale === 'sq' ? 'IOM Shqipëri' : 'IOM Albania';
+  const image = input.image
+    ? { url: absoluteUrl(input.image.url), width: input.image.width, height: input.image.height, type: input.image.type, alt: input.image.alt || input.title }
+    : { ...DEFAULT_OG_IMAGE, url: absoluteUrl(DEFAULT_OG_IMAGE.url), alt: siteName };
   return {
     title: input.absoluteTitle ? { absolute: input.title } : input.title,
     description,
@@ -62,14 +68,14 @@ export function pageMetadata(input: {
       title: input.title,
       description,
       url: canonical,
-      siteName: input.locale === 'sq' ? 'IOM Shqipëri' : 'IOM Albania',
+      siteName,
       locale: OG_LOCALE[input.locale],
       alternateLocale: otherLocales.length ? otherLocales : undefined,
-      images: [{ ...DEFAULT_OG_IMAGE, url: absoluteUrl(DEFAULT_OG_IMAGE.url), alt: input.locale === 'sq' ? 'IOM Shqipëri' : 'IOM Albania' }],
+      images: [image],
       ...(input.type === 'article'
         ? { publishedTime: input.publishedTime?.toISOString(), modifiedTime: input.modifiedTime?.toISOString() }
         : {}),
     },
-    twitter: { card: 'summary_large_image', title: input.title, description, images: [absoluteUrl(DEFAULT_OG_IMAGE.url)] },
+    twitter: { card: 'summary_large_image', title: input.title, description, images: [{ url: image.url, alt: image.alt }] },
   };
 }

@@ -48,6 +48,8 @@ export function newsArticleLd(input: {
   description: string;
   datePublished: Date;
   dateModified: Date;
+  /** The article's main image (absolute URL); the site's default image otherwise. */
+  image?: string;
 }) {
   return {
     '@context': 'https://schema.org',
@@ -56,7 +58,7 @@ export function newsArticleLd(input: {
     url: input.url,
     headline: input.headline.slice(0, 110),
     description: input.description,
-    image: [absoluteUrl('/og-default.png')],
+    image: [input.image ?? absoluteUrl('/og-default.png')],
     datePublished: input.datePublished.toISOString(),
     dateModified: input.dateModified.toISOString(),
     inLanguage: input.locale,

@@ -4,13 +4,15 @@ import type { Alternate } from '@/components/site/LanguageSwitcher';
 import { JsonLd } from '@/components/site/JsonLd';
 import { LocaleLink } from '@/components/site/LocaleLink';
 import { PageShell } from '@/components/site/PageShell';
+import { ResponsiveImage } from '@/components/site/ResponsiveImage';
 import { RichText } from '@/components/site/RichText';
+import { heroForPublic } from '@/db/queries/media';
 import type { PublicArticle } from '@/db/queries/news';
 import { Link } from '@/i18n/navigation';
 import { type Locale, otherLocale } from '@/i18n/routing';
 import { formatDate, isoDate } from '@/lib/dates';
 import { articleHref, newsHref, pageHref } from '@/lib/hrefs';
-import { localizedUrl } from '@/lib/seo';
+import { absoluteUrl, localizedUrl } from '@/lib/seo';
 import { newsArticleLd } from '@/lib/structured-data';
 
 /** An article's page as the public sees it; staff previews render the same. */
@@ -20,6 +22,8 @@ export async function ArticleView({ locale, article }: { locale: Locale; article
   const other = otherLocale(locale);
   const tOther = await getTranslations({ locale: other, namespace: 'Switcher' });
   const otherSlug = article.alternates[other];
+  // Only with alt text in this language (or marked decorative): otherwise no image at all.
+  const hero = heroForPublic(article.heroMediaId, locale);
   const alternate: Alternate = otherSlug
     ? { kind: 'found', href: articleHref(otherSlug) }
     : { kind: 'missing', what: 'article', fallback: newsHref() };
@@ -35,6 +39,7 @@ export async function ArticleView({ locale, article }: { locale: Locale; article
           description: article.seoDescription || article.summary,
           datePublished: article.publishedAt,
           dateModified: article.updatedAt,
+          image: hero ? absoluteUrl(hero.og.url) : undefined,
         })}
       />
       <article className="measure">
@@ -67,6 +72,11 @@ export async function ArticleView({ locale, article }: { locale: Locale; article
             </>
           )}
         </p>
+        {hero ? (
+          <div className="mt-8" data-testid="hero">
+            <ResponsiveImage image={hero} priority />
+          </div>
+        ) : null}
         <RichText html={article.body} className="mt-8" />
         {article.themes.length > 0 ? (
           <section aria-labelledby="themes" className="mt-10 border-t border-gray-200 pt-6">

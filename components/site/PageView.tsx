@@ -3,16 +3,22 @@ import { Breadcrumbs } from '@/components/site/Breadcrumbs';
 import type { Alternate } from '@/components/site/LanguageSwitcher';
 import { PageCards } from '@/components/site/PageCards';
 import { PageShell } from '@/components/site/PageShell';
+import { ResponsiveImage } from '@/components/site/ResponsiveImage';
 import { RichText } from '@/components/site/RichText';
+import { heroForPublic } from '@/db/queries/media';
 import type { PublicPage } from '@/db/queries/pages';
 import { type Locale, otherLocale } from '@/i18n/routing';
+import { formatDate, isoDate } from '@/lib/dates';
 import { homeHref, pageHref } from '@/lib/hrefs';
+import { formatBytes } from '@/lib/media/format';
 
 /** A page of the tree as the public sees it; staff previews render the same. */
 export async function PageView({ locale, page }: { locale: Locale; page: PublicPage }) {
   const t = await getTranslations({ locale, namespace: 'Page' });
   const nav = await getTranslations({ locale, namespace: 'Nav' });
   const otherPath = page.alternates[otherLocale(locale)];
+  // Only with alt text in this language (or marked decorative): otherwise no image at all.
+  const hero = heroForPublic(page.heroMediaId, locale);
   const alternate: Alternate = otherPath
     ? { kind: 'found', href: pageHref(otherPath) }
     : { kind: 'missing', what: 'page', fallback: homeHref };
@@ -32,7 +38,34 @@ export async function PageView({ locale, page }: { locale: Locale; page: PublicP
             {t('placeholder')}
           </p>
         ) : null}
+        {hero ? (
+          <div className="mt-6" data-testid="hero">
+            <ResponsiveImage image={hero} priority />
+          </div>
+        ) : null}
         <RichText html={page.body} className="mt-6" />
+        {page.publications.length > 0 ? (
+          <section aria-labelledby="publications" className="mt-10" data-testid="publications">
+            <h2 id="publications" className="text-2xl font-bold">
+              {t('publications.title')}
+            </h2>
+            <ul className="mt-4 space-y-4">
+              {page.publications.map((doc) => (
+                <li key={doc.id}>
+                  <a href={doc.url} type="application/pdf" hrefLang={doc.language && doc.language !== 'mul' ? doc.language : undefined} className="font-semibold">
+                    {doc.title}
+                  </a>
+                  {doc.description ? <p className="text-sm">{doc.description}</p> : null}
+                  <p className="text-sm text-muted">
+                    PDF, {formatBytes(doc.size, locale)}
+                    {doc.language ? ` · ${t(`publications.language.${doc.language}`)}` : null} ·{' '}
+                    <time dateTime={isoDate(doc.createdAt)}>{formatDate(doc.createdAt, locale)}</time>
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
       </div>
       {page.children.length > 0 ? (
         <section aria-labelledby="in-section" className="mt-12">

@@ -12,6 +12,8 @@ import {
   movePageUpDown,
   restorePage,
   setPageExternalUrl,
+  setPageHero,
+  setPagePublications,
   trashPage,
 } from '../content/page-tree';
 import {
@@ -124,4 +126,12 @@ export async function deletePageFromTrash(pageId: number, ip: string | null) {
 
 export async function emptyPagesTrash(ip: string | null) {
   return emptyPageTrash(getDb(), await actor(ip, 'admin'));
+}
+
+export async function setPageMainImage(pageId: number, heroMediaId: number | null, ip: string | null) {
+  return setPageHero(getDb(), await actor(ip), pageId, heroMediaId);
+}
+
+export async function setPageDocuments(pageId: number, mediaIds: number[], ip: string | null) {
+  return setPagePublications(getDb(), await actor(ip), pageId, mediaIds);
 }

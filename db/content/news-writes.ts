@@ -4,6 +4,7 @@ import { sanitizeRichText } from '@/lib/sanitize';
 import { slugify } from '@/lib/slug';
 import { recordAudit } from '../auth/audit-log';
 import type { DB, Queryable, Tx } from '../client';
+import { checkHeroImage, imagesWithoutAlt, setUsages, usagesFromHtml } from '../media/usages';
 import { NEWS_KINDS, newsItems, newsItemThemes, newsTranslations, pages, type PublicationStatus, redirects, revisions, users } from '../schema';
 import {
   isLive,
@@ -42,8 +43,10 @@ export type NewsFields = {
 
 export type NewsSnapshot = NewsFields & { version: number; status: PublicationStatus; publishedAt: string | null };
 
-export type NewsFieldError = 'required' | 'tooLong' | 'slugInvalid' | 'slugTaken' | PublicationError;
-export type NewsFieldErrors = Partial<Record<keyof NewsFields | 'publishAt' | 'form', NewsFieldError>>;
+/** bodyImageNoAlt: an image in the text has no alt text in this language (or is no longer in the library), so it cannot be live. */
+export type NewsFieldError = 'required' | 'tooLong' | 'slugInvalid' | 'slugTaken' | 'heroNoAlt' | 'bodyImageNoAlt' | PublicationError;
+/** `hero`: the item's main image has no alt text in this language (publishing refused). */
+export type NewsFieldErrors = Partial<Record<keyof NewsFields | 'publishAt' | 'form' | 'hero', NewsFieldError>>;
 
 export type SaveNewsResult =
   | { ok: true; itemId: number; version: number; status: PublicationStatus; publishedAt: Date | null; changedPaths: string[] }
@@ -172,6 +175,17 @@ export function saveNewsTranslation(
       else if (next.error === 'emptyBody') errors.body = next.error;
       else errors.form = next.error;
     }
+    // The media files the text uses (images and PDFs), recorded with the save.
+    const bodyUsages = usagesFromHtml(tx, fields.body);
+    // An image is never live in a language without its alt text there (or a decorative mark).
+    if (!('error' in next) && (next.status === 'published' || next.status === 'scheduled') && !errors.body) {
+      const images = bodyUsages.map((u) => u.mediaId);
+      if (imagesWithoutAlt(tx, images, input.locale).length > 0) errors.body = 'bodyImageNoAlt';
+    }
+    if ((publication.action === 'publish' || publication.action === 'schedule') && itemId !== null) {
+      const hero = tx.select({ heroMediaId: newsItems.heroMediaId }).from(newsItems).where(eq(newsItems.id, itemId)).get()?.heroMediaId;
+      if (hero && imagesWithoutAlt(tx, [hero], input.locale).length > 0) errors.hero = 'heroNoAlt';
+    }
     if (Object.keys(errors).length > 0 || 'error' in next) return { ok: false, error: 'invalid', fieldErrors: errors };
 
     if (itemId === null) itemId = tx.insert(newsItems).values({ authorId: actor.userId, createdAt: now, updatedAt: now }).returning({ id: newsItems.id }).get().id;
@@ -200,6 +214,7 @@ export function saveNewsTranslation(
       tx.insert(newsTranslations).values({ newsItemId: itemId, locale: input.locale, ...fields, ...next, ...source, version, createdAt: now, updatedAt: now }).run();
     }
     tx.update(newsItems).set({ updatedAt: now }).where(eq(newsItems.id, itemId)).run();
+    setUsages(tx, { type: 'news', id: itemId, locale: input.locale }, bodyUsages);
     writeRevision(tx, itemId, input.locale, actor, now);
     const details = { locale: input.locale, version, ...(publication.action === 'schedule' ? { at: publication.at.toISOString() } : {}) };
     recordAudit(tx, { userId: actor.userId, action: input.auditAction ?? (current ? 'news.save' : 'news.create'), entityType: 'news', entityId: itemId, details, ip: actor.ip });
@@ -215,21 +230,27 @@ function liveItemPaths(q: Queryable, itemId: number, now: Date): string[] {
   return rows.filter((r) => isLive(r, now)).flatMap((r) => livePaths(r.locale, r.slug));
 }
 
-export type SharedNewsFields = { kind: (typeof NEWS_KINDS)[number]; themes: number[] };
+export type SharedNewsFields = {
+  kind: (typeof NEWS_KINDS)[number];
+  themes: number[];
+  /** The main image (an image of the media library, not in the trash), or null. */
+  heroMediaId: number | null;
+};
 
 export type SaveSharedResult =
   | { ok: true; version: number; changedPaths: string[] }
   | { ok: false; error: 'stale'; current: SharedNewsFields & { version: number } }
-  | { ok: false; error: 'notFound' | 'invalid' };
+  /** heroNotFound: the chosen image is unknown or in the trash; heroNotImage: it is a document. */
+  | { ok: false; error: 'notFound' | 'invalid' | 'heroNotFound' | 'heroNotImage' };
 
 function sharedOf(q: Queryable, itemId: number): (SharedNewsFields & { version: number }) | undefined {
   const item = q.select().from(newsItems).where(eq(newsItems.id, itemId)).get();
   if (!item) return undefined;
   const themes = q.select({ id: newsItemThemes.pageId }).from(newsItemThemes).where(eq(newsItemThemes.newsItemId, itemId)).all().map((t) => t.id);
-  return { kind: item.kind, themes: themes.sort((a, b) => a - b), version: item.version };
+  return { kind: item.kind, themes: themes.sort((a, b) => a - b), heroMediaId: item.heroMediaId, version: item.version };
 }
 
-/** Saves what both languages share: the kind and the themes (Our Work pages). */
+/** Saves what both languages share: the kind, the themes (Our Work pages) and the main image. */
 export function saveSharedNewsFields(db: DB, actor: Actor, input: { itemId: number; baseVersion: number; shared: SharedNewsFields }, now = new Date()): SaveSharedResult {
   if (!NEWS_KINDS.includes(input.shared.kind)) return { ok: false, error: 'invalid' };
   const themes = [...new Set(input.shared.themes)];
@@ -241,11 +262,18 @@ export function saveSharedNewsFields(db: DB, actor: Actor, input: { itemId: numb
       const known = tx.select({ id: pages.id }).from(pages).where(and(inArray(pages.id, themes), eq(pages.kind, 'page'))).all();
       if (known.length !== themes.length) return { ok: false, error: 'invalid' };
     }
+    const hero = input.shared.heroMediaId;
+    // The image already set stays acceptable as it is; a new one must be an image in the library.
+    if (hero !== null && hero !== item.heroMediaId) {
+      const check = checkHeroImage(tx, hero);
+      if (check === 'notFound') return { ok: false, error: 'heroNotFound' };
+      if (check === 'notImage') return { ok: false, error: 'heroNotImage' };
+    }
     const version = item.version + 1;
-    tx.update(newsItems).set({ kind: input.shared.kind, version, updatedAt: now }).where(eq(newsItems.id, input.itemId)).run();
+    tx.update(newsItems).set({ kind: input.shared.kind, heroMediaId: hero, version, updatedAt: now }).where(eq(newsItems.id, input.itemId)).run();
     tx.delete(newsItemThemes).where(eq(newsItemThemes.newsItemId, input.itemId)).run();
     if (themes.length > 0) tx.insert(newsItemThemes).values(themes.map((pageId) => ({ newsItemId: input.itemId, pageId }))).run();
-    recordAudit(tx, { userId: actor.userId, action: 'news.update_item', entityType: 'news', entityId: input.itemId, details: { kind: input.shared.kind, themes: themes.join(','), version }, ip: actor.ip });
+    recordAudit(tx, { userId: actor.userId, action: 'news.update_item', entityType: 'news', entityId: input.itemId, details: { kind: input.shared.kind, themes: themes.join(','), hero: hero ?? 'none', version }, ip: actor.ip });
     return { ok: true, version, changedPaths: liveItemPaths(tx, input.itemId, now) };
   });
 }
@@ -287,6 +315,7 @@ export type NewsForEditor = {
   kind: (typeof NEWS_KINDS)[number];
   version: number;
   themes: number[];
+  heroMediaId: number | null;
   authorName: string | null;
   createdAt: Date;
   deletedAt: Date | null;
@@ -326,6 +355,7 @@ export function getNewsForEditor(db: Queryable, itemId: number): NewsForEditor |
     kind: item.item.kind,
     version: item.item.version,
     themes: sharedOf(db, itemId)!.themes,
+    heroMediaId: item.item.heroMediaId,
     authorName: item.authorName,
     createdAt: item.item.createdAt,
     deletedAt: item.item.deletedAt,

@@ -2,7 +2,8 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm'
 import type { Locale } from '@/i18n/routing';
 import { recordAudit } from '../auth/audit-log';
 import type { DB, Queryable, Tx } from '../client';
-import { LOCALES, pages, pageTranslations, type PublicationStatus, redirects, revisions } from '../schema';
+import { checkHeroImage, setUsages } from '../media/usages';
+import { LOCALES, media, mediaUsages, pages, pageTranslations, type PublicationStatus, redirects, revisions } from '../schema';
 import { isLive, isStale } from './common';
 import { normalizeExternalUrl, pagePublicPath } from './page-paths';
 import { type Actor, addressesShowing, findLivePageRow, type PageChange } from './page-writes';
@@ -192,6 +193,63 @@ export function movePageUpDown(
     // Same parent, so neither a cycle nor a link parent can happen.
     return result.ok ? result : ({ ok: false, error: 'notFound' } as const);
   });
+}
+
+export type SetPageHeroResult = ({ ok: true } & PageChange) | { ok: false; error: 'notFound' | 'notAPage' | 'heroNotFound' | 'heroNotImage' };
+
+/**
+ * Sets or removes a page's main image (an image of the media library, not in
+ * the trash). Its live addresses are to be revalidated; the menu is unchanged.
+ */
+export function setPageHero(db: DB, actor: Actor, pageId: number, heroMediaId: number | null, now = new Date()): SetPageHeroResult {
+  return db.transaction((tx): SetPageHeroResult => {
+    const page = findLivePageRow(tx, pageId);
+    if (!page) return { ok: false, error: 'notFound' };
+    if (page.kind !== 'page') return { ok: false, error: 'notAPage' };
+    if (heroMediaId === page.heroMediaId) return { ok: true, changedPaths: [], menuChanged: false };
+    if (heroMediaId !== null) {
+      const check = checkHeroImage(tx, heroMediaId);
+      if (check === 'notFound') return { ok: false, error: 'heroNotFound' };
+      if (check === 'notImage') return { ok: false, error: 'heroNotImage' };
+    }
+    tx.update(pages).set({ heroMediaId, updatedAt: now }).where(eq(pages.id, pageId)).run();
+    recordAudit(tx, { userId: actor.userId, action: 'page.hero', entityType: 'page', entityId: pageId, details: { from: page.heroMediaId, to: heroMediaId }, ip: actor.ip });
+    return { ok: true, changedPaths: liveChange(tx, page, now).changedPaths, menuChanged: false };
+  });
+}
+
+export type SetPublicationsResult = ({ ok: true } & PageChange) | { ok: false; error: 'notFound' | 'notAPage' | 'documentNotFound' };
+
+/**
+ * The PDFs a page lists as publications (Data and Resources): media_usages
+ * rows with role 'publication' and no language, replaced as a whole. Each
+ * must be a document of the library, not in the trash.
+ */
+export function setPagePublications(db: DB, actor: Actor, pageId: number, mediaIds: readonly number[], now = new Date()): SetPublicationsResult {
+  const ids = [...new Set(mediaIds)];
+  return db.transaction((tx): SetPublicationsResult => {
+    const page = findLivePageRow(tx, pageId);
+    if (!page) return { ok: false, error: 'notFound' };
+    if (page.kind !== 'page') return { ok: false, error: 'notAPage' };
+    if (ids.length > 0) {
+      const found = tx.select({ id: media.id }).from(media).where(and(inArray(media.id, ids), eq(media.kind, 'document'), isNull(media.deletedAt))).all();
+      if (found.length !== ids.length) return { ok: false, error: 'documentNotFound' };
+    }
+    setUsages(tx, { type: 'page', id: pageId, locale: null }, ids.map((mediaId) => ({ mediaId, role: 'publication' as const })));
+    tx.update(pages).set({ updatedAt: now }).where(eq(pages.id, pageId)).run();
+    recordAudit(tx, { userId: actor.userId, action: 'page.publications', entityType: 'page', entityId: pageId, details: { documents: ids.join(',') }, ip: actor.ip });
+    return { ok: true, changedPaths: liveChange(tx, page, now).changedPaths, menuChanged: false };
+  });
+}
+
+/** The ids of the PDFs a page lists as publications. */
+export function pagePublicationIds(db: Queryable, pageId: number): number[] {
+  return db
+    .select({ id: mediaUsages.mediaId })
+    .from(mediaUsages)
+    .where(and(eq(mediaUsages.entityType, 'page'), eq(mediaUsages.entityId, pageId), eq(mediaUsages.role, 'publication'), isNull(mediaUsages.locale)))
+    .all()
+    .map((r) => r.id);
 }
 
 export type SetExternalUrlResult = ({ ok: true } & PageChange) | { ok: false; error: 'notFound' | 'notALink' | 'urlInvalid' };

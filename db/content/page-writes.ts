@@ -4,6 +4,7 @@ import { htmlToText } from '@/lib/html';
 import { sanitizeRichText } from '@/lib/sanitize';
 import { recordAudit } from '../auth/audit-log';
 import type { DB, Queryable, Tx } from '../client';
+import { imagesWithoutAlt, setUsages, usagesFromHtml } from '../media/usages';
 import { pages, pageTranslations, type PublicationStatus, revisions, users } from '../schema';
 import {
   isLive,
@@ -74,7 +75,11 @@ export type PageFieldError =
   | { ok: false; error: 'tooLong'; field: keyof PageFields }
   | { ok: false; error: 'pathRequired' | 'pathInvalid' | 'pathReserved'; field: 'path' }
   /** Another page has this path in this language (possibly a page in the trash, which keeps its addresses). */
-  | { ok: false; error: 'pathTaken'; field: 'path'; takenBy: { pageId: number; trashed: boolean } };
+  | { ok: false; error: 'pathTaken'; field: 'path'; takenBy: { pageId: number; trashed: boolean } }
+  /** Publishing refused: the page's main image has no alt text in this language (and is not marked decorative). */
+  | { ok: false; error: 'heroNoAlt'; field: 'hero' }
+  /** Publishing refused: an image in the text has no alt text in this language (or is no longer in the library). */
+  | { ok: false; error: 'bodyImageNoAlt'; field: 'body' };
 
 export type SavePageResult =
   | ({ ok: true; pageId: number; version: number; status: PublicationStatus; publishedAt: Date | null } & PageChange)
@@ -270,6 +275,15 @@ function saveInTx(tx: Tx, actor: Actor, input: SavePageInput, now: Date, options
   const publication = nextPublication(current, input.publication, visibleText, now);
   if ('error' in publication) return { ok: false, error: publication.error };
   const { status, publishedAt } = publication;
+  // The media files the text uses (images and PDFs), recorded with the save.
+  const bodyUsages = usagesFromHtml(tx, fields.body);
+  // An image is never live in a language without its alt text there (or a decorative mark).
+  if ((status === 'published' || status === 'scheduled') && imagesWithoutAlt(tx, bodyUsages.map((u) => u.mediaId), input.locale).length > 0) {
+    return { ok: false, error: 'bodyImageNoAlt', field: 'body' };
+  }
+  if ((input.publication.action === 'publish' || input.publication.action === 'schedule') && page.heroMediaId) {
+    if (imagesWithoutAlt(tx, [page.heroMediaId], input.locale).length > 0) return { ok: false, error: 'heroNoAlt', field: 'hero' };
+  }
   if (!visibleText && (status === 'published' || status === 'scheduled')) {
     return { ok: false, error: 'emptyBody' };
   }
@@ -301,6 +315,7 @@ function saveInTx(tx: Tx, actor: Actor, input: SavePageInput, now: Date, options
     tx.insert(pageTranslations).values({ pageId: page.id, locale: input.locale, ...values, createdAt: now }).run();
   }
   tx.update(pages).set({ updatedAt: now }).where(eq(pages.id, page.id)).run();
+  setUsages(tx, { type: 'page', id: page.id, locale: input.locale }, bodyUsages);
 
   // A live address that changes keeps working: 301 from the old one (and every redirect that led to it).
   const wasLive = current ? isLive(current, now) : false;

@@ -17,6 +17,8 @@ export type NewsSummary = {
   summary: string;
   dateline: string | null;
   publishedAt: Date;
+  /** The main image (shown through heroForPublic, which checks its alt text in the language). */
+  heroMediaId: number | null;
 };
 
 const summaryColumns = {
@@ -27,6 +29,7 @@ const summaryColumns = {
   summary: newsTranslations.summary,
   dateline: newsTranslations.dateline,
   publishedAt: newsTranslations.publishedAt,
+  heroMediaId: newsItems.heroMediaId,
 };
 
 function publicNews(locale: Locale) {

@@ -3,7 +3,9 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { cache } from 'react';
 import type { Locale } from '@/i18n/routing';
 import type { Queryable } from '../client';
+import { pagePublicationIds } from '../content/page-tree';
 import { getDb } from '../index';
+import { type PublicDocument, publicDocument } from '../media/public';
 import { pages, pageTranslations } from '../schema';
 import { isPublic } from './visibility';
 
@@ -86,6 +88,10 @@ export type PublicPage = {
   isPlaceholder: boolean;
   publishedAt: Date;
   updatedAt: Date;
+  /** The main image (shown through heroForPublic, which checks its alt text in the language). */
+  heroMediaId: number | null;
+  /** The PDFs the page lists as publications, newest first. */
+  publications: PublicDocument[];
   parent: { title: string; path: string } | null;
   children: MenuItem[];
   /** The same page's published path in each language that has one. */
@@ -121,6 +127,10 @@ function completePage(db: Queryable, { page, t }: PageAndTranslation, locale: Lo
     isPlaceholder: t.isPlaceholder,
     publishedAt,
     updatedAt: t.updatedAt,
+    heroMediaId: page.heroMediaId,
+    publications: pagePublicationIds(db, page.id)
+      .flatMap((id) => publicDocument(db, id, locale) ?? [])
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()),
     parent: parentItem?.path ? { title: parentItem.title, path: parentItem.path } : null,
     children: self?.children ?? [],
     alternates,

@@ -18,8 +18,10 @@ import {
   trashNews,
 } from '@/db/content/news-writes';
 import { isPublic } from '@/db/queries/visibility';
-import { auditEvents, newsItems, newsTranslations, pages, redirects, revisions } from '@/db/schema';
+import { richTextImageHtml } from '@/lib/media/rich-text';
+import { auditEvents, media, mediaTranslations, mediaUsages, newsItems, newsTranslations, pages, redirects, revisions } from '@/db/schema';
 import { makeTestDatabase } from '../helpers/db';
+import { insertMediaRow } from '../helpers/media-rows';
 
 let t: ReturnType<typeof makeTestDatabase>;
 let actor: { userId: number; ip: string };
@@ -270,14 +272,114 @@ describe('shared fields', () => {
   it('saves kind and themes with their own version', () => {
     const { itemId } = create('en');
     const theme = t.db.insert(pages).values({ kind: 'page' }).returning().get();
-    expect(saveSharedNewsFields(t.db, actor, { itemId, baseVersion: 1, shared: { kind: 'story', themes: [theme.id] } })).toMatchObject({ ok: true, version: 2 });
-    expect(saveSharedNewsFields(t.db, actor, { itemId, baseVersion: 1, shared: { kind: 'news', themes: [] } })).toMatchObject({
+    expect(saveSharedNewsFields(t.db, actor, { itemId, baseVersion: 1, shared: { kind: 'story', themes: [theme.id], heroMediaId: null } })).toMatchObject({ ok: true, version: 2 });
+    expect(saveSharedNewsFields(t.db, actor, { itemId, baseVersion: 1, shared: { kind: 'news', themes: [], heroMediaId: null } })).toMatchObject({
       ok: false,
       error: 'stale',
       current: { kind: 'story', themes: [theme.id], version: 2 },
     });
-    expect(saveSharedNewsFields(t.db, actor, { itemId, baseVersion: 2, shared: { kind: 'news', themes: [99999] } })).toEqual({ ok: false, error: 'invalid' });
+    expect(saveSharedNewsFields(t.db, actor, { itemId, baseVersion: 2, shared: { kind: 'news', themes: [99999], heroMediaId: null } })).toEqual({ ok: false, error: 'invalid' });
     expect(getNewsForEditor(t.db, itemId)).toMatchObject({ kind: 'story', themes: [theme.id], version: 2 });
+  });
+});
+
+describe('the main image', () => {
+  const image = (n: number, texts: { en?: string; sq?: string } = {}, kind: 'image' | 'document' = 'image') => insertMediaRow(t.db, n, texts, kind);
+  const shared = (itemId: number, baseVersion: number, heroMediaId: number | null) =>
+    saveSharedNewsFields(t.db, actor, { itemId, baseVersion, shared: { kind: 'news', themes: [], heroMediaId } });
+
+  it('is saved with the shared fields, and only an image of the library, not in the trash, is accepted', () => {
+    const { itemId } = create('en');
+    save(itemId, 'en', 1, {}, { action: 'publish' });
+    const photo = image(1, { en: 'Judges at a training' });
+    const pdf = image(2, {}, 'document');
+    const trashed = image(3, { en: 'Old' });
+    t.db.update(media).set({ deletedAt: new Date() }).where(eq(media.id, trashed)).run();
+
+    expect(shared(itemId, 1, 99999)).toEqual({ ok: false, error: 'heroNotFound' });
+    expect(shared(itemId, 1, trashed)).toEqual({ ok: false, error: 'heroNotFound' });
+    expect(shared(itemId, 1, pdf)).toEqual({ ok: false, error: 'heroNotImage' });
+    expect(getNewsForEditor(t.db, itemId)).toMatchObject({ heroMediaId: null, version: 1 });
+
+    // The live article's pages are revalidated.
+    expect(shared(itemId, 1, photo)).toMatchObject({ ok: true, version: 2, changedPaths: expect.arrayContaining(['/news/training-for-judges']) });
+    expect(getNewsForEditor(t.db, itemId)).toMatchObject({ heroMediaId: photo, version: 2 });
+    const audit = t.db.select().from(auditEvents).where(eq(auditEvents.action, 'news.update_item')).all();
+    expect(JSON.parse(audit.at(-1)!.details!)).toMatchObject({ hero: photo });
+
+    expect(shared(itemId, 2, null)).toMatchObject({ ok: true, version: 3 });
+    expect(getNewsForEditor(t.db, itemId)!.heroMediaId).toBeNull();
+  });
+
+  it('without alt text in a language refuses publishing or scheduling that language, not saving it', () => {
+    const { itemId } = create('en');
+    create('sq', { title: 'Trajnim', slug: 'trajnim' }, itemId);
+    const photo = image(1, { en: 'Judges at a training' });
+    expect(shared(itemId, 1, photo)).toMatchObject({ ok: true });
+
+    expect(save(itemId, 'sq', 1, { title: 'Trajnim', slug: 'trajnim' }, { action: 'publish' })).toEqual({ ok: false, error: 'invalid', fieldErrors: { hero: 'heroNoAlt' } });
+    const later = new Date(Date.now() + 86_400_000);
+    expect(save(itemId, 'sq', 1, { title: 'Trajnim', slug: 'trajnim' }, { action: 'schedule', at: later })).toEqual({
+      ok: false,
+      error: 'invalid',
+      fieldErrors: { hero: 'heroNoAlt' },
+    });
+    expect(row(itemId, 'sq')).toMatchObject({ status: 'draft', version: 1 });
+    // A draft is saved as before.
+    expect(save(itemId, 'sq', 1, { title: 'Trajnim i ri', slug: 'trajnim' })).toMatchObject({ ok: true, version: 2 });
+    // English has its alt text.
+    expect(save(itemId, 'en', 1, {}, { action: 'publish' })).toMatchObject({ ok: true, status: 'published' });
+
+    // Marked decorative in Albanian: publishable there.
+    t.db.insert(mediaTranslations).values({ mediaId: photo, locale: 'sq', decorative: true }).run();
+    expect(save(itemId, 'sq', 2, { title: 'Trajnim i ri', slug: 'trajnim' }, { action: 'publish' })).toMatchObject({ ok: true, status: 'published' });
+  });
+
+  it('with only blank alt text counts as without', () => {
+    const { itemId } = create('en');
+    const photo = image(1, { en: '   ' });
+    expect(shared(itemId, 1, photo)).toMatchObject({ ok: true });
+    expect(save(itemId, 'en', 1, {}, { action: 'publish' })).toMatchObject({ ok: false, fieldErrors: { hero: 'heroNoAlt' } });
+  });
+});
+
+describe('images in the text', () => {
+  const imgOf = (n: number, alt = '') => {
+    const hash = n.toString(16).padStart(64, '0');
+    return richTextImageHtml({ src: `/media/${hash}-320.webp`, srcSet: `/media/${hash}-320.webp 320w`, width: 320, height: 240, alt });
+  };
+  const uses = (itemId: number) =>
+    t.db
+      .select({ mediaId: mediaUsages.mediaId, locale: mediaUsages.locale, role: mediaUsages.role })
+      .from(mediaUsages)
+      .where(and(eq(mediaUsages.entityType, 'news'), eq(mediaUsages.entityId, itemId)))
+      .all();
+
+  it('are kept with the text, recorded as uses of that language, and forgotten when removed', () => {
+    const photo = insertMediaRow(t.db, 1, { en: 'Judges at a training' });
+    const { itemId } = create('en', { body: `<p>Text</p>${imgOf(1, 'Judges at a training')}` });
+    expect(row(itemId, 'en').body).toContain(`/media/${'1'.padStart(64, '0')}-320.webp`);
+    expect(uses(itemId)).toEqual([{ mediaId: photo, locale: 'en', role: 'body' }]);
+    expect(save(itemId, 'en', 1, { body: '<p>Text only</p>' })).toMatchObject({ ok: true });
+    expect(uses(itemId)).toEqual([]);
+  });
+
+  it('without alt text in the language stop it from being published, scheduled or saved while live', () => {
+    const photo = insertMediaRow(t.db, 1, { en: 'Judges at a training' });
+    const { itemId } = create('en');
+    create('sq', { title: 'Trajnim', slug: 'trajnim', body: `<p>Tekst</p>${imgOf(1)}` }, itemId);
+    // A draft is saved, with its use recorded.
+    expect(uses(itemId)).toEqual([{ mediaId: photo, locale: 'sq', role: 'body' }]);
+    const sq = { title: 'Trajnim', slug: 'trajnim', body: `<p>Tekst</p>${imgOf(1)}` };
+    expect(save(itemId, 'sq', 1, sq, { action: 'publish' })).toEqual({ ok: false, error: 'invalid', fieldErrors: { body: 'bodyImageNoAlt' } });
+    expect(save(itemId, 'sq', 1, sq, { action: 'schedule', at: new Date(Date.now() + 86_400_000) })).toMatchObject({ fieldErrors: { body: 'bodyImageNoAlt' } });
+    // Published without the image, then the image added to the live text: refused too.
+    expect(save(itemId, 'sq', 1, { ...sq, body: '<p>Tekst</p>' }, { action: 'publish' })).toMatchObject({ ok: true, status: 'published' });
+    expect(save(itemId, 'sq', 2, sq)).toMatchObject({ ok: false, fieldErrors: { body: 'bodyImageNoAlt' } });
+    // English has its alt text.
+    expect(save(itemId, 'en', 1, { body: `<p>Text</p>${imgOf(1, 'Judges at a training')}` }, { action: 'publish' })).toMatchObject({ ok: true });
+    t.db.insert(mediaTranslations).values({ mediaId: photo, locale: 'sq', alt: 'Gjyqtarë në një trajnim' }).run();
+    expect(save(itemId, 'sq', 2, sq)).toMatchObject({ ok: true, status: 'published' });
   });
 });
 

@@ -2,7 +2,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertUserRow } from '@/db/auth/users-core';
 import type { PublicationRequest } from '@/db/content/common';
-import { createPage, trashPage } from '@/db/content/page-tree';
+import { createPage, pagePublicationIds, setPageHero, setPagePublications, trashPage } from '@/db/content/page-tree';
 import {
   confirmPageTranslation,
   getPageForEditor,
@@ -14,9 +14,11 @@ import {
   savePageTranslation,
 } from '@/db/content/page-writes';
 import { isPublic } from '@/db/queries/visibility';
-import { auditEvents, pages, pageTranslations, redirects, revisions } from '@/db/schema';
+import { richTextImageHtml } from '@/lib/media/rich-text';
+import { auditEvents, media, mediaTranslations, mediaUsages, pages, pageTranslations, redirects, revisions } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import { makeTestDatabase } from '../helpers/db';
+import { insertMediaRow } from '../helpers/media-rows';
 
 let t: ReturnType<typeof makeTestDatabase>;
 let actor: { userId: number; ip: string };
@@ -431,5 +433,82 @@ describe('stale translations', () => {
     const sq = getPageForEditor(t.db, id)!.translations.sq!;
     expect(sq.stale).toBe(true);
     expect(sq.sourceThen).toMatchObject({ version: 1, body: seededEn.body });
+  });
+});
+
+describe('the main image', () => {
+  it('is set on a page (an image of the library, not in the trash), and its live addresses are revalidated', () => {
+    const pageId = newPage();
+    saved(save(pageId, 'en', null, {}, { action: 'publish' }));
+    const photo = insertMediaRow(t.db, 1, { en: 'Nurses at a health centre' });
+    const pdf = insertMediaRow(t.db, 2, {}, 'document');
+    const trashed = insertMediaRow(t.db, 3, { en: 'Old' });
+    t.db.update(media).set({ deletedAt: new Date() }).where(eq(media.id, trashed)).run();
+    expect(setPageHero(t.db, actor, pageId, 99999)).toEqual({ ok: false, error: 'heroNotFound' });
+    expect(setPageHero(t.db, actor, pageId, trashed)).toEqual({ ok: false, error: 'heroNotFound' });
+    expect(setPageHero(t.db, actor, pageId, pdf)).toEqual({ ok: false, error: 'heroNotImage' });
+    const link = newPage(null, 'link', 'https://www.iom.int/');
+    expect(setPageHero(t.db, actor, link, photo)).toEqual({ ok: false, error: 'notAPage' });
+
+    expect(setPageHero(t.db, actor, pageId, photo)).toMatchObject({ ok: true, menuChanged: false, changedPaths: expect.arrayContaining(['/migration-health']) });
+    expect(t.db.select().from(pages).where(eq(pages.id, pageId)).get()!.heroMediaId).toBe(photo);
+    expect(actions().at(-1)).toBe('page.hero');
+    expect(setPageHero(t.db, actor, pageId, null)).toMatchObject({ ok: true });
+    expect(t.db.select().from(pages).where(eq(pages.id, pageId)).get()!.heroMediaId).toBeNull();
+  });
+
+  it('without alt text in a language refuses publishing or scheduling that language (not saving a draft); decorative is enough', () => {
+    const pageId = newPage();
+    const photo = insertMediaRow(t.db, 1, { en: 'Nurses at a health centre' });
+    expect(setPageHero(t.db, actor, pageId, photo)).toMatchObject({ ok: true, changedPaths: [] });
+    saved(save(pageId, 'en', null, {}, { action: 'publish' }));
+    saved(save(pageId, 'sq', null, { title: 'Shëndeti i migrantëve', path: 'shendeti-i-migranteve' }));
+    expect(save(pageId, 'sq', 1, { title: 'Shëndeti i migrantëve', path: 'shendeti-i-migranteve' }, { action: 'publish' })).toEqual({ ok: false, error: 'heroNoAlt', field: 'hero' });
+    const later = new Date(Date.now() + 60 * MINUTE);
+    expect(save(pageId, 'sq', 1, { title: 'Shëndeti i migrantëve', path: 'shendeti-i-migranteve' }, { action: 'schedule', at: later })).toEqual({
+      ok: false,
+      error: 'heroNoAlt',
+      field: 'hero',
+    });
+    expect(row(pageId, 'sq')).toMatchObject({ status: 'draft', version: 1 });
+    t.db.insert(mediaTranslations).values({ mediaId: photo, locale: 'sq', decorative: true }).run();
+    expect(save(pageId, 'sq', 1, { title: 'Shëndeti i migrantëve', path: 'shendeti-i-migranteve' }, { action: 'publish' })).toMatchObject({ ok: true, status: 'published' });
+  });
+});
+
+describe('images in the text', () => {
+  it('are recorded as uses of that language, and stop publishing while they have no alt text there', () => {
+    const pageId = newPage();
+    const photo = insertMediaRow(t.db, 7, { en: 'Nurses at a health centre' });
+    const hash = (7).toString(16).padStart(64, '0');
+    const img = richTextImageHtml({ src: `/media/${hash}-320.webp`, srcSet: `/media/${hash}-320.webp 320w`, width: 320, height: 240, alt: '' });
+    const sq = { title: 'Shëndeti', path: 'shendeti', body: `<p>Tekst</p>${img}` };
+    saved(save(pageId, 'sq', null, sq));
+    const uses = () => t.db.select({ mediaId: mediaUsages.mediaId, locale: mediaUsages.locale }).from(mediaUsages).where(eq(mediaUsages.entityId, pageId)).all();
+    expect(uses()).toEqual([{ mediaId: photo, locale: 'sq' }]);
+    expect(save(pageId, 'sq', 1, sq, { action: 'publish' })).toEqual({ ok: false, error: 'bodyImageNoAlt', field: 'body' });
+    t.db.insert(mediaTranslations).values({ mediaId: photo, locale: 'sq', alt: 'Infermiere në një qendër shëndetësore' }).run();
+    expect(save(pageId, 'sq', 1, sq, { action: 'publish' })).toMatchObject({ ok: true, status: 'published' });
+    saved(save(pageId, 'sq', 2, { ...sq, body: '<p>Tekst</p>' }));
+    expect(uses()).toEqual([]);
+  });
+});
+
+describe('publications', () => {
+  it('are PDFs of the library listed on a page, replaced as a whole; images, trashed or unknown files are refused', () => {
+    const pageId = newPage();
+    saved(save(pageId, 'en', null, {}, { action: 'publish' }));
+    const report = insertMediaRow(t.db, 11, {}, 'document');
+    const other = insertMediaRow(t.db, 12, {}, 'document');
+    const photo = insertMediaRow(t.db, 13, { en: 'A photo' });
+    expect(setPagePublications(t.db, actor, pageId, [report, other])).toMatchObject({ ok: true, menuChanged: false, changedPaths: expect.arrayContaining(['/migration-health']) });
+    expect(pagePublicationIds(t.db, pageId).sort()).toEqual([report, other].sort());
+    expect(setPagePublications(t.db, actor, pageId, [photo])).toEqual({ ok: false, error: 'documentNotFound' });
+    expect(setPagePublications(t.db, actor, pageId, [99999])).toEqual({ ok: false, error: 'documentNotFound' });
+    expect(setPagePublications(t.db, actor, pageId, [other])).toMatchObject({ ok: true });
+    expect(pagePublicationIds(t.db, pageId)).toEqual([other]);
+    expect(actions().at(-1)).toBe('page.publications');
+    const link = newPage(null, 'link', 'https://www.iom.int/');
+    expect(setPagePublications(t.db, actor, link, [other])).toEqual({ ok: false, error: 'notAPage' });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { richTextImageHtml } from '@/lib/media/rich-text';
 import { sanitizeRichText } from '@/lib/sanitize';
 
 describe('sanitizeRichText', () => {
@@ -36,6 +37,52 @@ describe('sanitizeRichText', () => {
     expect(sanitizeRichText(docs)).toContain('Çështje');
     expect(sanitizeRichText(docs)).not.toMatch(/span|style|docs-internal|dir=/);
     expect(sanitizeRichText('<h1>Big</h1><h6>small</h6>')).toBe('<h2>Big</h2><h4>small</h4>');
+  });
+
+  describe('images', () => {
+    const hash = 'ab'.repeat(32);
+    const ours = richTextImageHtml({
+      src: `/media/${hash}-1024.webp`,
+      srcSet: `/media/${hash}-320.webp 320w, /media/${hash}-640.webp 640w, /media/${hash}-1024.webp 1024w`,
+      width: 1024,
+      height: 768,
+      alt: 'Judges at a training in Durrës',
+    });
+
+    it('keeps an image of the media library as the editor inserts it, and is stable on it', () => {
+      const html = `<p>Before</p>${ours}<p>After</p>`;
+      const clean = sanitizeRichText(html);
+      expect(clean).toContain(`src="/media/${hash}-1024.webp"`);
+      expect(clean).toContain(`srcset="/media/${hash}-320.webp 320w, /media/${hash}-640.webp 640w, /media/${hash}-1024.webp 1024w"`);
+      expect(clean).toContain('width="1024" height="768" alt="Judges at a training in Durrës" loading="lazy" decoding="async"');
+      expect(sanitizeRichText(clean)).toBe(clean);
+      // Inside a paragraph too (the paragraph is not dropped as empty).
+      expect(sanitizeRichText(`<p>${ours}</p>`)).toMatch(/^<p><img [^>]+ \/?><\/p>$/);
+    });
+
+    it('drops hostile and foreign images', () => {
+      const hostile = [
+        `<p><img src="/media/${hash}-1024.webp" onerror="alert(1)" onload="alert(2)" style="x" class="y">ok</p>`,
+        '<p><img src="https://evil.example/x.webp">ok</p>',
+        '<p><img src="data:image/png;base64,iVBORw0KGgo=">ok</p>',
+        '<p><img src="javascript:alert(1)">ok</p>',
+        '<p><img>ok</p>',
+        `<p><img src="/media/${hash}-1024.webp" srcset="https://evil.example/x.webp 320w">ok</p>`,
+        `<p><img src="/media/${hash}-1024.webp" srcset="data:image/png;base64,AAAA 320w">ok</p>`,
+        `<p><img src="/media/${hash}.pdf">ok</p>`,
+        `<p><img src="/media/../${hash}-1024.webp">ok</p>`,
+        `<p><img src="/media/${hash}-1024.webp" width="100%">ok</p>`,
+        `<p><img src="/media/${hash}-1024.webp" loading="eager" >ok</p>`,
+      ];
+      for (const html of hostile) {
+        const clean = sanitizeRichText(html);
+        expect(clean, html).not.toMatch(/onerror|onload|style=|class=|evil|data:|javascript:|\.pdf|\.\.|100%|eager/);
+        expect(clean).toContain('ok');
+      }
+      // Our own image keeps only what is ours: without the handlers, or without a data: srcset.
+      for (const i of [0, 6]) expect(sanitizeRichText(hostile[i]!)).toBe(`<p><img src="/media/${hash}-1024.webp" />ok</p>`);
+      for (const html of hostile.filter((_, i) => i !== 0 && i !== 6)) expect(sanitizeRichText(html), html).toBe('<p>ok</p>');
+    });
   });
 
   it('is stable: cleaning clean text changes nothing', () => {

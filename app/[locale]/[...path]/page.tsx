@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
 import { PageView } from '@/components/site/PageView';
+import { heroForPublic } from '@/db/queries/media';
 import { findPublishedPageByPath } from '@/db/queries/pages';
 import { pageHref } from '@/lib/hrefs';
 import { MAX_PATH_LENGTH, parseLocaleParam } from '@/lib/params';
@@ -38,7 +39,14 @@ async function load(params: Params) {
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { locale, page } = await load(params);
   const versions = Object.fromEntries(Object.entries(page.alternates).map(([l, path]) => [l, pageHref(path)]));
-  return pageMetadata({ locale, title: page.seoTitle || page.title, description: page.seoDescription || page.summary, versions });
+  const hero = heroForPublic(page.heroMediaId, locale);
+  return pageMetadata({
+    locale,
+    title: page.seoTitle || page.title,
+    description: page.seoDescription || page.summary,
+    versions,
+    image: hero ? { ...hero.og, alt: hero.alt } : null,
+  });
 }
 
 export default async function ContentPage({ params }: { params: Params }) {

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
 import { ArticleView } from '@/components/site/ArticleView';
+import { heroForPublic } from '@/db/queries/media';
 import { findPublishedNewsBySlug } from '@/db/queries/news';
 import { articleHref } from '@/lib/hrefs';
 import { MAX_PATH_LENGTH, parseLocaleParam } from '@/lib/params';
@@ -34,6 +35,7 @@ function safeDecode(s: string): string | null {
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { locale, article } = await load(params);
   const versions = Object.fromEntries(Object.entries(article.alternates).map(([l, slug]) => [l, articleHref(slug)]));
+  const hero = heroForPublic(article.heroMediaId, locale);
   return pageMetadata({
     locale,
     title: article.seoTitle || article.title,
@@ -42,6 +44,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
     type: 'article',
     publishedTime: article.publishedAt,
     modifiedTime: article.updatedAt,
+    image: hero ? { ...hero.og, alt: hero.alt } : null,
   });
 }
 

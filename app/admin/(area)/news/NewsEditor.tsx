@@ -5,11 +5,13 @@ import { useActionState, useEffect } from 'react';
 import { ActionForm } from '@/components/admin/ActionForm';
 import { Field } from '@/components/admin/Field';
 import { FormMessage } from '@/components/admin/FormMessage';
+import { HeroPicker } from '@/components/admin/HeroPicker';
 import { clearLocalDraft, localDraftKey } from '@/components/admin/LocalDraft';
 import { RichTextEditor } from '@/components/admin/RichTextEditor';
 import { SubmitButton } from '@/components/admin/SubmitButton';
 import { TextArea } from '@/components/admin/TextArea';
 import { LanguagePanels, type Locale, SeoFields, TranslationForm, type TranslationMeta } from '@/components/admin/TranslationEditor';
+import type { HeroOption, RichTextImageOption } from '@/db/admin/media';
 import { PUBLICATION_STATUSES, type PublicationStatus } from '@/db/schema';
 import { idleState } from '@/lib/form-state';
 import { confirmTranslationAction, saveNewsAction, saveSharedNewsAction, type SharedFormState } from './actions';
@@ -28,8 +30,12 @@ export type EditorProps = {
   /** Whose browser drafts these are (a shared computer keeps each person's apart). */
   userId: number;
   itemId: number | null;
-  shared: { kind: string; themes: number[]; version: number };
+  shared: { kind: string; themes: number[]; heroMediaId: number | null; version: number };
   themeOptions: { id: number; title: string }[];
+  /** The library's images for the main-image choice. */
+  heroOptions: HeroOption[];
+  /** Per language, the images that can be inserted into the text. */
+  bodyImages: Record<Locale, RichTextImageOption[]>;
   translations: Partial<Record<Locale, TranslationData>>;
   /** Which language the page opens on (narrow screens). */
   initialLocale: Locale;
@@ -50,15 +56,25 @@ export function NewsEditor(props: EditorProps) {
 
   return (
     <div>
-      {props.itemId !== null ? <SharedForm itemId={props.itemId} shared={props.shared} themeOptions={props.themeOptions} /> : null}
+      {props.itemId !== null ? <SharedForm itemId={props.itemId} shared={props.shared} themeOptions={props.themeOptions} heroOptions={props.heroOptions} /> : null}
       <LanguagePanels initialLocale={props.initialLocale}>
-        {(l) => <NewsTranslationForm userId={props.userId} itemId={props.itemId} locale={l} data={props.translations[l]} />}
+        {(l) => <NewsTranslationForm userId={props.userId} itemId={props.itemId} locale={l} data={props.translations[l]} images={props.bodyImages[l]} />}
       </LanguagePanels>
     </div>
   );
 }
 
-function SharedForm({ itemId, shared, themeOptions }: { itemId: number; shared: EditorProps['shared']; themeOptions: EditorProps['themeOptions'] }) {
+function SharedForm({
+  itemId,
+  shared,
+  themeOptions,
+  heroOptions,
+}: {
+  itemId: number;
+  shared: EditorProps['shared'];
+  themeOptions: EditorProps['themeOptions'];
+  heroOptions: HeroOption[];
+}) {
   const t = useTranslations('Admin.editor');
   const kinds = useTranslations('Admin.editor.kinds');
   const [state, action, pending] = useActionState<SharedFormState, FormData>(saveSharedNewsAction, idleState);
@@ -97,6 +113,9 @@ function SharedForm({ itemId, shared, themeOptions }: { itemId: number; shared: 
         </fieldset>
       </div>
       <div className="mt-4">
+        <HeroPicker id="news-hero" options={heroOptions} current={shared.heroMediaId} />
+      </div>
+      <div className="mt-4">
         <SubmitButton pending={pending} variant="secondary">
           {t('saveShared')}
         </SubmitButton>
@@ -105,7 +124,19 @@ function SharedForm({ itemId, shared, themeOptions }: { itemId: number; shared: 
   );
 }
 
-function NewsTranslationForm({ userId, itemId, locale, data }: { userId: number; itemId: number | null; locale: Locale; data: TranslationData | undefined }) {
+function NewsTranslationForm({
+  userId,
+  itemId,
+  locale,
+  data,
+  images,
+}: {
+  userId: number;
+  itemId: number | null;
+  locale: Locale;
+  data: TranslationData | undefined;
+  images: RichTextImageOption[];
+}) {
   const t = useTranslations('Admin.editor');
   const statuses = useTranslations('Admin.news.statuses');
   return (
@@ -138,8 +169,13 @@ function NewsTranslationForm({ userId, itemId, locale, data }: { userId: number;
           />
           <TextArea id={`${locale}-summary`} name="summary" label={t('fields.summary')} hint={t('summaryHint')} defaultValue={data?.summary} rows={3} error={errors.summary} />
           <Field id={`${locale}-dateline`} name="dateline" label={t('fields.dateline')} hint={t('datelineHint')} defaultValue={data?.dateline} error={errors.dateline} />
-          <RichTextEditor id={`${locale}-body`} name="body" label={t('fields.body')} defaultValue={data?.body ?? ''} error={errors.body} lang={locale} />
+          <RichTextEditor id={`${locale}-body`} name="body" label={t('fields.body')} defaultValue={data?.body ?? ''} error={errors.body} lang={locale} images={images} />
           <SeoFields locale={locale} values={data} errors={errors} />
+          {errors.hero ? (
+            <p role="alert" className="mb-4 rounded border-l-4 border-red-700 bg-red-50 px-4 py-2 text-sm font-semibold text-red-800" data-testid={`hero-error-${locale}`}>
+              {errors.hero}
+            </p>
+          ) : null}
         </>
       )}
     </TranslationForm>

@@ -109,13 +109,26 @@ export async function saveSharedNewsAction(_prev: SharedFormState, formData: For
   return guarded(async () => {
     const t = await messages();
     const parsed = z
-      .object({ itemId: id, baseVersion: z.coerce.number().int().min(0), kind: z.enum(NEWS_KINDS), themes: z.array(id).max(50) })
-      .safeParse({ itemId: formData.get('itemId'), baseVersion: formData.get('baseVersion'), kind: formData.get('kind'), themes: formData.getAll('themes') });
+      .object({
+        itemId: id,
+        baseVersion: z.coerce.number().int().min(0),
+        kind: z.enum(NEWS_KINDS),
+        themes: z.array(id).max(50),
+        heroMediaId: z.union([z.literal('').transform(() => null), id]),
+      })
+      .safeParse({
+        itemId: formData.get('itemId'),
+        baseVersion: formData.get('baseVersion'),
+        kind: formData.get('kind'),
+        themes: formData.getAll('themes'),
+        heroMediaId: formData.get('heroMediaId') ?? '',
+      });
     if (!parsed.success) return { status: 'error', message: t('errors.invalid') };
-    const { itemId, baseVersion, kind, themes } = parsed.data;
-    const result = await saveSharedNews({ itemId, baseVersion, shared: { kind, themes } }, clientAddress(await headers()));
+    const { itemId, baseVersion, kind, themes, heroMediaId } = parsed.data;
+    const result = await saveSharedNews({ itemId, baseVersion, shared: { kind, themes, heroMediaId } }, clientAddress(await headers()));
     if (!result.ok) {
       if (result.error === 'stale') return { status: 'error', message: t('editor.sharedStale'), version: undefined };
+      if (result.error === 'heroNotFound' || result.error === 'heroNotImage') return { status: 'error', message: t(`editor.errors.${result.error}`) };
       return { status: 'error', message: t(result.error === 'notFound' ? 'editor.notFound' : 'errors.invalid') };
     }
     afterNewsChange(result.changedPaths, itemId);

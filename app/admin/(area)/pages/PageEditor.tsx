@@ -5,14 +5,17 @@ import { useActionState } from 'react';
 import { ActionForm } from '@/components/admin/ActionForm';
 import { Field } from '@/components/admin/Field';
 import { FormMessage } from '@/components/admin/FormMessage';
+import { HeroPicker } from '@/components/admin/HeroPicker';
 import { localDraftKey } from '@/components/admin/LocalDraft';
 import { RichTextEditor } from '@/components/admin/RichTextEditor';
 import { SubmitButton } from '@/components/admin/SubmitButton';
 import { TextArea } from '@/components/admin/TextArea';
 import { LanguagePanels, type Locale, SeoFields, TranslationForm, type TranslationMeta } from '@/components/admin/TranslationEditor';
+import type { HeroOption, PublicationOption, RichTextImageOption } from '@/db/admin/media';
+import { formatBytes } from '@/lib/media/format';
 import { PUBLICATION_STATUSES } from '@/db/schema';
 import { idleState } from '@/lib/form-state';
-import { confirmPageTranslationAction, savePageAction, savePageLinkAction } from './actions';
+import { confirmPageTranslationAction, savePageAction, savePageHeroAction, savePageLinkAction, savePagePublicationsAction } from './actions';
 
 export type PageTranslationData = TranslationMeta & {
   title: string;
@@ -32,6 +35,15 @@ export type PageEditorProps = {
   kind: 'page' | 'link';
   /** For an external link: where it points. */
   externalUrl: string | null;
+  /** A page's main image, and the library's images to choose it from. */
+  heroMediaId: number | null;
+  heroOptions: HeroOption[];
+  /** Per language, the images that can be inserted into the text. */
+  bodyImages: Record<Locale, RichTextImageOption[]>;
+  /** The library's PDFs the page can list as publications. */
+  publications: PublicationOption[];
+  /** The editor's language (for file sizes). */
+  uiLocale: Locale;
   translations: Partial<Record<Locale, PageTranslationData>>;
   /** Which language the page opens on (narrow screens). */
   initialLocale: Locale;
@@ -48,9 +60,14 @@ function pageDraftKey(userId: number, pageId: number, locale: Locale) {
 export function PageEditor(props: PageEditorProps) {
   return (
     <div>
-      {props.kind === 'link' ? <LinkForm pageId={props.pageId} url={props.externalUrl ?? ''} /> : null}
+      {props.kind === 'link' ? <LinkForm pageId={props.pageId} url={props.externalUrl ?? ''} /> : (
+        <>
+          <HeroForm pageId={props.pageId} current={props.heroMediaId} options={props.heroOptions} />
+          <PublicationsForm pageId={props.pageId} options={props.publications} uiLocale={props.uiLocale} />
+        </>
+      )}
       <LanguagePanels initialLocale={props.initialLocale}>
-        {(locale) => <PageTranslationForm userId={props.userId} pageId={props.pageId} kind={props.kind} locale={locale} data={props.translations[locale]} />}
+        {(locale) => <PageTranslationForm userId={props.userId} pageId={props.pageId} kind={props.kind} locale={locale} data={props.translations[locale]} images={props.bodyImages[locale]} />}
       </LanguagePanels>
     </div>
   );
@@ -62,12 +79,14 @@ function PageTranslationForm({
   kind,
   locale,
   data,
+  images,
 }: {
   userId: number;
   pageId: number;
   kind: 'page' | 'link';
   locale: Locale;
   data: PageTranslationData | undefined;
+  images: RichTextImageOption[];
 }) {
   const t = useTranslations('Admin.editor');
   const p = useTranslations('Admin.pages');
@@ -119,13 +138,70 @@ function PageTranslationForm({
                 error={errors.path}
               />
               <TextArea id={`${locale}-summary`} name="summary" label={t('fields.summary')} hint={p('summaryHint')} defaultValue={data?.summary} rows={3} error={errors.summary} />
-              <RichTextEditor id={`${locale}-body`} name="body" label={t('fields.body')} defaultValue={data?.body ?? ''} error={errors.body} lang={locale} />
+              <RichTextEditor id={`${locale}-body`} name="body" label={t('fields.body')} defaultValue={data?.body ?? ''} error={errors.body} lang={locale} images={images} />
               <SeoFields locale={locale} values={data} errors={errors} />
+              {errors.hero ? (
+                <p role="alert" className="mb-4 rounded border-l-4 border-red-700 bg-red-50 px-4 py-2 text-sm font-semibold text-red-800" data-testid={`hero-error-${locale}`}>
+                  {errors.hero}
+                </p>
+              ) : null}
             </>
           ) : null}
         </>
       )}
     </TranslationForm>
+  );
+}
+
+function HeroForm({ pageId, current, options }: { pageId: number; current: number | null; options: HeroOption[] }) {
+  const t = useTranslations('Admin.editor.hero');
+  const [state, action, pending] = useActionState(savePageHeroAction, idleState);
+  return (
+    <ActionForm action={action} aria-label={t('label')} className="mt-6 rounded border border-gray-300 bg-white p-4" data-testid="hero-form">
+      <FormMessage state={state} />
+      <input type="hidden" name="pageId" value={pageId} />
+      <HeroPicker id="page-hero" options={options} current={current} />
+      <div className="mt-4">
+        <SubmitButton pending={pending} variant="secondary">
+          {t('save')}
+        </SubmitButton>
+      </div>
+    </ActionForm>
+  );
+}
+
+function PublicationsForm({ pageId, options, uiLocale }: { pageId: number; options: PublicationOption[]; uiLocale: Locale }) {
+  const p = useTranslations('Admin.pages.publications');
+  const [state, action, pending] = useActionState(savePagePublicationsAction, idleState);
+  return (
+    <ActionForm action={action} aria-label={p('title')} className="mt-6 rounded border border-gray-300 bg-white p-4" data-testid="publications-form">
+      <FormMessage state={state} />
+      <input type="hidden" name="pageId" value={pageId} />
+      <fieldset aria-describedby="publications-hint">
+        <legend className="font-semibold">{p('title')}</legend>
+        <p id="publications-hint" className="text-sm text-muted">
+          {p('hint')}
+        </p>
+        {options.length === 0 ? <p className="mt-2 text-sm">{p('empty')}</p> : null}
+        <ul className="mt-2 max-h-72 space-y-1 overflow-y-auto">
+          {options.map((o) => (
+            <li key={o.id}>
+              <label className="flex items-center gap-2">
+                <input type="checkbox" name="documents" value={o.id} defaultChecked={o.checked} className="size-4" />
+                <span>
+                  {o.title} <span className="text-sm text-muted">(PDF, {formatBytes(o.size, uiLocale)})</span>
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <div className="mt-4">
+        <SubmitButton pending={pending} variant="secondary">
+          {p('save')}
+        </SubmitButton>
+      </div>
+    </ActionForm>
   );
 }
 

@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { confirmPageLanguage, loadPageForEditor, restorePageToRevision, savePage, setPageLink } from '@/db/admin/pages';
+import { confirmPageLanguage, loadPageForEditor, restorePageToRevision, savePage, setPageDocuments, setPageLink, setPageMainImage } from '@/db/admin/pages';
 import type { PublicationRequest } from '@/db/content/common';
 import type { PageChange, PageFields, SavePageResult } from '@/db/content/page-writes';
 import { guarded } from '@/lib/auth/guard';
@@ -92,6 +92,10 @@ function fieldMessages(result: Exclude<SavePageResult, { ok: true } | { error: '
       return { publishAt: t('editor.errors.pastDate') };
     case 'notPublished':
       return { form: t('editor.errors.notPublished') };
+    case 'heroNoAlt':
+      return { hero: t('editor.errors.heroNoAlt') };
+    case 'bodyImageNoAlt':
+      return { body: t('editor.errors.bodyImageNoAlt') };
   }
 }
 
@@ -182,5 +186,39 @@ export async function savePageLinkAction(_prev: FormState, formData: FormData): 
     }
     afterPageChange(result, parsed.data.pageId);
     return { status: 'success', message: t('pages.linkSaved') };
+  });
+}
+
+export async function savePageHeroAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return guarded(async () => {
+    const t = await messages();
+    const parsed = z
+      .object({ pageId: id, heroMediaId: z.union([z.literal('').transform(() => null), id]) })
+      .safeParse({ pageId: formData.get('pageId'), heroMediaId: formData.get('heroMediaId') ?? '' });
+    if (!parsed.success) return { status: 'error', message: t('errors.invalid') };
+    const result = await setPageMainImage(parsed.data.pageId, parsed.data.heroMediaId, clientAddress(await headers()));
+    if (!result.ok) {
+      if (result.error === 'heroNotFound' || result.error === 'heroNotImage') return { status: 'error', message: t(`editor.errors.${result.error}`) };
+      return { status: 'error', message: t(result.error === 'notAPage' ? 'errors.invalid' : 'pages.notFound') };
+    }
+    afterPageChange(result, parsed.data.pageId);
+    return { status: 'success', message: t('editor.done.saved') };
+  });
+}
+
+export async function savePagePublicationsAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return guarded(async () => {
+    const t = await messages();
+    const parsed = z
+      .object({ pageId: id, documents: z.array(id).max(500) })
+      .safeParse({ pageId: formData.get('pageId'), documents: formData.getAll('documents') });
+    if (!parsed.success) return { status: 'error', message: t('errors.invalid') };
+    const result = await setPageDocuments(parsed.data.pageId, parsed.data.documents, clientAddress(await headers()));
+    if (!result.ok) {
+      if (result.error === 'documentNotFound') return { status: 'error', message: t('pages.publications.notFound') };
+      return { status: 'error', message: t(result.error === 'notAPage' ? 'errors.invalid' : 'pages.notFound') };
+    }
+    afterPageChange(result, parsed.data.pageId);
+    return { status: 'success', message: t('editor.done.saved') };
   });
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { heroImageOptions, richTextImageOptions } from '@/db/admin/media';
 import { loadNewsForEditor, newsThemeOptions } from '@/db/admin/news';
 import { adminLocale } from '@/lib/admin-locale';
 import { requireUserForPage } from '@/lib/auth/session';
@@ -48,8 +49,10 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
       <NewsEditor
         userId={me.id}
         itemId={item.id}
-        shared={{ kind: item.kind, themes: item.themes, version: item.version }}
+        shared={{ kind: item.kind, themes: item.themes, heroMediaId: item.heroMediaId, version: item.version }}
         themeOptions={await newsThemeOptions(me.preferredLocale)}
+        heroOptions={await heroImageOptions(item.heroMediaId)}
+        bodyImages={await richTextImageOptions()}
         translations={await editorTranslations(item, me.preferredLocale)}
         initialLocale={created ?? me.preferredLocale}
         createdLocale={created}

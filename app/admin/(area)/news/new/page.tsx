@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { newsThemeOptions } from '@/db/admin/news';
 import { adminLocale } from '@/lib/admin-locale';
 import { requireUserForPage } from '@/lib/auth/session';
+import { richTextImageOptions } from '@/db/admin/media';
 import { NewsEditor } from '../NewsEditor';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,8 +25,10 @@ export default async function NewArticlePage() {
       <NewsEditor
         userId={me.id}
         itemId={null}
-        shared={{ kind: 'news', themes: [], version: 1 }}
+        shared={{ kind: 'news', themes: [], heroMediaId: null, version: 1 }}
         themeOptions={await newsThemeOptions(me.preferredLocale)}
+        heroOptions={[]}
+        bodyImages={await richTextImageOptions()}
         translations={{}}
         initialLocale={me.preferredLocale}
         createdLocale={null}

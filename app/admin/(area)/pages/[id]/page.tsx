@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { heroImageOptions, publicationOptions, richTextImageOptions } from '@/db/admin/media';
 import { loadPageForEditor } from '@/db/admin/pages';
 import { adminLocale } from '@/lib/admin-locale';
 import { requireUserForPage } from '@/lib/auth/session';
@@ -48,6 +49,11 @@ export default async function EditPagePage({ params, searchParams }: Props) {
         pageId={page.id}
         kind={page.kind}
         externalUrl={page.externalUrl}
+        heroMediaId={page.heroMediaId}
+        heroOptions={page.kind === 'page' ? await heroImageOptions(page.heroMediaId) : []}
+        bodyImages={page.kind === 'page' ? await richTextImageOptions() : { en: [], sq: [] }}
+        publications={page.kind === 'page' ? await publicationOptions(page.id, me.preferredLocale) : []}
+        uiLocale={me.preferredLocale}
         translations={await pageEditorTranslations(item, me.preferredLocale)}
         initialLocale={me.preferredLocale}
       />
