@@ -18,6 +18,7 @@ import {
   SLUG_PATTERN,
   textFingerprint,
 } from './common';
+import { revisionSnapshotJson } from './revisions';
 
 /**
  * Writing news, with nothing lost: every save carries the version it started
@@ -124,12 +125,7 @@ function writeRevision(tx: Tx, itemId: number, locale: Locale, actor: Actor, now
  * writes none) gets one before it changes, so it can be restored and compared.
  */
 function keepUnrecordedVersion(tx: Tx, row: Row): void {
-  const recorded = tx
-    .select({ id: revisions.id })
-    .from(revisions)
-    .where(and(eq(revisions.entityType, 'news'), eq(revisions.entityId, row.newsItemId), eq(revisions.locale, row.locale), eq(revisions.version, row.version)))
-    .get();
-  if (!recorded) {
+  if (revisionSnapshotJson(tx, 'news', row.newsItemId, row.locale, row.version) === null) {
     tx.insert(revisions)
       .values({ entityType: 'news', entityId: row.newsItemId, locale: row.locale, version: row.version, snapshot: JSON.stringify(snapshotOf(row)), authorId: null, createdAt: row.updatedAt })
       .run();
@@ -323,12 +319,8 @@ export type NewsForEditor = {
 };
 
 function revisionSnapshot(q: Queryable, itemId: number, locale: Locale, version: number): NewsSnapshot | null {
-  const rev = q
-    .select({ snapshot: revisions.snapshot })
-    .from(revisions)
-    .where(and(eq(revisions.entityType, 'news'), eq(revisions.entityId, itemId), eq(revisions.locale, locale), eq(revisions.version, version)))
-    .get();
-  return rev ? (JSON.parse(rev.snapshot) as NewsSnapshot) : null;
+  const json = revisionSnapshotJson(q, 'news', itemId, locale, version);
+  return json ? (JSON.parse(json) as NewsSnapshot) : null;
 }
 
 export function getNewsForEditor(db: Queryable, itemId: number): NewsForEditor | null {

@@ -18,6 +18,7 @@ import {
   textFingerprint,
 } from './common';
 import { normalizePagePath, pagePathProblem, pagePublicPath } from './page-paths';
+import { revisionSnapshotJson } from './revisions';
 
 /**
  * Saving one language of a page, with nothing lost — the same rules as news
@@ -212,12 +213,7 @@ export function preparePageFields(kind: PageRow['kind'], locale: Locale, input: 
  * import writes no revisions), so it can be restored and diffed against.
  */
 function keepUnrecordedVersion(tx: Tx, row: TranslationRow): void {
-  const kept = tx
-    .select({ id: revisions.id })
-    .from(revisions)
-    .where(and(eq(revisions.entityType, 'page'), eq(revisions.entityId, row.pageId), eq(revisions.locale, row.locale), eq(revisions.version, row.version)))
-    .get();
-  if (kept) return;
+  if (revisionSnapshotJson(tx, 'page', row.pageId, row.locale, row.version) !== null) return;
   tx.insert(revisions)
     .values({
       entityType: 'page',
@@ -460,12 +456,8 @@ export type PageForEditor = {
 };
 
 function revisionSnapshot(db: Queryable, pageId: number, locale: Locale, version: number): PageSnapshot | null {
-  const row = db
-    .select({ snapshot: revisions.snapshot })
-    .from(revisions)
-    .where(and(eq(revisions.entityType, 'page'), eq(revisions.entityId, pageId), eq(revisions.locale, locale), eq(revisions.version, version)))
-    .get();
-  return row ? parsePageSnapshot(row.snapshot) : null;
+  const json = revisionSnapshotJson(db, 'page', pageId, locale, version);
+  return json ? parsePageSnapshot(json) : null;
 }
 
 /** A page (not in the trash) with both languages as the editor shows them; null when there is none. */
