@@ -7,6 +7,7 @@ import { preferredLocale } from './lib/accept-language';
 import { trustProxy } from './lib/client-address';
 import { adminContentSecurityPolicy } from './lib/security-headers';
 import { ADMIN_PATH_HEADER, MAX_PATH_LENGTH, NOT_FOUND_LOCALE_HEADER, parsePageNumber } from './lib/params';
+import { encodeSearchKey, normalizeSearchQuery } from './lib/search-query';
 
 /**
  * Locale routing only — never an access check (each server action, route
@@ -16,7 +17,8 @@ import { ADMIN_PATH_HEADER, MAX_PATH_LENGTH, NOT_FOUND_LOCALE_HEADER, parsePageN
  * 1. `/en/...` → 308 to the unprefixed English address (DESIGN.md).
  * 2. A first visit to `/` follows the locale cookie, else the browser's
  *    preferred language; every other address is served in its own language.
- * 3. `?page=N` on the news index becomes the cacheable route news/page/N.
+ * 3. `?page=N` on the news index becomes the cacheable route news/page/N,
+ *    and `?q=…&page=N` on search the cacheable route search/[key]/[page].
  * 4. An address that leads to no published content is answered with the
  *    localized 404 page (app/global-not-found.tsx, status 404). Pages still
  *    call notFound() themselves, but Next 16.3+ then sends an empty HTML body
@@ -30,6 +32,7 @@ const LOCALE_COOKIE = 'NEXT_LOCALE';
 
 const NEWS_INDEX: Record<string, Locale> = { '/news': 'en', '/sq/lajme': 'sq' };
 const NEWS_BASE: Record<Locale, string> = { en: '/news', sq: '/sq/lajme' };
+const SEARCH: Record<string, Locale> = { '/search': 'en', '/sq/kerko': 'sq' };
 
 function localeOf(pathname: string): Locale {
   return pathname === '/sq' || pathname.startsWith('/sq/') ? 'sq' : 'en';
@@ -205,6 +208,18 @@ function route(request: NextRequest): NextResponse {
     const internal = url.clone();
     internal.pathname = `/${newsLocale}/news/page/${page}`;
     internal.search = '';
+    return NextResponse.rewrite(internal);
+  }
+
+  const searchLocale = SEARCH[pathname];
+  if (searchLocale) {
+    // One query (the first q, as the page shows it) is one cached page.
+    const query = normalizeSearchQuery(url.searchParams.get('q'));
+    const internal = url.clone();
+    internal.search = '';
+    internal.pathname = query
+      ? `/${searchLocale}/search/${encodeSearchKey(query)}/${parsePageNumber(url.searchParams.get('page')) ?? 1}`
+      : `/${searchLocale}/search`;
     return NextResponse.rewrite(internal);
   }
 

@@ -25,6 +25,8 @@ export function revalidatePublic(changedPaths: string[], what: { news?: boolean;
   }
   if (changedPaths.length === 0) return;
   for (const p of new Set(changedPaths)) revalidatePath(internalPath(p));
+  // Cached search results may list (or miss) what changed.
+  revalidatePath('/[locale]/search/[key]/[page]', 'page');
   if (what.news) {
     revalidatePath('/[locale]/news/page/[n]', 'page');
     revalidatePath('/en/news/feed.xml');

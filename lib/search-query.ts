@@ -28,3 +28,30 @@ export function snippetToHtml(snippet: string): string {
   const escaped = snippet.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
   return escaped.split(START).join('<mark>').split(END).join('</mark>');
 }
+
+/**
+ * What a visitor typed, as the search page shows and caches it: at most
+ * MAX_QUERY_LENGTH characters, NFC, runs of white space made one space.
+ * Two spellings that search the same ("  border ", "border") share one
+ * cached result page.
+ */
+export function normalizeSearchQuery(input: unknown): string {
+  if (typeof input !== 'string') return '';
+  return input.normalize('NFC').replace(/\s+/gu, ' ').trim().slice(0, MAX_QUERY_LENGTH).trim();
+}
+
+/**
+ * The query as one path segment of the internal, cached result route
+ * (/[locale]/search/[key]/[page], see proxy.ts): base64url of its UTF-8, so
+ * no character of the query can change the path.
+ */
+export function encodeSearchKey(query: string): string {
+  return Buffer.from(query, 'utf8').toString('base64url');
+}
+
+/** The query back from its key; null when the key is not one encodeSearchKey makes. */
+export function decodeSearchKey(key: string): string | null {
+  if (!/^[A-Za-z0-9_-]{1,400}$/.test(key)) return null;
+  const query = Buffer.from(key, 'base64url').toString('utf8');
+  return query !== '' && encodeSearchKey(query) === key && normalizeSearchQuery(query) === query ? query : null;
+}

@@ -80,6 +80,9 @@ describe('writing and publishing an article, one language at a time', () => {
     // Visitors have the lists in Next's cache before anything is published.
     expect(await html('/news')).not.toContain(EN_TITLE);
     expect(await html('/')).not.toContain(EN_TITLE);
+    // Search results are cached per query too (rendered once, then served).
+    expect(await html('/search?q=workshops%20Korçë')).toContain('No results');
+    expect((await fetch(`${server.url}/search?q=workshops%20Korçë`)).headers.get('x-nextjs-cache')).toBe('HIT');
 
     const context = await browser.newContext();
     const page = await signIn(context, EDITOR);
@@ -111,6 +114,7 @@ describe('writing and publishing an article, one language at a time', () => {
     expect(article).toContain('Twelve families opened workshops in Korçë.');
     expect(await html('/news')).toContain(EN_TITLE);
     expect(await html('/')).toContain(EN_TITLE);
+    expect(await html('/search?q=workshops%20Korçë')).toContain(EN_TITLE);
     // The Albanian side knows nothing of it yet.
     expect(await html('/sq/lajme')).not.toContain(EN_TITLE);
     expect(await html(`/news/${EN_SLUG}`)).toContain('Ky artikull nuk është i disponueshëm në shqip');

@@ -197,6 +197,18 @@ describe('site search', () => {
     expect(res.status).toBe(200);
   });
 
+  it('serves a repeated query from the cache; the cached route is no address of its own', async () => {
+    await html('/sq/kerko?q=%20femije%20%20');
+    const again = await fetch(`${server.url}/sq/kerko?q=femije`);
+    expect(again.headers.get('x-nextjs-cache')).toBe('HIT');
+    expect(again.headers.get('cache-control')).toContain('s-maxage=');
+    expect(await again.text()).toContain('për “femije”');
+    const key = Buffer.from('femije').toString('base64url');
+    expect((await fetch(`${server.url}/sq/kerko/${key}/1`)).status).toBe(404);
+    expect((await fetch(`${server.url}/search/${key}/1`)).status).toBe(404);
+    expect((await fetch(`${server.url}/en/search/${key}/1`, { redirect: 'manual' })).status).toBe(308);
+  });
+
   it('ignores a query given as an array', async () => {
     expect((await fetch(`${server.url}/search?q[]=x`)).status).toBe(200);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { htmlToText } from '@/lib/html';
-import { MAX_QUERY_TERMS, snippetToHtml, SNIPPET_MARKS, toFtsQuery } from '@/lib/search-query';
+import { decodeSearchKey, encodeSearchKey, MAX_QUERY_LENGTH, MAX_QUERY_TERMS, normalizeSearchQuery, snippetToHtml, SNIPPET_MARKS, toFtsQuery } from '@/lib/search-query';
 
 describe('toFtsQuery', () => {
   it('quotes each word and lets the last one match as a prefix', () => {
@@ -23,6 +23,33 @@ describe('toFtsQuery', () => {
     expect(toFtsQuery(['x'])).toBeNull();
     expect(toFtsQuery(undefined)).toBeNull();
     expect(toFtsQuery('word '.repeat(2000))!.split(' ')).toHaveLength(MAX_QUERY_TERMS);
+  });
+});
+
+describe('the cached result route', () => {
+  it('shares one page between spellings that search the same', () => {
+    expect(normalizeSearchQuery('  kthim \n\t vullnetar ')).toBe('kthim vullnetar');
+    expect(normalizeSearchQuery('e\u0308')).toBe('ë');
+    expect(normalizeSearchQuery(['x'])).toBe('');
+    expect(normalizeSearchQuery(null)).toBe('');
+    expect(normalizeSearchQuery('a'.repeat(5000))).toHaveLength(MAX_QUERY_LENGTH);
+  });
+
+  it('carries any query in one path segment and back', () => {
+    for (const query of ['fëmijë çështje', '../../admin', 'a/b?c#d%2F', '<script>', 'x'.repeat(MAX_QUERY_LENGTH)]) {
+      const key = encodeSearchKey(query);
+      expect(key).toMatch(/^[A-Za-z0-9_-]+$/);
+      expect(decodeSearchKey(key)).toBe(query);
+    }
+  });
+
+  it('refuses keys it did not make', () => {
+    expect(decodeSearchKey('')).toBeNull();
+    expect(decodeSearchKey('a/b')).toBeNull();
+    expect(decodeSearchKey('abc=')).toBeNull();
+    expect(decodeSearchKey(encodeSearchKey(' padded '))).toBeNull();
+    expect(decodeSearchKey(encodeSearchKey('two  spaces'))).toBeNull();
+    expect(decodeSearchKey(Buffer.from([0xff, 0xfe]).toString('base64url'))).toBeNull();
   });
 });
 
