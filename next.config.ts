@@ -11,7 +11,10 @@ const nextConfig: NextConfig = {
   // would also write them under .next/, which every server started from the
   // same build shares — a server with another DATA_DIR (a test, a second
   // instance) would then serve pages rendered from someone else's database.
-  cacheMaxMemorySize: 64 * 1024 * 1024,
+  // 32 MB holds a couple of hundred pages (home, lists, recent articles and
+  // popular searches), least recently used first out; it is held outside
+  // V8's capped heap (lib/cli/next-start.mjs), so it counts on its own.
+  cacheMaxMemorySize: 32 * 1024 * 1024,
   // How long a CDN may keep serving a page while it fetches a fresh one.
   expireTime: 24 * 60 * 60,
   experimental: {

@@ -7,6 +7,7 @@ import { migrateDatabase, openDatabase } from '@/db/client';
 import { generateSample } from '@/db/sample';
 import { seedDatabase } from '@/db/seed';
 import { ensureBuild } from './build.mjs';
+import { nextStartArgs } from './next-start.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -31,7 +32,7 @@ export async function startSampleServer(articles: number): Promise<{ base: strin
     });
   });
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port)], {
+  const server = spawn(process.execPath, nextStartArgs(port), {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, SITE_URL: base, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: 'ignore',

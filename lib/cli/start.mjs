@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ensureBuild } from './build.mjs';
+import { nextStartArgs } from './next-start.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -15,7 +16,7 @@ try {
 }
 
 const port = process.env.PORT || '3000';
-const server = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--port', port], {
+const server = spawn(process.execPath, nextStartArgs(port), {
   cwd: ROOT,
   stdio: 'inherit',
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },

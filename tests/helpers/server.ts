@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { nextStartArgs } from '../../lib/cli/next-start.mjs';
 import { makeTempDir } from './db';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -42,7 +43,7 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
   let output = '';
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port)],
+    nextStartArgs(port),
     {
       cwd: ROOT,
       env: { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, SITE_URL: url, NEXT_TELEMETRY_DISABLED: '1', ...options.env },

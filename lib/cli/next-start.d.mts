@@ -1,0 +1,1 @@
+export function nextStartArgs(port: number | string): string[];
