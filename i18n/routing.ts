@@ -32,3 +32,8 @@ export function isLocale(value: unknown): value is Locale {
 export function otherLocale(locale: Locale): Locale {
   return locale === 'en' ? 'sq' : 'en';
 }
+
+/** One or both languages, as the `select` argument of a message ("en", "sq", or "both"). */
+export function languagesArgument(locales: readonly Locale[]): Locale | 'both' {
+  return locales.length === 1 ? locales[0]! : 'both';
+}

@@ -4,7 +4,7 @@ import { sanitizeRichText } from '@/lib/sanitize';
 import { slugify } from '@/lib/slug';
 import { recordAudit } from '../auth/audit-log';
 import type { DB, Queryable, Tx } from '../client';
-import { checkHeroImage, imagesWithoutAlt, setUsages, usagesFromHtml } from '../media/usages';
+import { checkHeroImage, heroMissingAltWhereLive, imagesWithoutAlt, setUsages, usagesFromHtml } from '../media/usages';
 import { NEWS_KINDS, newsItems, newsItemThemes, newsTranslations, pages, type PublicationStatus, redirects, revisions, users } from '../schema';
 import {
   isLive,
@@ -237,7 +237,9 @@ export type SaveSharedResult =
   | { ok: true; version: number; changedPaths: string[] }
   | { ok: false; error: 'stale'; current: SharedNewsFields & { version: number } }
   /** heroNotFound: the chosen image is unknown or in the trash; heroNotImage: it is a document. */
-  | { ok: false; error: 'notFound' | 'invalid' | 'heroNotFound' | 'heroNotImage' };
+  | { ok: false; error: 'notFound' | 'invalid' | 'heroNotFound' | 'heroNotImage' }
+  /** The image lacks alt text in languages where the article is already published or scheduled. */
+  | { ok: false; error: 'heroNoAltLive'; locales: Locale[] };
 
 function sharedOf(q: Queryable, itemId: number): (SharedNewsFields & { version: number }) | undefined {
   const item = q.select().from(newsItems).where(eq(newsItems.id, itemId)).get();
@@ -264,6 +266,14 @@ export function saveSharedNewsFields(db: DB, actor: Actor, input: { itemId: numb
       const check = checkHeroImage(tx, hero);
       if (check === 'notFound') return { ok: false, error: 'heroNotFound' };
       if (check === 'notImage') return { ok: false, error: 'heroNotImage' };
+      const live = tx
+        .select({ locale: newsTranslations.locale })
+        .from(newsTranslations)
+        .where(and(eq(newsTranslations.newsItemId, input.itemId), inArray(newsTranslations.status, ['published', 'scheduled'])))
+        .all()
+        .map((t) => t.locale);
+      const missing = heroMissingAltWhereLive(tx, hero, live);
+      if (missing.length > 0) return { ok: false, error: 'heroNoAltLive', locales: missing };
     }
     const version = item.version + 1;
     tx.update(newsItems).set({ kind: input.shared.kind, heroMediaId: hero, version, updatedAt: now }).where(eq(newsItems.id, input.itemId)).run();

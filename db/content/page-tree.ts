@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm'
 import type { Locale } from '@/i18n/routing';
 import { recordAudit } from '../auth/audit-log';
 import type { DB, Queryable, Tx } from '../client';
-import { checkHeroImage, setUsages } from '../media/usages';
+import { checkHeroImage, heroMissingAltWhereLive, setUsages } from '../media/usages';
 import { LOCALES, media, mediaUsages, pages, pageTranslations, type PublicationStatus, redirects, revisions } from '../schema';
 import { isLive, isStale } from './common';
 import { normalizeExternalUrl, pagePublicPath } from './page-paths';
@@ -195,7 +195,11 @@ export function movePageUpDown(
   });
 }
 
-export type SetPageHeroResult = ({ ok: true } & PageChange) | { ok: false; error: 'notFound' | 'notAPage' | 'heroNotFound' | 'heroNotImage' };
+export type SetPageHeroResult =
+  | ({ ok: true } & PageChange)
+  | { ok: false; error: 'notFound' | 'notAPage' | 'heroNotFound' | 'heroNotImage' }
+  /** The image lacks alt text in languages where the page is already published or scheduled. */
+  | { ok: false; error: 'heroNoAltLive'; locales: Locale[] };
 
 /**
  * Sets or removes a page's main image (an image of the media library, not in
@@ -211,6 +215,11 @@ export function setPageHero(db: DB, actor: Actor, pageId: number, heroMediaId: n
       const check = checkHeroImage(tx, heroMediaId);
       if (check === 'notFound') return { ok: false, error: 'heroNotFound' };
       if (check === 'notImage') return { ok: false, error: 'heroNotImage' };
+      const live = translationsOf(tx, pageId)
+        .filter((t) => t.status === 'published' || t.status === 'scheduled')
+        .map((t) => t.locale);
+      const missing = heroMissingAltWhereLive(tx, heroMediaId, live);
+      if (missing.length > 0) return { ok: false, error: 'heroNoAltLive', locales: missing };
     }
     tx.update(pages).set({ heroMediaId, updatedAt: now }).where(eq(pages.id, pageId)).run();
     recordAudit(tx, { userId: actor.userId, action: 'page.hero', entityType: 'page', entityId: pageId, details: { from: page.heroMediaId, to: heroMediaId }, ip: actor.ip });

@@ -145,6 +145,15 @@ export function imagesWithoutAlt(db: Queryable, mediaIds: readonly number[], loc
   return ids.filter((id) => !ok.has(id));
 }
 
+/**
+ * The languages, of those where an item is already live (`liveLocales`), in
+ * which an image would be shown without alt text: choosing it as the main
+ * image must wait until the library has the text (or marks it decorative).
+ */
+export function heroMissingAltWhereLive(db: Queryable, mediaId: number, liveLocales: readonly Locale[]): Locale[] {
+  return liveLocales.filter((locale) => imagesWithoutAlt(db, [mediaId], locale).length > 0);
+}
+
 /** Whether a media id may be set as a hero image (an image, not in the trash). For the editors' save validation. */
 export function checkHeroImage(db: Queryable, mediaId: number): 'ok' | 'notFound' | 'notImage' {
   const row = db.select({ kind: media.kind, deletedAt: media.deletedAt }).from(media).where(eq(media.id, mediaId)).get();

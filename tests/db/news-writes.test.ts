@@ -335,6 +335,21 @@ describe('the main image', () => {
     expect(save(itemId, 'sq', 2, { title: 'Trajnim i ri', slug: 'trajnim' }, { action: 'publish' })).toMatchObject({ ok: true, status: 'published' });
   });
 
+  it('is refused while it lacks alt text in a language already published or scheduled there', () => {
+    const { itemId } = create('en');
+    create('sq', { title: 'Trajnim', slug: 'trajnim' }, itemId);
+    save(itemId, 'en', 1, {}, { action: 'publish' });
+    save(itemId, 'sq', 1, { title: 'Trajnim', slug: 'trajnim' }, { action: 'schedule', at: new Date(Date.now() + 86_400_000) });
+    const onlyEnglish = image(1, { en: 'Judges at a training' });
+    const none = image(2, {});
+    expect(shared(itemId, 1, onlyEnglish)).toEqual({ ok: false, error: 'heroNoAltLive', locales: ['sq'] });
+    expect(shared(itemId, 1, none)).toEqual({ ok: false, error: 'heroNoAltLive', locales: expect.arrayContaining(['en', 'sq']) });
+    expect(getNewsForEditor(t.db, itemId)).toMatchObject({ heroMediaId: null, version: 1 });
+    // Once the library has the Albanian text, it can be chosen.
+    t.db.insert(mediaTranslations).values({ mediaId: onlyEnglish, locale: 'sq', alt: 'Gjyqtarë në një trajnim' }).run();
+    expect(shared(itemId, 1, onlyEnglish)).toMatchObject({ ok: true, version: 2 });
+  });
+
   it('with only blank alt text counts as without', () => {
     const { itemId } = create('en');
     const photo = image(1, { en: '   ' });

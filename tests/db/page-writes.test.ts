@@ -457,6 +457,16 @@ describe('the main image', () => {
     expect(t.db.select().from(pages).where(eq(pages.id, pageId)).get()!.heroMediaId).toBeNull();
   });
 
+  it('is refused while it lacks alt text in a language where the page is live', () => {
+    const pageId = newPage();
+    saved(save(pageId, 'en', null, {}, { action: 'publish' }));
+    const albanianOnly = insertMediaRow(t.db, 1, { sq: 'Infermiere në një qendër shëndetësore' });
+    expect(setPageHero(t.db, actor, pageId, albanianOnly)).toEqual({ ok: false, error: 'heroNoAltLive', locales: ['en'] });
+    expect(t.db.select().from(pages).where(eq(pages.id, pageId)).get()!.heroMediaId).toBeNull();
+    t.db.insert(mediaTranslations).values({ mediaId: albanianOnly, locale: 'en', decorative: true }).run();
+    expect(setPageHero(t.db, actor, pageId, albanianOnly)).toMatchObject({ ok: true });
+  });
+
   it('without alt text in a language refuses publishing or scheduling that language (not saving a draft); decorative is enough', () => {
     const pageId = newPage();
     const photo = insertMediaRow(t.db, 1, { en: 'Nurses at a health centre' });

@@ -17,6 +17,7 @@ import type { NewsFieldErrors, SaveNewsResult } from '@/db/content/news-writes';
 import { NEWS_KINDS } from '@/db/schema';
 import { guarded } from '@/lib/auth/guard';
 import { requireUser } from '@/lib/auth/session';
+import { languagesArgument } from '@/i18n/routing';
 import { clientAddress } from '@/lib/client-address';
 import { fromTiranaInput } from '@/lib/dates';
 import type { FormState } from '@/lib/form-state';
@@ -129,6 +130,7 @@ export async function saveSharedNewsAction(_prev: SharedFormState, formData: For
     if (!result.ok) {
       if (result.error === 'stale') return { status: 'error', message: t('editor.sharedStale'), version: undefined };
       if (result.error === 'heroNotFound' || result.error === 'heroNotImage') return { status: 'error', message: t(`editor.errors.${result.error}`) };
+      if (result.error === 'heroNoAltLive') return { status: 'error', message: t('editor.errors.heroNoAltLive', { languages: languagesArgument(result.locales) }) };
       return { status: 'error', message: t(result.error === 'notFound' ? 'editor.notFound' : 'errors.invalid') };
     }
     afterNewsChange(result.changedPaths, itemId);

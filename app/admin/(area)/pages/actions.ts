@@ -9,6 +9,7 @@ import type { PublicationRequest } from '@/db/content/common';
 import type { PageChange, PageFields, SavePageResult } from '@/db/content/page-writes';
 import { guarded } from '@/lib/auth/guard';
 import { requireUser } from '@/lib/auth/session';
+import { languagesArgument } from '@/i18n/routing';
 import { clientAddress } from '@/lib/client-address';
 import { fromTiranaInput } from '@/lib/dates';
 import type { FormState } from '@/lib/form-state';
@@ -199,6 +200,7 @@ export async function savePageHeroAction(_prev: FormState, formData: FormData): 
     const result = await setPageMainImage(parsed.data.pageId, parsed.data.heroMediaId, clientAddress(await headers()));
     if (!result.ok) {
       if (result.error === 'heroNotFound' || result.error === 'heroNotImage') return { status: 'error', message: t(`editor.errors.${result.error}`) };
+      if (result.error === 'heroNoAltLive') return { status: 'error', message: t('editor.errors.heroNoAltLive', { languages: languagesArgument(result.locales) }) };
       return { status: 'error', message: t(result.error === 'notAPage' ? 'errors.invalid' : 'pages.notFound') };
     }
     afterPageChange(result, parsed.data.pageId);
