@@ -21,3 +21,13 @@ export const NOT_FOUND_LOCALE_HEADER = 'x-iom-not-found-locale';
 
 /** Set by proxy.ts on editor-area requests: the path asked for (see requireUserForPage). */
 export const ADMIN_PATH_HEADER = 'x-iom-admin-path';
+
+/** A row id from an address or query (`/admin/news/12`, `?rev=3`): a whole number from 1 up, else null. */
+export function parseIdParam(value: unknown): number | null {
+  return typeof value === 'string' && /^[1-9]\d{0,15}$/.test(value) ? Number(value) : null;
+}
+
+/** A language from an editor-area address (`…/history/sq`), else null (the public [locale] segment uses parseLocaleParam). */
+export function localeOrNull(value: unknown): Locale | null {
+  return isLocale(value) ? value : null;
+}

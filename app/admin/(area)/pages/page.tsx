@@ -6,6 +6,7 @@ import type { StaffPageNode } from '@/db/content/page-tree';
 import type { Locale } from '@/i18n/routing';
 import { adminLocale } from '@/lib/admin-locale';
 import { requireUserForPage } from '@/lib/auth/session';
+import { parseIdParam } from '@/lib/params';
 import { AddToTree, MoveControls, type ParentOption } from './TreeControls';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -53,7 +54,8 @@ export default async function PagesTreePage({ searchParams }: { searchParams: Se
   const isAdmin = me.role === 'admin';
   const untitled = t('pages.untitled');
   const allParents = parentOptions(tree, me.preferredLocale, untitled);
-  const moved = typeof sp.moved === 'string' && /^[1-9]\d{0,15}$/.test(sp.moved) ? findNode(tree, Number(sp.moved)) : null;
+  const movedId = parseIdParam(sp.moved);
+  const moved = movedId !== null ? findNode(tree, movedId) : null;
 
   return (
     <>

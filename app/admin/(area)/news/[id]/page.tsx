@@ -6,6 +6,7 @@ import { heroImageOptions, richTextImageOptions } from '@/db/admin/media';
 import { loadNewsForEditor, newsThemeOptions } from '@/db/admin/news';
 import { adminLocale } from '@/lib/admin-locale';
 import { requireUserForPage } from '@/lib/auth/session';
+import { parseIdParam } from '@/lib/params';
 import { formatDateTime } from '@/lib/dates';
 import { editorTranslations } from '../editor-data';
 import { NewsEditor } from '../NewsEditor';
@@ -13,9 +14,6 @@ import { TrashButton } from './TrashButton';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-function parseId(raw: string): number | null {
-  return /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : null;
-}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations({ locale: await adminLocale(), namespace: 'Admin.editor' });
@@ -25,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EditArticlePage({ params, searchParams }: Props) {
   const { id: raw } = await params;
   const me = await requireUserForPage(undefined, `/admin/news/${encodeURIComponent(raw)}`);
-  const id = parseId(raw);
+  const id = parseIdParam(raw);
   const item = id === null ? null : await loadNewsForEditor(id);
   if (!item || item.deletedAt) notFound();
   const t = await getTranslations({ locale: me.preferredLocale, namespace: 'Admin.editor' });

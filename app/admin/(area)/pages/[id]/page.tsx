@@ -6,15 +6,13 @@ import { heroImageOptions, publicationOptions, richTextImageOptions } from '@/db
 import { loadPageForEditor } from '@/db/admin/pages';
 import { adminLocale } from '@/lib/admin-locale';
 import { requireUserForPage } from '@/lib/auth/session';
+import { parseIdParam } from '@/lib/params';
 import { pageEditorTranslations } from '../editor-data';
 import { PageEditor } from '../PageEditor';
 import { TrashPageButton } from './TrashPageButton';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-function parseId(raw: string): number | null {
-  return /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : null;
-}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations({ locale: await adminLocale(), namespace: 'Admin.pages' });
@@ -24,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EditPagePage({ params, searchParams }: Props) {
   const { id: raw } = await params;
   const me = await requireUserForPage(undefined, `/admin/pages/${encodeURIComponent(raw)}`);
-  const id = parseId(raw);
+  const id = parseIdParam(raw);
   const item = id === null ? null : await loadPageForEditor(id);
   if (!item) notFound();
   const t = await getTranslations({ locale: me.preferredLocale, namespace: 'Admin.pages' });

@@ -1,15 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { setRequestLocale } from 'next-intl/server';
+import { PreviewFrame } from '@/components/admin/PreviewFrame';
 import { ArticleView } from '@/components/site/ArticleView';
 import { previewNews } from '@/db/admin/news';
 import { requireUserForPage } from '@/lib/auth/session';
+import { localeOrNull, parseIdParam } from '@/lib/params';
 
-/**
- * A draft exactly as its public page will show it, for signed-in staff only.
- * The editor area's headers apply: no-store and noindex (proxy.ts), and the
- * page itself says it is a preview.
- */
+/** A draft exactly as its public page will show it, for signed-in staff only. */
 
 type Props = { params: Promise<{ id: string; locale: string }> };
 
@@ -18,18 +16,14 @@ export const metadata: Metadata = { robots: { index: false, follow: false } };
 export default async function NewsPreviewPage({ params }: Props) {
   const { id: rawId, locale: rawLocale } = await params;
   const me = await requireUserForPage(undefined, `/admin/preview/news/${encodeURIComponent(rawId)}/${encodeURIComponent(rawLocale)}`);
-  const id = /^[1-9]\d{0,15}$/.test(rawId) ? Number(rawId) : null;
-  const locale = rawLocale === 'en' || rawLocale === 'sq' ? rawLocale : null;
+  const id = parseIdParam(rawId);
+  const locale = localeOrNull(rawLocale);
   const article = id !== null && locale ? await previewNews(id, locale) : null;
   if (!article || !locale) notFound();
   setRequestLocale(locale);
-  const t = await getTranslations({ locale: me.preferredLocale, namespace: 'Admin.editor' });
   return (
-    <div lang={locale}>
-      <p role="note" className="sticky top-0 z-50 bg-amber-300 px-4 py-2 text-center font-semibold text-ink" lang={me.preferredLocale} data-testid="preview-banner">
-        {t('previewBanner')}
-      </p>
+    <PreviewFrame locale={locale} uiLocale={me.preferredLocale}>
       <ArticleView locale={locale} article={article} />
-    </div>
+    </PreviewFrame>
   );
 }
