@@ -5,7 +5,7 @@ import { LocaleLink } from '@/components/site/LocaleLink';
 import { PageShell } from '@/components/site/PageShell';
 import { SearchForm } from '@/components/site/SearchForm';
 import { searchPublished } from '@/db/queries/search';
-import { Link } from '@/i18n/navigation';
+import { SiteLink } from '@/components/site/SiteLink';
 import { otherLocale } from '@/i18n/routing';
 import { formatDate } from '@/lib/dates';
 import { articleHref, pageHref } from '@/lib/hrefs';
@@ -71,7 +71,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
                     {hit.publishedAt ? <> · {formatDate(hit.publishedAt, locale)}</> : null}
                   </p>
                   <h3 className="mt-1 text-lg font-bold">
-                    <Link href={hit.kind === 'news' ? articleHref(hit.address) : pageHref(hit.address)}>{hit.title}</Link>
+                    <SiteLink locale={locale} href={hit.kind === 'news' ? articleHref(hit.address) : pageHref(hit.address)}>{hit.title}</SiteLink>
                   </h3>
                   <p className="measure mt-1 text-muted [&_mark]:bg-amber-100 [&_mark]:text-ink" dangerouslySetInnerHTML={{ __html: snippetToHtml(hit.snippet) }} />
                 </li>
@@ -80,9 +80,9 @@ export default async function SearchPage({ params, searchParams }: Props) {
           )}
           {results.pageCount > 1 ? (
             <nav aria-label={t('pagination')} className="mt-6 flex flex-wrap items-center justify-between gap-4">
-              {page > 1 ? <Link href={link(page - 1)} rel="prev">← {t('previous')}</Link> : <span />}
+              {page > 1 ? <SiteLink locale={locale} href={link(page - 1)} rel="prev">← {t('previous')}</SiteLink> : <span />}
               <p className="text-muted">{t('status', { page, pageCount: results.pageCount })}</p>
-              {page < results.pageCount ? <Link href={link(page + 1)} rel="next">{t('next')} →</Link> : <span />}
+              {page < results.pageCount ? <SiteLink locale={locale} href={link(page + 1)} rel="next">{t('next')} →</SiteLink> : <span />}
             </nav>
           ) : null}
         </section>
