@@ -1,9 +1,8 @@
 import { headers } from 'next/headers';
-import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
 import { PageShell } from '@/components/site/PageShell';
 import { NOT_FOUND_LOCALE_HEADER } from '@/lib/params';
-import { Link } from '@/i18n/navigation';
+import { SiteLink } from '@/components/site/SiteLink';
 import { isLocale, type Locale } from '@/i18n/routing';
 import { homeHref, newsHref } from '@/lib/hrefs';
 import { notoSans } from './fonts';
@@ -25,26 +24,24 @@ export default async function GlobalNotFound() {
         <meta name="robots" content="noindex" />
       </head>
       <body className="flex min-h-screen flex-col">
-        <NextIntlClientProvider locale={locale} messages={null}>
-          <PageShell locale={locale} alternate={{ kind: 'found', href: homeHref }}>
-            <div className="measure py-8">
-              <h1 className="text-3xl font-bold text-iom-blue">{t('title')}</h1>
-              <p className="mt-4 text-lg">{t('text')}</p>
-              <ul className="mt-6 list-disc space-y-2 pl-6">
-                <li>
-                  <Link href={homeHref} locale={locale}>
-                    {t('home')}
-                  </Link>
-                </li>
-                <li>
-                  <Link href={newsHref()} locale={locale}>
-                    {t('news')}
-                  </Link>
-                </li>
-              </ul>
-            </div>
-          </PageShell>
-        </NextIntlClientProvider>
+        <PageShell locale={locale} alternate={{ kind: 'found', href: homeHref }}>
+          <div className="measure py-8">
+            <h1 className="text-3xl font-bold text-iom-blue">{t('title')}</h1>
+            <p className="mt-4 text-lg">{t('text')}</p>
+            <ul className="mt-6 list-disc space-y-2 pl-6">
+              <li>
+                <SiteLink href={homeHref} locale={locale}>
+                  {t('home')}
+                </SiteLink>
+              </li>
+              <li>
+                <SiteLink href={newsHref()} locale={locale}>
+                  {t('news')}
+                </SiteLink>
+              </li>
+            </ul>
+          </div>
+        </PageShell>
       </body>
     </html>
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { hasLocale, NextIntlClientProvider } from 'next-intl';
+import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { routing } from '@/i18n/routing';
@@ -42,10 +42,8 @@ export default async function LocaleLayout({
 
   return (
     <html lang={locale} className={notoSans.variable}>
-      <body className="flex min-h-screen flex-col">
-        {/* No messages are sent to the browser: public pages need none on the client. */}
-        <NextIntlClientProvider messages={null}>{children}</NextIntlClientProvider>
-      </body>
+      {/* No NextIntlClientProvider: public pages have no client component that translates or links (see components/site/SiteLink.tsx). */}
+      <body className="flex min-h-screen flex-col">{children}</body>
     </html>
   );
 }

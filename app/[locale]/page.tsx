@@ -6,7 +6,7 @@ import { PageCards } from '@/components/site/PageCards';
 import { PageShell } from '@/components/site/PageShell';
 import { listPublishedNews } from '@/db/queries/news';
 import { getMenu } from '@/db/queries/pages';
-import { Link } from '@/i18n/navigation';
+import { SiteLink } from '@/components/site/SiteLink';
 import { parseLocaleParam } from '@/lib/params';
 import { homeHref } from '@/lib/hrefs';
 import { pageMetadata } from '@/lib/seo';
@@ -48,9 +48,9 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
           <h2 id="latest-news" className="text-2xl font-bold">
             {t('latestNews')}
           </h2>
-          <Link href="/news" className="font-semibold">
+          <SiteLink locale={locale} href="/news" className="font-semibold">
             {t('allNews')} →
-          </Link>
+          </SiteLink>
         </div>
         <div className="mt-4">
           {news.items.length > 0 ? <NewsList locale={locale} items={news.items} headingLevel={3} /> : <p>{t('noNews')}</p>}
@@ -61,7 +61,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         <h2 id="sections" className="text-2xl font-bold">
           {t('sections')}
         </h2>
-        <PageCards items={sections} />
+        <PageCards locale={locale} items={sections} />
       </section>
     </PageShell>
   );

@@ -8,7 +8,7 @@ import { ResponsiveImage } from '@/components/site/ResponsiveImage';
 import { RichText } from '@/components/site/RichText';
 import { heroForPublic } from '@/db/queries/media';
 import type { PublicArticle } from '@/db/queries/news';
-import { Link } from '@/i18n/navigation';
+import { SiteLink } from '@/components/site/SiteLink';
 import { type Locale, otherLocale } from '@/i18n/routing';
 import { formatDate, isoDate } from '@/lib/dates';
 import { articleHref, newsHref, pageHref } from '@/lib/hrefs';
@@ -86,18 +86,18 @@ export async function ArticleView({ locale, article }: { locale: Locale; article
             <ul className="mt-2 flex flex-wrap gap-2">
               {article.themes.map((theme) => (
                 <li key={theme.path}>
-                  <Link href={pageHref(theme.path)} className="inline-block rounded-full border border-iom-blue px-3 py-1 text-sm">
+                  <SiteLink locale={locale} href={pageHref(theme.path)} className="inline-block rounded-full border border-iom-blue px-3 py-1 text-sm">
                     {theme.title}
-                  </Link>
+                  </SiteLink>
                 </li>
               ))}
             </ul>
           </section>
         ) : null}
         <p className="mt-10">
-          <Link href={newsHref()} className="font-semibold">
+          <SiteLink locale={locale} href={newsHref()} className="font-semibold">
             ← {t('backToNews')}
-          </Link>
+          </SiteLink>
         </p>
       </article>
     </PageShell>

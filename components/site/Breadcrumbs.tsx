@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { Link } from '@/i18n/navigation';
+import { SiteLink } from '@/components/site/SiteLink';
 import type { Locale } from '@/i18n/routing';
 import { type AppHref, homeHref } from '@/lib/hrefs';
 import { breadcrumbLd } from '@/lib/structured-data';
@@ -30,7 +30,7 @@ export async function Breadcrumbs({
       <ol className="flex flex-wrap gap-x-2">
         {items.map((c, i) => (
           <li key={i} className="after:ml-2 after:content-['›']">
-            <Link href={c.href}>{c.label}</Link>
+            <SiteLink locale={locale} href={c.href}>{c.label}</SiteLink>
           </li>
         ))}
         <li aria-current="page" className="text-ink">

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { NewsSummary } from '@/db/queries/news';
-import { Link } from '@/i18n/navigation';
+import { SiteLink } from '@/components/site/SiteLink';
 import type { Locale } from '@/i18n/routing';
 import { formatDate, isoDate } from '@/lib/dates';
 import { articleHref } from '@/lib/hrefs';
@@ -27,9 +27,9 @@ export async function NewsList({
               <time dateTime={isoDate(item.publishedAt)}>{formatDate(item.publishedAt, locale)}</time>
             </p>
             <Heading className="mt-1 text-xl leading-snug font-bold">
-              <Link href={articleHref(item.slug)} className="text-ink hover:text-iom-blue">
+              <SiteLink locale={locale} href={articleHref(item.slug)} className="text-ink hover:text-iom-blue">
                 {item.title}
-              </Link>
+              </SiteLink>
             </Heading>
             {item.summary ? <p className="measure mt-2 text-muted">{item.summary}</p> : null}
           </article>

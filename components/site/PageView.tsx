@@ -72,7 +72,7 @@ export async function PageView({ locale, page }: { locale: Locale; page: PublicP
           <h2 id="in-section" className="text-2xl font-bold">
             {nav('inSection')}
           </h2>
-          <PageCards items={page.children} />
+          <PageCards locale={locale} items={page.children} />
         </section>
       ) : null}
     </PageShell>

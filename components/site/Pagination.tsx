@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { Link } from '@/i18n/navigation';
+import { SiteLink } from '@/components/site/SiteLink';
 import type { Locale } from '@/i18n/routing';
 import { newsHref } from '@/lib/hrefs';
 
@@ -10,17 +10,17 @@ export async function Pagination({ locale, page, pageCount }: { locale: Locale; 
   return (
     <nav aria-label={t('label')} className="mt-8 flex flex-wrap items-center justify-between gap-4">
       {page > 1 ? (
-        <Link href={newsHref(page - 1)} rel="prev" className={linkClass}>
+        <SiteLink locale={locale} href={newsHref(page - 1)} rel="prev" className={linkClass}>
           ← {t('previous')}
-        </Link>
+        </SiteLink>
       ) : (
         <span />
       )}
       <p className="text-muted">{t('status', { page, pageCount })}</p>
       {page < pageCount ? (
-        <Link href={newsHref(page + 1)} rel="next" className={linkClass}>
+        <SiteLink locale={locale} href={newsHref(page + 1)} rel="next" className={linkClass}>
           {t('next')} →
-        </Link>
+        </SiteLink>
       ) : (
         <span />
       )}

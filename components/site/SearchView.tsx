@@ -4,8 +4,8 @@ import { Breadcrumbs } from '@/components/site/Breadcrumbs';
 import { LocaleLink } from '@/components/site/LocaleLink';
 import { PageShell } from '@/components/site/PageShell';
 import { SearchForm } from '@/components/site/SearchForm';
+import { SiteLink } from '@/components/site/SiteLink';
 import { searchPublished } from '@/db/queries/search';
-import { Link } from '@/i18n/navigation';
 import { type Locale, otherLocale } from '@/i18n/routing';
 import { formatDate } from '@/lib/dates';
 import { articleHref, pageHref } from '@/lib/hrefs';
@@ -62,7 +62,7 @@ export async function SearchView({ locale, query, page }: { locale: Locale; quer
                     {hit.publishedAt ? <> · {formatDate(hit.publishedAt, locale)}</> : null}
                   </p>
                   <h3 className="mt-1 text-lg font-bold">
-                    <Link href={hit.kind === 'news' ? articleHref(hit.address) : pageHref(hit.address)}>{hit.title}</Link>
+                    <SiteLink locale={locale} href={hit.kind === 'news' ? articleHref(hit.address) : pageHref(hit.address)}>{hit.title}</SiteLink>
                   </h3>
                   <p className="measure mt-1 text-muted [&_mark]:bg-amber-100 [&_mark]:text-ink" dangerouslySetInnerHTML={{ __html: snippetToHtml(hit.snippet) }} />
                 </li>
@@ -71,9 +71,9 @@ export async function SearchView({ locale, query, page }: { locale: Locale; quer
           )}
           {results.pageCount > 1 ? (
             <nav aria-label={t('pagination')} className="mt-6 flex flex-wrap items-center justify-between gap-4">
-              {page > 1 ? <Link href={link(page - 1)} rel="prev">← {t('previous')}</Link> : <span />}
+              {page > 1 ? <SiteLink locale={locale} href={link(page - 1)} rel="prev">← {t('previous')}</SiteLink> : <span />}
               <p className="text-muted">{t('status', { page, pageCount: results.pageCount })}</p>
-              {page < results.pageCount ? <Link href={link(page + 1)} rel="next">{t('next')} →</Link> : <span />}
+              {page < results.pageCount ? <SiteLink locale={locale} href={link(page + 1)} rel="next">{t('next')} →</SiteLink> : <span />}
             </nav>
           ) : null}
         </section>

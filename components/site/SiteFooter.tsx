@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { getMenu } from '@/db/queries/pages';
-import { Link } from '@/i18n/navigation';
+import { SiteLink } from '@/components/site/SiteLink';
 import type { Locale } from '@/i18n/routing';
 import { homeHref, pageHref } from '@/lib/hrefs';
 import { LocaleLink } from './LocaleLink';
@@ -28,9 +28,9 @@ export async function SiteFooter({ locale }: { locale: Locale }) {
           </address>
           {contact?.path ? (
             <p className="mt-2">
-              <Link href={pageHref(contact.path)} className="text-white underline">
+              <SiteLink locale={locale} href={pageHref(contact.path)} className="text-white underline">
                 {t('contact')}
-              </Link>
+              </SiteLink>
             </p>
           ) : null}
         </div>
@@ -39,15 +39,15 @@ export async function SiteFooter({ locale }: { locale: Locale }) {
           <ul className="mt-2 space-y-1">
             {menu.map((m) => (
               <li key={m.pageId}>
-                <Link href={pageHref(m.path!)} className="text-white underline">
+                <SiteLink locale={locale} href={pageHref(m.path!)} className="text-white underline">
                   {m.title}
-                </Link>
+                </SiteLink>
               </li>
             ))}
             <li>
-              <Link href="/news" className="text-white underline">
+              <SiteLink locale={locale} href="/news" className="text-white underline">
                 {nav('news')}
-              </Link>
+              </SiteLink>
             </li>
           </ul>
         </nav>

@@ -1,12 +1,12 @@
 import { getTranslations } from 'next-intl/server';
 import { getMenu, type MenuItem } from '@/db/queries/pages';
-import { Link } from '@/i18n/navigation';
+import { SiteLink } from '@/components/site/SiteLink';
 import type { Locale } from '@/i18n/routing';
 import { homeHref, pageHref } from '@/lib/hrefs';
 import { type Alternate, LanguageSwitcher } from './LanguageSwitcher';
 import { SearchForm } from './SearchForm';
 
-function MenuLink({ item, className }: { item: MenuItem; className: string }) {
+function MenuLink({ item, locale, className }: { item: MenuItem; locale: Locale; className: string }) {
   if (item.externalUrl) {
     return (
       <a href={item.externalUrl} className={className} rel="noopener">
@@ -15,9 +15,9 @@ function MenuLink({ item, className }: { item: MenuItem; className: string }) {
     );
   }
   return (
-    <Link href={pageHref(item.path!)} className={className}>
+    <SiteLink locale={locale} href={pageHref(item.path!)} className={className}>
       {item.title}
-    </Link>
+    </SiteLink>
   );
 }
 
@@ -46,10 +46,10 @@ export async function SiteHeader({ locale, alternate }: { locale: Locale; altern
         </div>
       </div>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-4">
-        <Link href={homeHref} className="text-white no-underline hover:underline">
+        <SiteLink locale={locale} href={homeHref} className="text-white no-underline hover:underline">
           <span className="block text-lg leading-tight font-bold tracking-wide sm:text-xl">{site('wordmark')}</span>
           <span className="block text-base leading-tight font-normal">{site('country')}</span>
-        </Link>
+        </SiteLink>
 
         <div className="w-full md:w-80">
           <SearchForm locale={locale} id="header-search" compact />
@@ -64,12 +64,12 @@ export async function SiteHeader({ locale, alternate }: { locale: Locale; altern
             <ul className="divide-y divide-white/20">
               {menu.map((item) => (
                 <li key={item.pageId} className="py-2">
-                  <MenuLink item={item} className="block py-1 font-semibold text-white" />
+                  <MenuLink locale={locale} item={item} className="block py-1 font-semibold text-white" />
                   {item.children.length > 0 ? (
                     <ul className="ml-4">
                       {item.children.map((child) => (
                         <li key={child.pageId}>
-                          <MenuLink item={child} className="block py-1 text-white" />
+                          <MenuLink locale={locale} item={child} className="block py-1 text-white" />
                         </li>
                       ))}
                     </ul>
@@ -77,9 +77,9 @@ export async function SiteHeader({ locale, alternate }: { locale: Locale; altern
                 </li>
               ))}
               <li className="py-2">
-                <Link href="/news" className="block py-1 font-semibold text-white">
+                <SiteLink locale={locale} href="/news" className="block py-1 font-semibold text-white">
                   {newsItem.label}
-                </Link>
+                </SiteLink>
               </li>
             </ul>
           </nav>
@@ -91,13 +91,13 @@ export async function SiteHeader({ locale, alternate }: { locale: Locale; altern
         <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-6 px-4">
           {menu.map((item) => (
             <li key={item.pageId}>
-              <MenuLink item={item} className="block py-3 font-semibold text-white no-underline hover:underline" />
+              <MenuLink locale={locale} item={item} className="block py-3 font-semibold text-white no-underline hover:underline" />
             </li>
           ))}
           <li>
-            <Link href="/news" className="block py-3 font-semibold text-white no-underline hover:underline">
+            <SiteLink locale={locale} href="/news" className="block py-3 font-semibold text-white no-underline hover:underline">
               {newsItem.label}
-            </Link>
+            </SiteLink>
           </li>
         </ul>
       </nav>

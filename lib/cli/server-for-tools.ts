@@ -35,7 +35,7 @@ export async function startSampleServer(articles: number): Promise<{ base: strin
   const server = spawn(process.execPath, nextStartArgs(port), {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, SITE_URL: base, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
+    stdio: process.env.TOOL_SERVER_LOG ? 'inherit' : 'ignore',
   });
   for (let i = 0; i < 300; i++) {
     try {
