@@ -16,7 +16,11 @@ const shared = {
 export default defineConfig({
   test: {
     projects: [
-      { ...shared, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        ...shared,
+        // next-intl's ESM imports 'next/navigation' without an extension; inlined, Vite resolves it.
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', server: { deps: { inline: ['next-intl'] } } },
+      },
       { ...shared, test: { name: 'db', include: ['tests/db/**/*.test.ts'], environment: 'node' } },
       {
         ...shared,

@@ -5,7 +5,7 @@ import { NOT_FOUND_LOCALE_HEADER } from '@/lib/params';
 import { SiteLink } from '@/components/site/SiteLink';
 import { isLocale, type Locale } from '@/i18n/routing';
 import { homeHref, newsHref } from '@/lib/hrefs';
-import { notoSans } from './fonts';
+import { fontVariables } from './fonts';
 import './globals.css';
 
 /**
@@ -18,7 +18,7 @@ export default async function GlobalNotFound() {
   const locale: Locale = isLocale(requested) ? requested : 'en';
   const t = await getTranslations({ locale, namespace: 'NotFound' });
   return (
-    <html lang={locale} className={notoSans.variable}>
+    <html lang={locale} className={fontVariables}>
       <head>
         <title>{`${t('title')} – ${(await getTranslations({ locale, namespace: 'Site' }))('name')}`}</title>
         <meta name="robots" content="noindex" />

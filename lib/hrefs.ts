@@ -1,7 +1,6 @@
-import type { getPathname } from '@/i18n/navigation';
+import type { AppHref } from '@/i18n/paths';
 
-/** A typed internal address, localized by next-intl's navigation helpers (Link, getPathname). */
-export type AppHref = Parameters<typeof getPathname>[0]['href'];
+export type { AppHref };
 
 export const homeHref = '/' as const satisfies AppHref;
 

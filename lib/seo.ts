@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getPathname } from '@/i18n/navigation';
+import { localizedPath } from '@/i18n/paths';
 import { type Locale, locales } from '@/i18n/routing';
 import { env } from '@/lib/env';
 import type { AppHref } from '@/lib/hrefs';
@@ -19,7 +19,7 @@ export function feedUrl(locale: Locale): string {
 
 /** Absolute address of a localized internal link. */
 export function localizedUrl(href: AppHref, locale: Locale): string {
-  return absoluteUrl(getPathname({ href, locale }));
+  return absoluteUrl(localizedPath(href, locale));
 }
 
 /**

@@ -5,7 +5,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { routing } from '@/i18n/routing';
 import { env } from '@/lib/env';
-import { notoSans } from '../fonts';
+import { fontVariables } from '../fonts';
 import '../globals.css';
 
 /**
@@ -41,7 +41,7 @@ export default async function LocaleLayout({
   setRequestLocale(locale);
 
   return (
-    <html lang={locale} className={notoSans.variable}>
+    <html lang={locale} className={fontVariables}>
       {/* No NextIntlClientProvider: public pages have no client component that translates or links (see components/site/SiteLink.tsx). */}
       <body className="flex min-h-screen flex-col">{children}</body>
     </html>

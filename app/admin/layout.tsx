@@ -3,7 +3,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getMessages, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { adminLocale } from '@/lib/admin-locale';
-import { notoSans } from '../fonts';
+import { fontVariables } from '../fonts';
 import '../globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +19,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const locale = await adminLocale();
   const messages = await getMessages({ locale });
   return (
-    <html lang={locale} className={notoSans.variable}>
+    <html lang={locale} className={fontVariables}>
       <body className="min-h-screen bg-gray-50">
         <NextIntlClientProvider locale={locale} messages={{ Admin: messages.Admin }}>
           {children}

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
-import { getPathname } from '@/i18n/navigation';
+import { localizedPath } from '@/i18n/paths';
 import type { Locale } from '@/i18n/routing';
 import type { AppHref } from '@/lib/hrefs';
 
 /**
- * A link into the other language. A plain <a> (built by next-intl's
- * getPathname) so that switching language is a full page load: the new page
+ * A link into the other language. A plain <a> (address from
+ * localizedPath) so that switching language is a full page load: the new page
  * gets its own <html lang>, and the proxy sees the switch and remembers it.
  */
 export function LocaleLink({
@@ -25,7 +25,7 @@ export function LocaleLink({
   textLang?: Locale;
 }) {
   return (
-    <a href={getPathname({ href, locale })} lang={textLang ?? locale} hrefLang={locale} className={className} {...rest}>
+    <a href={localizedPath(href, locale)} lang={textLang ?? locale} hrefLang={locale} className={className} {...rest}>
       {children}
     </a>
   );

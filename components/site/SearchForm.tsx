@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { getPathname } from '@/i18n/navigation';
+import { localizedPath } from '@/i18n/paths';
 import type { Locale } from '@/i18n/routing';
 import { MAX_QUERY_LENGTH } from '@/lib/search-query';
 
@@ -7,7 +7,7 @@ import { MAX_QUERY_LENGTH } from '@/lib/search-query';
 export async function SearchForm({ locale, defaultValue = '', id, compact = false }: { locale: Locale; defaultValue?: string; id: string; compact?: boolean }) {
   const t = await getTranslations({ locale, namespace: 'Search' });
   return (
-    <form role="search" action={getPathname({ href: '/search', locale })} method="get" className="flex gap-2">
+    <form role="search" action={localizedPath('/search', locale)} method="get" className="flex gap-2">
       <label htmlFor={id} className="sr-only">
         {t('label')}
       </label>

@@ -1,11 +1,11 @@
 import type { ComponentProps } from 'react';
-import { getPathname } from '@/i18n/navigation';
+import { localizedPath } from '@/i18n/paths';
 import type { Locale } from '@/i18n/routing';
 import type { AppHref } from '@/lib/hrefs';
 
 /**
  * A link within the site: a plain <a> rendered on the server, its address
- * localized by next-intl's getPathname. Public pages are cached HTML that
+ * localized by localizedPath (i18n/paths.ts). Public pages are cached HTML that
  * load fast as whole pages, so they need neither next/link's client-side
  * navigation nor its prefetching of every link in view, which cost a phone
  * requests and main-thread time on each page load and kept next-intl's
@@ -18,7 +18,7 @@ export function SiteLink({
   ...rest
 }: Omit<ComponentProps<'a'>, 'href'> & { href: AppHref; locale: Locale }) {
   return (
-    <a href={getPathname({ href, locale })} {...rest}>
+    <a href={localizedPath(href, locale)} {...rest}>
       {children}
     </a>
   );

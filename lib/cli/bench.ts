@@ -65,7 +65,7 @@ async function main() {
     let next = 0;
     const crawled = await autocannon({
       url: base,
-      connections: CONNECTIONS,
+      connections: Math.min(CONNECTIONS, crawl.length),
       amount: crawl.length,
       requests: [{ setupRequest: (request) => ({ ...request, path: crawl[next++ % crawl.length] }) }],
     });

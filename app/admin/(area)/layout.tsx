@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { SubmitButton } from '@/components/admin/SubmitButton';
-import { getPathname } from '@/i18n/navigation';
+import { localizedPath } from '@/i18n/paths';
 import { requireUserForPage } from '@/lib/auth/session';
 import { ADMIN_PATH_HEADER } from '@/lib/params';
 import { signOutAction } from './actions';
@@ -59,7 +59,7 @@ export default async function AreaLayout({ children }: { children: ReactNode }) 
               </li>
             ))}
             <li>
-              <a href={getPathname({ href: '/', locale: user.preferredLocale })} className="block py-2 text-white">
+              <a href={localizedPath('/', user.preferredLocale)} className="block py-2 text-white">
                 {t('nav.viewSite')}
               </a>
             </li>
