@@ -374,6 +374,27 @@ describe('in the browser', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     await page.close();
   });
+
+  it('loads the self-hosted font, and its italic file only once italic text is shown', async () => {
+    const page = await browser.newPage();
+    const fonts: string[] = [];
+    page.on('requestfinished', (r) => {
+      if (r.url().endsWith('.woff2')) fonts.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${server.url}/sq/kush-jemi`);
+    await page.evaluate(() => document.fonts.ready);
+    expect(fonts.some((f) => f.includes('normal'))).toBe(true);
+    expect(fonts.some((f) => f.includes('italic'))).toBe(false);
+    await page.evaluate(() => {
+      const em = document.createElement('em');
+      em.textContent = 'Fëmijët dhe çështjet';
+      document.querySelector('main')!.append(em);
+    });
+    await page.waitForFunction(() => [...document.fonts].some((f) => f.style === 'italic' && f.status === 'loaded'));
+    expect(fonts.some((f) => f.includes('italic'))).toBe(true);
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('main em')!).fontFamily)).toMatch(/^notoSansItalic/);
+    await page.close();
+  });
 });
 
 describe('operations', () => {
