@@ -150,6 +150,17 @@ describe('a main image', () => {
     );
     expect(await page.getByTestId('status-sq').textContent()).toContain('Draft');
     expect(await axeViolations(page)).toEqual([]);
+
+    // Nor can it become the main image of a page already live in Albanian.
+    const whoWeAre = withDb((db) => db.select({ id: pages.id }).from(pages).where(eq(pages.key, 'who-we-are')).get()!.id);
+    await page.goto(`${server.url}/admin/pages/${whoWeAre}`);
+    const form = page.getByTestId('hero-form');
+    await form.getByRole('radio', { name: new RegExp(PHOTO_NAME) }).check();
+    await form.getByRole('button', { name: 'Save main image' }).click();
+    await expect
+      .poll(() => form.getByTestId('form-message').textContent())
+      .toBe('This image has no alt text in Albanian, where this is already published. Add it in the media library (or mark the image decorative) first.');
+    expect(withDb((db) => db.select({ hero: pages.heroMediaId }).from(pages).where(eq(pages.id, whoWeAre)).get()!.hero)).toBeNull();
   });
 
   it('once it has alt text in Albanian, the Albanian is published, and both public pages show the responsive image and its card', async () => {
