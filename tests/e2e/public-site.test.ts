@@ -385,6 +385,8 @@ describe('in the browser', () => {
     await page.evaluate(() => document.fonts.ready);
     expect(fonts.some((f) => f.includes('normal'))).toBe(true);
     expect(fonts.some((f) => f.includes('italic'))).toBe(false);
+    // Only once React has hydrated the page, or it would replace the added text.
+    await page.waitForFunction(() => Object.keys(document.querySelector('main')!).some((k) => k.startsWith('__reactFiber')));
     await page.evaluate(() => {
       const em = document.createElement('em');
       em.textContent = 'Fëmijët dhe çështjet';
