@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '@/db/client';
+import type { DB } from '@/db/client';
+import { withDatabase } from '../helpers/db';
 import { media, mediaUsages, newsItems, pages } from '@/db/schema';
 import { axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
@@ -28,13 +29,8 @@ let page: Page;
 let articleId = 0;
 let photoId = 0;
 
-function withDb<T>(run: (db: ReturnType<typeof openDatabase>) => T): T {
-  const db = openDatabase(server.dataDir);
-  try {
-    return run(db);
-  } finally {
-    db.$client.close();
-  }
+function withDb<T>(run: (db: DB) => T): T {
+  return withDatabase(server.dataDir, run);
 }
 
 beforeAll(async () => {

@@ -3,7 +3,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertUserRow } from '@/db/auth/users-core';
-import { openDatabase } from '@/db/client';
+import { type DB, openDatabase } from '@/db/client';
+import { withDatabase } from '../helpers/db';
 import { auditEvents, media, newsItems, users } from '@/db/schema';
 import { axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
@@ -23,13 +24,8 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-function withDb<T>(run: (db: ReturnType<typeof openDatabase>) => T): T {
-  const db = openDatabase(server.dataDir);
-  try {
-    return run(db);
-  } finally {
-    db.$client.close();
-  }
+function withDb<T>(run: (db: DB) => T): T {
+  return withDatabase(server.dataDir, run);
 }
 
 beforeAll(async () => {

@@ -22,3 +22,13 @@ export function makeTestDatabase(): { db: DB; dataDir: string; close: () => void
     },
   };
 }
+
+/** Runs `run` on a connection of its own to a (running server's) data folder, closed afterwards. */
+export function withDatabase<T>(dataDir: string, run: (db: DB) => T): T {
+  const db = openDatabase(dataDir);
+  try {
+    return run(db);
+  } finally {
+    db.$client.close();
+  }
+}
