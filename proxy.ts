@@ -98,7 +98,8 @@ function contentExists(pathname: string, locale: Locale): boolean {
   const rest = locale === 'sq' ? pathname.slice(3) : pathname;
   if (rest === '' || rest === '/') return true;
   const base = locale === 'sq' ? '/lajme' : '/news';
-  if (rest === base || rest === (locale === 'sq' ? '/kerko' : '/search')) return true;
+  // (Search, /search and /sq/kerko, is routed before this is asked.)
+  if (rest === base) return true;
   if (rest.startsWith(`${base}/`)) {
     const slug = decodePath(rest.slice(base.length + 1));
     if (slug !== null && !slug.includes('/')) return publicArticleExists(locale, slug);
