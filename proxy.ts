@@ -1,41 +1,53 @@
 import { type NextFetchEvent, type NextMiddleware, type NextRequest, NextResponse } from 'next/server';
-import createMiddleware from 'next-intl/middleware';
 import { auth } from './auth';
-import { movedTo, newsPageCount, publicArticleExists, publicPageExists } from './db/queries/addresses';
 import { type Locale, routing } from './i18n/routing';
 import { preferredLocale } from './lib/accept-language';
 import { trustProxy } from './lib/client-address';
 import { adminContentSecurityPolicy } from './lib/security-headers';
-import { ADMIN_PATH_HEADER, MAX_PATH_LENGTH, NOT_FOUND_LOCALE_HEADER, parsePageNumber } from './lib/params';
+import { ADMIN_PATH_HEADER, parsePageNumber } from './lib/params';
 import { encodeSearchKey, normalizeSearchQuery } from './lib/search-query';
 
 /**
- * Locale routing only — never an access check (each server action, route
- * handler and data function checks the session itself).
+ * Decides what Next's router cannot: never an access check (each server
+ * action, route handler and data function checks the session itself).
  *
- * Around next-intl's own routing it does what next-intl does not:
- * 1. `/en/...` → 308 to the unprefixed English address (DESIGN.md).
- * 2. A first visit to `/` follows the locale cookie, else the browser's
+ * Routing (locale prefixes, Albanian section names, ?page=N, /en/...) is done
+ * by next.config.ts, and each page answers an address that leads nowhere with
+ * the localized 404 itself (components/site/NotFoundView.tsx): Next runs this
+ * function on every request its matcher lets through, and that alone costs
+ * about as much CPU as serving a cached page. So the matcher below lets
+ * through only requests where it may decide something:
+ * 1. A first visit to `/` follows the locale cookie, else the browser's
  *    preferred language; every other address is served in its own language.
- * 3. `?page=N` on the news index becomes the cacheable route news/page/N,
- *    and `?q=…&page=N` on search the cacheable route search/[key]/[page].
- * 4. An address that leads to no published content is answered with the
- *    localized 404 page (app/global-not-found.tsx, status 404). Pages still
- *    call notFound() themselves, but Next 16.3+ then sends an empty HTML body
- *    (vercel/next.js#98295), which a visitor without JavaScript and a crawler
- *    would see as a blank page.
- * 5. The language last read is remembered in a cookie, for (2).
+ * 2. The language last read is remembered in a cookie, for (1). It is written
+ *    only when it would change something: a reader whose browser language
+ *    already leads to the page's language (every English reader, every
+ *    crawler) never gets one, so cached pages stay cookie-free — and such a
+ *    request never reaches this function.
+ * 3. `?page=` on the news list that is not a page number from 2 up is sent
+ *    to the list's own address.
+ * 4. `?q=…&page=N` on search becomes the cacheable route search/[key]/[page]
+ *    (the query, made one path segment by encodeSearchKey) — for queries
+ *    next.config.ts cannot route itself (SIMPLE_QUERY).
+ * 5. A page address with a malformed escape gets the 404 page.
+ * 6. The editor area: its nonce-based script policy and session renewal.
  */
-const intl = createMiddleware(routing);
-
 const LOCALE_COOKIE = 'NEXT_LOCALE';
 
-const NEWS_INDEX: Record<string, Locale> = { '/news': 'en', '/sq/lajme': 'sq' };
-const NEWS_BASE: Record<Locale, string> = { en: '/news', sq: '/sq/lajme' };
 const SEARCH: Record<string, Locale> = { '/search': 'en', '/sq/kerko': 'sq' };
+const NEWS_LIST: Record<string, Locale> = { '/news': 'en', '/sq/lajme': 'sq' };
 
 function localeOf(pathname: string): Locale {
   return pathname === '/sq' || pathname.startsWith('/sq/') ? 'sq' : 'en';
+}
+
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -64,7 +76,6 @@ function rememberLocale(request: NextRequest, response: NextResponse): NextRespo
   const dest = request.headers.get('sec-fetch-dest');
   if (dest !== null && dest !== 'document') return response;
   if (response.status >= 300 && response.status < 400) return response;
-  if (response.headers.get('x-middleware-rewrite')?.includes('/_not-found')) return response;
   const locale = localeOf(request.nextUrl.pathname);
   const current = request.cookies.get(LOCALE_COOKIE)?.value;
   const byBrowser = preferredLocale(request.headers.get('accept-language')) ?? routing.defaultLocale;
@@ -72,40 +83,6 @@ function rememberLocale(request: NextRequest, response: NextResponse): NextRespo
     response.cookies.set(LOCALE_COOKIE, locale, { path: '/', sameSite: 'lax', maxAge: 60 * 60 * 24 * 365 });
   }
   return response;
-}
-
-function notFound(request: NextRequest, locale: Locale): NextResponse {
-  const headers = new Headers(request.headers);
-  headers.set(NOT_FOUND_LOCALE_HEADER, locale);
-  return NextResponse.rewrite(new URL('/_not-found', request.url), { request: { headers } });
-}
-
-function decodePath(encoded: string): string | null {
-  try {
-    const decoded = decodeURIComponent(encoded);
-    // eslint-disable-next-line no-control-regex
-    return decoded.length > 0 && decoded.length <= MAX_PATH_LENGTH && !/[\u0000-\u001f]/.test(decoded) ? decoded : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Whether the content an external address names is published. `pathname` is
- * one that next-intl serves as it is (not one it redirects).
- */
-function contentExists(pathname: string, locale: Locale): boolean {
-  const rest = locale === 'sq' ? pathname.slice(3) : pathname;
-  if (rest === '' || rest === '/') return true;
-  const base = locale === 'sq' ? '/lajme' : '/news';
-  // (Search, /search and /sq/kerko, is routed before this is asked.)
-  if (rest === base) return true;
-  if (rest.startsWith(`${base}/`)) {
-    const slug = decodePath(rest.slice(base.length + 1));
-    if (slug !== null && !slug.includes('/')) return publicArticleExists(locale, slug);
-  }
-  const pagePath = decodePath(rest.slice(1));
-  return pagePath !== null && publicPageExists(locale, pagePath);
 }
 
 /**
@@ -146,8 +123,6 @@ function adminResponse(request: NextRequest): NextResponse {
   return response;
 }
 
-const FEEDS: Record<string, Locale> = { '/news/feed.xml': 'en', '/sq/lajme/feed.xml': 'sq' };
-
 /**
  * Passing editor-area requests through next-auth renews the session cookie
  * as the user works (the 8-hour limit counts idle time) and drops it past
@@ -158,8 +133,6 @@ const adminWithSession = auth((request) => adminResponse(request)) as unknown as
 
 export default function proxy(request: NextRequest, event: NextFetchEvent) {
   const { pathname } = request.nextUrl;
-  const feed = FEEDS[pathname];
-  if (feed) return NextResponse.rewrite(new URL(`/${feed}/news/feed.xml`, request.url));
   if (pathname === '/admin' || pathname.startsWith('/admin/')) {
     // A cross-site action post is refused before anything else runs.
     const refused = refuseCrossSiteAction(request);
@@ -172,10 +145,14 @@ function route(request: NextRequest): NextResponse {
   const url = request.nextUrl;
   const { pathname } = url;
 
-  if (pathname === '/en' || pathname.startsWith('/en/')) {
-    const target = url.clone();
-    target.pathname = pathname.slice(3) || '/';
-    return NextResponse.redirect(target, 308);
+  if (!decodable(pathname)) {
+    // Next's router answers a malformed escape in a page address with 500
+    // (also after a rewrite to a route with parameters); its own 404 page,
+    // in both languages, instead.
+    const internal = url.clone();
+    internal.pathname = '/_not-found';
+    internal.search = '';
+    return NextResponse.rewrite(internal);
   }
 
   if (pathname === '/' && !isInternalNavigation(request)) {
@@ -189,27 +166,15 @@ function route(request: NextRequest): NextResponse {
       return response;
     }
   }
-  if (pathname === '/') {
-    const response = intl(request);
-    response.headers.set('Vary', 'Cookie, Accept-Language');
-    return response;
-  }
 
-  const newsLocale = NEWS_INDEX[pathname];
-  if (newsLocale && url.searchParams.has('page')) {
-    const values = url.searchParams.getAll('page');
-    const page = parsePageNumber(values.length === 1 ? values[0] : null);
-    if (page === null || page === 1) {
-      // Not a page number, or page 1: the list's own address.
-      const target = url.clone();
-      target.search = '';
-      return NextResponse.redirect(target, 308);
-    }
-    if (page > newsPageCount(newsLocale)) return notFound(request, newsLocale);
-    const internal = url.clone();
-    internal.pathname = `/${newsLocale}/news/page/${page}`;
-    internal.search = '';
-    return NextResponse.rewrite(internal);
+  const listLocale = NEWS_LIST[pathname];
+  // (Next's router reads the last of repeated values.)
+  const listPage = url.searchParams.getAll('page').at(-1);
+  if (listLocale && listPage !== undefined && (parsePageNumber(listPage) ?? 1) < 2) {
+    // Not a page number from 2 up (those next.config.ts routes): the list's own address.
+    const target = url.clone();
+    target.search = '';
+    return NextResponse.redirect(target, 308);
   }
 
   const searchLocale = SEARCH[pathname];
@@ -219,34 +184,71 @@ function route(request: NextRequest): NextResponse {
     const internal = url.clone();
     internal.search = '';
     internal.pathname = query
-      ? `/${searchLocale}/search/${encodeSearchKey(query)}/${parsePageNumber(url.searchParams.get('page')) ?? 1}`
+      ? `/${searchLocale}/search/${encodeURIComponent(encodeSearchKey(query))}/${parsePageNumber(url.searchParams.get('page')) ?? 1}`
       : `/${searchLocale}/search`;
     return NextResponse.rewrite(internal);
   }
 
-  // The internal list-page route is not an address of its own.
-  const listPage = pathname.match(/^\/(?:(sq)\/)?(?:news|lajme)\/page\/([^/]+)$/);
-  if (listPage) {
-    const locale: Locale = listPage[1] === 'sq' ? 'sq' : 'en';
-    const page = parsePageNumber(listPage[2]);
-    const target = url.clone();
-    target.pathname = NEWS_BASE[locale];
-    target.search = page && page > 1 ? `?page=${page}` : '';
-    return NextResponse.redirect(target, 308);
-  }
-
-  const response = intl(request);
-  if (response.status >= 300 && response.status < 400) return response;
-  const locale = localeOf(pathname);
-  if (contentExists(pathname, locale)) return response;
-  // An address that moved (a published slug or path changed): 301 to where it lives now.
-  const target = movedTo(locale, decodePath(pathname) ?? pathname);
-  if (target) return NextResponse.redirect(new URL(target, request.url), 301);
-  return notFound(request, locale);
+  // Routed by next.config.ts.
+  return NextResponse.next();
 }
 
+// Next reads this object without running the module, so it is written out
+// in full. A request that matches no entry never runs the proxy; "may prefer
+// Albanian" patterns err on the side of running it (the function decides).
 export const config = {
-  // Public pages: everything but API routes, the editor area, Next's own
-  // files and files with an extension. And the editor area, for its headers.
-  matcher: ['/((?!api/|admin(?:/|$)|_next/|_vercel/|.*\\..*).*)', '/admin', '/admin/:path*', '/news/feed.xml', '/sq/lajme/feed.xml'],
+  matcher: [
+    '/admin',
+    '/admin/:path*',
+    // A page address with an escape of a non-ASCII byte (no slug has one): to
+    // answer a malformed one with the 404 rather than Next's 500.
+    '/((?!_next/).*%[89A-Fa-f].*)',
+    // The news list with a ?page= that is not a page number from 2 up (the
+    // PAGE_NUMBER of next.config.ts, repeated).
+    { source: '/news', has: [{ type: 'query', key: 'page' }], missing: [{ type: 'query', key: 'page', value: '(?:[2-9]|[1-9][0-9]{1,5})' }] },
+    { source: '/sq/lajme', has: [{ type: 'query', key: 'page' }], missing: [{ type: 'query', key: 'page', value: '(?:[2-9]|[1-9][0-9]{1,5})' }] },
+    // Search with a query that is not simple (lib/search-query.ts SIMPLE_QUERY,
+    // repeated here with its letters as they are, since Next's reading of this
+    // object would keep a backslash-u escape as two characters); simple ones
+    // are routed by next.config.ts.
+    {
+      source: '/search',
+      has: [{ type: 'query', key: 'q' }],
+      missing: [{ type: 'query', key: 'q', value: '(?=.{1,100}$)[0-9A-Za-zÀ-ÖØ-öø-ɏ]+(?: [0-9A-Za-zÀ-ÖØ-öø-ɏ]+){0,9}' }],
+    },
+    {
+      source: '/sq/kerko',
+      has: [{ type: 'query', key: 'q' }],
+      missing: [{ type: 'query', key: 'q', value: '(?=.{1,100}$)[0-9A-Za-zÀ-ÖØ-öø-ɏ]+(?: [0-9A-Za-zÀ-ÖØ-öø-ɏ]+){0,9}' }],
+    },
+    // English pages: a cookie that is not "en" (to update it; on / it may send
+    // the reader to /sq), or no cookie and a browser language list naming sq.
+    {
+      source: '/((?!sq(?:/|$)|en(?:/|$)|api/|admin(?:/|$)|_next/|_vercel/|media/|sitemaps/|.*\\..*).*)',
+      has: [{ type: 'cookie', key: 'NEXT_LOCALE', value: '(?!en$).*' }],
+    },
+    {
+      source: '/((?!sq(?:/|$)|en(?:/|$)|api/|admin(?:/|$)|_next/|_vercel/|media/|sitemaps/|.*\\..*).*)',
+      missing: [{ type: 'cookie', key: 'NEXT_LOCALE' }],
+      has: [{ type: 'header', key: 'accept-language', value: '(?:.*[^a-zA-Z])?[sS][qQ](?:[^a-zA-Z].*)?' }],
+    },
+    // Albanian pages: a cookie that is not "sq", or no cookie and a browser
+    // whose first language is not Albanian.
+    { source: '/sq', has: [{ type: 'cookie', key: 'NEXT_LOCALE', value: '(?!sq$).*' }] },
+    { source: '/sq/((?!.*\\..*).*)', has: [{ type: 'cookie', key: 'NEXT_LOCALE', value: '(?!sq$).*' }] },
+    {
+      source: '/sq',
+      missing: [
+        { type: 'cookie', key: 'NEXT_LOCALE' },
+        { type: 'header', key: 'accept-language', value: '\\s*[sS][qQ](?:-[a-zA-Z0-9]+)*\\s*(?:,.*)?' },
+      ],
+    },
+    {
+      source: '/sq/((?!.*\\..*).*)',
+      missing: [
+        { type: 'cookie', key: 'NEXT_LOCALE' },
+        { type: 'header', key: 'accept-language', value: '\\s*[sS][qQ](?:-[a-zA-Z0-9]+)*\\s*(?:,.*)?' },
+      ],
+    },
+  ],
 };

@@ -1,47 +1,41 @@
-import { headers } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
-import { PageShell } from '@/components/site/PageShell';
-import { NOT_FOUND_LOCALE_HEADER } from '@/lib/params';
-import { SiteLink } from '@/components/site/SiteLink';
-import { isLocale, type Locale } from '@/i18n/routing';
-import { homeHref, newsHref } from '@/lib/hrefs';
+import { homeHref } from '@/lib/hrefs';
+import { localizedPath } from '@/i18n/paths';
 import { fontVariables } from './fonts';
 import './globals.css';
 
 /**
- * The localized 404 page, sent with status 404 for every address that leads
- * nowhere: proxy.ts rewrites such addresses here and says in which language
- * (an unknown path under /sq is answered in Albanian).
+ * Next's 404 for an address that matches no route, or whose escapes cannot
+ * be decoded (proxy.ts). Public addresses otherwise never get here —
+ * next.config.ts routes them into app/[locale], whose pages answer an address
+ * that leads nowhere with the localized 404 page (NotFoundView) — so this one
+ * says it in both languages and stays small: Next puts it into the RSC
+ * payload of every public page, as the root's not-found boundary.
  */
 export default async function GlobalNotFound() {
-  const requested = (await headers()).get(NOT_FOUND_LOCALE_HEADER);
-  const locale: Locale = isLocale(requested) ? requested : 'en';
-  const t = await getTranslations({ locale, namespace: 'NotFound' });
+  const en = await getTranslations({ locale: 'en', namespace: 'NotFound' });
+  const sq = await getTranslations({ locale: 'sq', namespace: 'NotFound' });
   return (
-    <html lang={locale} className={fontVariables}>
+    <html lang="en" className={fontVariables}>
       <head>
-        <title>{`${t('title')} – ${(await getTranslations({ locale, namespace: 'Site' }))('name')}`}</title>
+        <title>{`${en('title')} · ${sq('title')}`}</title>
         <meta name="robots" content="noindex" />
       </head>
-      <body className="flex min-h-screen flex-col">
-        <PageShell locale={locale} alternate={{ kind: 'found', href: homeHref }}>
-          <div className="measure py-8">
-            <h1 className="text-3xl font-bold text-iom-blue">{t('title')}</h1>
-            <p className="mt-4 text-lg">{t('text')}</p>
-            <ul className="mt-6 list-disc space-y-2 pl-6">
-              <li>
-                <SiteLink href={homeHref} locale={locale}>
-                  {t('home')}
-                </SiteLink>
-              </li>
-              <li>
-                <SiteLink href={newsHref()} locale={locale}>
-                  {t('news')}
-                </SiteLink>
-              </li>
-            </ul>
+      <body>
+        <main id="main" className="mx-auto max-w-2xl px-4 py-8">
+          <h1 className="text-3xl font-bold text-iom-blue">{en('title')}</h1>
+          <p className="mt-4 text-lg">{en('text')}</p>
+          <p className="mt-4">
+            <a href={localizedPath(homeHref, 'en')}>{en('home')}</a>
+          </p>
+          <div lang="sq" className="mt-10">
+            <h2 className="text-2xl font-bold text-iom-blue">{sq('title')}</h2>
+            <p className="mt-4 text-lg">{sq('text')}</p>
+            <p className="mt-4">
+              <a href={localizedPath(homeHref, 'sq')}>{sq('home')}</a>
+            </p>
           </div>
-        </PageShell>
+        </main>
       </body>
     </html>
   );

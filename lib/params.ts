@@ -16,9 +16,6 @@ export function parsePageNumber(value: string | string[] | null | undefined): nu
   return Number(value);
 }
 
-/** Tells app/global-not-found.tsx which language to answer in (set by proxy.ts). */
-export const NOT_FOUND_LOCALE_HEADER = 'x-iom-not-found-locale';
-
 /** Set by proxy.ts on editor-area requests: the path asked for (see requireUserForPage). */
 export const ADMIN_PATH_HEADER = 'x-iom-admin-path';
 

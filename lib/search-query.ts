@@ -41,17 +41,45 @@ export function normalizeSearchQuery(input: unknown): string {
 }
 
 /**
+ * A query that goes into the internal route's path as it is (percent-encoded
+ * by the router): one to ten words of digits and Latin letters (Albanian's ë
+ * and ç included), single spaces between, at most 100 characters — already
+ * normalized, and nothing in it can change a path. next.config.ts rewrites
+ * such queries to the cached result route itself, without the proxy; the
+ * proxy's matcher leaves them out (proxy.ts repeats this text: Next reads the
+ * matcher without running code; a unit test holds the two equal).
+ */
+export const SIMPLE_QUERY = '(?=.{1,100}$)[0-9A-Za-zÀ-ÖØ-öø-ɏ]+(?: [0-9A-Za-zÀ-ÖØ-öø-ɏ]+){0,9}';
+
+const SIMPLE = new RegExp(`^(?:${SIMPLE_QUERY})$`);
+
+/**
  * The query as one path segment of the internal, cached result route
- * (/[locale]/search/[key]/[page], see proxy.ts): base64url of its UTF-8, so
- * no character of the query can change the path.
+ * (/[locale]/search/[key]/[page]): a simple query as it is (see
+ * SIMPLE_QUERY), any other as "~" and the base64url of its UTF-8, so no
+ * character of the query can change the path. The same query always gets the
+ * same key, whichever of next.config.ts and proxy.ts routed it.
  */
 export function encodeSearchKey(query: string): string {
-  return Buffer.from(query, 'utf8').toString('base64url');
+  return SIMPLE.test(query) ? query : `~${Buffer.from(query, 'utf8').toString('base64url')}`;
 }
 
-/** The query back from its key; null when the key is not one encodeSearchKey makes. */
+/**
+ * The query back from its key (as the route's parameter, percent-encoded or
+ * not); null when the key is not one encodeSearchKey makes.
+ */
 export function decodeSearchKey(key: string): string | null {
-  if (!/^[A-Za-z0-9_-]{1,400}$/.test(key)) return null;
-  const query = Buffer.from(key, 'base64url').toString('utf8');
-  return query !== '' && encodeSearchKey(query) === key && normalizeSearchQuery(query) === query ? query : null;
+  let raw: string;
+  try {
+    raw = decodeURIComponent(key);
+  } catch {
+    return null;
+  }
+  if (raw.startsWith('~')) {
+    const encoded = raw.slice(1);
+    if (!/^[A-Za-z0-9_-]{1,400}$/.test(encoded)) return null;
+    const query = Buffer.from(encoded, 'base64url').toString('utf8');
+    return query !== '' && encodeSearchKey(query) === raw && normalizeSearchQuery(query) === query ? query : null;
+  }
+  return SIMPLE.test(raw) ? raw : null;
 }

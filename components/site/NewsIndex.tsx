@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { listPublishedNews } from '@/db/queries/news';
 import { type Locale, otherLocale } from '@/i18n/routing';
@@ -7,6 +6,7 @@ import { newsHref } from '@/lib/hrefs';
 import { pageMetadata } from '@/lib/seo';
 import { Breadcrumbs } from './Breadcrumbs';
 import { NewsList } from './NewsList';
+import { NotFoundView } from './NotFoundView';
 import { PageShell } from './PageShell';
 import { Pagination } from './Pagination';
 
@@ -21,7 +21,7 @@ export async function newsIndexMetadata(locale: Locale, page: number): Promise<M
 /** The news list in one language; a page past the last is a 404. */
 export async function NewsIndex({ locale, page }: { locale: Locale; page: number }) {
   const list = listPublishedNews(locale, page);
-  if (page > list.pageCount) notFound();
+  if (page > list.pageCount) return <NotFoundView locale={locale} />;
   const t = await getTranslations({ locale, namespace: 'News' });
   const nav = await getTranslations({ locale, namespace: 'Nav' });
 

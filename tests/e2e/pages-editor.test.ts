@@ -139,7 +139,7 @@ describe('editing a page', () => {
     await context.close();
   });
 
-  it('a changed English address answers at once, and the old one with 301 to it', async () => {
+  it('a changed English address answers at once, and the old one with 308 to it', async () => {
     const context = await browser.newContext();
     const page = await signIn(context, ADMIN);
     await openFromTree(page, 'Contact');
@@ -147,7 +147,7 @@ describe('editing a page', () => {
     await write(page, 'en', { path: 'contact-us' });
     expect(await submit(page, 'en', 'Save and update the site')).toBe('Saved.');
     expect(await eventually('/contact-us')).toContain('Contact');
-    await expect.poll(async () => (await fetchPath('/contact')).status, { timeout: 5_000 }).toBe(301);
+    await expect.poll(async () => (await fetchPath('/contact')).status, { timeout: 5_000 }).toBe(308);
     expect(new URL((await fetchPath('/contact')).headers.get('location')!, server.url).pathname).toBe('/contact-us');
     // The menu leads to the new address.
     expect(await html('/')).toContain('href="/contact-us"');

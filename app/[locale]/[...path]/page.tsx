@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { permanentRedirect } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
+import { NotFoundView, notFoundMetadata } from '@/components/site/NotFoundView';
 import { PageView } from '@/components/site/PageView';
+import { pageMovedTo } from '@/db/queries/addresses';
 import { heroForPublic } from '@/db/queries/media';
 import { findPublishedPageByPath } from '@/db/queries/pages';
 import { pageHref } from '@/lib/hrefs';
@@ -10,7 +12,9 @@ import { pageMetadata } from '@/lib/seo';
 
 // Every page of the tree (Who We Are, Our Work and its areas, …) is found
 // here by its path in the reader's language; staff add pages without code.
-export const revalidate = 60;
+// 10 s, like articles: a scheduled page appears at most that late at an
+// address whose 404 was cached before its time.
+export const revalidate = 10;
 
 export function generateStaticParams() {
   return [];
@@ -32,12 +36,17 @@ async function load(params: Params) {
   const locale = parseLocaleParam(raw);
   const path = joinPath(segments);
   const page = path ? findPublishedPageByPath(locale, path) : null;
-  if (!page) notFound();
+  if (!page && path) {
+    // An address that moved (a published path changed): to where it lives now.
+    const target = pageMovedTo(locale, path);
+    if (target) permanentRedirect(target);
+  }
   return { locale, page };
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { locale, page } = await load(params);
+  if (!page) return notFoundMetadata(locale);
   const versions = Object.fromEntries(Object.entries(page.alternates).map(([l, path]) => [l, pageHref(path)]));
   const hero = heroForPublic(page.heroMediaId, locale);
   return pageMetadata({
@@ -52,5 +61,6 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function ContentPage({ params }: { params: Params }) {
   const { locale, page } = await load(params);
   setRequestLocale(locale);
+  if (!page) return <NotFoundView locale={locale} />;
   return <PageView locale={locale} page={page} />;
 }

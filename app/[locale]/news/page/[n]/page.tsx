@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { permanentRedirect } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
 import { NewsIndex, newsIndexMetadata } from '@/components/site/NewsIndex';
+import { notFoundMetadata } from '@/components/site/NotFoundView';
+import { listPublishedNews } from '@/db/queries/news';
 import { parseLocaleParam, parsePageNumber } from '@/lib/params';
 
-// Serves /news?page=N (see proxy.ts). Page 1 lives at /news itself.
+// Serves /news?page=N, to which next.config.ts rewrites it (and every
+// ?page= that is not a number from 2 up to page 1, which is sent to the list's
+// own address). A page past the last is a 404 (NewsIndex).
 export const revalidate = 60;
 
 export function generateStaticParams() {
@@ -14,14 +18,16 @@ export function generateStaticParams() {
 type Params = Promise<{ locale: string; n: string }>;
 
 async function read(params: Params) {
-  const { locale, n } = await params;
+  const { locale: raw, n } = await params;
+  const locale = parseLocaleParam(raw);
   const page = parsePageNumber(n);
-  if (page === null || page < 2) notFound();
-  return { locale: parseLocaleParam(locale), page };
+  if (page === null || page < 2) permanentRedirect(locale === 'sq' ? '/sq/lajme' : '/news');
+  return { locale, page };
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { locale, page } = await read(params);
+  if (page > listPublishedNews(locale, 1).pageCount) return notFoundMetadata(locale);
   return newsIndexMetadata(locale, page);
 }
 
