@@ -179,12 +179,13 @@ function route(request: NextRequest): NextResponse {
 
   const searchLocale = SEARCH[pathname];
   if (searchLocale) {
-    // One query (the first q, as the page shows it) is one cached page.
-    const query = normalizeSearchQuery(url.searchParams.get('q'));
+    // One query is one cached page (of repeated q's the last, as Next's
+    // router reads it for the simple ones).
+    const query = normalizeSearchQuery(url.searchParams.getAll('q').at(-1));
     const internal = url.clone();
     internal.search = '';
     internal.pathname = query
-      ? `/${searchLocale}/search/${encodeURIComponent(encodeSearchKey(query))}/${parsePageNumber(url.searchParams.get('page')) ?? 1}`
+      ? `/${searchLocale}/search/${encodeURIComponent(encodeSearchKey(query))}/${parsePageNumber(url.searchParams.getAll('page').at(-1)) ?? 1}`
       : `/${searchLocale}/search`;
     return NextResponse.rewrite(internal);
   }

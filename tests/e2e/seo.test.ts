@@ -222,6 +222,13 @@ describe('site search', () => {
     expect(page).toMatch(new RegExp(`id="search-page-q"[^>]*value="${shown.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}"`));
   });
 
+  it('reads the last of repeated queries, whichever of next.config.ts and proxy.ts routes it', async () => {
+    for (const [q1, q2] of [['x', 'femije'], ['x', ' femije ']] as const) {
+      const page = await html(`/sq/kerko?q=${encodeURIComponent(q1)}&q=${encodeURIComponent(q2)}`);
+      expect(page).toContain('për “femije”');
+    }
+  });
+
   it('ignores a query given as an array', async () => {
     expect((await fetch(`${server.url}/search?q[]=x`)).status).toBe(200);
   });
