@@ -180,6 +180,32 @@ describe('addresses and language choice', () => {
     expect(chosen.res.headers.get('set-cookie')).toMatch(/NEXT_LOCALE=en/);
   });
 
+  // proxy.ts runs only for requests its matcher lets through (has/missing
+  // conditions on the cookie and Accept-Language); these are the cases where
+  // it must act, and some where it may be skipped.
+  it.each([
+    // [path, Accept-Language, cookie, status, Set-Cookie expected (null: none)]
+    ['/sq/lajme', 'sq-AL,sq;q=0.9', 'NEXT_LOCALE=en', 200, 'sq'],
+    ['/sq/lajme', 'sq-AL,sq;q=0.9', '', 200, null],
+    ['/sq/lajme', 'SQ', '', 200, null],
+    ['/sq/lajme', 'de-DE,de;q=0.9', '', 200, 'sq'],
+    ['/sq/lajme', 'en;q=0.9,sq;q=0.1', 'NEXT_LOCALE=sq', 200, null],
+    ['/who-we-are', 'en-US,en;q=0.9,sq;q=0.8', '', 200, null],
+    ['/who-we-are', 'en;q=0.5,sq;q=0.8', '', 200, 'en'],
+    ['/who-we-are', 'en', 'NEXT_LOCALE=sq', 200, 'en'],
+    ['/who-we-are', 'en', 'NEXT_LOCALE=en', 200, null],
+    ['/', 'en;q=0.5,sq-AL;q=0.8', '', 307, null],
+    ['/', 'de', 'NEXT_LOCALE=sq', 307, null],
+    ['/', 'sq', 'NEXT_LOCALE=en', 200, null],
+    ['/news?page=2', 'de', 'NEXT_LOCALE=sq', 200, 'en'],
+  ])('%s with Accept-Language %s and cookie “%s”: %i, cookie %s', async (path, language, cookie, status, remembered) => {
+    const { res } = await get(path, { headers: { 'accept-language': language, ...(cookie ? { cookie } : {}) } });
+    expect(res.status).toBe(status);
+    const set = res.headers.get('set-cookie');
+    if (remembered === null) expect(set).toBeNull();
+    else expect(set).toMatch(new RegExp(`NEXT_LOCALE=${remembered};`));
+  });
+
   it('sends an address that moved to where it lives now, with 308', async () => {
     for (let i = 0; i < 2; i++) {
       const { res } = await get('/news/old-address-of-the-training');
