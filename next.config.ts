@@ -32,7 +32,8 @@ const nextConfig: NextConfig = {
   experimental: {
     isrFlushToDisk: false,
     // The root layout is app/[locale]/layout.tsx; the 404 page for addresses
-    // that lead nowhere is app/global-not-found.tsx (see proxy.ts).
+    // that match no route at all is app/global-not-found.tsx (public pages answer
+    // their own 404s: components/site/NotFoundView.tsx).
     globalNotFound: true,
     // forbidden() answers 403 in the editor area.
     authInterrupts: true,

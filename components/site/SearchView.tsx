@@ -19,7 +19,7 @@ export async function searchMetadata(locale: Locale): Promise<Metadata> {
 
 /**
  * Site search: a plain GET form that works without JavaScript; results are
- * rendered on the server (and cached per query, see proxy.ts).
+ * rendered on the server (and cached per query, see lib/search-query.ts encodeSearchKey).
  */
 export async function SearchView({ locale, query, page }: { locale: Locale; query: string; page: number }) {
   const t = await getTranslations({ locale, namespace: 'Search' });

@@ -3,7 +3,7 @@ import { setRequestLocale } from 'next-intl/server';
 import { NewsIndex, newsIndexMetadata } from '@/components/site/NewsIndex';
 import { parseLocaleParam } from '@/lib/params';
 
-// `?page=N` never reaches this route: proxy.ts rewrites it to news/page/[n],
+// `?page=N` never reaches this route: next.config.ts rewrites it to news/page/[n],
 // so each list page is cached on its own and this one stays static.
 export const revalidate = 60;
 

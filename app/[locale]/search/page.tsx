@@ -3,7 +3,8 @@ import { setRequestLocale } from 'next-intl/server';
 import { SearchView, searchMetadata } from '@/components/site/SearchView';
 import { parseLocaleParam } from '@/lib/params';
 
-// The search form alone. A query is answered by ./[key]/[page] (see proxy.ts).
+// The search form alone. A query is answered by ./[key]/[page] (routed by
+// next.config.ts, or by proxy.ts for queries that are not simple).
 export const revalidate = 3600;
 
 type Props = { params: Promise<{ locale: string }> };

@@ -5,7 +5,7 @@ import { articleHref, newsHref } from '@/lib/hrefs';
 import { rssXml } from '@/lib/rss';
 import { feedUrl, localizedUrl } from '@/lib/seo';
 
-// /news/feed.xml and /sq/lajme/feed.xml (proxy.ts routes both here).
+// /news/feed.xml and /sq/lajme/feed.xml (next.config.ts routes both here).
 export const revalidate = 60;
 
 export function generateStaticParams() {

@@ -6,8 +6,9 @@ import { parseLocaleParam, parsePageNumber } from '@/lib/params';
 import { decodeSearchKey } from '@/lib/search-query';
 
 /**
- * Results for /search?q=…&page=N, which proxy.ts rewrites to this route with
- * the query as a base64url key. Each query's page is rendered once and then
+ * Results for /search?q=…&page=N, which next.config.ts (or, for a query that
+ * is not simple, proxy.ts) rewrites to this route with the query as its key
+ * (encodeSearchKey). Each query's page is rendered once and then
  * served from Next's in-memory cache (bounded by cacheMaxMemorySize, least
  * recently used first out) until publishing revalidates it or a minute has
  * passed; a popular query no longer runs SQLite on every request.
