@@ -94,3 +94,13 @@ export function moveAddress(tx: Tx, locale: Locale, from: string, to: string): v
 export function localeRoot(locale: Locale): string {
   return locale === 'sq' ? '/sq' : '/';
 }
+
+/** The public address of a language's news list: '/news' or '/sq/lajme'. */
+export function newsListPath(locale: Locale): string {
+  return locale === 'sq' ? '/sq/lajme' : '/news';
+}
+
+/** The public address of an article (as redirects store it): '/news/<slug>' or '/sq/lajme/<slug>'. */
+export function articlePath(locale: Locale, slug: string): string {
+  return `${newsListPath(locale)}/${slug}`;
+}

@@ -7,11 +7,13 @@ import type { DB, Queryable, Tx } from '../client';
 import { checkHeroImage, heroMissingAltWhereLive, imagesWithoutAlt, setUsages, usagesFromHtml } from '../media/usages';
 import { NEWS_KINDS, newsItems, newsItemThemes, newsTranslations, pages, type PublicationStatus, redirects, revisions, users } from '../schema';
 import {
+  articlePath,
   isLive,
   isStale,
   LIMITS,
   localeRoot,
   moveAddress,
+  newsListPath,
   nextPublication,
   type PublicationError,
   type PublicationRequest,
@@ -55,15 +57,9 @@ export type SaveNewsResult =
   | { ok: false; error: 'invalid'; fieldErrors: NewsFieldErrors }
   | { ok: false; error: 'notFound' };
 
-const NEWS_BASE: Record<Locale, string> = { en: '/news', sq: '/sq/lajme' };
-
-export function articlePath(locale: Locale, slug: string): string {
-  return `${NEWS_BASE[locale]}/${slug}`;
-}
-
 /** The public pages that show a live article: itself, the list and home. */
 function livePaths(locale: Locale, slug: string): string[] {
-  return [articlePath(locale, slug), NEWS_BASE[locale], localeRoot(locale)];
+  return [articlePath(locale, slug), newsListPath(locale), localeRoot(locale)];
 }
 
 type Row = typeof newsTranslations.$inferSelect;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Locale } from '@/i18n/routing';
+import { articlePath } from '../content/common';
 import { pagePublicPath } from '../content/page-paths';
 import { getDb } from '../index';
 import { redirects } from '../schema';
@@ -21,7 +22,7 @@ export function movedTo(locale: Locale, pathname: string): string | undefined {
 
 /** Where the article once published at this slug lives now, if it moved. */
 export function articleMovedTo(locale: Locale, slug: string): string | undefined {
-  return movedTo(locale, `${locale === 'sq' ? '/sq/lajme' : '/news'}/${slug}`);
+  return movedTo(locale, articlePath(locale, slug));
 }
 
 /** Where the page once published at this path lives now, if it moved. */
