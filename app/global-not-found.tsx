@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { homeHref } from '@/lib/hrefs';
 import { localizedPath } from '@/i18n/paths';
+import { locales } from '@/i18n/routing';
 import { fontVariables } from './fonts';
 import './globals.css';
 
@@ -13,28 +14,28 @@ import './globals.css';
  * payload of every public page, as the root's not-found boundary.
  */
 export default async function GlobalNotFound() {
-  const en = await getTranslations({ locale: 'en', namespace: 'NotFound' });
-  const sq = await getTranslations({ locale: 'sq', namespace: 'NotFound' });
+  const texts = await Promise.all(locales.map(async (locale) => ({ locale, t: await getTranslations({ locale, namespace: 'NotFound' }) })));
   return (
     <html lang="en" className={fontVariables}>
       <head>
-        <title>{`${en('title')} · ${sq('title')}`}</title>
+        <title>{texts.map(({ t }) => t('title')).join(' · ')}</title>
         <meta name="robots" content="noindex" />
       </head>
       <body>
         <main id="main" className="mx-auto max-w-2xl px-4 py-8">
-          <h1 className="text-3xl font-bold text-iom-blue">{en('title')}</h1>
-          <p className="mt-4 text-lg">{en('text')}</p>
-          <p className="mt-4">
-            <a href={localizedPath(homeHref, 'en')}>{en('home')}</a>
-          </p>
-          <div lang="sq" className="mt-10">
-            <h2 className="text-2xl font-bold text-iom-blue">{sq('title')}</h2>
-            <p className="mt-4 text-lg">{sq('text')}</p>
-            <p className="mt-4">
-              <a href={localizedPath(homeHref, 'sq')}>{sq('home')}</a>
-            </p>
-          </div>
+          {texts.map(({ locale, t }, i) => {
+            // English first, as the page's language; Albanian below it.
+            const Heading = i === 0 ? 'h1' : 'h2';
+            return (
+              <div key={locale} lang={locale} className={i === 0 ? undefined : 'mt-10'}>
+                <Heading className="text-3xl font-bold text-iom-blue">{t('title')}</Heading>
+                <p className="mt-4 text-lg">{t('text')}</p>
+                <p className="mt-4">
+                  <a href={localizedPath(homeHref, locale)}>{t('home')}</a>
+                </p>
+              </div>
+            );
+          })}
         </main>
       </body>
     </html>

@@ -37,8 +37,8 @@ export async function NotFoundView({ locale }: { locale: Locale }) {
   );
 }
 
-/** The message and ways on, without the signal (also the body of app/global-not-found.tsx). */
-export async function NotFoundContent({ locale }: { locale: Locale }) {
+/** The message and ways on, without the signal. */
+async function NotFoundContent({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'NotFound' });
   return (
     <PageShell locale={locale} alternate={{ kind: 'found', href: homeHref }}>

@@ -6,9 +6,10 @@ import { notFoundMetadata } from '@/components/site/NotFoundView';
 import { listPublishedNews } from '@/db/queries/news';
 import { parseLocaleParam, parsePageNumber } from '@/lib/params';
 
-// Serves /news?page=N, to which next.config.ts rewrites it (and every
-// ?page= that is not a number from 2 up to page 1, which is sent to the list's
-// own address). A page past the last is a 404 (NewsIndex).
+// Serves /news?page=N for N from 2 up, to which next.config.ts rewrites it
+// (proxy.ts sends any other ?page= to the list's own address, and so does
+// this page should a smaller number reach it). A page past the last is a 404
+// (NewsIndex).
 export const revalidate = 60;
 
 export function generateStaticParams() {
