@@ -263,6 +263,10 @@ describe('roles and accounts', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('sq');
     expect(await page.locator('h1').textContent()).toBe('Përdoruesit');
     expect(await axeViolations(page)).toEqual([]);
+    // An address that leads nowhere says so in the user's language too.
+    expect((await page.goto(`${server.url}/admin/news/999999`))?.status()).toBe(404);
+    expect(await page.locator('h1').textContent()).toBe('Faqja nuk u gjet');
+    expect(await page.locator('html').getAttribute('lang')).toBe('sq');
     await page.goto(`${server.url}/admin/account`);
     await page.getByLabel('Gjuha', { exact: true }).selectOption('en');
     await page.getByRole('button', { name: 'Ruaj gjuhën' }).click();

@@ -322,6 +322,33 @@ describe('the editor pages', () => {
     expect(await panel(page, 'en').isVisible()).toBe(false);
     await context.close();
   });
+
+  it('answer an unknown address or item with the area’s own 404, in the editor’s language, and only to the signed-in', async () => {
+    const missing = ['/admin/nothing-here', '/admin/news/999999', '/admin/news/abc', '/admin/pages/999999', '/admin/media/999999', `/admin/news/${articleId}/history/xx`, '/admin/news/a/b/c'];
+    // The anonymous are sent to sign in, and learn nothing of what exists.
+    for (const path of [...missing, '/admin/preview/news/999999/en']) {
+      const res = await fetch(server.url + path, { redirect: 'manual' });
+      expect({ path, status: res.status, location: res.headers.get('location') }).toEqual({ path, status: 307, location: `/admin/sign-in?next=${encodeURIComponent(path)}` });
+    }
+    const context = await browser.newContext();
+    const page = await signIn(context, EDITOR);
+    for (const path of missing) {
+      const res = await page.goto(server.url + path);
+      expect({ path, status: res?.status() }).toEqual({ path, status: 404 });
+      // In the HTML itself, inside the area's frame, and still there once the page has come alive.
+      expect(await res?.text()).toContain('Page not found');
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
+      expect(await page.getByRole('navigation', { name: 'Editor area' }).isVisible()).toBe(true);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Go to the dashboard' }).click();
+    await page.waitForURL(`${server.url}/admin`);
+    // A preview of nothing: the same message, outside the frame.
+    const preview = await page.goto(`${server.url}/admin/preview/news/999999/en`);
+    expect(preview?.status()).toBe(404);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
+    await context.close();
+  });
 });
 
 describe('no lost edits in the browser', () => {
