@@ -61,6 +61,7 @@ export const LOCAL_DRAFT_PREFIX = 'iom-draft:';
 const SAVE_DELAY_MS = 500;
 const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 const CLEARED_EVENT = 'localdraft:cleared';
+const FLUSH_EVENT = 'localdraft:flush';
 
 /** A storage key under the prefix that is pruned after 30 days: localDraftKey('news', 7, 12, 'sq') → "iom-draft:news:7:12:sq". */
 export function localDraftKey(...parts: (string | number | null | undefined)[]): string {
@@ -71,6 +72,27 @@ export function localDraftKey(...parts: (string | number | null | undefined)[]):
 export function clearLocalDraft(storageKey: string): void {
   removeDraft(storageKey);
   if (typeof window !== 'undefined') window.dispatchEvent(new CustomEvent(CLEARED_EVENT, { detail: storageKey }));
+}
+
+/** Stores at once what every mounted <LocalDraft> is still waiting to store (e.g. before signing out). */
+export function flushLocalDrafts(): void {
+  if (typeof window !== 'undefined') window.dispatchEvent(new Event(FLUSH_EVENT));
+}
+
+/** The keys of the text kept in this browser for one user (the user id is the second part of a localDraftKey). */
+export function localDraftKeysOf(userId: number | string): string[] {
+  const store = storage();
+  if (!store) return [];
+  const keys: string[] = [];
+  try {
+    for (let i = 0; i < store.length; i++) {
+      const key = store.key(i);
+      if (key?.startsWith(LOCAL_DRAFT_PREFIX) && key.slice(LOCAL_DRAFT_PREFIX.length).split(':')[1] === String(userId) && readDraft(key)) keys.push(key);
+    }
+  } catch {
+    // unreadable storage keeps nothing
+  }
+  return keys;
 }
 
 // localStorage can be missing, blocked (privacy settings) or full: every access is guarded.
@@ -358,6 +380,7 @@ export function LocalDraft({ formId, storageKey, baseVersion }: LocalDraftProps)
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('pagehide', flush);
     window.addEventListener(CLEARED_EVENT, onCleared);
+    window.addEventListener(FLUSH_EVENT, flush);
     return () => {
       flush();
       form.removeEventListener('input', schedule);
@@ -366,6 +389,7 @@ export function LocalDraft({ formId, storageKey, baseVersion }: LocalDraftProps)
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('pagehide', flush);
       window.removeEventListener(CLEARED_EVENT, onCleared);
+      window.removeEventListener(FLUSH_EVENT, flush);
     };
   }, [formId, storageKey, restart]);
 

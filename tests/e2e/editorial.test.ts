@@ -381,6 +381,44 @@ describe('no lost edits in the browser', () => {
       .toBe(0);
     await context.close();
   });
+
+  it('asks at sign-out whether to keep unsaved text on the device or discard it', async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, EDITOR);
+    const kept = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('iom-draft:')));
+    await page.goto(`${server.url}/admin/news/${articleId}`);
+    // Signing out straight after typing: the text not yet stored is stored first, and the question asked.
+    await write(page, 'sq', { title: 'Fjalë të pashkruara në server' });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Unsaved text on this device' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('Text you typed in one form has not been saved.');
+    expect(await axeViolations(page)).toEqual([]);
+    // Escape (or "Stay signed in") leaves everything as it was.
+    await page.keyboard.press('Escape');
+    expect(await dialog.isVisible()).toBe(false);
+    expect(await panel(page, 'sq').getByLabel('Title', { exact: true }).inputValue()).toBe('Fjalë të pashkruara në server');
+    expect((await kept()).length).toBe(1);
+    // Keeping it: signed out, the text stays for the next sign-in here.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await dialog.getByRole('button', { name: 'Keep it here and sign out' }).click();
+    await page.waitForURL(/signedOut=1/);
+    expect((await kept()).length).toBe(1);
+    // Discarding it: signed out and nothing left behind.
+    await page.getByLabel('Email').fill(EDITOR.email);
+    await page.getByLabel('Password').fill(EDITOR.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${server.url}/admin`);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await dialog.getByRole('button', { name: 'Discard it and sign out' }).click();
+    await page.waitForURL(/signedOut=1/);
+    expect(await kept()).toEqual([]);
+    // With nothing kept, signing out asks nothing.
+    const again = await signIn(context, EDITOR);
+    await again.getByRole('button', { name: 'Sign out' }).click();
+    await again.waitForURL(/signedOut=1/);
+    await context.close();
+  });
 });
 
 describe('keyboard only', () => {

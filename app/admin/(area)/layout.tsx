@@ -2,7 +2,7 @@ import { headers } from 'next/headers';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { SubmitButton } from '@/components/admin/SubmitButton';
+import { SignOutForm } from '@/components/admin/SignOutForm';
 import { localizedPath } from '@/i18n/paths';
 import { requireUserForPage } from '@/lib/auth/session';
 import { ADMIN_PATH_HEADER } from '@/lib/params';
@@ -44,9 +44,7 @@ export default async function AreaLayout({ children }: { children: ReactNode }) 
           </p>
           <div className="flex items-center gap-4 text-sm">
             <span data-testid="signed-in-as">{user.name}</span>
-            <form action={signOutAction}>
-              <SubmitButton variant="secondary">{t('nav.signOut')}</SubmitButton>
-            </form>
+            <SignOutForm userId={user.id} action={signOutAction} />
           </div>
         </div>
         <nav aria-label={t('nav.label')} className="border-t border-white/20">
