@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { foldForSearch } from '@/lib/fold';
 import { htmlToText } from '@/lib/html';
 import * as schema from './schema';
 
@@ -36,6 +37,8 @@ export function openDatabase(dataDir: string): DB {
   sqlite.pragma('busy_timeout = 5000');
   // Used by the search index's triggers (migration 0002_search).
   sqlite.function('strip_html', { deterministic: true }, (html: unknown) => (typeof html === 'string' ? htmlToText(html) : ''));
+  // Staff searches (lists of news and media): case and accents ignored in any language.
+  sqlite.function('fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldForSearch(text) : null));
   return drizzle({ client: sqlite, schema, casing: 'snake_case' }) as DB;
 }
 

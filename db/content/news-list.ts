@@ -2,6 +2,7 @@ import { and, desc, inArray, isNull, sql } from 'drizzle-orm';
 import type { Locale } from '@/i18n/routing';
 import type { DB } from '../client';
 import { newsItems, newsTranslations, type PublicationStatus } from '../schema';
+import { containsPattern, foldedLike } from '../text-match';
 import { isStale } from './common';
 
 /** The staff's news list: both languages of each item side by side. No access check here (db/admin/news.ts). */
@@ -32,7 +33,7 @@ export function listNewsForStaff(db: DB, filter: StaffNewsFilter = {}): { rows: 
     filter.completeness === 'en-only' ? and(has('en'), sql`NOT ${has('sq')}`) : undefined,
     filter.completeness === 'sq-only' ? and(has('sq'), sql`NOT ${has('en')}`) : undefined,
     filter.q?.trim()
-      ? sql`EXISTS (SELECT 1 FROM news_translations x WHERE x.news_item_id = ${newsItems.id} AND x.title LIKE ${`%${filter.q.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`} ESCAPE '\\')`
+      ? sql`EXISTS (SELECT 1 FROM news_translations x WHERE x.news_item_id = ${newsItems.id} AND ${foldedLike(sql`x.title`, containsPattern(filter.q.trim()))})`
       : undefined,
   ].filter(Boolean);
   const where = and(...conditions);

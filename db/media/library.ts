@@ -7,6 +7,7 @@ import { discardStaged, publishStaged, removeStored, stageFiles, sweepUploads, s
 import { recordAudit } from '../auth/audit-log';
 import type { DB, Queryable } from '../client';
 import { DOCUMENT_LANGUAGES, LOCALES, media, type MediaKind, mediaTranslations, users } from '../schema';
+import { containsPattern, foldedLike } from '../text-match';
 import { type MediaUse, usagesOf } from './usages';
 
 /**
@@ -185,30 +186,26 @@ export function getMediaItem(db: Queryable, id: number): MediaItem | null {
 export type MediaFilter = { q?: string; kind?: MediaKind; trash?: boolean; page?: number };
 export const MEDIA_PAGE_SIZE = 48;
 
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /** Newest first; `q` matches the file name, or the alt text, title or caption in either language. */
 export function listMediaItems(db: Queryable, filter: MediaFilter): { items: MediaItem[]; total: number; page: number; pageCount: number } {
   const q = filter.q?.trim().slice(0, 200);
-  const pattern = q ? likePattern(q) : null;
+  const pattern = q ? containsPattern(q) : null;
   const textMatch = pattern
     ? db
         .select({ id: mediaTranslations.mediaId })
         .from(mediaTranslations)
         .where(
           or(
-            sql`${mediaTranslations.alt} LIKE ${pattern} ESCAPE '\\'`,
-            sql`${mediaTranslations.title} LIKE ${pattern} ESCAPE '\\'`,
-            sql`${mediaTranslations.caption} LIKE ${pattern} ESCAPE '\\'`,
+            foldedLike(mediaTranslations.alt, pattern),
+            foldedLike(mediaTranslations.title, pattern),
+            foldedLike(mediaTranslations.caption, pattern),
           ),
         )
     : null;
   const where = and(
     filter.trash ? isNotNull(media.deletedAt) : isNull(media.deletedAt),
     filter.kind ? eq(media.kind, filter.kind) : undefined,
-    pattern && textMatch ? or(sql`${media.fileName} LIKE ${pattern} ESCAPE '\\'`, inArray(media.id, textMatch)) : undefined,
+    pattern && textMatch ? or(foldedLike(media.fileName, pattern), inArray(media.id, textMatch)) : undefined,
   );
   const total = db.select({ n: sql<number>`count(*)` }).from(media).where(where).get()?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / MEDIA_PAGE_SIZE));

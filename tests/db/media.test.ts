@@ -458,6 +458,8 @@ describe('the library', () => {
     expect(ids({ q: 'prokuror' })).toEqual([photo]);
     expect(ids({ q: 'gjykata' })).toEqual([photo]);
     expect(ids({ q: 'raport' })).toEqual([report]);
+    // Case and accents do not matter, in the file name or the texts.
+    for (const q of ['durres', 'DURRËS', 'gjyqtare', 'GJYQTARË DHE', 'Prokurorë']) expect({ q, found: ids({ q }) }).toEqual({ q, found: [photo] });
     expect(ids({ q: '%' })).toEqual([]);
     expect(ids({ kind: 'document' })).toEqual([report]);
     expect(ids({ kind: 'image' })).toEqual([photo]);

@@ -38,4 +38,14 @@ describe('the staff news list', () => {
     expect(listNewsForStaff(t.db, { q: '%' }).rows).toHaveLength(1);
     expect(listNewsForStaff(t.db, { q: '_' }).rows).toHaveLength(0);
   });
+
+  it('finds a title whatever the case and accents typed', () => {
+    const sq = saveNewsTranslation(t.db, actor, { itemId: null, locale: 'sq', baseVersion: null, fields: { ...base, title: 'Të kthyerit hapin punishte në Korçë', slug: 'te-kthyerit' } });
+    expect(sq.ok).toBe(true);
+    const titles = (q: string) => listNewsForStaff(t.db, { q }).rows.map((r) => r.languages.sq?.title ?? r.languages.en?.title);
+    for (const q of ['Korçë', 'korce', 'KORÇË', 'KORCE', 'te kthyerit', 'TË KTHYERIT', 'Korc\u0327e\u0308'.normalize('NFD')]) {
+      expect({ q, titles: titles(q) }).toEqual({ q, titles: ['Të kthyerit hapin punishte në Korçë'] });
+    }
+    expect(titles('korca')).toEqual([]);
+  });
 });
