@@ -1,4 +1,4 @@
-import zlib from 'node:zlib';
+import { decodeStream, FilterLimitError, type FilterStep, filterChain, UnsupportedFilterError } from './pdf-filters';
 
 /**
  * Checks of an uploaded PDF before it is stored. PDFs are kept byte for byte
@@ -6,14 +6,15 @@ import zlib from 'node:zlib';
  * instead: any name of an action that runs script or other programs.
  *
  * The PDF's names are read from the file as it is and from every stream
- * compressed with FlateDecode alone (object streams included, where a
- * producer can hide an action), with `#xx` escapes in names decoded.
+ * decoded as a reader would (object streams included, where a producer can
+ * hide an action): Flate, LZW, ASCIIHex, ASCII85 and RunLength, in chains,
+ * with predictors (lib/media/pdf-filters.ts); `#xx` escapes in names decoded.
+ * A stream the check cannot decode but a reader could (an unusual predictor)
+ * or that decodes past the limits makes the PDF refused as too complex.
  *
- * Limits: streams under other filters (LZW, ASCII85, chains of filters) are
- * not decoded, so a name hidden there is not seen; encrypted PDFs are refused
- * because their streams cannot be read without the key. This is a filter
- * against accidents and careless files, not a guarantee: public readers open
- * PDFs in the browser's sandboxed viewer.
+ * Limits: encrypted PDFs are refused because their streams cannot be read
+ * without the key. This is a filter against accidents and careless files, not
+ * a guarantee: public readers open PDFs in the browser's sandboxed viewer.
  */
 
 /** Names whose presence makes a PDF refused. */
@@ -23,7 +24,7 @@ export type PdfProblem = 'activeContent' | 'encrypted' | 'damaged' | 'tooComplex
 export type PdfCheck = { ok: true } | { ok: false; problem: PdfProblem; names?: string[] };
 
 const PER_STREAM_LIMIT = 32 * 1024 * 1024;
-const TOTAL_INFLATE_LIMIT = 160 * 1024 * 1024;
+const TOTAL_DECODE_LIMIT = 160 * 1024 * 1024;
 
 const NAME = /\/([^\s/<>[\](){}%]+)/g;
 
@@ -41,8 +42,8 @@ function namesIn(text: string, wanted: ReadonlySet<string>, into: Set<string>): 
 const ACTIVE = new Set<string>(ACTIVE_NAMES);
 const ENCRYPT = new Set(['Encrypt']);
 
-/** The FlateDecode streams' data (skipping images), in order. */
-function* flateStreams(bytes: Buffer): Generator<Buffer> {
+/** Each stream's raw data with its dictionary (the text between its object's "obj" and "stream"). */
+function* streams(bytes: Buffer): Generator<{ dict: string; data: Buffer }> {
   let from = 0;
   for (;;) {
     const at = bytes.indexOf('stream', from, 'latin1');
@@ -58,10 +59,7 @@ function* flateStreams(bytes: Buffer): Generator<Buffer> {
     from = end + 9;
     const dictStart = Math.max(0, at - 4096);
     const head = bytes.toString('latin1', dictStart, at);
-    const dict = head.slice(head.lastIndexOf('obj') + 1);
-    if (/\/Subtype\s*\/Image\b/.test(dict)) continue;
-    if (!/\/Filter\s*(?:\[\s*)?\/(?:FlateDecode|Fl)\b/.test(dict)) continue;
-    yield bytes.subarray(start, end);
+    yield { dict: head.slice(head.lastIndexOf('obj') + 1), data: bytes.subarray(start, end) };
   }
 }
 
@@ -78,18 +76,28 @@ export function checkPdf(input: Uint8Array): PdfCheck {
 
   const found = new Set<string>();
   namesIn(text, ACTIVE, found);
-  let inflated = 0;
-  for (const data of flateStreams(bytes)) {
+  let decoded = 0;
+  for (const { dict, data } of streams(bytes)) {
+    // Pixels and cross-reference tables are never read as PDF objects.
+    if (/\/Subtype\s*\/Image\b/.test(dict) || /\/Type\s*\/XRef\b/.test(dict)) continue;
+    let chain: FilterStep[] | null;
+    try {
+      chain = filterChain(dict);
+    } catch {
+      // A filter no reader knows: its stream is unreadable to them too.
+      continue;
+    }
+    if (!chain || chain.length === 0) continue; // image codecs; unfiltered streams were read with the file
     let out: Buffer;
     try {
-      out = zlib.inflateSync(data, { finishFlush: zlib.constants.Z_SYNC_FLUSH, maxOutputLength: PER_STREAM_LIMIT });
+      out = decodeStream(data, chain, PER_STREAM_LIMIT);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return { ok: false, problem: 'tooComplex' };
+      if (error instanceof FilterLimitError || error instanceof UnsupportedFilterError) return { ok: false, problem: 'tooComplex' };
       // A damaged stream: readers skip it too.
       continue;
     }
-    inflated += out.length;
-    if (inflated > TOTAL_INFLATE_LIMIT) return { ok: false, problem: 'tooComplex' };
+    decoded += out.length;
+    if (decoded > TOTAL_DECODE_LIMIT) return { ok: false, problem: 'tooComplex' };
     namesIn(out.toString('latin1'), ACTIVE, found);
   }
   return found.size > 0 ? { ok: false, problem: 'activeContent', names: [...found].sort() } : { ok: true };

@@ -107,3 +107,88 @@ export const pdfWithHiddenScript = () =>
     PAGE_OBJECTS[2]!,
     flateStream('/Type /ObjStm /N 1 /First 4', '5 0 << /S /#4AavaScript /#4AS (this.exportDataObject\\({cName: "x"}\\)) >>'),
   ]);
+
+/** PDF's LZW (EarlyChange 1), with the code width growing when a reader's table does (as pdf.js reads it). */
+export function lzwEncode(input: Buffer): Buffer {
+  const codes: [number, number][] = [];
+  let table = new Map<string, number>();
+  const reset = () => {
+    table = new Map(Array.from({ length: 256 }, (_, i) => [String.fromCharCode(i), i]));
+  };
+  reset();
+  let next = 258;
+  let emitted = 0;
+  // The reader adds an entry for every code but the first after a clear, so its table lags ours by one.
+  const width = () => {
+    const readerSize = 258 + Math.max(0, emitted - 1) + 1;
+    return readerSize >= 2048 ? 12 : readerSize >= 1024 ? 11 : readerSize >= 512 ? 10 : 9;
+  };
+  codes.push([256, 9]);
+  let w = '';
+  for (const byte of input) {
+    const c = String.fromCharCode(byte);
+    if (table.has(w + c)) {
+      w += c;
+      continue;
+    }
+    codes.push([table.get(w)!, width()]);
+    emitted++;
+    if (next < 4000) table.set(w + c, next++);
+    w = c;
+  }
+  if (w) {
+    codes.push([table.get(w)!, width()]);
+    emitted++;
+  }
+  codes.push([257, width()]);
+  let bits = 0n;
+  let count = 0;
+  for (const [code, size] of codes) {
+    bits = (bits << BigInt(size)) | BigInt(code);
+    count += size;
+  }
+  const pad = (8 - (count % 8)) % 8;
+  bits <<= BigInt(pad);
+  const hex = bits.toString(16).padStart(((count + pad) / 8) * 2, '0');
+  return Buffer.from(hex, 'hex');
+}
+
+export function ascii85Encode(input: Buffer): Buffer {
+  let out = '';
+  for (let i = 0; i < input.length; i += 4) {
+    const chunk = input.subarray(i, i + 4);
+    const padded = Buffer.concat([chunk, Buffer.alloc(4 - chunk.length)]);
+    let value = padded.readUInt32BE(0);
+    if (value === 0 && chunk.length === 4) {
+      out += 'z';
+      continue;
+    }
+    const digits: string[] = [];
+    for (let k = 0; k < 5; k++) {
+      digits.unshift(String.fromCharCode((value % 85) + 33));
+      value = Math.floor(value / 85);
+    }
+    out += digits.slice(0, chunk.length + 1).join('');
+  }
+  return Buffer.from(`${out}~>`, 'latin1');
+}
+
+/** Rows of `columns` bytes, each with PNG's "Up" filter, as a producer's predictor 12 writes them. */
+export function pngUpRows(input: Buffer, columns: number): Buffer {
+  const rows: Buffer[] = [];
+  for (let i = 0; i < input.length; i += columns) {
+    const row = Buffer.concat([input.subarray(i, i + columns), Buffer.alloc(Math.max(0, i + columns - input.length))]);
+    const above = i >= columns ? Buffer.concat([input.subarray(i - columns, i)]) : Buffer.alloc(columns);
+    rows.push(Buffer.concat([Buffer.of(2), Buffer.from(row.map((b, k) => (b - above[k]!) & 0xff))]));
+  }
+  return Buffer.concat(rows);
+}
+
+/** A stream object whose content is written through `filters` (named in the order a reader decodes them). */
+export function filteredStream(dict: string, content: string, filters: { name: string; encode: (b: Buffer) => Buffer; parms?: string }[]): Buffer {
+  let data: Buffer = Buffer.from(content, 'latin1');
+  for (const f of [...filters].reverse()) data = f.encode(data);
+  const names = filters.map((f) => `/${f.name}`).join(' ');
+  const parms = filters.some((f) => f.parms) ? ` /DecodeParms [${filters.map((f) => f.parms ?? 'null').join(' ')}]` : '';
+  return Buffer.concat([Buffer.from(`<< ${dict} /Filter [${names}]${parms} /Length ${data.length} >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream', 'latin1')]);
+}

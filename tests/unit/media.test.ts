@@ -1,10 +1,12 @@
+import zlib from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { cleanFileName, contentDisposition, withExtension } from '@/lib/media/file-name';
 import { isMediaImageUrl, isMediaSrcset, mediaHashesIn, parseVariants, srcSetOf, STORED_NAME } from '@/lib/media/files';
 import { checkPdf } from '@/lib/media/pdf';
+import { ascii85Decode, lzwDecode } from '@/lib/media/pdf-filters';
 import { variantWidths } from '@/lib/media/prepare';
 import { sniffType } from '@/lib/media/sniff';
-import { cleanPdf, flateStream, pdf, pdfWithHiddenScript, pdfWithOpenActionScript } from '../helpers/media';
+import { ascii85Encode, cleanPdf, filteredStream, flateStream, lzwEncode, pdf, pdfWithHiddenScript, pdfWithOpenActionScript, pngUpRows } from '../helpers/media';
 
 // Images are really decoded and encoded here: on a busy 2-core machine (the whole suite at once) a test can take several seconds.
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
@@ -128,6 +130,42 @@ describe('a PDF', () => {
 
   it('whose only OpenAction goes to a page passes', () => {
     expect(checkPdf(pdf(['<< /Type /Catalog /Pages 2 0 R /OpenAction [3 0 R /FitH null] >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page >>']))).toEqual({ ok: true });
+  });
+
+  describe('with a script hidden under other filters than Flate', () => {
+    const SCRIPT = '5 0 << /S /JavaScript /JS (app.alert\\(1\\)) >>';
+    const HARMLESS = 'BT /F1 12 Tf (Shqip\\353ri, 2019) Tj ET';
+    // Long enough for LZW's codes to grow past 9, 10 and 11 bits before the script comes.
+    const LONG = Array.from({ length: 2500 }, (_, i) => `${(i * 7919) % 104729} `).join('');
+    const flate = { name: 'FlateDecode', encode: (b: Buffer) => zlib.deflateSync(b) };
+    const cases = {
+      ASCIIHex: [{ name: 'ASCIIHexDecode', encode: (b: Buffer) => Buffer.from(`${b.toString('hex')}>`) }],
+      ASCII85: [{ name: 'A85', encode: ascii85Encode }],
+      'ASCII85 then Flate': [{ name: 'ASCII85Decode', encode: ascii85Encode }, flate],
+      LZW: [{ name: 'LZWDecode', encode: lzwEncode }],
+      // Runs of one byte each, so that no name reads whole in the file.
+      RunLength: [{ name: 'RunLengthDecode', encode: (b: Buffer) => Buffer.concat([...[...b].map((byte) => Buffer.of(0, byte)), Buffer.of(128)]) }],
+      'Flate with the PNG predictor': [{ ...flate, encode: (b: Buffer) => zlib.deflateSync(pngUpRows(b, 16)), parms: '<< /Predictor 12 /Columns 16 >>' }],
+    };
+    for (const [name, filters] of Object.entries(cases)) {
+      it(`${name}: refused, and the same stream without it passes`, () => {
+        const withScript = pdf(['<< /Type /Catalog /Pages 2 0 R >>', filteredStream('/Type /ObjStm /N 1 /First 4', `${LONG}${SCRIPT}`, filters)]);
+        expect(checkPdf(withScript)).toEqual({ ok: false, problem: 'activeContent', names: ['JS', 'JavaScript'] });
+        // Nothing of the script shows in the file's own bytes.
+        expect(withScript.toString('latin1')).not.toContain('JavaScript');
+        expect(checkPdf(pdf(['<< /Type /Catalog /Pages 2 0 R >>', filteredStream('', `${LONG}${HARMLESS}`, filters)]))).toEqual({ ok: true });
+      });
+    }
+
+    it('a predictor the check cannot undo: refused as too complex', () => {
+      const odd = { ...flate, parms: '<< /Predictor 2 /BitsPerComponent 16 /Colors 3 /Columns 4 >>' };
+      expect(checkPdf(pdf(['<< /Type /Catalog >>', filteredStream('', HARMLESS, [odd])]))).toEqual({ ok: false, problem: 'tooComplex' });
+    });
+
+    it('decodes the PDF specification’s own LZW example', () => {
+      expect(lzwDecode(Buffer.from([0x80, 0x0b, 0x60, 0x50, 0x22, 0x0c, 0x0c, 0x85, 0x01]), 100).toString('latin1')).toBe('-----A---B');
+      expect(ascii85Decode(Buffer.from('9jqo^BlbD-BleB1DJ+*+F(f,q~>'), 100).toString('latin1')).toBe('Man is distinguished');
+    });
   });
 
   it('with harmless compressed content passes', () => {
