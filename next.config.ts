@@ -65,7 +65,9 @@ const nextConfig: NextConfig = {
   },
   async rewrites() {
     return {
+      // Rules are tried in order on every request: the busiest address first.
       beforeFiles: [
+        { source: '/', destination: '/en' },
         // ?page=N of the news list → its cacheable route (any other ?page= is
         // sent to the list's own address by proxy.ts).
         ...(['en', 'sq'] as const).map((locale) => ({
@@ -92,7 +94,6 @@ const nextConfig: NextConfig = {
         // never gets here: Next's router would answer it with 500, so
         // proxy.ts sends it to the 404 page first.)
         { source: `/sq/lajme/:slug(${ASCII_SEGMENT})`, destination: '/sq/news/:slug' },
-        { source: '/', destination: '/en' },
       ],
       // Every other address without /sq is English. After Next's own files
       // and static routes (robots.txt, icons, /api/health …); the routes with
