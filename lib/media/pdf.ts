@@ -1,4 +1,4 @@
-import { decodeStream, FilterLimitError, type FilterStep, filterChain, UnsupportedFilterError } from './pdf-filters';
+import { Budget, DamagedStreamError, decodeStream, FilterLimitError, filterChain, parseDictionary, UnsupportedFilterError } from './pdf-filters';
 
 /**
  * Checks of an uploaded PDF before it is stored. PDFs are kept byte for byte
@@ -9,8 +9,12 @@ import { decodeStream, FilterLimitError, type FilterStep, filterChain, Unsupport
  * decoded as a reader would (object streams included, where a producer can
  * hide an action): Flate, LZW, ASCIIHex, ASCII85 and RunLength, in chains,
  * with predictors (lib/media/pdf-filters.ts); `#xx` escapes in names decoded.
- * A stream the check cannot decode but a reader could (an unusual predictor)
- * or that decodes past the limits makes the PDF refused as too complex.
+ * The stream's own dictionary is parsed (its top level: a name in a nested
+ * dictionary cannot pass for the stream's). A stream whose dictionary or
+ * filters the check cannot read (an indirect /Filter, an unknown filter, an
+ * unusual predictor, a chain of more than four) or that decodes past the
+ * limits makes the PDF refused as too complex; a filtered stream that cannot
+ * be decoded at all, as damaged.
  *
  * Limits: encrypted PDFs are refused because their streams cannot be read
  * without the key. This is a filter against accidents and careless files, not
@@ -42,8 +46,11 @@ function namesIn(text: string, wanted: ReadonlySet<string>, into: Set<string>): 
 const ACTIVE = new Set<string>(ACTIVE_NAMES);
 const ENCRYPT = new Set(['Encrypt']);
 
-/** Each stream's raw data with its dictionary (the text between its object's "obj" and "stream"). */
-function* streams(bytes: Buffer): Generator<{ dict: string; data: Buffer }> {
+/** How far before "stream" its dictionary may begin; one that begins further back is refused as too complex. */
+const DICTIONARY_WINDOW = 16 * 1024;
+
+/** Each stream's raw data with the text from its object's "N G obj" to its "stream" (null when not found nearby). */
+function* streams(bytes: Buffer): Generator<{ dict: string | null; data: Buffer }> {
   let from = 0;
   for (;;) {
     const at = bytes.indexOf('stream', from, 'latin1');
@@ -57,9 +64,9 @@ function* streams(bytes: Buffer): Generator<{ dict: string; data: Buffer }> {
     const end = bytes.indexOf('endstream', start, 'latin1');
     if (end < 0) return;
     from = end + 9;
-    const dictStart = Math.max(0, at - 4096);
-    const head = bytes.toString('latin1', dictStart, at);
-    yield { dict: head.slice(head.lastIndexOf('obj') + 1), data: bytes.subarray(start, end) };
+    const head = bytes.toString('latin1', Math.max(0, at - DICTIONARY_WINDOW), at);
+    const header = [...head.matchAll(/\d+\s+\d+\s+obj\b/g)].at(-1);
+    yield { dict: header ? head.slice(header.index + header[0].length) : null, data: bytes.subarray(start, end) };
   }
 }
 
@@ -76,29 +83,21 @@ export function checkPdf(input: Uint8Array): PdfCheck {
 
   const found = new Set<string>();
   namesIn(text, ACTIVE, found);
-  let decoded = 0;
+  const budget = new Budget(TOTAL_DECODE_LIMIT);
   for (const { dict, data } of streams(bytes)) {
-    // Pixels and cross-reference tables are never read as PDF objects.
-    if (/\/Subtype\s*\/Image\b/.test(dict) || /\/Type\s*\/XRef\b/.test(dict)) continue;
-    let chain: FilterStep[] | null;
     try {
-      chain = filterChain(dict);
-    } catch {
-      // A filter no reader knows: its stream is unreadable to them too.
-      continue;
-    }
-    if (!chain || chain.length === 0) continue; // image codecs; unfiltered streams were read with the file
-    let out: Buffer;
-    try {
-      out = decodeStream(data, chain, PER_STREAM_LIMIT);
+      if (dict === null) throw new UnsupportedFilterError('no object header before the stream');
+      const entries = parseDictionary(dict);
+      // Pixels are never read as PDF objects (an object stream is, whatever else it claims).
+      if (entries.get('Subtype') === '/Image' && entries.get('Type') !== '/ObjStm') continue;
+      const chain = filterChain(entries);
+      if (!chain || chain.length === 0) continue; // image codecs; unfiltered streams were read with the file
+      namesIn(decodeStream(data, chain, budget, PER_STREAM_LIMIT).toString('latin1'), ACTIVE, found);
     } catch (error) {
+      if (error instanceof DamagedStreamError) return { ok: false, problem: 'damaged' };
       if (error instanceof FilterLimitError || error instanceof UnsupportedFilterError) return { ok: false, problem: 'tooComplex' };
-      // A damaged stream: readers skip it too.
-      continue;
+      throw error;
     }
-    decoded += out.length;
-    if (decoded > TOTAL_DECODE_LIMIT) return { ok: false, problem: 'tooComplex' };
-    namesIn(out.toString('latin1'), ACTIVE, found);
   }
   return found.size > 0 ? { ok: false, problem: 'activeContent', names: [...found].sort() } : { ok: true };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { cleanFileName, contentDisposition, withExtension } from '@/lib/media/file-name';
 import { isMediaImageUrl, isMediaSrcset, mediaHashesIn, parseVariants, srcSetOf, STORED_NAME } from '@/lib/media/files';
 import { checkPdf } from '@/lib/media/pdf';
-import { ascii85Decode, lzwDecode } from '@/lib/media/pdf-filters';
+import { ascii85Decode, Budget, lzwDecode } from '@/lib/media/pdf-filters';
 import { variantWidths } from '@/lib/media/prepare';
 import { sniffType } from '@/lib/media/sniff';
 import { ascii85Encode, cleanPdf, filteredStream, flateStream, lzwEncode, pdf, pdfWithHiddenScript, pdfWithOpenActionScript, pngUpRows } from '../helpers/media';
@@ -162,9 +162,63 @@ describe('a PDF', () => {
       expect(checkPdf(pdf(['<< /Type /Catalog >>', filteredStream('', HARMLESS, [odd])]))).toEqual({ ok: false, problem: 'tooComplex' });
     });
 
-    it('decodes the PDF specification’s own LZW example', () => {
-      expect(lzwDecode(Buffer.from([0x80, 0x0b, 0x60, 0x50, 0x22, 0x0c, 0x0c, 0x85, 0x01]), 100).toString('latin1')).toBe('-----A---B');
-      expect(ascii85Decode(Buffer.from('9jqo^BlbD-BleB1DJ+*+F(f,q~>'), 100).toString('latin1')).toBe('Man is distinguished');
+    it('decodes the PDF specification’s own LZW example, and ASCII85 with a last partial group', () => {
+      expect(lzwDecode(Buffer.from([0x80, 0x0b, 0x60, 0x50, 0x22, 0x0c, 0x0c, 0x85, 0x01]), new Budget(100)).toString('latin1')).toBe('-----A---B');
+      expect(ascii85Decode(Buffer.from('9jqo^BlbD-BleB1DJ+*+F(f,q~>'), new Budget(100)).toString('latin1')).toBe('Man is distinguished');
+      expect(ascii85Decode(ascii85Encode(Buffer.from('Shqipëri!', 'latin1')), new Budget(100)).toString('latin1')).toBe('Shqipëri!');
+    });
+  });
+
+  describe('built to slip past the check', () => {
+    const catalog = '<< /Type /Catalog /Pages 2 0 R >>';
+    const script = '5 0 << /S /JavaScript /JS (app.alert\\(1\\)) >>';
+    const hex = (b: Buffer) => Buffer.from(`${b.toString('hex')}>`);
+    const stream = (dict: string, data: Buffer) => Buffer.concat([Buffer.from(`<< ${dict} /Length ${data.length} >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream', 'latin1')]);
+
+    it('stray characters in an ASCIIHex stream, skipped as readers skip them', () => {
+      const data = Buffer.concat([hex(Buffer.from(script, 'latin1')).subarray(0, 20), Buffer.from('x'), hex(Buffer.from(script, 'latin1')).subarray(20)]);
+      expect(checkPdf(pdf([catalog, stream('/Type /ObjStm /Filter /AHx', data)]))).toMatchObject({ problem: 'activeContent' });
+    });
+
+    it('escaped filter names, and a decoy /Type or /Subtype in a nested dictionary', () => {
+      const deflated = zlib.deflateSync(Buffer.from(script, 'latin1'));
+      expect(checkPdf(pdf([catalog, stream('/Type /ObjStm /F#69lter /Fl#61teDecode', deflated)]))).toMatchObject({ problem: 'activeContent' });
+      expect(checkPdf(pdf([catalog, stream('/Type /ObjStm /Extra << /Type /XRef /Subtype /Image /Filter /AHx >> /Filter /FlateDecode', deflated)]))).toMatchObject({ problem: 'activeContent' });
+      expect(checkPdf(pdf([catalog, stream('/Type /ObjStm /Subtype /Image /Filter /FlateDecode', deflated)]))).toMatchObject({ problem: 'activeContent' });
+    });
+
+    it('a last, partial predictor row', () => {
+      const data = zlib.deflateSync(Buffer.concat([Buffer.of(0), Buffer.from(script, 'latin1')]));
+      expect(checkPdf(pdf([catalog, stream('/Type /ObjStm /Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 1000000 >>', data)]))).toMatchObject({ problem: 'activeContent' });
+    });
+
+    it('filters or parameters the check cannot read are refused as too complex', () => {
+      const deflated = zlib.deflateSync(Buffer.from(script, 'latin1'));
+      for (const dict of [
+        '/Filter 3 0 R',
+        '/Filter /FlateDecode /DecodeParms 3 0 R',
+        '/Filter /NoSuchDecode',
+        '/Filter [/AHx /AHx /AHx /AHx /FlateDecode]',
+        `/Filter /FlateDecode /DecodeParms [${'<<>>'.repeat(400)}`,
+      ]) {
+        expect({ dict: dict.slice(0, 60), check: checkPdf(pdf([catalog, stream(`/Type /ObjStm ${dict}`, deflated)])) }).toEqual({ dict: dict.slice(0, 60), check: { ok: false, problem: 'tooComplex' } });
+      }
+    });
+
+    it('a filtered stream that cannot be decoded is refused as damaged', () => {
+      expect(checkPdf(pdf([catalog, stream('/Type /ObjStm /Filter /FlateDecode', Buffer.from('not deflate data at all'))]))).toEqual({ ok: false, problem: 'damaged' });
+    });
+
+    it('a wrong checksum at the end of a Flate stream is forgiven, as readers do', () => {
+      const deflated = zlib.deflateSync(Buffer.from(script, 'latin1'));
+      deflated.writeUInt32BE(0, deflated.length - 4);
+      expect(checkPdf(pdf([catalog, stream('/Type /ObjStm /Filter /FlateDecode', deflated)]))).toMatchObject({ problem: 'activeContent' });
+    });
+
+    it('many streams that expand a thousandfold share one budget', () => {
+      const bomb = zlib.deflateSync(Buffer.alloc(20 * 1024 * 1024, 0x41));
+      const streams = Array.from({ length: 10 }, () => stream('/Filter /FlateDecode', bomb));
+      expect(checkPdf(pdf([catalog, ...streams]))).toEqual({ ok: false, problem: 'tooComplex' });
     });
   });
 
