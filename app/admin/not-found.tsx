@@ -1,6 +1,6 @@
 import { AdminNotFoundMessage } from '@/components/admin/AdminNotFoundMessage';
 
-/** The 404 of the editor area's pages outside its frame (the previews). */
+/** The editor area's 404 outside its frame: the previews, and any other page outside (area) that calls notFound(). */
 export default function AdminNotFound() {
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-8">

@@ -7,9 +7,12 @@ import { adminLocale } from '@/lib/admin-locale';
  * exist (or no longer does), in the editor's language, with the ways back.
  */
 export async function AdminNotFoundMessage() {
-  const t = await getTranslations({ locale: await adminLocale(), namespace: 'Admin.notFound' });
+  const locale = await adminLocale();
+  const t = await getTranslations({ locale, namespace: 'Admin.notFound' });
+  const area = await getTranslations({ locale, namespace: 'Admin' });
   return (
     <div className="measure">
+      <title>{`${t('title')} – ${area('title')}`}</title>
       <h1 className="text-2xl font-bold text-iom-blue">{t('title')}</h1>
       <p className="mt-4">{t('text')}</p>
       <ul className="mt-4 list-disc space-y-1 pl-6">

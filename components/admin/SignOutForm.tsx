@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { clearLocalDraft, flushLocalDrafts, localDraftKeysOf } from './LocalDraft';
 import { SubmitButton } from './SubmitButton';
 
@@ -24,7 +25,8 @@ export function SignOutForm({ userId, action }: { userId: number; action: () => 
     const kept = localDraftKeysOf(userId).length;
     if (kept === 0) return;
     event.preventDefault();
-    setCount(kept);
+    // The dialog's text is complete before it opens and a screen reader reads it.
+    flushSync(() => setCount(kept));
     dialogRef.current?.showModal();
   };
 
@@ -33,6 +35,8 @@ export function SignOutForm({ userId, action }: { userId: number; action: () => 
     decided.current = true;
     dialogRef.current?.close();
     formRef.current?.requestSubmit();
+    // The submit event has run; should signing out fail, the next click asks again.
+    decided.current = false;
   };
 
   return (

@@ -338,6 +338,7 @@ describe('the editor pages', () => {
       // In the HTML itself, inside the area's frame, and still there once the page has come alive.
       expect(await res?.text()).toContain('Page not found');
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
+      await expect.poll(() => page.title()).toBe('Page not found – Editor area');
       expect(await page.getByRole('navigation', { name: 'Editor area' }).isVisible()).toBe(true);
     }
     expect(await axeViolations(page)).toEqual([]);
