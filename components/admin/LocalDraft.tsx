@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Locale } from '@/i18n/routing';
 import { formatDateTime, SITE_TIME_ZONE } from '@/lib/dates';
 import { isRichTextField, setRichText } from '@/lib/richtext-dom';
+import { buttonClass } from './button-class';
 
 /**
  * Keeps what is typed into a form in this browser (localStorage), so that a
@@ -433,10 +434,10 @@ export function LocalDraft({ formId, storageKey, baseVersion }: LocalDraftProps)
           <p>{t('found', { time: formatStoredAt(new Date(pending.storedAt), locale) })}</p>
           {versionChanged ? <p className="mt-1 font-semibold">{t('versionChanged')}</p> : null}
           <div className="mt-3 flex flex-wrap gap-2">
-            <button type="button" className="rounded bg-iom-blue px-4 py-2 font-semibold text-white hover:bg-iom-blue-dark" onClick={restore}>
+            <button type="button" className={buttonClass()} onClick={restore}>
               {t('restore')}
             </button>
-            <button type="button" className="rounded border border-iom-blue bg-white px-4 py-2 font-semibold text-iom-blue hover:bg-gray-50" onClick={discard}>
+            <button type="button" className={buttonClass('secondary')} onClick={discard}>
               {t('discard')}
             </button>
           </div>

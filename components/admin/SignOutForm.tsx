@@ -5,6 +5,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { clearLocalDraft, flushLocalDrafts, localDraftKeysOf } from './LocalDraft';
 import { SubmitButton } from './SubmitButton';
+import { buttonClass } from './button-class';
 
 /**
  * The sign-out button. Text typed but not saved is kept in this browser
@@ -57,10 +58,10 @@ export function SignOutForm({ userId, action }: { userId: number; action: () => 
           {t('text', { count })}
         </p>
         <div className="mt-5 flex flex-wrap gap-2">
-          <button type="button" className="rounded bg-iom-blue px-4 py-2 font-semibold text-white hover:bg-iom-blue-dark" onClick={() => signOut(false)}>
+          <button type="button" className={buttonClass()} onClick={() => signOut(false)}>
             {t('keep')}
           </button>
-          <button type="button" className="rounded border border-iom-blue bg-white px-4 py-2 font-semibold text-iom-blue hover:bg-gray-50" onClick={() => signOut(true)}>
+          <button type="button" className={buttonClass('secondary')} onClick={() => signOut(true)}>
             {t('discard')}
           </button>
           <button type="button" className="rounded px-4 py-2 font-semibold text-iom-blue underline hover:bg-gray-50" onClick={() => dialogRef.current?.close()}>

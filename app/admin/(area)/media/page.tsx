@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { buttonClass } from '@/components/admin/button-class';
 import { listMedia } from '@/db/admin/media';
 import type { MediaFilter, MediaItem } from '@/db/media/library';
 import { adminLocale } from '@/lib/admin-locale';
@@ -99,7 +100,7 @@ export default async function MediaLibraryPage({ searchParams }: { searchParams:
             <option value="trash">{t('types.trash')}</option>
           </select>
         </div>
-        <button type="submit" className="rounded bg-iom-blue px-4 py-2 font-semibold text-white hover:bg-iom-blue-dark">
+        <button type="submit" className={buttonClass()}>
           {t('filter')}
         </button>
       </form>
