@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
+import { localizedPath } from '@/i18n/paths';
 import type { Locale } from '@/i18n/routing';
 import { htmlToText } from '@/lib/html';
 import type { Tx } from '../client';
@@ -90,14 +91,14 @@ export function moveAddress(tx: Tx, locale: Locale, from: string, to: string): v
     .run();
 }
 
-/** The public root of a language: '/' or '/sq'. */
+/** The public root of a language: '/' or '/sq' (the routing's own addresses: i18n/paths.ts). */
 export function localeRoot(locale: Locale): string {
-  return locale === 'sq' ? '/sq' : '/';
+  return localizedPath('/', locale);
 }
 
 /** The public address of a language's news list: '/news' or '/sq/lajme'. */
 export function newsListPath(locale: Locale): string {
-  return locale === 'sq' ? '/sq/lajme' : '/news';
+  return localizedPath('/news', locale);
 }
 
 /** The public address of an article (as redirects store it): '/news/<slug>' or '/sq/lajme/<slug>'. */

@@ -4,6 +4,8 @@ import { setRequestLocale } from 'next-intl/server';
 import { NewsIndex, newsIndexMetadata } from '@/components/site/NewsIndex';
 import { notFoundMetadata } from '@/components/site/NotFoundView';
 import { listPublishedNews } from '@/db/queries/news';
+import { localizedPath } from '@/i18n/paths';
+import { newsHref } from '@/lib/hrefs';
 import { parseLocaleParam, parsePageNumber } from '@/lib/params';
 
 // Serves /news?page=N for N from 2 up, to which next.config.ts rewrites it
@@ -22,7 +24,7 @@ async function read(params: Params) {
   const { locale: raw, n } = await params;
   const locale = parseLocaleParam(raw);
   const page = parsePageNumber(n);
-  if (page === null || page < 2) permanentRedirect(locale === 'sq' ? '/sq/lajme' : '/news');
+  if (page === null || page < 2) permanentRedirect(localizedPath(newsHref(), locale));
   return { locale, page };
 }
 
