@@ -8,6 +8,10 @@ export type AxeViolation = { id: string; impact: string | null; help: string; no
 
 /** Runs axe-core in the page against WCAG 2.0/2.1 A and AA; returns the violations. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // Right after router.refresh() Next may still be putting the page's <title>
+  // back (its metadata streams on its own): wait for it a moment; a page that
+  // has none still fails below.
+  await page.waitForFunction(() => document.title !== '', null, { timeout: 5_000 }).catch(() => undefined);
   await page.addScriptTag({ path: AXE_SOURCE });
   return page.evaluate(async () => {
     const result = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe.run(document, {
