@@ -10,8 +10,7 @@ import './globals.css';
  * be decoded (proxy.ts). Public addresses otherwise never get here —
  * next.config.ts routes them into app/[locale], whose pages answer an address
  * that leads nowhere with the localized 404 page (NotFoundView) — so this one
- * says it in both languages and stays small: Next puts it into the RSC
- * payload of every public page, as the root's not-found boundary.
+ * says it in both languages.
  */
 export default async function GlobalNotFound() {
   const texts = await Promise.all(locales.map(async (locale) => ({ locale, t: await getTranslations({ locale, namespace: 'NotFound' }) })));

@@ -98,6 +98,9 @@ describe('every section in both languages, server-rendered', () => {
     expect(h1(html)).toBe(title);
     expect(html).toContain(text);
     expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
+    // Next's built-in 404/403/401 boundaries (English only, ~1.5 kB each in
+    // every page's payload) are replaced by app/not-found.tsx and its siblings.
+    expect(html).not.toMatch(/could not be found|could not be accessed|not authorized to access/);
   });
 
   it('builds the header menu from the page tree, with IOM Global as an external link', async () => {
