@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { DATABASE_FILE } from './client';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { releaseBackupLock, removeUnusedStored, takeBackupLock, UPLOADS_DIR } from '@/lib/media/storage';
+import { alivePid } from '@/lib/pid-file';
+import { DATABASE_FILE, openDatabase } from './client';
+import { knownHashes, usedFileNames } from './media/stored';
+import * as schema from './schema';
 
 /**
  * Online backups of DATA_DIR: the database through SQLite's backup API (a
@@ -12,7 +17,6 @@ import { DATABASE_FILE } from './client';
  */
 
 export const BACKUPS_DIR = 'backups';
-export const UPLOADS_DIR = 'uploads';
 export const SERVER_PID_FILE = 'server.pid';
 
 type ManifestFile = { path: string; size: number; sha256: string };
@@ -44,31 +48,104 @@ function integrityOk(file: string): boolean {
   }
 }
 
-/** Writes DATA_DIR/backups/<time>/ and returns its path. Safe while the server runs. */
-export async function createBackup(dataDir: string, now = new Date()): Promise<string> {
+/**
+ * The files of DATA_DIR/uploads that the database in `file` uses, as paths
+ * relative to the backup folder. A database from before the media library
+ * uses none.
+ */
+function usedUploads(file: string): string[] {
+  const client = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const db = drizzle({ client, schema, casing: 'snake_case' });
+    return [...usedFileNames(db)].map((name) => path.join(UPLOADS_DIR, name));
+  } catch (error) {
+    if (error instanceof Error && /no such table: media/.test(error.message)) return [];
+    throw error;
+  } finally {
+    client.close();
+  }
+}
+
+/**
+ * Copies every file of the uploads folder. One that disappears meanwhile is
+ * skipped unless the copied database uses it, which cannot happen while the
+ * backup lock is held (lib/media/storage.ts) — if it does, the backup fails.
+ */
+function copyUploads(dataDir: string, dir: string, used: ReadonlySet<string>): void {
+  const from = path.join(dataDir, UPLOADS_DIR);
+  for (const file of walk(from)) {
+    const relative = path.join(UPLOADS_DIR, path.relative(from, file));
+    const target = path.join(dir, relative);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    try {
+      fs.copyFileSync(file, target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || used.has(relative)) throw error;
+    }
+  }
+  const missing = [...used].filter((f) => !fs.existsSync(path.join(dir, f)));
+  if (missing.length) throw new Error(`Files the database uses are missing from ${from}: ${missing.join(', ')}`);
+}
+
+/**
+ * Gives the deletions the lock kept waiting their turn: releases the lock and
+ * removes the files no media row uses any more, holding the database's write
+ * lock so that no upload is between moving its files and committing its row.
+ */
+function endBackup(dataDir: string): void {
+  const db = openDatabase(dataDir);
+  try {
+    db.transaction(
+      (tx) => {
+        releaseBackupLock(dataDir);
+        removeUnusedStored(dataDir, knownHashes(tx));
+      },
+      { behavior: 'immediate' },
+    );
+  } finally {
+    db.$client.close();
+  }
+}
+
+type BackupOptions = { now?: Date; /** For tests: runs between the copy of the database and that of the uploads. */ afterDatabase?: () => void };
+
+/**
+ * Writes DATA_DIR/backups/<time>/ and returns its path. Safe while the server
+ * runs: files deleted for good meanwhile stay until the uploads are copied.
+ * A backup that fails leaves no folder behind.
+ */
+export async function createBackup(dataDir: string, { now = new Date(), afterDatabase }: BackupOptions = {}): Promise<string> {
   const source = path.join(dataDir, DATABASE_FILE);
   if (!fs.existsSync(source)) throw new Error(`No database at ${source}`);
   const dir = path.join(dataDir, BACKUPS_DIR, now.toISOString().replace(/[:.]/g, '-'));
-  fs.mkdirSync(dir, { recursive: true });
-  const target = path.join(dir, DATABASE_FILE);
-  const db = new Database(source, { fileMustExist: true });
+  takeBackupLock(dataDir);
   try {
-    db.pragma('busy_timeout = 5000');
-    await db.backup(target);
+    fs.mkdirSync(dir, { recursive: true });
+    const target = path.join(dir, DATABASE_FILE);
+    const db = new Database(source, { fileMustExist: true });
+    try {
+      db.pragma('busy_timeout = 5000');
+      await db.backup(target);
+    } finally {
+      db.close();
+    }
+    if (!integrityOk(target)) throw new Error('The backup copy failed its integrity check');
+    afterDatabase?.();
+    copyUploads(dataDir, dir, new Set(usedUploads(target)));
+    const manifest: Manifest = {
+      format: 1,
+      createdAt: now.toISOString(),
+      database: describe(dir, target),
+      uploads: [...walk(path.join(dir, UPLOADS_DIR))].map((f) => describe(dir, f)),
+    };
+    fs.writeFileSync(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    return dir;
+  } catch (error) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
   } finally {
-    db.close();
+    endBackup(dataDir);
   }
-  if (!integrityOk(target)) throw new Error('The backup copy failed its integrity check');
-  const uploadsFrom = path.join(dataDir, UPLOADS_DIR);
-  if (fs.existsSync(uploadsFrom)) fs.cpSync(uploadsFrom, path.join(dir, UPLOADS_DIR), { recursive: true });
-  const manifest: Manifest = {
-    format: 1,
-    createdAt: now.toISOString(),
-    database: describe(dir, target),
-    uploads: [...walk(path.join(dir, UPLOADS_DIR))].map((f) => describe(dir, f)),
-  };
-  fs.writeFileSync(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  return dir;
 }
 
 /** Problems with a backup folder; empty when it can be restored. */
@@ -88,22 +165,17 @@ export function checkBackup(dir: string): string[] {
     else if (!fs.existsSync(full)) problems.push(`${entry.path}: missing`);
     else if (sha256(full) !== entry.sha256) problems.push(`${entry.path}: checksum differs`);
   }
-  if (!problems.length && !integrityOk(path.join(dir, manifest.database.path))) problems.push('database: integrity check failed');
+  if (problems.length) return problems;
+  const database = path.join(dir, manifest.database.path);
+  if (!integrityOk(database)) return ['database: integrity check failed'];
+  const listed = new Set(manifest.uploads.map((f) => f.path));
+  for (const used of usedUploads(database)) if (!listed.has(used)) problems.push(`${used}: used by the database, not in the backup`);
   return problems;
 }
 
 /** The pid in DATA_DIR/server.pid when that process is alive. */
 export function runningServerPid(dataDir: string): number | null {
-  const file = path.join(dataDir, SERVER_PID_FILE);
-  if (!fs.existsSync(file)) return null;
-  const pid = Number(fs.readFileSync(file, 'utf8').trim());
-  if (!Number.isInteger(pid) || pid <= 0) return null;
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return null;
-  }
+  return alivePid(path.join(dataDir, SERVER_PID_FILE));
 }
 
 /** Replaces the database and uploads of a stopped instance with a checked backup. */

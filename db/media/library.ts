@@ -1,13 +1,14 @@
 import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Locale } from '@/i18n/routing';
 import { cleanFileName, withExtension } from '@/lib/media/file-name';
-import { documentName, parseVariants, type Variant } from '@/lib/media/files';
+import { parseVariants, type Variant } from '@/lib/media/files';
 import { prepareUpload, sha256, type UploadRefusal } from '@/lib/media/prepare';
 import { discardStaged, publishStaged, removeStored, stageFiles, sweepUploads, syncDir, uploadsDir } from '@/lib/media/storage';
 import { recordAudit } from '../auth/audit-log';
 import type { DB, Queryable } from '../client';
 import { DOCUMENT_LANGUAGES, LOCALES, media, type MediaKind, mediaTranslations, users } from '../schema';
 import { containsPattern, foldedLike } from '../text-match';
+import { knownHashes, storedNames } from './stored';
 import { type MediaUse, usagesOf } from './usages';
 
 /**
@@ -110,12 +111,6 @@ async function storeUpload(db: DB, dataDir: string, actor: Actor, input: { bytes
     discardStaged(staged, finals);
     return { ok: false, error: 'failed' };
   }
-}
-
-/** Every stored file name of a media row. */
-export function storedNames(row: { kind: MediaKind; hash: string; variants: string }): string[] {
-  if (row.kind === 'document') return [documentName(row.hash)];
-  return parseVariants(row.variants).flatMap((v) => Object.values(v.files));
 }
 
 export type MediaTexts = { title: string | null; alt: string | null; caption: string | null; credit: string | null; decorative: boolean };
@@ -336,11 +331,6 @@ export function deleteMediaForever(db: DB, dataDir: string, actor: Actor, id: nu
   });
   if (result.ok && result.names) removeStored(dataDir, result.names);
   return result.ok ? { ok: true } : result;
-}
-
-/** The content hashes of every media row, trashed ones included (for sweepUploads). */
-export function knownHashes(db: Queryable): Set<string> {
-  return new Set(db.select({ hash: media.hash }).from(media).all().map((r) => r.hash));
 }
 
 /** Removes what a crash can leave in the uploads folder (see sweepUploads). Run at start. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { alivePid } from '../pid-file';
 import { STORED_NAME } from './files';
 
 /**
@@ -83,8 +84,49 @@ export function syncDir(dir: string): void {
   }
 }
 
-/** Deletes stored files by name; returns how many were removed. */
+/**
+ * DATA_DIR/backup.lock, holding the pid of a running backup (db/backup.ts).
+ * Between its copy of the database and its copy of the uploads, a file
+ * deleted for good must stay, or the backup would lack a file its database
+ * uses: while the lock is held, deletions leave their files, and the backup
+ * removes them when it ends.
+ */
+export const BACKUP_LOCK_FILE = 'backup.lock';
+
+function backupLockHolder(dataDir: string): number | null {
+  return alivePid(path.join(dataDir, BACKUP_LOCK_FILE));
+}
+
+/** Whether a backup (a live process) holds the lock; a lock left by a crashed one does not count. */
+export function backupRunning(dataDir: string): boolean {
+  return backupLockHolder(dataDir) !== null;
+}
+
+/** Takes the lock for this process; refused while another live backup holds it. */
+export function takeBackupLock(dataDir: string): void {
+  const file = path.join(dataDir, BACKUP_LOCK_FILE);
+  try {
+    fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+    return;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const holder = backupLockHolder(dataDir);
+  if (holder !== null) throw new Error(`Another backup is running (pid ${holder})`);
+  fs.writeFileSync(file, String(process.pid));
+}
+
+export function releaseBackupLock(dataDir: string): void {
+  fs.rmSync(path.join(dataDir, BACKUP_LOCK_FILE), { force: true });
+}
+
+/**
+ * Deletes stored files by name; returns how many were removed. While a backup
+ * runs, none: they are left for the backup to remove when it ends (or for the
+ * sweep at the next start).
+ */
 export function removeStored(dataDir: string, names: readonly string[]): number {
+  if (backupRunning(dataDir)) return 0;
   let removed = 0;
   for (const name of names) {
     try {
@@ -92,6 +134,25 @@ export function removeStored(dataDir: string, names: readonly string[]): number 
       removed++;
     } catch {
       // already gone
+    }
+  }
+  return removed;
+}
+
+/**
+ * Stored files whose content hash no media row has. The caller holds the
+ * database's write lock, so no upload is between moving its files into place
+ * and committing its row. Left alone while a backup runs.
+ */
+export function removeUnusedStored(dataDir: string, knownHashes: ReadonlySet<string>): string[] {
+  const removed: string[] = [];
+  const dir = uploadsDir(dataDir);
+  if (!fs.existsSync(dir) || backupRunning(dataDir)) return removed;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const m = entry.isFile() ? STORED_NAME.exec(entry.name) : null;
+    if (m && !knownHashes.has(m[1]!)) {
+      fs.rmSync(path.join(dir, entry.name), { force: true });
+      removed.push(path.join(UPLOADS_DIR, entry.name));
     }
   }
   return removed;
@@ -111,15 +172,5 @@ export function sweepUploads(dataDir: string, knownHashes: ReadonlySet<string>):
       removed.push(path.join(INCOMING_DIR, entry));
     }
   }
-  const dir = uploadsDir(dataDir);
-  if (fs.existsSync(dir)) {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const m = entry.isFile() ? STORED_NAME.exec(entry.name) : null;
-      if (m && !knownHashes.has(m[1]!)) {
-        fs.rmSync(path.join(dir, entry.name), { force: true });
-        removed.push(path.join(UPLOADS_DIR, entry.name));
-      }
-    }
-  }
-  return removed;
+  return [...removed, ...removeUnusedStored(dataDir, knownHashes)];
 }

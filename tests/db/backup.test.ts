@@ -1,12 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '@/db/client';
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { insertUserRow } from '@/db/auth/users-core';
+import { DATABASE_FILE, openDatabase } from '@/db/client';
 import { checkBackup, createBackup, restoreBackup, SERVER_PID_FILE } from '@/db/backup';
-import { pages } from '@/db/schema';
+import { deleteMediaForever, getMediaItem, trashMedia, uploadMedia } from '@/db/media/library';
+import { storedNames } from '@/db/media/stored';
+import { media, pages } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
+import { BACKUP_LOCK_FILE, uploadsDir } from '@/lib/media/storage';
 import { makeTestDatabase } from '../helpers/db';
+import { phonePhoto } from '../helpers/media';
+
+// Images are really decoded and encoded by the uploads here.
+vi.setConfig({ testTimeout: 60_000 });
 
 let t: ReturnType<typeof makeTestDatabase>;
 beforeEach(() => {
@@ -22,7 +31,7 @@ const pageCount = () => t.db.select().from(pages).all().length;
 describe('backups', () => {
   it('copies the database and the uploads while the database is open and being written', async () => {
     const writing = setInterval(() => t.db.insert(pages).values({ key: null }).run(), 1);
-    const dir = await createBackup(t.dataDir, new Date('2026-11-30T02:00:00Z'));
+    const dir = await createBackup(t.dataDir, { now: new Date('2026-11-30T02:00:00Z') });
     clearInterval(writing);
     expect(path.basename(dir)).toBe('2026-11-30T02-00-00-000Z');
     expect(checkBackup(dir)).toEqual([]);
@@ -60,5 +69,85 @@ describe('backups', () => {
     expect(checkBackup(dir)).toContain(`${DATABASE_FILE}: missing`);
     expect(() => restoreBackup(dir, t.dataDir)).toThrow(/cannot be restored/);
     expect(checkBackup(t.dataDir)).toEqual(['no manifest.json: not a backup folder']);
+  });
+
+  it('refuses a backup whose database uses a file it lacks', async () => {
+    const photo = await uploadPhoto();
+    const dir = await createBackup(t.dataDir);
+    const name = path.join('uploads', storedNames(photo)[0]!);
+    const manifestFile = path.join(dir, 'manifest.json');
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { uploads: { path: string }[] };
+    fs.rmSync(path.join(dir, name));
+    fs.writeFileSync(manifestFile, JSON.stringify({ ...manifest, uploads: manifest.uploads.filter((f) => f.path !== name) }));
+    expect(checkBackup(dir)).toEqual([`${name}: used by the database, not in the backup`]);
+  });
+});
+
+async function uploadPhoto() {
+  const user = await insertUserRow(t.db, { email: 'e@iom.int', name: 'Erion Editor', role: 'editor', password: 'Lumi i Drinit rrjedh ngadalë' }, { id: null });
+  const actor = { userId: (user as { id: number }).id, ip: '127.0.0.1' };
+  const result = await uploadMedia(t.db, t.dataDir, actor, { bytes: await phonePhoto(700, 500), fileName: 'photo.jpg' });
+  if (!result.ok) throw new Error(`upload refused: ${result.error}`);
+  return { ...t.db.select().from(media).where(eq(media.id, result.id)).get()!, actor };
+}
+
+describe('backups while files are deleted', () => {
+  it('keeps a file deleted for good after the database was copied, and removes it when the backup ends', async () => {
+    const photo = await uploadPhoto();
+    const names = storedNames(photo);
+    expect(trashMedia(t.db, photo.actor, photo.id)).toEqual({ ok: true });
+    let deletedDuringBackup = false;
+    const dir = await createBackup(t.dataDir, {
+      // The server deletes it for good between the copy of the database (which still has it) and that of the uploads.
+      afterDatabase: () => {
+        expect(deleteMediaForever(t.db, t.dataDir, photo.actor, photo.id)).toEqual({ ok: true });
+        deletedDuringBackup = names.every((n) => fs.existsSync(path.join(uploadsDir(t.dataDir), n)));
+      },
+    });
+    expect(deletedDuringBackup).toBe(true);
+    expect(checkBackup(dir)).toEqual([]);
+    for (const n of names) expect(fs.existsSync(path.join(dir, 'uploads', n))).toBe(true);
+    // Once the backup ends, the deletion is done, and the lock is gone.
+    for (const n of names) expect(fs.existsSync(path.join(uploadsDir(t.dataDir), n))).toBe(false);
+    expect(fs.existsSync(path.join(t.dataDir, BACKUP_LOCK_FILE))).toBe(false);
+
+    // Restored, the file is back with its row.
+    t.db.$client.close();
+    restoreBackup(dir, t.dataDir);
+    const restored = openDatabase(t.dataDir);
+    t = { ...t, db: restored };
+    expect(getMediaItem(restored, photo.id)?.fileName).toBe(photo.fileName);
+    for (const n of names) expect(fs.existsSync(path.join(uploadsDir(t.dataDir), n))).toBe(true);
+  });
+
+  it('deletes files at once when no backup runs, and refuses a second backup while one runs', async () => {
+    const photo = await uploadPhoto();
+    trashMedia(t.db, photo.actor, photo.id);
+    let second: unknown;
+    await createBackup(t.dataDir, {
+      afterDatabase: () => {
+        second = createBackup(t.dataDir, { now: new Date('2000-01-01T00:00:00Z') }).catch((error: Error) => error.message);
+      },
+    });
+    expect(await second).toBe(`Another backup is running (pid ${process.pid})`);
+    expect(fs.existsSync(path.join(t.dataDir, 'backups', '2000-01-01T00-00-00-000Z'))).toBe(false);
+    expect(deleteMediaForever(t.db, t.dataDir, photo.actor, photo.id)).toEqual({ ok: true });
+    expect(fs.readdirSync(uploadsDir(t.dataDir))).toEqual(['ab']);
+  });
+
+  it('takes over the lock a crashed backup left, and leaves no folder when it fails', async () => {
+    fs.writeFileSync(path.join(t.dataDir, BACKUP_LOCK_FILE), '999999999');
+    const dir = await createBackup(t.dataDir);
+    expect(checkBackup(dir)).toEqual([]);
+    await expect(
+      createBackup(t.dataDir, {
+        now: new Date('2000-01-01T00:00:00Z'),
+        afterDatabase: () => {
+          throw new Error('disk full');
+        },
+      }),
+    ).rejects.toThrow('disk full');
+    expect(fs.readdirSync(path.join(t.dataDir, 'backups'))).toEqual([path.basename(dir)]);
+    expect(fs.existsSync(path.join(t.dataDir, BACKUP_LOCK_FILE))).toBe(false);
   });
 });
