@@ -7,7 +7,7 @@ import localFont from 'next/font/local';
  *
  * The upright file is preloaded (every page's text needs it); the italic one
  * is a family of its own, not preloaded, used only by italic text
- * (globals.css), so a page without italics never downloads its 40 kB.
+ * (theme.css), so a page without italics never downloads its 40 kB.
  */
 export const notoSans = localFont({
   src: '../node_modules/@fontsource-variable/noto-sans/files/noto-sans-latin-wght-normal.woff2',

@@ -3,7 +3,7 @@ import { homeHref } from '@/lib/hrefs';
 import { localizedPath } from '@/i18n/paths';
 import { locales } from '@/i18n/routing';
 import { fontVariables } from './fonts';
-import './globals.css';
+import './site.css';
 
 /**
  * Next's 404 for an address that matches no route, or whose escapes cannot

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { routing } from '@/i18n/routing';
 import { env } from '@/lib/env';
 import { fontVariables } from '../fonts';
-import '../globals.css';
+import '../site.css';
 
 /**
  * Public pages are rendered on their first request and then served from

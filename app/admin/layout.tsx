@@ -4,7 +4,7 @@ import { getMessages, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { adminLocale } from '@/lib/admin-locale';
 import { fontVariables } from '../fonts';
-import '../globals.css';
+import '../admin.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations({ locale: await adminLocale(), namespace: 'Admin' });

@@ -141,6 +141,20 @@ describe('every section in both languages, server-rendered', () => {
     expect(res.headers.get('permissions-policy')).toContain('camera=()');
   });
 
+  it('links a stylesheet of the public site’s own classes, not the editor area’s', async () => {
+    const stylesheets = async (path: string) => {
+      const { html } = await get(path);
+      const hrefs = [...html.matchAll(/<link rel="stylesheet" href="([^"]+\.css)"/g)].map((m) => m[1]!);
+      return (await Promise.all(hrefs.map(async (href) => (await fetch(server.url + href)).text()))).join('');
+    };
+    const [site, editor] = await Promise.all([stylesheets('/news'), stylesheets('/admin/sign-in')]);
+    // The article text's styles are in both (the editor previews articles); the editor's own only in its area.
+    for (const css of [site, editor]) expect(css).toContain('.prose-lg');
+    expect(editor).toContain('.min-h-64');
+    expect(site).not.toContain('.min-h-64');
+    expect(site.length).toBeLessThan(40_000);
+  });
+
   it('serves public pages from the cache after the first render', async () => {
     await get('/take-action');
     const { res } = await get('/take-action');
