@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { releaseBackupLock, removeUnusedStored, takeBackupLock, UPLOADS_DIR } from '@/lib/media/storage';
+import { type BackupLock, removeUnusedStored, takeBackupLock, UPLOADS_DIR } from '@/lib/media/storage';
 import { alivePid } from '@/lib/pid-file';
 import { DATABASE_FILE, openDatabase } from './client';
 import { knownHashes, usedFileNames } from './media/stored';
@@ -20,7 +20,14 @@ export const BACKUPS_DIR = 'backups';
 export const SERVER_PID_FILE = 'server.pid';
 
 type ManifestFile = { path: string; size: number; sha256: string };
-export type Manifest = { format: 1; createdAt: string; database: ManifestFile; uploads: ManifestFile[] };
+export type Manifest = {
+  format: 1;
+  createdAt: string;
+  database: ManifestFile;
+  uploads: ManifestFile[];
+  /** Files the database uses that were already missing from DATA_DIR/uploads when the backup was made. */
+  missingFiles?: string[];
+};
 
 function sha256(file: string): string {
   return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
@@ -67,11 +74,14 @@ function usedUploads(file: string): string[] {
 }
 
 /**
- * Copies every file of the uploads folder. One that disappears meanwhile is
- * skipped unless the copied database uses it, which cannot happen while the
- * backup lock is held (lib/media/storage.ts) — if it does, the backup fails.
+ * Copies every file of the uploads folder, and returns the files the copied
+ * database uses that are not there. While the backup lock is held none
+ * disappears (lib/media/storage.ts), so these were already missing from the
+ * live folder: the backup records them and goes on — one lost file must not
+ * stop every backup after it. Any other file that disappears meanwhile is
+ * skipped.
  */
-function copyUploads(dataDir: string, dir: string, used: ReadonlySet<string>): void {
+function copyUploads(dataDir: string, dir: string, used: ReadonlySet<string>): string[] {
   const from = path.join(dataDir, UPLOADS_DIR);
   for (const file of walk(from)) {
     const relative = path.join(UPLOADS_DIR, path.relative(from, file));
@@ -80,45 +90,56 @@ function copyUploads(dataDir: string, dir: string, used: ReadonlySet<string>): v
     try {
       fs.copyFileSync(file, target);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || used.has(relative)) throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
   }
-  const missing = [...used].filter((f) => !fs.existsSync(path.join(dir, f)));
-  if (missing.length) throw new Error(`Files the database uses are missing from ${from}: ${missing.join(', ')}`);
+  return [...used].filter((f) => !fs.existsSync(path.join(dir, f))).sort();
 }
 
 /**
- * Gives the deletions the lock kept waiting their turn: releases the lock and
- * removes the files no media row uses any more, holding the database's write
- * lock so that no upload is between moving its files and committing its row.
+ * Releases the lock, then does the deletions it held back: removes the files
+ * no media row uses any more, holding the database's write lock so that no
+ * upload is between moving its files and committing its row. Returns a
+ * warning if that fails (the files then stay until the server's next start
+ * sweeps them; the backup is not affected).
  */
-function endBackup(dataDir: string): void {
-  const db = openDatabase(dataDir);
+function endBackup(dataDir: string, lock: BackupLock): string | null {
+  lock.release();
   try {
-    db.transaction(
-      (tx) => {
-        releaseBackupLock(dataDir);
-        removeUnusedStored(dataDir, knownHashes(tx));
-      },
-      { behavior: 'immediate' },
-    );
-  } finally {
-    db.$client.close();
+    const db = openDatabase(dataDir);
+    try {
+      db.transaction((tx) => void removeUnusedStored(dataDir, knownHashes(tx)), { behavior: 'immediate' });
+    } finally {
+      db.$client.close();
+    }
+    return null;
+  } catch (error) {
+    return `Files deleted during the backup stay in ${path.join(dataDir, UPLOADS_DIR)} until the server's next start: ${error instanceof Error ? error.message : String(error)}`;
   }
 }
 
 type BackupOptions = { now?: Date; /** For tests: runs between the copy of the database and that of the uploads. */ afterDatabase?: () => void };
 
+export type BackupResult = {
+  dir: string;
+  /** Files the database uses that were already missing from DATA_DIR/uploads (also in the manifest). */
+  missingFiles: string[];
+  /** What went wrong after the backup was written. */
+  warnings: string[];
+};
+
 /**
- * Writes DATA_DIR/backups/<time>/ and returns its path. Safe while the server
- * runs: files deleted for good meanwhile stay until the uploads are copied.
- * A backup that fails leaves no folder behind.
+ * Writes DATA_DIR/backups/<time>/. Safe while the server runs: files deleted
+ * for good meanwhile stay until the uploads are copied. A backup that fails
+ * removes its folder (one killed midway leaves a folder without
+ * manifest.json, which checkBackup refuses).
  */
-export async function createBackup(dataDir: string, { now = new Date(), afterDatabase }: BackupOptions = {}): Promise<string> {
+export async function createBackup(dataDir: string, { now = new Date(), afterDatabase }: BackupOptions = {}): Promise<BackupResult> {
   const source = path.join(dataDir, DATABASE_FILE);
   if (!fs.existsSync(source)) throw new Error(`No database at ${source}`);
   const dir = path.join(dataDir, BACKUPS_DIR, now.toISOString().replace(/[:.]/g, '-'));
-  takeBackupLock(dataDir);
+  const lock = takeBackupLock(dataDir);
+  let result: Omit<BackupResult, 'warnings'>;
   try {
     fs.mkdirSync(dir, { recursive: true });
     const target = path.join(dir, DATABASE_FILE);
@@ -131,21 +152,23 @@ export async function createBackup(dataDir: string, { now = new Date(), afterDat
     }
     if (!integrityOk(target)) throw new Error('The backup copy failed its integrity check');
     afterDatabase?.();
-    copyUploads(dataDir, dir, new Set(usedUploads(target)));
+    const missingFiles = copyUploads(dataDir, dir, new Set(usedUploads(target)));
     const manifest: Manifest = {
       format: 1,
       createdAt: now.toISOString(),
       database: describe(dir, target),
       uploads: [...walk(path.join(dir, UPLOADS_DIR))].map((f) => describe(dir, f)),
+      ...(missingFiles.length ? { missingFiles } : {}),
     };
     fs.writeFileSync(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    return dir;
+    result = { dir, missingFiles };
   } catch (error) {
     fs.rmSync(dir, { recursive: true, force: true });
+    endBackup(dataDir, lock);
     throw error;
-  } finally {
-    endBackup(dataDir);
   }
+  const warning = endBackup(dataDir, lock);
+  return { ...result, warnings: warning ? [warning] : [] };
 }
 
 /** Problems with a backup folder; empty when it can be restored. */
@@ -168,8 +191,10 @@ export function checkBackup(dir: string): string[] {
   if (problems.length) return problems;
   const database = path.join(dir, manifest.database.path);
   if (!integrityOk(database)) return ['database: integrity check failed'];
-  const listed = new Set(manifest.uploads.map((f) => f.path));
-  for (const used of usedUploads(database)) if (!listed.has(used)) problems.push(`${used}: used by the database, not in the backup`);
+  // Files already missing from the live folder when the backup was made are
+  // listed as such: the backup restores what there was.
+  const present = new Set([...manifest.uploads.map((f) => f.path), ...(manifest.missingFiles ?? [])]);
+  for (const used of usedUploads(database)) if (!present.has(used)) problems.push(`${used}: used by the database, not in the backup`);
   return problems;
 }
 
@@ -178,8 +203,8 @@ export function runningServerPid(dataDir: string): number | null {
   return alivePid(path.join(dataDir, SERVER_PID_FILE));
 }
 
-/** Replaces the database and uploads of a stopped instance with a checked backup. */
-export function restoreBackup(dir: string, dataDir: string): void {
+/** Replaces the database and uploads of a stopped instance with a checked backup; returns the files it lacked when it was made. */
+export function restoreBackup(dir: string, dataDir: string): { missingFiles: string[] } {
   const problems = checkBackup(dir);
   if (problems.length) throw new Error(`The backup cannot be restored:\n- ${problems.join('\n- ')}`);
   const pid = runningServerPid(dataDir);
@@ -192,4 +217,6 @@ export function restoreBackup(dir: string, dataDir: string): void {
   const uploads = path.join(dataDir, UPLOADS_DIR);
   fs.rmSync(uploads, { recursive: true, force: true });
   if (fs.existsSync(path.join(dir, UPLOADS_DIR))) fs.cpSync(path.join(dir, UPLOADS_DIR), uploads, { recursive: true });
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
+  return { missingFiles: manifest.missingFiles ?? [] };
 }

@@ -11,8 +11,12 @@ if (!dir) {
 }
 try {
   const { dataDir } = readEnv();
-  restoreBackup(path.resolve(dir), dataDir);
+  const { missingFiles } = restoreBackup(path.resolve(dir), dataDir);
   console.log(`Restored ${path.resolve(dir)} into ${dataDir}. Start the server again.`);
+  if (missingFiles.length) {
+    console.warn(`When this backup was made, ${missingFiles.length} file(s) the database uses were already missing; they are missing now too:`);
+    for (const file of missingFiles) console.warn(`- ${file}`);
+  }
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { alivePid } from '../pid-file';
+import Database from 'better-sqlite3';
 import { STORED_NAME } from './files';
 
 /**
@@ -85,39 +85,55 @@ export function syncDir(dir: string): void {
 }
 
 /**
- * DATA_DIR/backup.lock, holding the pid of a running backup (db/backup.ts).
- * Between its copy of the database and its copy of the uploads, a file
- * deleted for good must stay, or the backup would lack a file its database
- * uses: while the lock is held, deletions leave their files, and the backup
- * removes them when it ends.
+ * DATA_DIR/backup.lock: an empty SQLite file that a running backup
+ * (db/backup.ts) holds an exclusive lock on. Between its copy of the database
+ * and its copy of the uploads, a file deleted for good must stay, or the
+ * backup would lack a file its database uses: while the lock is held,
+ * deletions leave their files, and the backup removes them when it ends. The
+ * operating system drops the lock when the process ends, however it ends, so
+ * a killed backup leaves nothing that blocks the next one or the deletions.
  */
 export const BACKUP_LOCK_FILE = 'backup.lock';
 
-function backupLockHolder(dataDir: string): number | null {
-  return alivePid(path.join(dataDir, BACKUP_LOCK_FILE));
+function isBusy(error: unknown): boolean {
+  return error instanceof Error && (error as { code?: string }).code === 'SQLITE_BUSY';
 }
 
-/** Whether a backup (a live process) holds the lock; a lock left by a crashed one does not count. */
+/** Whether a backup holds the lock (asked without waiting). */
 export function backupRunning(dataDir: string): boolean {
-  return backupLockHolder(dataDir) !== null;
-}
-
-/** Takes the lock for this process; refused while another live backup holds it. */
-export function takeBackupLock(dataDir: string): void {
   const file = path.join(dataDir, BACKUP_LOCK_FILE);
+  if (!fs.existsSync(file)) return false;
+  const probe = new Database(file, { fileMustExist: true, timeout: 0 });
   try {
-    fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
-    return;
+    probe.exec('BEGIN IMMEDIATE');
+    probe.exec('ROLLBACK');
+    return false;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if (isBusy(error)) return true;
+    throw error;
+  } finally {
+    probe.close();
   }
-  const holder = backupLockHolder(dataDir);
-  if (holder !== null) throw new Error(`Another backup is running (pid ${holder})`);
-  fs.writeFileSync(file, String(process.pid));
 }
 
-export function releaseBackupLock(dataDir: string): void {
-  fs.rmSync(path.join(dataDir, BACKUP_LOCK_FILE), { force: true });
+export type BackupLock = { release: () => void };
+
+/** Takes the lock; refused while another backup holds it. */
+export function takeBackupLock(dataDir: string): BackupLock {
+  // A deletion's look at the lock holds it for a moment: wait that long.
+  const lock = new Database(path.join(dataDir, BACKUP_LOCK_FILE), { timeout: 2000 });
+  try {
+    lock.exec('BEGIN EXCLUSIVE');
+  } catch (error) {
+    lock.close();
+    throw isBusy(error) ? new Error('Another backup is running') : error;
+  }
+  return {
+    release: () => {
+      lock.exec('ROLLBACK');
+      lock.close();
+    },
+  };
 }
 
 /**
@@ -140,9 +156,10 @@ export function removeStored(dataDir: string, names: readonly string[]): number 
 }
 
 /**
- * Stored files whose content hash no media row has. The caller holds the
- * database's write lock, so no upload is between moving its files into place
- * and committing its row. Left alone while a backup runs.
+ * Stored files whose content hash no media row has. The caller either holds
+ * the database's write lock (so that no upload is between moving its files
+ * into place and committing its row) or runs before the server takes
+ * requests. Left alone while a backup runs.
  */
 export function removeUnusedStored(dataDir: string, knownHashes: ReadonlySet<string>): string[] {
   const removed: string[] = [];

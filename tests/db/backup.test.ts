@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
@@ -10,7 +12,7 @@ import { deleteMediaForever, getMediaItem, trashMedia, uploadMedia } from '@/db/
 import { storedNames } from '@/db/media/stored';
 import { media, pages } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
-import { BACKUP_LOCK_FILE, uploadsDir } from '@/lib/media/storage';
+import { BACKUP_LOCK_FILE, backupRunning, uploadsDir } from '@/lib/media/storage';
 import { makeTestDatabase } from '../helpers/db';
 import { phonePhoto } from '../helpers/media';
 
@@ -26,12 +28,14 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
+const require = createRequire(import.meta.url);
+
 const pageCount = () => t.db.select().from(pages).all().length;
 
 describe('backups', () => {
   it('copies the database and the uploads while the database is open and being written', async () => {
     const writing = setInterval(() => t.db.insert(pages).values({ key: null }).run(), 1);
-    const dir = await createBackup(t.dataDir, { now: new Date('2026-11-30T02:00:00Z') });
+    const { dir } = await createBackup(t.dataDir, { now: new Date('2026-11-30T02:00:00Z') });
     clearInterval(writing);
     expect(path.basename(dir)).toBe('2026-11-30T02-00-00-000Z');
     expect(checkBackup(dir)).toEqual([]);
@@ -43,7 +47,7 @@ describe('backups', () => {
 
   it('restores into a stopped instance: the database and the uploads as they were', async () => {
     const before = pageCount();
-    const dir = await createBackup(t.dataDir);
+    const { dir } = await createBackup(t.dataDir);
     t.db.insert(pages).values({ key: 'after-backup' }).run();
     fs.rmSync(path.join(t.dataDir, 'uploads'), { recursive: true });
     t.db.$client.close();
@@ -56,13 +60,13 @@ describe('backups', () => {
   });
 
   it('refuses to restore while the server runs', async () => {
-    const dir = await createBackup(t.dataDir);
+    const { dir } = await createBackup(t.dataDir);
     fs.writeFileSync(path.join(t.dataDir, SERVER_PID_FILE), String(process.pid));
     expect(() => restoreBackup(dir, t.dataDir)).toThrow(/server is running/);
   });
 
   it('refuses a damaged or incomplete backup', async () => {
-    const dir = await createBackup(t.dataDir);
+    const { dir } = await createBackup(t.dataDir);
     fs.appendFileSync(path.join(dir, 'uploads', 'ab', 'photo.webp'), 'changed');
     expect(checkBackup(dir)).toEqual(['uploads/ab/photo.webp: checksum differs']);
     fs.rmSync(path.join(dir, DATABASE_FILE));
@@ -73,7 +77,7 @@ describe('backups', () => {
 
   it('refuses a backup whose database uses a file it lacks', async () => {
     const photo = await uploadPhoto();
-    const dir = await createBackup(t.dataDir);
+    const { dir } = await createBackup(t.dataDir);
     const name = path.join('uploads', storedNames(photo)[0]!);
     const manifestFile = path.join(dir, 'manifest.json');
     const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { uploads: { path: string }[] };
@@ -97,7 +101,7 @@ describe('backups while files are deleted', () => {
     const names = storedNames(photo);
     expect(trashMedia(t.db, photo.actor, photo.id)).toEqual({ ok: true });
     let deletedDuringBackup = false;
-    const dir = await createBackup(t.dataDir, {
+    const { dir } = await createBackup(t.dataDir, {
       // The server deletes it for good between the copy of the database (which still has it) and that of the uploads.
       afterDatabase: () => {
         expect(deleteMediaForever(t.db, t.dataDir, photo.actor, photo.id)).toEqual({ ok: true });
@@ -107,9 +111,9 @@ describe('backups while files are deleted', () => {
     expect(deletedDuringBackup).toBe(true);
     expect(checkBackup(dir)).toEqual([]);
     for (const n of names) expect(fs.existsSync(path.join(dir, 'uploads', n))).toBe(true);
-    // Once the backup ends, the deletion is done, and the lock is gone.
+    // Once the backup ends, the deletion is done, and the lock is free.
     for (const n of names) expect(fs.existsSync(path.join(uploadsDir(t.dataDir), n))).toBe(false);
-    expect(fs.existsSync(path.join(t.dataDir, BACKUP_LOCK_FILE))).toBe(false);
+    expect(backupRunning(t.dataDir)).toBe(false);
 
     // Restored, the file is back with its row.
     t.db.$client.close();
@@ -129,16 +133,38 @@ describe('backups while files are deleted', () => {
         second = createBackup(t.dataDir, { now: new Date('2000-01-01T00:00:00Z') }).catch((error: Error) => error.message);
       },
     });
-    expect(await second).toBe(`Another backup is running (pid ${process.pid})`);
+    expect(await second).toBe('Another backup is running');
     expect(fs.existsSync(path.join(t.dataDir, 'backups', '2000-01-01T00-00-00-000Z'))).toBe(false);
     expect(deleteMediaForever(t.db, t.dataDir, photo.actor, photo.id)).toEqual({ ok: true });
     expect(fs.readdirSync(uploadsDir(t.dataDir))).toEqual(['ab']);
   });
 
-  it('takes over the lock a crashed backup left, and leaves no folder when it fails', async () => {
-    fs.writeFileSync(path.join(t.dataDir, BACKUP_LOCK_FILE), '999999999');
-    const dir = await createBackup(t.dataDir);
+  it('sees the lock of a backup in another process, and not once that process is killed', async () => {
+    const photo = await uploadPhoto();
+    trashMedia(t.db, photo.actor, photo.id);
+    const holder = spawn(process.execPath, ['-e', HOLD_LOCK, path.join(t.dataDir, BACKUP_LOCK_FILE)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = new Promise((resolve) => holder.once('exit', resolve));
+    await new Promise<void>((resolve, reject) => {
+      holder.stdout!.once('data', () => resolve());
+      holder.once('exit', () => reject(new Error('the lock holder ended early')));
+    });
+    expect(backupRunning(t.dataDir)).toBe(true);
+    await expect(createBackup(t.dataDir)).rejects.toThrow('Another backup is running');
+    // A deletion meanwhile leaves the files for that backup.
+    expect(deleteMediaForever(t.db, t.dataDir, photo.actor, photo.id)).toEqual({ ok: true });
+    expect(fs.readdirSync(uploadsDir(t.dataDir)).length).toBeGreaterThan(1);
+
+    holder.kill('SIGKILL');
+    await exited;
+    expect(backupRunning(t.dataDir)).toBe(false);
+    const { dir } = await createBackup(t.dataDir);
     expect(checkBackup(dir)).toEqual([]);
+    // The backup's end did the deletion the killed one never finished.
+    expect(fs.readdirSync(uploadsDir(t.dataDir))).toEqual(['ab']);
+  });
+
+  it('leaves no folder when it fails, and frees the lock', async () => {
+    const { dir } = await createBackup(t.dataDir);
     await expect(
       createBackup(t.dataDir, {
         now: new Date('2000-01-01T00:00:00Z'),
@@ -148,6 +174,31 @@ describe('backups while files are deleted', () => {
       }),
     ).rejects.toThrow('disk full');
     expect(fs.readdirSync(path.join(t.dataDir, 'backups'))).toEqual([path.basename(dir)]);
-    expect(fs.existsSync(path.join(t.dataDir, BACKUP_LOCK_FILE))).toBe(false);
+    expect(backupRunning(t.dataDir)).toBe(false);
+  });
+
+  it('is still written when a file the database uses was already lost, and says which', async () => {
+    const photo = await uploadPhoto();
+    const [lost, ...kept] = storedNames(photo);
+    fs.rmSync(path.join(uploadsDir(t.dataDir), lost!));
+    const { dir, missingFiles } = await createBackup(t.dataDir);
+    expect(missingFiles).toEqual([path.join('uploads', lost!)]);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')).missingFiles).toEqual(missingFiles);
+    for (const n of kept) expect(fs.existsSync(path.join(dir, 'uploads', n))).toBe(true);
+    // It restores what there was, and says what was lost.
+    expect(checkBackup(dir)).toEqual([]);
+    t.db.$client.close();
+    expect(restoreBackup(dir, t.dataDir)).toEqual({ missingFiles });
+    for (const n of kept) expect(fs.existsSync(path.join(uploadsDir(t.dataDir), n))).toBe(true);
+    t = { ...t, db: openDatabase(t.dataDir) };
   });
 });
+
+/** A process that holds the backup lock as a backup does, and says so on stdout. */
+const HOLD_LOCK = `
+const Database = require(${JSON.stringify(require.resolve('better-sqlite3'))});
+const lock = new Database(process.argv[1]);
+lock.exec('BEGIN EXCLUSIVE');
+process.stdout.write('held');
+setInterval(() => {}, 1000);
+`;
