@@ -11,10 +11,12 @@ const PAGE_NUMBER = '[2-9]|[1-9][0-9]{1,5}';
 const ASCII_SEGMENT = '(?:[^/%]|%[0-7][0-9A-Fa-f])+';
 /**
  * Paths served in English under /en: all but /sq, /en and the routes outside
- * app/[locale] that have parameters (static ones, like /api/health, are
- * matched before this rewrite is asked).
+ * app/[locale] that have parameters — the editor area, Next's files, media
+ * files and the sitemap files (/sitemaps/<file>; a deeper path is a page
+ * address that leads nowhere). Static routes, like /api/health, are matched
+ * before this rewrite is asked.
  */
-const ENGLISH_PATH = '(?!(?:sq|en|admin)(?:/|$)|(?:_next|_vercel|media|sitemaps)/).*';
+const ENGLISH_PATH = '(?!(?:sq|en|admin)(?:/|$)|(?:_next|media)/|sitemaps/[^/]*$).*';
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,

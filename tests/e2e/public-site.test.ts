@@ -318,6 +318,9 @@ describe('bad addresses', () => {
     ['/%00', 'Page not found', 'en'],
     ['/sq/lajme/%C3%AB', 'Faqja nuk u gjet', 'sq'],
     ['/api/no-such-thing', 'Page not found', 'en'],
+    // Beside routes that are not pages (media files, sitemaps), or that Next keeps for itself elsewhere.
+    ['/sitemaps/a/b', 'Page not found', 'en'],
+    ['/_vercel/insights', 'Page not found', 'en'],
   ];
   it.each(cases.map(([path, title, lang]) => [path.length > 60 ? `/aaa… (${path.length} characters)` : path, path, title, lang]))(
     '%s is a localized 404',
