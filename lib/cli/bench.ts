@@ -1,6 +1,7 @@
 // npm run bench — loads the production build with realistic data and prints
 // throughput, latency, errors, server memory and first-load JavaScript.
 // Traffic goes to 127.0.0.1 only, bounded in time (3 rounds of 10 s a URL).
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +24,29 @@ function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Clock ticks per second of /proc's CPU times. */
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/**
+ * The CPU time (user + system) a process has used, in ms, from /proc: what
+ * the server spends per request, which the load generator's share of the same
+ * cores does not blur as it blurs requests/s.
+ */
+function cpuMs(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 function rssKb(pid: number): number {
@@ -72,10 +96,12 @@ async function main() {
     for (let round = 0; round < WARM_UP_ROUNDS; round++) {
       for (const [, p] of targets) await autocannon({ url: base + p, connections: CONNECTIONS, duration: 5 });
     }
-    const runs = targets.map(() => [] as autocannon.Result[]);
+    const runs = targets.map(() => [] as (autocannon.Result & { cpuPerRequest: number })[]);
     for (let round = 0; round < ROUNDS; round++) {
       for (const [i, [, p]] of targets.entries()) {
-        const r = await autocannon({ url: base + p, connections: CONNECTIONS, duration: DURATION });
+        const cpuBefore = cpuMs(server.pid!);
+        const result = await autocannon({ url: base + p, connections: CONNECTIONS, duration: DURATION });
+        const r = { ...result, cpuPerRequest: (cpuMs(server.pid!) - cpuBefore) / result.requests.total };
         runs[i]!.push(r);
         if (process.env.BENCH_VERBOSE) console.log(`round ${round + 1} ${p}: ${r.requests.average.toFixed(0)} req/s, p99 ${r.latency.p99} ms, rss ${(rssKb(server.pid!) / 1024).toFixed(0)} MB`);
       }
@@ -88,6 +114,7 @@ async function main() {
       p99: median(runs[i]!.map((r) => r.latency.p99)),
       worstP99: Math.max(...runs[i]!.map((r) => r.latency.p99)),
       errors: runs[i]!.reduce((n, r) => n + r.errors + r.non2xx, 0),
+      cpu: median(runs[i]!.map((r) => r.cpuPerRequest)),
     }));
     const steadyKb = peakKb;
     // A crawler's visit: every page new to the cache, rendered from SQLite.
@@ -99,15 +126,18 @@ async function main() {
       requests: [{ setupRequest: (request) => ({ ...request, path: crawl[next++ % crawl.length] }) }],
     });
     const staticRps = rows[0]!.rps;
+    const staticCpu = rows[0]!.cpu;
     const js: [string, number][] = [];
     for (const p of ['/', '/sq', '/news', `/news/${slug}`, '/who-we-are', '/search?q=migration']) js.push([p, await firstLoadJsKb(base, p)]);
 
     console.log(`\nIOM Albania bench — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`);
     console.log(`${ARTICLES} sample articles in each language, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION} s a URL (medians; worst p99 of the rounds beside)\n`);
-    console.log('| page | requests/s | p50 ms | p99 ms | worst p99 ms | errors | vs static |');
-    console.log('|---|---:|---:|---:|---:|---:|---:|');
+    console.log('| page | requests/s | p50 ms | p99 ms | worst p99 ms | errors | vs static | server CPU ms/request | CPU vs static |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const r of rows) {
-      console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.worstP99} | ${r.errors} | ${(r.rps / staticRps).toFixed(2)} |`);
+      console.log(
+        `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.worstP99} | ${r.errors} | ${(r.rps / staticRps).toFixed(2)} | ${r.cpu.toFixed(2)} | ${(staticCpu / r.cpu).toFixed(2)} |`,
+      );
     }
     console.log(`\n| crawl of ${crawl.length} uncached articles | ${crawled.requests.average.toFixed(0)} | ${crawled.latency.p50} | ${crawled.latency.p99} | ${crawled.errors + crawled.non2xx} | |`);
     console.log(`\nServer peak memory (RSS): ${(steadyKb / 1024).toFixed(0)} MB over the pages above, ${(peakKb / 1024).toFixed(0)} MB with the crawl`);
