@@ -4,7 +4,6 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { type BackupLock, removeUnusedStored, takeBackupLock, UPLOADS_DIR } from '@/lib/media/storage';
-import { alivePid } from '@/lib/pid-file';
 import { DATABASE_FILE, openDatabase } from './client';
 import { knownHashes, usedFileNames } from './media/stored';
 import * as schema from './schema';
@@ -200,7 +199,20 @@ export function checkBackup(dir: string): string[] {
 
 /** The pid in DATA_DIR/server.pid when that process is alive. */
 export function runningServerPid(dataDir: string): number | null {
-  return alivePid(path.join(dataDir, SERVER_PID_FILE));
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(path.join(dataDir, SERVER_PID_FILE), 'utf8').trim());
+  } catch {
+    return null;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (error) {
+    // EPERM: alive, but another user's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM' ? pid : null;
+  }
 }
 
 /** Replaces the database and uploads of a stopped instance with a checked backup; returns the files it lacked when it was made. */
