@@ -99,20 +99,25 @@ function isBusy(error: unknown): boolean {
   return error instanceof Error && (error as { code?: string }).code === 'SQLITE_BUSY';
 }
 
-/** Whether a backup holds the lock (asked without waiting). */
+/**
+ * Whether a backup holds the lock (asked without waiting). If the lock file
+ * cannot be asked at all (unreadable, not a database), the answer is yes:
+ * it is asked after a deletion has committed, which must not fail then, and
+ * the files it keeps are swept at the next start.
+ */
 export function backupRunning(dataDir: string): boolean {
   const file = path.join(dataDir, BACKUP_LOCK_FILE);
   if (!fs.existsSync(file)) return false;
-  const probe = new Database(file, { fileMustExist: true, timeout: 0 });
+  let probe: Database.Database | undefined;
   try {
+    probe = new Database(file, { fileMustExist: true, timeout: 0 });
     probe.exec('BEGIN IMMEDIATE');
     probe.exec('ROLLBACK');
     return false;
-  } catch (error) {
-    if (isBusy(error)) return true;
-    throw error;
+  } catch {
+    return true;
   } finally {
-    probe.close();
+    probe?.close();
   }
 }
 

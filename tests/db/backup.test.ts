@@ -163,6 +163,14 @@ describe('backups while files are deleted', () => {
     expect(fs.readdirSync(uploadsDir(t.dataDir))).toEqual(['ab']);
   });
 
+  it('keeps the files of a deletion when the lock cannot be asked, and the deletion still succeeds', async () => {
+    const photo = await uploadPhoto();
+    trashMedia(t.db, photo.actor, photo.id);
+    fs.writeFileSync(path.join(t.dataDir, BACKUP_LOCK_FILE), 'not a database, but long enough to have a header of sorts: '.repeat(4));
+    expect(deleteMediaForever(t.db, t.dataDir, photo.actor, photo.id)).toEqual({ ok: true });
+    for (const n of storedNames(photo)) expect(fs.existsSync(path.join(uploadsDir(t.dataDir), n))).toBe(true);
+  });
+
   it('leaves no folder when it fails, and frees the lock', async () => {
     const { dir } = await createBackup(t.dataDir);
     await expect(
