@@ -1,5 +1,7 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
+import { locales } from '@/i18n/routing';
+import { feedPath } from '@/lib/seo';
 
 /**
  * Tells Next which cached public pages a change touched, so the next visitor
@@ -29,8 +31,9 @@ export function revalidatePublic(changedPaths: string[], what: { news?: boolean;
   revalidatePath('/[locale]/search/[key]/[page]', 'page');
   if (what.news) {
     revalidatePath('/[locale]/news/page/[n]', 'page');
-    revalidatePath('/en/news/feed.xml');
-    revalidatePath('/sq/news/feed.xml');
+    // A route handler's cache entry is tagged with the address it was asked
+    // at (the public one), not the rewritten one as a page's is.
+    for (const locale of locales) revalidatePath(feedPath(locale));
   }
   revalidatePath('/sitemap.xml');
   revalidatePath('/sitemaps/[file]', 'page');

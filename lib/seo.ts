@@ -12,9 +12,14 @@ export function absoluteUrl(path: string): string {
   return `${env().siteUrl}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
+/** The public address of a language's news feed: '/news/feed.xml' or '/sq/lajme/feed.xml'. */
+export function feedPath(locale: Locale): string {
+  return `${localizedPath('/news', locale)}/feed.xml`;
+}
+
 /** The news feed of a language. */
 export function feedUrl(locale: Locale): string {
-  return absoluteUrl(locale === 'sq' ? '/sq/lajme/feed.xml' : '/news/feed.xml');
+  return absoluteUrl(feedPath(locale));
 }
 
 /** Absolute address of a localized internal link. */

@@ -80,15 +80,25 @@ export function nextPublication(
   }
 }
 
-/** Points an old public address (and every redirect that led to it) at the new one, without chains. */
-export function moveAddress(tx: Tx, locale: Locale, from: string, to: string): void {
-  if (from === to) return;
+/**
+ * Points an old public address (and every redirect that led to it) at the new
+ * one, without chains. Returns every address that now redirects to `to`: each
+ * may sit in a cache with its old redirect, and must be revalidated.
+ */
+export function moveAddress(tx: Tx, locale: Locale, from: string, to: string): string[] {
+  if (from === to) return [];
   tx.delete(redirects).where(and(eq(redirects.locale, locale), eq(redirects.fromPath, to))).run();
   tx.update(redirects).set({ toPath: to }).where(and(eq(redirects.locale, locale), eq(redirects.toPath, from))).run();
   tx.insert(redirects)
     .values({ locale, fromPath: from, toPath: to })
     .onConflictDoUpdate({ target: [redirects.locale, redirects.fromPath], set: { toPath: to } })
     .run();
+  return tx
+    .select({ from: redirects.fromPath })
+    .from(redirects)
+    .where(and(eq(redirects.locale, locale), eq(redirects.toPath, to)))
+    .all()
+    .map((r) => r.from);
 }
 
 /** The public root of a language: '/' or '/sq' (the routing's own addresses: i18n/paths.ts). */

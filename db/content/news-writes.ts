@@ -201,7 +201,10 @@ export function saveNewsTranslation(
         tx.update(newsTranslations).set({ sourceFingerprint: textFingerprint(current), sourceVersion: current.version }).where(eq(newsTranslations.id, other.id)).run();
       }
       tx.update(newsTranslations).set({ ...fields, ...next, ...source, version, updatedAt: now }).where(eq(newsTranslations.id, current.id)).run();
-      if (wasLive && current.slug !== fields.slug) moveAddress(tx, input.locale, articlePath(input.locale, current.slug), articlePath(input.locale, fields.slug));
+      if (wasLive && current.slug !== fields.slug) {
+        const moved = moveAddress(tx, input.locale, articlePath(input.locale, current.slug), articlePath(input.locale, fields.slug));
+        moved.forEach((p) => changed.add(p));
+      }
     } else {
       tx.insert(newsTranslations).values({ newsItemId: itemId, locale: input.locale, ...fields, ...next, ...source, version, createdAt: now, updatedAt: now }).run();
     }

@@ -317,9 +317,10 @@ function saveInTx(tx: Tx, actor: Actor, input: SavePageInput, now: Date, options
   const wasLive = current ? isLive(current, now) : false;
   const nowLive = isLive({ status, publishedAt }, now);
   const pathChanged = (current?.path ?? null) !== fields.path;
-  if (current && wasLive && pathChanged && current.path && fields.path) {
-    moveAddress(tx, input.locale, pagePublicPath(input.locale, current.path), pagePublicPath(input.locale, fields.path));
-  }
+  const movedFrom =
+    current && wasLive && pathChanged && current.path && fields.path
+      ? moveAddress(tx, input.locale, pagePublicPath(input.locale, current.path), pagePublicPath(input.locale, fields.path))
+      : [];
 
   const snapshot = pageSnapshotOf({ ...values });
   tx.insert(revisions)
@@ -340,7 +341,7 @@ function saveInTx(tx: Tx, actor: Actor, input: SavePageInput, now: Date, options
     ip: actor.ip,
   });
 
-  const changed = new Set<string>();
+  const changed = new Set<string>(movedFrom);
   if (wasLive || nowLive) {
     if (page.kind === 'page') {
       if (wasLive && current?.path) changed.add(pagePublicPath(input.locale, current.path));

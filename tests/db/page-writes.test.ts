@@ -230,8 +230,10 @@ describe('addresses', () => {
     expect(moved.menuChanged).toBe(true);
     expect(redirectRows()).toEqual(['en /health -> /migration-health']);
 
-    save(id, 'en', 2, { path: 'health-of-migrants' });
+    const again = saved(save(id, 'en', 2, { path: 'health-of-migrants' }));
     expect(redirectRows()).toEqual(['en /health -> /health-of-migrants', 'en /migration-health -> /health-of-migrants']);
+    // The first address's cached redirect (to the middle one) is refreshed too.
+    expect(again.changedPaths).toEqual(expect.arrayContaining(['/health', '/migration-health', '/health-of-migrants']));
 
     // Back to the first address: it is the page's own again, not a redirect to itself.
     save(id, 'en', 3, { path: 'health' });
