@@ -22,7 +22,6 @@ export function revalidatePublic(changedPaths: string[], what: { news?: boolean;
   if (what.menu) {
     // The menu is in every public page's layout.
     revalidatePath('/', 'layout');
-    revalidatePath('/sitemap.xml');
     return;
   }
   if (changedPaths.length === 0) return;
@@ -35,6 +34,5 @@ export function revalidatePublic(changedPaths: string[], what: { news?: boolean;
     // at (the public one), not the rewritten one as a page's is.
     for (const locale of locales) revalidatePath(feedPath(locale));
   }
-  revalidatePath('/sitemap.xml');
-  revalidatePath('/sitemaps/[file]', 'page');
+  // The sitemaps are rendered on every request (a CDN may keep them for five minutes).
 }

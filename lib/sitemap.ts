@@ -6,6 +6,9 @@ export type SitemapEntry = { loc: string; lastmod?: Date; alternates: { hreflang
 /** The protocol's limits for one sitemap file: 50,000 addresses and 50 MB. */
 export const SITEMAP_MAX_URLS = 50_000;
 
+/** Sitemaps are rendered on every request at the origin; a CDN may keep one for five minutes. */
+export const SITEMAP_HEADERS = { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, s-maxage=300, stale-while-revalidate=3600' };
+
 export function urlsetXml(entries: SitemapEntry[]): string {
   const urls = entries.map((e) => {
     const links = e.alternates.map((a) => `<xhtml:link rel="alternate" hreflang="${escapeXml(a.hreflang)}" href="${escapeXml(a.href)}"/>`).join('');

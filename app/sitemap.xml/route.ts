@@ -1,6 +1,6 @@
 import { listSitemapEntries } from '@/db/queries/sitemap';
 import { absoluteUrl } from '@/lib/seo';
-import { chunkEntries, sitemapIndexXml, urlsetXml } from '@/lib/sitemap';
+import { chunkEntries, SITEMAP_HEADERS, sitemapIndexXml, urlsetXml } from '@/lib/sitemap';
 
 // Rendered per request, never at build time (the build must not read a
 // database); a CDN may hold it for five minutes.
@@ -13,7 +13,5 @@ export function GET() {
     chunks.length === 1
       ? urlsetXml(chunks[0]!)
       : sitemapIndexXml(chunks.map((_, i) => ({ loc: absoluteUrl(`/sitemaps/${i + 1}.xml`) })));
-  return new Response(body, {
-    headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, s-maxage=300, stale-while-revalidate=3600' },
-  });
+  return new Response(body, { headers: SITEMAP_HEADERS });
 }
