@@ -1,6 +1,7 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
+import { isLocale } from '@/i18n/routing';
 import { verifyCredentials } from '@/db/auth/sign-in';
 import { authSecret } from '@/lib/auth/secret';
 import { nextSessionToken, SESSION_IDLE_SECONDS } from '@/lib/auth/token';
@@ -55,12 +56,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {}, code: {} },
+      credentials: { email: {}, password: {}, code: {}, locale: {} },
       async authorize(credentials, request) {
         const result = await verifyCredentials(getDb(), {
           email: field(credentials.email),
           password: field(credentials.password),
           code: field(credentials.code) || undefined,
+          shownLocale: isLocale(credentials.locale) ? credentials.locale : undefined,
           ip: clientAddress(request.headers),
         });
         if (!result.ok) {

@@ -177,6 +177,8 @@ export const users = sqliteTable(
     /** Bumped on sign-out, password change or deactivation: older sessions stop working. */
     sessionVersion: integer().notNull().default(1),
     preferredLocale: text({ enum: LOCALES }).notNull().default('en'),
+    /** False until the user picks a language: until then each sign-in keeps the sign-in page's language. */
+    localeChosen: integer({ mode: 'boolean' }).notNull().default(false),
     /** Base32 TOTP secret, set once two-factor sign-in is confirmed. */
     totpSecret: text(),
     /** Secret being enrolled, until the first code confirms it. */

@@ -25,6 +25,9 @@ export const routing = defineRouting({
   },
 });
 
+/** Each language named in itself, as the editor area's language switches show them. */
+export const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', sq: 'Shqip' };
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);
 }

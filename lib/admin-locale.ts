@@ -19,7 +19,9 @@ export async function adminLocale(): Promise<Locale> {
   return preferredLocale((await headers()).get('accept-language')) ?? 'en';
 }
 
+export const ADMIN_LOCALE_COOKIE_OPTIONS = { path: '/admin', sameSite: 'lax', httpOnly: true, maxAge: 60 * 60 * 24 * 365 } as const;
+
 /** Remembers the editor area's language in this browser (at sign-in and when the user changes it). */
 export async function rememberAdminLocale(locale: Locale): Promise<void> {
-  (await cookies()).set(ADMIN_LOCALE_COOKIE, locale, { path: '/admin', sameSite: 'lax', httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
+  (await cookies()).set(ADMIN_LOCALE_COOKIE, locale, ADMIN_LOCALE_COOKIE_OPTIONS);
 }

@@ -19,6 +19,14 @@ export function parsePageNumber(value: string | string[] | null | undefined): nu
 /** Set by proxy.ts on editor-area requests: the path asked for (see requireUserForPage). */
 export const ADMIN_PATH_HEADER = 'x-iom-admin-path';
 
+/**
+ * An address inside the editor area to return to — '/admin' or a path below
+ * it, without a query, never the sign-in page — else '/admin' (no open redirect).
+ */
+export function adminReturnPath(value: unknown): string {
+  return typeof value === 'string' && /^\/admin(\/[\w\-/]*)?$/.test(value) && !value.startsWith('/admin/sign-in') ? value : '/admin';
+}
+
 /** A row id from an address or query (`/admin/news/12`, `?rev=3`): a whole number from 1 up, else null. */
 export function parseIdParam(value: unknown): number | null {
   return typeof value === 'string' && /^[1-9]\d{0,15}$/.test(value) ? Number(value) : null;

@@ -147,7 +147,7 @@ export async function changeOwnPassword(
 
 export async function setOwnLocale(locale: 'en' | 'sq'): Promise<void> {
   const me = await requireUser(undefined, { allowWithoutTwoFactor: true });
-  getDb().update(users).set({ preferredLocale: locale, updatedAt: new Date() }).where(eq(users.id, me.id)).run();
+  getDb().update(users).set({ preferredLocale: locale, localeChosen: true, updatedAt: new Date() }).where(eq(users.id, me.id)).run();
 }
 
 /** Verifies the signed-in user's password under the sign-in throttle. */

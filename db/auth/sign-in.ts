@@ -42,11 +42,12 @@ function useRecoveryCode(db: DB, userId: number, input: string): boolean {
  * Checks a sign-in: throttle first (before any hashing), then the password
  * — against a dummy hash when the email is unknown or the account inactive,
  * so every refusal looks and takes the same — then the second factor when
- * the user has one. Records the attempt and an audit event.
+ * the user has one. Records the attempt and an audit event. `shownLocale` is
+ * the sign-in page's language, which a user who never chose one keeps.
  */
 export async function verifyCredentials(
   db: DB,
-  input: { email: string; password: string; code?: string; ip: string },
+  input: { email: string; password: string; code?: string; ip: string; shownLocale?: 'en' | 'sq' },
 ): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
   const { password, ip } = input;
@@ -80,10 +81,12 @@ export async function verifyCredentials(
   }
 
   settleLoginAttempt(db, attempt.attemptId, 'succeeded');
-  db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id)).run();
+  // A user who never chose a language keeps the one the sign-in page was shown in.
+  const preferredLocale = !user.localeChosen && input.shownLocale ? input.shownLocale : user.preferredLocale;
+  db.update(users).set({ lastSignInAt: new Date(), preferredLocale }).where(eq(users.id, user.id)).run();
   recordAudit(db, { userId: user.id, action: 'auth.sign_in', ip });
   return {
     ok: true,
-    user: { id: user.id, role: user.role, sessionVersion: user.sessionVersion, preferredLocale: user.preferredLocale },
+    user: { id: user.id, role: user.role, sessionVersion: user.sessionVersion, preferredLocale },
   };
 }

@@ -36,6 +36,19 @@ describe('verifyCredentials', () => {
     expect(actions()).toContain('auth.sign_in');
   });
 
+  it('gives a user who never chose a language the sign-in page’s, and keeps a chosen one', async () => {
+    const id = await addUser();
+    const first = await verifyCredentials(t.db, { email: 'ana@iom.int', password: PASSWORD, ip: IP, shownLocale: 'sq' });
+    expect(first).toMatchObject({ ok: true, user: { preferredLocale: 'sq' } });
+    expect(t.db.select().from(users).where(eq(users.id, id)).get()).toMatchObject({ preferredLocale: 'sq', localeChosen: false });
+    // Still not a choice: the next sign-in page's language wins again.
+    expect(await verifyCredentials(t.db, { email: 'ana@iom.int', password: PASSWORD, ip: IP, shownLocale: 'en' })).toMatchObject({ user: { preferredLocale: 'en' } });
+
+    t.db.update(users).set({ preferredLocale: 'sq', localeChosen: true }).where(eq(users.id, id)).run();
+    expect(await verifyCredentials(t.db, { email: 'ana@iom.int', password: PASSWORD, ip: IP, shownLocale: 'en' })).toMatchObject({ user: { preferredLocale: 'sq' } });
+    expect(t.db.select().from(users).where(eq(users.id, id)).get()!.preferredLocale).toBe('sq');
+  });
+
   it('refuses a wrong password, an unknown email and an inactive account alike', async () => {
     const id = await addUser();
     expect(await verifyCredentials(t.db, { email: 'ana@iom.int', password: 'wrong password!', ip: IP })).toEqual({ ok: false, reason: 'invalid' });

@@ -274,6 +274,61 @@ describe('roles and accounts', () => {
     await context.close();
   });
 
+  it('keeps the sign-in page’s language for a user who never chose one, and a header switch saves a choice', async () => {
+    // A browser that prefers Albanian: the sign-in page is in Albanian, and so is the area after it.
+    const context = await browser.newContext({ locale: 'sq-AL' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/admin/sign-in`);
+    expect(await page.locator('h1').textContent()).toBe('Hyni');
+    await page.getByLabel(LABELS.sq.email).fill(EDITOR.email);
+    await page.getByLabel(LABELS.sq.password).fill(EDITOR.password);
+    await page.getByRole('button', { name: LABELS.sq.submit }).click();
+    await page.waitForURL(`${server.url}/admin`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('sq');
+    expect(await page.getByRole('link', { name: 'Lajme', exact: true }).count()).toBe(1);
+
+    // One click in the header: the same page again, in English, and the choice is saved.
+    await page.goto(`${server.url}/admin/news`);
+    const switcher = page.getByRole('group', { name: 'Gjuha e zonës së redaktimit' });
+    expect(await switcher.getByRole('button', { name: 'Shqip' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await axeViolations(page)).toEqual([]);
+    await switcher.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('group', { name: 'Language of the editor area' }).waitFor();
+    expect(page.url()).toBe(`${server.url}/admin/news`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/admin\/sign-in/);
+    await context.close();
+
+    // Chosen now: an Albanian sign-in page no longer overrides it.
+    const again = await browser.newContext({ locale: 'sq-AL' });
+    const second = await again.newPage();
+    await second.goto(`${server.url}/admin/sign-in`);
+    expect(await second.locator('h1').textContent()).toBe('Hyni');
+    await second.getByLabel(LABELS.sq.email).fill(EDITOR.email);
+    await second.getByLabel(LABELS.sq.password).fill(EDITOR.password);
+    await second.getByRole('button', { name: LABELS.sq.submit }).click();
+    await second.waitForURL(`${server.url}/admin`);
+    expect(await second.locator('html').getAttribute('lang')).toBe('en');
+    await again.close();
+  });
+
+  it('offers English | Shqip on the sign-in page, which works without JavaScript', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/admin/sign-in?next=/admin/pages`);
+    await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Shqip' }).click();
+    await page.waitForURL(`${server.url}/admin/sign-in?next=%2Fadmin%2Fpages`);
+    expect(await page.locator('h1').textContent()).toBe('Hyni');
+    expect(await page.getByRole('navigation', { name: 'Gjuha' }).getByRole('link', { name: 'Shqip' }).getAttribute('aria-current')).toBe('true');
+    // Only an address of the editor area may follow (no open redirect).
+    const res = await fetch(`${server.url}/admin/sign-in/language/en?next=https://evil.example/`, { redirect: 'manual' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/admin/sign-in');
+    expect(res.headers.get('cache-control')).toContain('no-store');
+    await context.close();
+  });
+
   it('signs in a user created on the command line', async () => {
     const result = spawnSync('npm', ['run', '-s', 'user:create', '--', '--email', 'Cli.User@IOM.int', '--name', 'Cli User', '--role', 'editor'], {
       cwd: ROOT,
@@ -306,6 +361,8 @@ describe('every entry point checks for itself', () => {
     const PUBLIC = new Set([
       '/[locale]/news/feed.xml/route',
       '/api/health/route',
+      // The sign-in page's English | Shqip links: a cookie for the page's language, no account touched.
+      '/admin/sign-in/language/[locale]/route',
       '/apple-icon.png/route',
       '/icon.png/route',
       // The media library's files, served only when the database lists them (db/media/serve.ts).

@@ -5,8 +5,9 @@ import type { ReactNode } from 'react';
 import { SignOutForm } from '@/components/admin/SignOutForm';
 import { localizedPath } from '@/i18n/paths';
 import { requireUserForPage } from '@/lib/auth/session';
-import { ADMIN_PATH_HEADER } from '@/lib/params';
-import { signOutAction } from './actions';
+import { ADMIN_PATH_HEADER, adminReturnPath } from '@/lib/params';
+import { setLanguageAction, signOutAction } from './actions';
+import { LanguageSwitch } from '@/components/admin/LanguageSwitch';
 
 /**
  * The frame of the signed-in area: navigation and sign-out. It sends the
@@ -15,8 +16,8 @@ import { signOutAction } from './actions';
  * function checks for itself.
  */
 export default async function AreaLayout({ children }: { children: ReactNode }) {
-  const asked = (await headers()).get(ADMIN_PATH_HEADER);
-  const user = await requireUserForPage(undefined, asked && /^\/admin(\/[\w\-/]*)?$/.test(asked) ? asked : '/admin', { allowWithoutTwoFactor: true });
+  const here = adminReturnPath((await headers()).get(ADMIN_PATH_HEADER));
+  const user = await requireUserForPage(undefined, here, { allowWithoutTwoFactor: true });
   const t = await getTranslations({ locale: user.preferredLocale, namespace: 'Admin' });
   const site = await getTranslations({ locale: user.preferredLocale, namespace: 'Site' });
   const links = [
@@ -42,7 +43,8 @@ export default async function AreaLayout({ children }: { children: ReactNode }) 
           <p className="font-bold">
             {site('name')} · {t('title')}
           </p>
-          <div className="flex items-center gap-4 text-sm">
+          <div className="flex flex-wrap items-center gap-4 text-sm">
+            <LanguageSwitch current={user.preferredLocale} returnTo={here} action={setLanguageAction} />
             <span data-testid="signed-in-as">{user.name}</span>
             <SignOutForm userId={user.id} action={signOutAction} />
           </div>

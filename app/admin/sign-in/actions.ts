@@ -8,16 +8,13 @@ import { getDb } from '@/db';
 import { findUserByEmail } from '@/db/auth/sign-in';
 import { adminLocale, rememberAdminLocale } from '@/lib/admin-locale';
 import type { FormState } from '@/lib/form-state';
-
-/** Only addresses inside the editor area may follow a sign-in (no open redirect). */
-function safeNext(value: FormDataEntryValue | null): string {
-  const next = typeof value === 'string' ? value : '';
-  return /^\/admin(\/[\w\-/]*)?$/.test(next) && !next.startsWith('/admin/sign-in') ? next : '/admin';
-}
+import { adminReturnPath } from '@/lib/params';
 
 /** Signing in is the one action open to anonymous callers: it is how a session starts. */
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const t = await getTranslations({ locale: await adminLocale(), namespace: 'Admin' });
+  // The language the sign-in page was shown in (the form answers in it too).
+  const locale = await adminLocale();
+  const t = await getTranslations({ locale, namespace: 'Admin' });
   const email = String(formData.get('email') ?? '');
   const password = String(formData.get('password') ?? '');
   const code = String(formData.get('code') ?? '');
@@ -27,7 +24,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   if (Object.keys(fieldErrors).length) return { status: 'error', message: t('errors.invalid'), fieldErrors };
 
   try {
-    await signIn('credentials', { email, password, code, redirect: false });
+    await signIn('credentials', { email, password, code, locale, redirect: false });
   } catch (error) {
     if (error instanceof CredentialsSignin) {
       const reason = error.code;
@@ -42,9 +39,8 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
     throw error;
   }
 
+  // The user's language from now on: their choice, or the sign-in page's (verifyCredentials).
   const user = findUserByEmail(getDb(), email);
-  if (user) {
-    await rememberAdminLocale(user.preferredLocale);
-  }
-  redirect(safeNext(formData.get('next')));
+  if (user) await rememberAdminLocale(user.preferredLocale);
+  redirect(adminReturnPath(formData.get('next')));
 }

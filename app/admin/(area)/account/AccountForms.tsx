@@ -11,10 +11,10 @@ import {
   changePasswordAction,
   confirmTwoFactorAction,
   disableTwoFactorAction,
-  setLanguageAction,
   startTwoFactorAction,
   type TwoFactorState,
 } from './actions';
+import { setLanguageAction } from '../actions';
 
 export function PasswordForm() {
   const t = useTranslations('Admin');

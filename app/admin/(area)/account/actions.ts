@@ -6,11 +6,10 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { signOut } from '@/auth';
 import { confirmTwoFactor, disableTwoFactor, startTwoFactorEnrolment } from '@/db/admin/two-factor';
-import { changeOwnPassword, setOwnLocale } from '@/db/admin/users';
-import { rememberAdminLocale } from '@/lib/admin-locale';
+import { changeOwnPassword } from '@/db/admin/users';
 import { guarded } from '@/lib/auth/guard';
 import { requireUser } from '@/lib/auth/session';
-import { localeSchema, newPasswordError } from '@/lib/auth/validation';
+import { newPasswordError } from '@/lib/auth/validation';
 import { clientAddress } from '@/lib/client-address';
 import type { FormState } from '@/lib/form-state';
 
@@ -41,21 +40,6 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
     redirect('/admin/sign-in?passwordChanged=1');
   }
   return state;
-}
-
-export async function setLanguageAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return guarded(async () => {
-    const me = await requireUser(undefined, { allowWithoutTwoFactor: true });
-    const parsed = localeSchema.safeParse(formData.get('locale'));
-    if (!parsed.success) {
-      const t = await getTranslations({ locale: me.preferredLocale, namespace: 'Admin' });
-      return { status: 'error', message: t('errors.invalid') };
-    }
-    await setOwnLocale(parsed.data);
-    await rememberAdminLocale(parsed.data);
-    const t = await getTranslations({ locale: parsed.data, namespace: 'Admin.account' });
-    return { status: 'success', message: t('languageSaved') };
-  });
 }
 
 /** Two-factor steps share one form state: 'scan' (QR shown), 'codes' (recovery codes shown once). */
