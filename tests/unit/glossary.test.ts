@@ -1,29 +1,15 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSeed, seedFilePath } from '@/db/seed';
 import { type SeedPage, seedPages } from '@/db/seed-content';
 import sq from '@/messages/sq.json';
+import { glossary, wholeWords } from '../helpers/glossary';
 
 /**
  * docs/glossary.md is the one list of Albanian terms: every Albanian string
  * of the interface (messages/sq.json) and of the seed (the menu's titles and
  * texts, the article's title) uses its terms and none it replaces.
  */
-
-type Entry = { english: string; use: string[]; avoid: string[] };
-
-const GLOSSARY = fs.readFileSync(path.join(process.cwd(), 'docs', 'glossary.md'), 'utf8');
-const backticked = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
-
-function glossary(): Entry[] {
-  const rows = GLOSSARY.split('\n').filter((l) => l.startsWith('|'));
-  expect(rows[0]).toMatch(/^\| English \| Albanian \(use\) \| Avoid \|$/);
-  return rows.slice(2).map((row) => {
-    const [english, use, avoid] = row.split('|').slice(1, -1).map((c) => c.trim());
-    return { english: english!, use: backticked(use!), avoid: backticked(avoid!) };
-  });
-}
 
 function strings(value: unknown, key = ''): [string, string][] {
   if (typeof value === 'string') return [[key, value]];
@@ -43,12 +29,6 @@ const ALBANIAN: [string, string][] = [
   ...seedStrings(seedPages(seed.sectionTexts)),
   ['seed:article', seed.article.sq.title],
 ];
-
-/** `term` as whole words (letters of any alphabet count as word characters), any case. */
-function wholeWords(term: string): RegExp {
-  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu');
-}
 
 function offenders(test: (text: string) => boolean): string[] {
   return ALBANIAN.filter(([, text]) => test(text)).map(([key, text]) => `${key}: ${text}`);
