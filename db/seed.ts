@@ -1,14 +1,38 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { count } from 'drizzle-orm';
+import { and, count, eq, ne } from 'drizzle-orm';
 import { paragraphsToHtml } from '@/lib/html';
-import { slugify } from '@/lib/slug';
-import type { DB } from './client';
+import type { DB, Tx } from './client';
+import { textFingerprint } from './content/common';
 import { newsItems, newsItemThemes, newsTranslations, pages, pageTranslations, seedImports } from './schema';
-import { SEED_ARTICLE_EN_SLUG, SEED_ARTICLE_THEMES, type SeedPage, seedPages } from './seed-content';
+import { SEED_ARTICLE_EN_SLUG, SEED_ARTICLE_SQ_SLUG, SEED_ARTICLE_THEMES, type SeedPage, seedPages } from './seed-content';
 
 export const SEED_NAME = '000_63f904dab61bb268';
 export const ALBANIAN_MARKER = '[Versioni shqip më poshtë]';
+
+/**
+ * Typos of the scraped page, corrected as it is read: the file in seed-data/
+ * stays a faithful copy of the office's site. Each is [as scraped, as imported].
+ */
+export const SOURCE_CORRECTIONS: readonly (readonly [string, string])[] = [
+  // The Albanian title writes "cështjet"; its body, and Albanian, "çështje". Its address is the same either way (ç → c).
+  ['cështjet', 'çështjet'],
+];
+
+function correctSource(line: string): string {
+  return SOURCE_CORRECTIONS.reduce((text, [wrong, right]) => text.replaceAll(wrong, right), line);
+}
+
+/**
+ * Albanian page titles that an earlier version of this seed imported and
+ * docs/glossary.md has since corrected: [page key, as imported then, as now].
+ * The addresses (`kontakt`, `angazhohu`, …) stay as they are.
+ */
+export const CORRECTED_PAGE_TITLES: readonly (readonly [key: string, before: string, after: string])[] = [
+  ['contact', 'Kontakt', 'Na kontaktoni'],
+  ['take-action', 'Angazhohu', 'Angazhohuni'],
+  ['cross-cutting-global', 'Çështje ndërfushore (Globale)', 'Çështje ndërsektoriale (globale)'],
+];
 
 export type SeedArticleText = {
   title: string;
@@ -63,7 +87,7 @@ export function parseSeed(text: string): ParsedSeed {
   const lines = text
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((l) => l.trim())
+    .map((l) => correctSource(l.trim()))
     .filter(Boolean);
   const marker = lines.indexOf(ALBANIAN_MARKER);
   if (marker < 1) throw new Error(`Seed: the line "${ALBANIAN_MARKER}" was not found after a title`);
@@ -116,7 +140,10 @@ export type SeedResult = { imported: boolean };
  */
 export function seedDatabase(db: DB, file = seedFilePath()): SeedResult {
   return db.transaction((tx) => {
-    if (tx.select().from(seedImports).all().some((s) => s.name === SEED_NAME)) return { imported: false };
+    if (tx.select().from(seedImports).all().some((s) => s.name === SEED_NAME)) {
+      correctImportedText(tx);
+      return { imported: false };
+    }
     const [{ n: pageCount } = { n: 0 }] = tx.select({ n: count() }).from(pages).all();
     const [{ n: newsCount } = { n: 0 }] = tx.select({ n: count() }).from(newsItems).all();
     if (pageCount > 0 || newsCount > 0) {
@@ -167,7 +194,7 @@ export function seedDatabase(db: DB, file = seedFilePath()): SeedResult {
     const item = tx.insert(newsItems).values({ kind: 'news', createdAt: publishedAt }).returning({ id: newsItems.id }).get();
     const translations = [
       { locale: 'en' as const, slug: SEED_ARTICLE_EN_SLUG, text: en },
-      { locale: 'sq' as const, slug: slugify(sq.title), text: sq },
+      { locale: 'sq' as const, slug: SEED_ARTICLE_SQ_SLUG, text: sq },
     ];
     for (const { locale, slug, text } of translations) {
       tx.insert(newsTranslations)
@@ -194,4 +221,43 @@ export function seedDatabase(db: DB, file = seedFilePath()): SeedResult {
     tx.insert(seedImports).values({ name: SEED_NAME }).run();
     return { imported: true };
   });
+}
+
+/**
+ * Brings Albanian text imported by an earlier version of this seed up to its
+ * corrections (CORRECTED_PAGE_TITLES, SOURCE_CORRECTIONS in the article's
+ * title), in a database that imported it before. Only a translation staff
+ * never saved (version 1, so no revision and nobody's words) that still holds
+ * the old text changes, and its address stays; a translation confirmed
+ * against the old text stays confirmed (its fingerprint follows), so nothing
+ * turns "may be out of date". Running it again changes nothing.
+ */
+function correctImportedText(tx: Tx): void {
+  for (const [key, before, after] of CORRECTED_PAGE_TITLES) {
+    const row = tx
+      .select({ t: pageTranslations })
+      .from(pageTranslations)
+      .innerJoin(pages, eq(pages.id, pageTranslations.pageId))
+      .where(and(eq(pages.key, key), eq(pageTranslations.locale, 'sq'), eq(pageTranslations.version, 1), eq(pageTranslations.title, before)))
+      .get()?.t;
+    if (!row) continue;
+    tx.update(pageTranslations).set({ title: after }).where(eq(pageTranslations.id, row.id)).run();
+    tx.update(pageTranslations)
+      .set({ sourceFingerprint: textFingerprint({ ...row, title: after }) })
+      .where(and(eq(pageTranslations.pageId, row.pageId), ne(pageTranslations.locale, 'sq'), eq(pageTranslations.sourceFingerprint, textFingerprint(row))))
+      .run();
+  }
+  const sqArticle = tx
+    .select()
+    .from(newsTranslations)
+    .where(and(eq(newsTranslations.locale, 'sq'), eq(newsTranslations.slug, SEED_ARTICLE_SQ_SLUG), eq(newsTranslations.version, 1)))
+    .get();
+  if (sqArticle && correctSource(sqArticle.title) !== sqArticle.title) {
+    const title = correctSource(sqArticle.title);
+    tx.update(newsTranslations).set({ title }).where(eq(newsTranslations.id, sqArticle.id)).run();
+    tx.update(newsTranslations)
+      .set({ sourceFingerprint: textFingerprint({ ...sqArticle, title }) })
+      .where(and(eq(newsTranslations.newsItemId, sqArticle.newsItemId), ne(newsTranslations.locale, 'sq'), eq(newsTranslations.sourceFingerprint, textFingerprint(sqArticle))))
+      .run();
+  }
 }

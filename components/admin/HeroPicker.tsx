@@ -15,7 +15,8 @@ const LOCALES: readonly Locale[] = ['en', 'sq'];
  */
 export function HeroPicker({ id, options, current, name = 'heroMediaId' }: { id: string; options: HeroOption[]; current: number | null; name?: string }) {
   const t = useTranslations('Admin.editor.hero');
-  const languages = useTranslations('Admin.editor.language');
+  // Language names as they read inside a sentence ("në anglisht"), not the tabs' labels.
+  const languages = useTranslations('Admin.media.languages');
   const uiLocale: Locale = useLocale() === 'sq' ? 'sq' : 'en';
   return (
     <fieldset aria-describedby={`${id}-hint`} className="min-w-0" data-testid="hero-picker">

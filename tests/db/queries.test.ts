@@ -95,7 +95,7 @@ describe('news visible to the public', () => {
 describe('pages visible to the public', () => {
   it('builds the menu from the tree in each language', () => {
     const menu = getMenu('sq');
-    expect(menu.map((m) => m.title)).toEqual(['Kush jemi', 'Puna jonë', 'Të dhëna dhe burime', 'Angazhohu', 'Agjenda 2030', 'IOM Global']);
+    expect(menu.map((m) => m.title)).toEqual(['Kush jemi', 'Puna jonë', 'Të dhëna dhe burime', 'Angazhohuni', 'Agjenda 2030', 'IOM Global']);
     expect(menu[0]!.children.map((c) => c.path)).toEqual(['iom-ne-shqiperi', 'kontakt']);
     expect(menu.at(-1)!.externalUrl).toBe('https://www.iom.int');
   });
@@ -112,7 +112,7 @@ describe('pages visible to the public', () => {
     const db = getDb();
     db.update(pageTranslations).set({ status: 'draft' }).where(eq(pageTranslations.path, 'angazhohu')).run();
     expect(findPublishedPageByPath('sq', 'angazhohu')).toBeNull();
-    expect(getMenu('sq').map((m) => m.title)).not.toContain('Angazhohu');
+    expect(getMenu('sq').map((m) => m.title)).not.toContain('Angazhohuni');
     expect(findPublishedPageByPath('en', 'take-action')!.alternates).toEqual({ en: 'take-action' });
 
     const row = db.select().from(pageTranslations).where(eq(pageTranslations.path, '2030-agenda')).get()!;

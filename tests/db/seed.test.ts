@@ -1,8 +1,10 @@
 import fs from 'node:fs';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newsTranslations, pageTranslations, pages, seedImports } from '@/db/schema';
-import { ALBANIAN_MARKER, parseSeed, seedDatabase, seedFilePath } from '@/db/seed';
+import { isStale, textFingerprint } from '@/db/content/common';
+import { ALBANIAN_MARKER, CORRECTED_PAGE_TITLES, parseSeed, seedDatabase, seedFilePath } from '@/db/seed';
+import { slugify } from '@/lib/slug';
 import { makeTestDatabase } from '../helpers/db';
 
 let t: ReturnType<typeof makeTestDatabase>;
@@ -39,6 +41,13 @@ describe('seed parsing', () => {
     expect(seed.article.publishedAt.toISOString()).toBe('2019-04-09T10:00:00.000Z');
   });
 
+  it('corrects the source’s typo in the Albanian title, and leaves the file as scraped', () => {
+    expect(seed.article.sq.title).toBe(
+      'IOM trajnon gjyqtarë dhe prokurorë nga vendet e Ballkanit Perëndimor që të trajtojnë më me efektivitet çështjet e migrantëve',
+    );
+    expect(fs.readFileSync(seedFilePath(), 'utf8')).toContain('më me efektivitet cështjet e migrantëve');
+  });
+
   it('finds the section texts under their menu titles', () => {
     expect(seed.sectionTexts['Who We Are']).toMatch(/^The International Organization for Migration \(IOM\)/);
     expect(seed.sectionTexts['Our Work']).toMatch(/^As the leading inter-governmental organization/);
@@ -55,6 +64,8 @@ describe('seed import', () => {
     );
     expect(sq.slug).toBe('iom-trajnon-gjyqtare-dhe-prokurore-nga-vendet-e-ballkanit-perendimor-qe-te');
     expect(sq.slug.length).toBeLessThanOrEqual(80);
+    expect(sq.title).toContain('efektivitet çështjet e migrantëve');
+    expect(slugify(sq.title)).toBe(sq.slug);
     expect(en.newsItemId).toBe(sq.newsItemId);
     expect(sq.body).toContain('<p>U zhvillua një tjetër raund');
     expect(sq.body).not.toContain('Durrës, 9-10');
@@ -69,6 +80,14 @@ describe('seed import', () => {
     const link = t.db.select().from(pages).where(eq(pages.key, 'iom-global')).get()!;
     expect(link.kind).toBe('link');
     expect(link.externalUrl).toBe('https://www.iom.int');
+  });
+
+  it('titles the Albanian menu as docs/glossary.md says, at the addresses of the first imports', () => {
+    seedDatabase(t.db);
+    const title = (path: string) => t.db.select().from(pageTranslations).where(eq(pageTranslations.path, path)).get()?.title;
+    expect(title('kontakt')).toBe('Na kontaktoni');
+    expect(title('angazhohu')).toBe('Angazhohuni');
+    expect(title('ceshtje-nderfushore-globale')).toBe('Çështje ndërsektoriale (globale)');
   });
 
   it('marks placeholder text and keeps the seed text as the office wrote it', () => {
@@ -93,5 +112,64 @@ describe('seed import', () => {
     expect(seedDatabase(t.db)).toEqual({ imported: false });
     expect(t.db.select().from(pages).all()).toHaveLength(1);
     expect(t.db.select().from(seedImports).all()).toHaveLength(1);
+  });
+
+  describe('in a database an earlier version of the seed imported', () => {
+    const OLD_ARTICLE_TITLE =
+      'IOM trajnon gjyqtarë dhe prokurorë nga vendet e Ballkanit Perëndimor që të trajtojnë më me efektivitet cështjet e migrantëve';
+    const sqPage = (key: string) =>
+      t.db.select({ t: pageTranslations }).from(pageTranslations).innerJoin(pages, eq(pages.id, pageTranslations.pageId))
+        .where(and(eq(pages.key, key), eq(pageTranslations.locale, 'sq'))).get()!.t;
+    const article = (locale: 'en' | 'sq') => t.db.select().from(newsTranslations).where(eq(newsTranslations.locale, locale)).get()!;
+
+    /** The titles as the seed imported them before its corrections. */
+    function importedBefore() {
+      seedDatabase(t.db);
+      for (const [key, before] of CORRECTED_PAGE_TITLES) {
+        t.db.update(pageTranslations).set({ title: before }).where(eq(pageTranslations.id, sqPage(key).id)).run();
+      }
+      t.db.update(newsTranslations).set({ title: OLD_ARTICLE_TITLE }).where(eq(newsTranslations.locale, 'sq')).run();
+    }
+
+    it('corrects the Albanian titles at the next start and keeps their addresses', () => {
+      importedBefore();
+      expect(sqPage('contact').title).toBe('Kontakt');
+      expect(seedDatabase(t.db)).toEqual({ imported: false });
+      expect(sqPage('contact')).toMatchObject({ title: 'Na kontaktoni', path: 'kontakt', version: 1 });
+      expect(sqPage('take-action')).toMatchObject({ title: 'Angazhohuni', path: 'angazhohu' });
+      expect(sqPage('cross-cutting-global')).toMatchObject({ title: 'Çështje ndërsektoriale (globale)', path: 'ceshtje-nderfushore-globale' });
+      expect(article('sq')).toMatchObject({ title: expect.stringContaining('efektivitet çështjet'), slug: 'iom-trajnon-gjyqtare-dhe-prokurore-nga-vendet-e-ballkanit-perendimor-qe-te' });
+      // The search index follows (its triggers).
+      expect(t.db.$client.prepare("select count(*) n from search_sq where title like '%çështjet%'").get()).toEqual({ n: 1 });
+      const before = snapshot();
+      seedDatabase(t.db);
+      expect(snapshot()).toEqual(before);
+    });
+
+    it('leaves a title staff saved, even unchanged, as it is', () => {
+      importedBefore();
+      t.db.update(pageTranslations).set({ version: 2 }).where(eq(pageTranslations.id, sqPage('contact').id)).run();
+      t.db.update(pageTranslations).set({ title: 'Kontakti ynë' }).where(eq(pageTranslations.id, sqPage('take-action').id)).run();
+      t.db.update(newsTranslations).set({ version: 3 }).where(eq(newsTranslations.locale, 'sq')).run();
+      seedDatabase(t.db);
+      expect(sqPage('contact').title).toBe('Kontakt');
+      expect(sqPage('take-action').title).toBe('Kontakti ynë');
+      expect(article('sq').title).toBe(OLD_ARTICLE_TITLE);
+      expect(sqPage('cross-cutting-global').title).toBe('Çështje ndërsektoriale (globale)');
+    });
+
+    it('keeps a translation confirmed against the old title confirmed', () => {
+      importedBefore();
+      const en = article('en');
+      t.db.update(newsTranslations).set({ sourceFingerprint: textFingerprint(article('sq')), sourceVersion: 1 }).where(eq(newsTranslations.id, en.id)).run();
+      seedDatabase(t.db);
+      expect(article('sq').title).toContain('çështjet');
+      expect(isStale(article('en'), article('sq'))).toBe(false);
+      // A translation confirmed against other text stays as it was (here: stale).
+      t.db.update(newsTranslations).set({ title: OLD_ARTICLE_TITLE }).where(eq(newsTranslations.locale, 'sq')).run();
+      t.db.update(newsTranslations).set({ sourceFingerprint: 'other text' }).where(eq(newsTranslations.id, en.id)).run();
+      seedDatabase(t.db);
+      expect(article('en').sourceFingerprint).toBe('other text');
+    });
   });
 });

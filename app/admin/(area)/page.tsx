@@ -7,6 +7,7 @@ import { formatDateTime } from '@/lib/dates';
 export default async function Dashboard() {
   const user = await requireUserForPage();
   const t = await getTranslations({ locale: user.preferredLocale, namespace: 'Admin.dashboard' });
+  const languages = await getTranslations({ locale: user.preferredLocale, namespace: 'Admin.media.languages' });
   const overview = await newsDashboard();
   return (
     <>
@@ -40,7 +41,7 @@ export default async function Dashboard() {
                   {s.title}
                 </Link>{' '}
                 <span className="text-muted">
-                  ({s.locale === 'en' ? 'English' : 'Shqip'}, {formatDateTime(s.publishedAt, user.preferredLocale)})
+                  ({languages(s.locale)}, {formatDateTime(s.publishedAt, user.preferredLocale)})
                 </span>
               </li>
             ))}

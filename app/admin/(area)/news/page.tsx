@@ -98,7 +98,7 @@ export default async function NewsListPage({ searchParams }: { searchParams: Sea
         <div>
           <label htmlFor="languages" className="block font-semibold">{t('completeness')}</label>
           <select id="languages" name="languages" defaultValue={filter.completeness ?? ''} className="mt-1 rounded border border-gray-500 px-2 py-1">
-            <option value="">{t('any')}</option>
+            <option value="">{t('anyLanguage')}</option>
             {COMPLETENESS.map((c) => <option key={c} value={c}>{t(`completenessOptions.${c}`)}</option>)}
           </select>
         </div>
