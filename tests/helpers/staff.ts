@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { insertUserRow } from '@/db/auth/users-core';
 import { openDatabase } from '@/db/client';
 
-export type StaffAccount = { name: string; email: string; password: string; role: 'admin' | 'editor' };
+export type StaffAccount = { name: string; email: string; password: string; role: 'admin' | 'editor'; preferredLocale?: 'en' | 'sq' };
 
 /** Adds staff accounts straight into a running server's database. */
 export async function addStaff(dataDir: string, accounts: StaffAccount[]): Promise<void> {
