@@ -6,16 +6,26 @@ import type { Locale } from '@/i18n/routing';
 import { formatDateTime, SITE_TIME_ZONE } from '@/lib/dates';
 import { isRichTextField, setRichText } from '@/lib/richtext-dom';
 import { buttonClass } from './button-class';
+import { watchUnsaved } from './unsaved-registry';
 
 /**
  * Keeps what is typed into a form in this browser (localStorage), so that a
  * crash, a closed tab or an expired session loses nothing, and offers it back
  * the next time the form is opened.
  *
- * Usage, inside or beside the form (it renders only the banner):
+ * Usage, first thing inside the form (it renders only the notice, in a live
+ * region that screen readers announce; its buttons do not submit):
  *
- *   <LocalDraft formId="news-edit" storageKey={localDraftKey('news', user.id, item.id, locale)} baseVersion={translation.version} />
- *   <form id="news-edit" …>…<RichTextEditor name="body" … /></form>
+ *   <form id="news-edit" …>
+ *     <LocalDraft formId="news-edit" storageKey={localDraftKey('news', user.id, item.id, locale)} baseVersion={translation.version} />
+ *     …<RichTextEditor name="body" … />
+ *   </form>
+ *
+ * The key names the item (its id; `new` only for one not yet created), so
+ * text is offered back on the item it was typed into and no other. An item's
+ * first save clears the `new` keys: everything typed was saved with it.
+ * While the form differs from what was last saved, leaving the page asks
+ * first (UnsavedChanges.tsx).
  *
  * What is kept: text-like inputs, textareas, selects, checkboxes and radios
  * that have a name, and the rich text field (hidden input with
@@ -234,7 +244,8 @@ function differ(stored: Record<string, DraftValue>, current: Record<string, Draf
   return Object.keys(stored).some((name) => name in current && !sameValue(stored[name], current[name]));
 }
 
-function sameFields(a: Record<string, DraftValue>, b: Record<string, DraftValue>): boolean {
+/** True when the two hold the same fields with the same values. */
+export function sameFields(a: Record<string, DraftValue>, b: Record<string, DraftValue>): boolean {
   const names = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const name of names) if (!sameValue(a[name], b[name])) return false;
   return true;
@@ -375,6 +386,8 @@ export function LocalDraft({ formId, storageKey, baseVersion }: LocalDraftProps)
       if (event instanceof CustomEvent && event.detail === storageKey) restart();
     };
 
+    // Differs from what was last saved: leaving the page asks first (UnsavedChanges.tsx).
+    const unwatch = watchUnsaved(() => !sameFields(collectFields(form), baselineRef.current));
     form.addEventListener('input', schedule);
     form.addEventListener('change', schedule);
     form.addEventListener('submit', flush);
@@ -384,6 +397,7 @@ export function LocalDraft({ formId, storageKey, baseVersion }: LocalDraftProps)
     window.addEventListener(FLUSH_EVENT, flush);
     return () => {
       flush();
+      unwatch();
       form.removeEventListener('input', schedule);
       form.removeEventListener('change', schedule);
       form.removeEventListener('submit', flush);

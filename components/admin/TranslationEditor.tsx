@@ -19,8 +19,10 @@ import { type FormState, idleState } from '@/lib/form-state';
  * narrow screens) and, for each language, a form that carries the version it
  * was opened at, shows a refused save's newer text as a diff with "keep my
  * text", warns when the other language changed since this one was checked,
- * keeps unsaved text in the browser, and publishes, schedules (Tirana time)
- * or unpublishes that language alone. The fields themselves are the caller's.
+ * keeps unsaved text in the browser (offered back at the top of the form),
+ * asks before the page is left with unsaved changes, and publishes,
+ * schedules (Tirana time) or unpublishes that language alone. The fields
+ * themselves are the caller's.
  */
 
 export type Locale = 'en' | 'sq';
@@ -32,6 +34,8 @@ export type TranslationFormState = FormState & {
   publishedAt?: string | null;
   /** The newer text someone else saved, when this save was refused as stale. */
   conflict?: { version: number } & Record<string, unknown>;
+  /** A refused first save of a new item: what is wrong with the other language's text, sent along with it. */
+  otherFieldErrors?: Partial<Record<string, string>>;
 };
 
 /** The state of one language when the page was rendered (dates and diffs prepared on the server). */
@@ -124,6 +128,8 @@ export type TranslationFormProps = {
   publishAtHint: string;
   /** The fields, given the errors per field name. */
   children: (errors: Partial<Record<string, string>>) => ReactNode;
+  /** This language's text was sent with the other language's refused first save: why, and what to correct. */
+  carried?: { message: string; errors: Partial<Record<string, string>> } | null;
 };
 
 export function TranslationForm(props: TranslationFormProps) {
@@ -138,7 +144,7 @@ export function TranslationForm(props: TranslationFormProps) {
   const baseVersion = override ?? state.version ?? meta?.version ?? null;
   const status = state.publication ?? meta?.status ?? null;
   const live = status === 'published' || status === 'scheduled';
-  const errors = state.fieldErrors ?? {};
+  const errors = { ...props.carried?.errors, ...state.fieldErrors };
 
   useEffect(() => {
     if (state.status === 'success') {
@@ -187,7 +193,13 @@ export function TranslationForm(props: TranslationFormProps) {
       {props.confirm ? <StaleNotice locale={locale} stale={meta?.stale ?? false} changes={meta?.sourceChanges ?? null} confirm={props.confirm} /> : null}
 
       <ActionForm action={action} id={formId} ref={formRef} noValidate className="mt-4" lang={locale} aria-labelledby={`heading-${locale}`}>
+        <LocalDraft formId={formId} storageKey={draftKey} baseVersion={baseVersion} />
         <FormMessage state={state} />
+        {props.carried ? (
+          <p className="mb-4 rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900" data-testid={`carried-${locale}`}>
+            {props.carried.message}
+          </p>
+        ) : null}
         {conflictDiff && conflict ? (
           <div role="alert" className="mb-4 rounded border-l-4 border-amber-600 bg-amber-50 p-4" data-testid={`conflict-${locale}`}>
             <p className="font-semibold">{t('conflictTitle', { version: conflict.version })}</p>
@@ -259,7 +271,6 @@ export function TranslationForm(props: TranslationFormProps) {
           </div>
         </fieldset>
       </ActionForm>
-      <LocalDraft formId={formId} storageKey={draftKey} baseVersion={baseVersion} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import type { PublicationRequest } from '../content/common';
 import { listNewsForStaff, newsOverview, type StaffNewsFilter } from '../content/news-list';
 import {
   confirmTranslation,
+  createNewsItem,
   deleteNewsForever,
   getNewsForEditor,
   getNewsRevision,
@@ -49,6 +50,11 @@ export async function saveNews(
   ip: string | null,
 ) {
   return saveNewsTranslation(getDb(), await actor(ip), input);
+}
+
+/** The first save of a new article: see createNewsItem. */
+export async function createNews(input: Parameters<typeof createNewsItem>[2], ip: string | null) {
+  return createNewsItem(getDb(), await actor(ip), input);
 }
 
 export async function saveSharedNews(input: { itemId: number; baseVersion: number; shared: SharedNewsFields }, ip: string | null) {

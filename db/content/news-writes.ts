@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { Locale } from '@/i18n/routing';
+import { htmlToText } from '@/lib/html';
 import { sanitizeRichText } from '@/lib/sanitize';
 import { slugify } from '@/lib/slug';
 import { recordAudit } from '../auth/audit-log';
@@ -54,7 +55,8 @@ export type NewsFieldErrors = Partial<Record<keyof NewsFields | 'publishAt' | 'f
 export type SaveNewsResult =
   | { ok: true; itemId: number; version: number; status: PublicationStatus; publishedAt: Date | null; changedPaths: string[] }
   | { ok: false; error: 'stale'; current: NewsSnapshot }
-  | { ok: false; error: 'invalid'; fieldErrors: NewsFieldErrors }
+  /** otherFieldErrors: on a first save, what is wrong with the other language's text (see createNewsItem). */
+  | { ok: false; error: 'invalid'; fieldErrors: NewsFieldErrors; otherFieldErrors?: NewsFieldErrors }
   | { ok: false; error: 'notFound' };
 
 /** The public pages that show a live article: itself, the list and home. */
@@ -134,89 +136,143 @@ const AUDIT_FOR: Record<PublicationRequest['action'], string | null> = { keep: n
  * Saves one language of a news item (creating the item when itemId is null),
  * and publishes, schedules or unpublishes it in the same step. All or nothing.
  */
-export function saveNewsTranslation(
-  db: DB,
-  actor: Actor,
-  input: { itemId: number | null; locale: Locale; baseVersion: number | null; fields: NewsFields; publication?: PublicationRequest; auditAction?: string },
-  now = new Date(),
-): SaveNewsResult {
+export function saveNewsTranslation(db: DB, actor: Actor, input: SaveTranslationInput, now = new Date()): SaveNewsResult {
+  return db.transaction((tx) => saveTranslationIn(tx, actor, input, now));
+}
+
+type SaveTranslationInput = { itemId: number | null; locale: Locale; baseVersion: number | null; fields: NewsFields; publication?: PublicationRequest; auditAction?: string };
+
+function saveTranslationIn(tx: Tx, actor: Actor, input: SaveTranslationInput, now: Date): SaveNewsResult {
   const { fields, errors } = cleanNewsFields(input.fields);
   const publication = input.publication ?? { action: 'keep' };
-  return db.transaction((tx): SaveNewsResult => {
-    let itemId = input.itemId;
-    if (itemId !== null) {
-      const item = tx.select({ id: newsItems.id, deletedAt: newsItems.deletedAt }).from(newsItems).where(eq(newsItems.id, itemId)).get();
-      if (!item || item.deletedAt) return { ok: false, error: 'notFound' };
-    }
-    const current = itemId === null ? undefined : translationOf(tx, itemId, input.locale);
-    // Someone saved (or created this language) since the form was opened.
-    if (current && current.version !== input.baseVersion) return { ok: false, error: 'stale', current: snapshotOf(current) };
-    if (!current && input.baseVersion !== null) return { ok: false, error: 'notFound' };
+  let itemId = input.itemId;
+  if (itemId !== null) {
+    const item = tx.select({ id: newsItems.id, deletedAt: newsItems.deletedAt }).from(newsItems).where(eq(newsItems.id, itemId)).get();
+    if (!item || item.deletedAt) return { ok: false, error: 'notFound' };
+  }
+  const current = itemId === null ? undefined : translationOf(tx, itemId, input.locale);
+  // Someone saved (or created this language) since the form was opened.
+  if (current && current.version !== input.baseVersion) return { ok: false, error: 'stale', current: snapshotOf(current) };
+  if (!current && input.baseVersion !== null) return { ok: false, error: 'notFound' };
 
-    if (!errors.slug && fields.slug) {
-      const clash = tx
-        .select({ id: newsTranslations.id })
-        .from(newsTranslations)
-        .where(and(eq(newsTranslations.locale, input.locale), eq(newsTranslations.slug, fields.slug), current ? ne(newsTranslations.id, current.id) : undefined))
-        .get();
-      if (clash) errors.slug = 'slugTaken';
-    }
-    const next = nextPublication(current, publication, fields.body, now);
-    if ('error' in next) {
-      if (next.error === 'pastDate') errors.publishAt = next.error;
-      else if (next.error === 'emptyBody') errors.body = next.error;
-      else errors.form = next.error;
-    }
-    // The media files the text uses (images and PDFs), recorded with the save.
-    const bodyUsages = usagesFromHtml(tx, fields.body);
-    // An image is never live in a language without its alt text there (or a decorative mark).
-    if (!('error' in next) && (next.status === 'published' || next.status === 'scheduled') && !errors.body) {
-      const images = bodyUsages.map((u) => u.mediaId);
-      if (imagesWithoutAlt(tx, images, input.locale).length > 0) errors.body = 'bodyImageNoAlt';
-    }
-    if ((publication.action === 'publish' || publication.action === 'schedule') && itemId !== null) {
-      const hero = tx.select({ heroMediaId: newsItems.heroMediaId }).from(newsItems).where(eq(newsItems.id, itemId)).get()?.heroMediaId;
-      if (hero && imagesWithoutAlt(tx, [hero], input.locale).length > 0) errors.hero = 'heroNoAlt';
-    }
-    if (Object.keys(errors).length > 0 || 'error' in next) return { ok: false, error: 'invalid', fieldErrors: errors };
+  if (!errors.slug && fields.slug) {
+    const clash = tx
+      .select({ id: newsTranslations.id })
+      .from(newsTranslations)
+      .where(and(eq(newsTranslations.locale, input.locale), eq(newsTranslations.slug, fields.slug), current ? ne(newsTranslations.id, current.id) : undefined))
+      .get();
+    if (clash) errors.slug = 'slugTaken';
+  }
+  const next = nextPublication(current, publication, fields.body, now);
+  if ('error' in next) {
+    if (next.error === 'pastDate') errors.publishAt = next.error;
+    else if (next.error === 'emptyBody') errors.body = next.error;
+    else errors.form = next.error;
+  }
+  // The media files the text uses (images and PDFs), recorded with the save.
+  const bodyUsages = usagesFromHtml(tx, fields.body);
+  // An image is never live in a language without its alt text there (or a decorative mark).
+  if (!('error' in next) && (next.status === 'published' || next.status === 'scheduled') && !errors.body) {
+    const images = bodyUsages.map((u) => u.mediaId);
+    if (imagesWithoutAlt(tx, images, input.locale).length > 0) errors.body = 'bodyImageNoAlt';
+  }
+  if ((publication.action === 'publish' || publication.action === 'schedule') && itemId !== null) {
+    const hero = tx.select({ heroMediaId: newsItems.heroMediaId }).from(newsItems).where(eq(newsItems.id, itemId)).get()?.heroMediaId;
+    if (hero && imagesWithoutAlt(tx, [hero], input.locale).length > 0) errors.hero = 'heroNoAlt';
+  }
+  if (Object.keys(errors).length > 0 || 'error' in next) return { ok: false, error: 'invalid', fieldErrors: errors };
 
-    if (itemId === null) itemId = tx.insert(newsItems).values({ authorId: actor.userId, createdAt: now, updatedAt: now }).returning({ id: newsItems.id }).get().id;
-    const other = tx.select().from(newsTranslations).where(and(eq(newsTranslations.newsItemId, itemId), ne(newsTranslations.locale, input.locale))).get();
-    // Saving one language confirms it against the other's current text.
-    const source = { sourceFingerprint: other ? textFingerprint(other) : null, sourceVersion: other?.version ?? null };
-    const version = (current?.version ?? 0) + 1;
-    const changed = new Set<string>();
-    const wasLive = current ? isLive(current, now) : false;
-    const willBeLive = isLive(next, now);
-    if (wasLive) livePaths(input.locale, current!.slug).forEach((p) => changed.add(p));
-    if (willBeLive) livePaths(input.locale, fields.slug).forEach((p) => changed.add(p));
-    // The other language's page links to this one (switcher, hreflang).
-    if ((wasLive || willBeLive) && other && isLive(other, now)) changed.add(articlePath(other.locale, other.slug));
+  if (itemId === null) itemId = tx.insert(newsItems).values({ authorId: actor.userId, createdAt: now, updatedAt: now }).returning({ id: newsItems.id }).get().id;
+  const other = tx.select().from(newsTranslations).where(and(eq(newsTranslations.newsItemId, itemId), ne(newsTranslations.locale, input.locale))).get();
+  // Saving one language confirms it against the other's current text.
+  const source = { sourceFingerprint: other ? textFingerprint(other) : null, sourceVersion: other?.version ?? null };
+  const version = (current?.version ?? 0) + 1;
+  const changed = new Set<string>();
+  const wasLive = current ? isLive(current, now) : false;
+  const willBeLive = isLive(next, now);
+  if (wasLive) livePaths(input.locale, current!.slug).forEach((p) => changed.add(p));
+  if (willBeLive) livePaths(input.locale, fields.slug).forEach((p) => changed.add(p));
+  // The other language's page links to this one (switcher, hreflang).
+  if ((wasLive || willBeLive) && other && isLive(other, now)) changed.add(articlePath(other.locale, other.slug));
 
-    if (current) {
-      keepUnrecordedVersion(tx, current);
-      // The other language was never confirmed (seed import, or written before this one):
-      // it matched this language's text as it was until now.
-      if (other && other.sourceFingerprint === null) {
-        tx.update(newsTranslations).set({ sourceFingerprint: textFingerprint(current), sourceVersion: current.version }).where(eq(newsTranslations.id, other.id)).run();
-      }
-      tx.update(newsTranslations).set({ ...fields, ...next, ...source, version, updatedAt: now }).where(eq(newsTranslations.id, current.id)).run();
-      if (wasLive && current.slug !== fields.slug) {
-        const moved = moveAddress(tx, input.locale, articlePath(input.locale, current.slug), articlePath(input.locale, fields.slug));
-        moved.forEach((p) => changed.add(p));
-      }
-    } else {
-      tx.insert(newsTranslations).values({ newsItemId: itemId, locale: input.locale, ...fields, ...next, ...source, version, createdAt: now, updatedAt: now }).run();
+  if (current) {
+    keepUnrecordedVersion(tx, current);
+    // The other language was never confirmed (seed import, or written before this one):
+    // it matched this language's text as it was until now.
+    if (other && other.sourceFingerprint === null) {
+      tx.update(newsTranslations).set({ sourceFingerprint: textFingerprint(current), sourceVersion: current.version }).where(eq(newsTranslations.id, other.id)).run();
     }
-    tx.update(newsItems).set({ updatedAt: now }).where(eq(newsItems.id, itemId)).run();
-    setUsages(tx, { type: 'news', id: itemId, locale: input.locale }, bodyUsages);
-    writeRevision(tx, itemId, input.locale, actor, now);
-    const details = { locale: input.locale, version, ...(publication.action === 'schedule' ? { at: publication.at.toISOString() } : {}) };
-    recordAudit(tx, { userId: actor.userId, action: input.auditAction ?? (current ? 'news.save' : 'news.create'), entityType: 'news', entityId: itemId, details, ip: actor.ip });
-    const published = AUDIT_FOR[publication.action];
-    if (published) recordAudit(tx, { userId: actor.userId, action: published, entityType: 'news', entityId: itemId, details, ip: actor.ip });
-    return { ok: true, itemId, version, status: next.status, publishedAt: next.publishedAt, changedPaths: [...changed] };
-  });
+    tx.update(newsTranslations).set({ ...fields, ...next, ...source, version, updatedAt: now }).where(eq(newsTranslations.id, current.id)).run();
+    if (wasLive && current.slug !== fields.slug) {
+      const moved = moveAddress(tx, input.locale, articlePath(input.locale, current.slug), articlePath(input.locale, fields.slug));
+      moved.forEach((p) => changed.add(p));
+    }
+  } else {
+    tx.insert(newsTranslations).values({ newsItemId: itemId, locale: input.locale, ...fields, ...next, ...source, version, createdAt: now, updatedAt: now }).run();
+  }
+  tx.update(newsItems).set({ updatedAt: now }).where(eq(newsItems.id, itemId)).run();
+  setUsages(tx, { type: 'news', id: itemId, locale: input.locale }, bodyUsages);
+  writeRevision(tx, itemId, input.locale, actor, now);
+  const details = { locale: input.locale, version, ...(publication.action === 'schedule' ? { at: publication.at.toISOString() } : {}) };
+  recordAudit(tx, { userId: actor.userId, action: input.auditAction ?? (current ? 'news.save' : 'news.create'), entityType: 'news', entityId: itemId, details, ip: actor.ip });
+  const published = AUDIT_FOR[publication.action];
+  if (published) recordAudit(tx, { userId: actor.userId, action: published, entityType: 'news', entityId: itemId, details, ip: actor.ip });
+  return { ok: true, itemId, version, status: next.status, publishedAt: next.publishedAt, changedPaths: [...changed] };
+}
+
+/** Whether anything was typed into a language's fields (an empty rich text field submits ''). */
+export function hasNewsText(fields: NewsFields): boolean {
+  const { body, ...rest } = fields;
+  return Object.values(rest).some((v) => Boolean(v?.trim())) || Boolean(htmlToText(body).trim()) || /<img\b/i.test(body);
+}
+
+export type CreateNewsResult = SaveNewsResult | { ok: false; error: 'sharedInvalid' | 'heroNotFound' | 'heroNotImage' };
+
+/** Carries a refused result out of a transaction, which is then rolled back. */
+class Refusal extends Error {
+  constructor(readonly result: CreateNewsResult) {
+    super('refused');
+  }
+}
+
+/**
+ * The first save of a new article: the item with what both languages share
+ * (kind, themes, main image), the language whose button was pressed (saved,
+ * published or scheduled as asked) and, when text was typed in the other
+ * language too, that language as a draft. All or nothing: when either
+ * language's text is refused, nothing is written and the answer says what is
+ * wrong with each, so no typed text is left behind unsaved.
+ */
+export function createNewsItem(
+  db: DB,
+  actor: Actor,
+  input: { locale: Locale; fields: NewsFields; publication?: PublicationRequest; other: NewsFields | null; shared: SharedNewsFields },
+  now = new Date(),
+): CreateNewsResult {
+  if (!NEWS_KINDS.includes(input.shared.kind)) return { ok: false, error: 'sharedInvalid' };
+  const themes = [...new Set(input.shared.themes)];
+  try {
+    return db.transaction((tx): CreateNewsResult => {
+      const refused = sharedRefusal(tx, themes, input.shared.heroMediaId, null);
+      if (refused) return { ok: false, error: refused === 'invalid' ? 'sharedInvalid' : refused };
+      const itemId = tx
+        .insert(newsItems)
+        .values({ authorId: actor.userId, kind: input.shared.kind, heroMediaId: input.shared.heroMediaId, createdAt: now, updatedAt: now })
+        .returning({ id: newsItems.id })
+        .get().id;
+      if (themes.length > 0) tx.insert(newsItemThemes).values(themes.map((pageId) => ({ newsItemId: itemId, pageId }))).run();
+      const first = saveTranslationIn(tx, actor, { itemId, locale: input.locale, baseVersion: null, fields: input.fields, publication: input.publication }, now);
+      const otherLocale: Locale = input.locale === 'en' ? 'sq' : 'en';
+      const second = input.other && hasNewsText(input.other) ? saveTranslationIn(tx, actor, { itemId, locale: otherLocale, baseVersion: null, fields: input.other }, now) : null;
+      if (first.ok && (second === null || second.ok)) return first;
+      if (!first.ok && first.error !== 'invalid') throw new Refusal(first);
+      const otherFieldErrors = second && !second.ok && second.error === 'invalid' ? second.fieldErrors : {};
+      throw new Refusal({ ok: false, error: 'invalid', fieldErrors: first.ok ? {} : first.fieldErrors, otherFieldErrors });
+    });
+  } catch (error) {
+    if (error instanceof Refusal) return error.result;
+    throw error;
+  }
 }
 
 /** The public paths where an item is live now (for revalidation when it leaves or returns). */
@@ -247,6 +303,21 @@ function sharedOf(q: Queryable, itemId: number): (SharedNewsFields & { version: 
   return { kind: item.kind, themes: themes.sort((a, b) => a - b), heroMediaId: item.heroMediaId, version: item.version };
 }
 
+/**
+ * What is wrong with the shared fields, if anything: a theme that is not a
+ * page, or a main image that is not an image in the library. The image
+ * already set (`currentHero`) stays acceptable as it is.
+ */
+function sharedRefusal(tx: Tx, themes: number[], hero: number | null, currentHero: number | null): 'invalid' | 'heroNotFound' | 'heroNotImage' | null {
+  if (themes.length > 0) {
+    const known = tx.select({ id: pages.id }).from(pages).where(and(inArray(pages.id, themes), eq(pages.kind, 'page'))).all();
+    if (known.length !== themes.length) return 'invalid';
+  }
+  if (hero === null || hero === currentHero) return null;
+  const check = checkHeroImage(tx, hero);
+  return check === 'ok' ? null : check === 'notFound' ? 'heroNotFound' : 'heroNotImage';
+}
+
 /** Saves what both languages share: the kind, the themes (Our Work pages) and the main image. */
 export function saveSharedNewsFields(db: DB, actor: Actor, input: { itemId: number; baseVersion: number; shared: SharedNewsFields }, now = new Date()): SaveSharedResult {
   if (!NEWS_KINDS.includes(input.shared.kind)) return { ok: false, error: 'invalid' };
@@ -255,16 +326,10 @@ export function saveSharedNewsFields(db: DB, actor: Actor, input: { itemId: numb
     const item = tx.select().from(newsItems).where(eq(newsItems.id, input.itemId)).get();
     if (!item || item.deletedAt) return { ok: false, error: 'notFound' };
     if (item.version !== input.baseVersion) return { ok: false, error: 'stale', current: sharedOf(tx, input.itemId)! };
-    if (themes.length > 0) {
-      const known = tx.select({ id: pages.id }).from(pages).where(and(inArray(pages.id, themes), eq(pages.kind, 'page'))).all();
-      if (known.length !== themes.length) return { ok: false, error: 'invalid' };
-    }
     const hero = input.shared.heroMediaId;
-    // The image already set stays acceptable as it is; a new one must be an image in the library.
+    const refused = sharedRefusal(tx, themes, hero, item.heroMediaId);
+    if (refused) return { ok: false, error: refused };
     if (hero !== null && hero !== item.heroMediaId) {
-      const check = checkHeroImage(tx, hero);
-      if (check === 'notFound') return { ok: false, error: 'heroNotFound' };
-      if (check === 'notImage') return { ok: false, error: 'heroNotImage' };
       const live = tx
         .select({ locale: newsTranslations.locale })
         .from(newsTranslations)

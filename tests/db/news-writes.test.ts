@@ -4,6 +4,7 @@ import { insertUserRow } from '@/db/auth/users-core';
 import { LIMITS, type PublicationRequest } from '@/db/content/common';
 import {
   confirmTranslation,
+  createNewsItem,
   deleteNewsForever,
   getNewsForEditor,
   getNewsRevision,
@@ -280,6 +281,64 @@ describe('shared fields', () => {
     });
     expect(saveSharedNewsFields(t.db, actor, { itemId, baseVersion: 2, shared: { kind: 'news', themes: [99999], heroMediaId: null } })).toEqual({ ok: false, error: 'invalid' });
     expect(getNewsForEditor(t.db, itemId)).toMatchObject({ kind: 'story', themes: [theme.id], version: 2 });
+  });
+});
+
+describe('the first save of a new article', () => {
+  const blank: NewsFields = { title: '', slug: '', summary: '', body: '', dateline: '', seoTitle: '', seoDescription: '' };
+
+  it('keeps the shared fields and the other language’s text, as a draft, in one step', () => {
+    const theme = t.db.insert(pages).values({ kind: 'page' }).returning().get();
+    const photo = insertMediaRow(t.db, 1, { en: 'Judges at a training', sq: 'Gjyqtarë në një trajnim' });
+    const result = createNewsItem(t.db, actor, {
+      locale: 'en',
+      fields: fields(),
+      publication: { action: 'publish' },
+      other: { ...blank, title: 'Trajnim për gjyqtarët', body: '<p>Teksti</p>' },
+      shared: { kind: 'story', themes: [theme.id, theme.id], heroMediaId: photo },
+    });
+    expect(result).toMatchObject({ ok: true, version: 1, status: 'published' });
+    const item = getNewsForEditor(t.db, (result as { itemId: number }).itemId)!;
+    expect(item).toMatchObject({ kind: 'story', themes: [theme.id], heroMediaId: photo });
+    expect(item.translations.en).toMatchObject({ status: 'published', title: 'Training for judges' });
+    expect(item.translations.sq).toMatchObject({ status: 'draft', title: 'Trajnim për gjyqtarët', slug: 'trajnim-per-gjyqtaret', stale: false });
+    expect(t.db.select().from(revisions).all()).toHaveLength(2);
+  });
+
+  it('writes no other language when nothing was typed in it', () => {
+    const result = createNewsItem(t.db, actor, { locale: 'sq', fields: fields(), other: { ...blank, body: '<p></p>' }, shared: { kind: 'news', themes: [], heroMediaId: null } });
+    expect(result.ok).toBe(true);
+    expect(t.db.select({ locale: newsTranslations.locale }).from(newsTranslations).all()).toEqual([{ locale: 'sq' }]);
+  });
+
+  it('writes nothing at all when either language is refused, and says what is wrong with each', () => {
+    create('sq', { slug: 'taken' });
+    const before = { items: t.db.select().from(newsItems).all().length, revisions: t.db.select().from(revisions).all().length };
+    const shared = { kind: 'news' as const, themes: [], heroMediaId: null };
+    expect(createNewsItem(t.db, actor, { locale: 'en', fields: fields(), other: { ...blank, body: '<p>Pa titull</p>' }, shared })).toEqual({
+      ok: false,
+      error: 'invalid',
+      fieldErrors: {},
+      // The address is made from the title: without one there is neither.
+      otherFieldErrors: { title: 'required', slug: 'required' },
+    });
+    expect(createNewsItem(t.db, actor, { locale: 'en', fields: fields({ title: '' }), other: { ...blank, title: 'Zënë', slug: 'taken' }, shared })).toEqual({
+      ok: false,
+      error: 'invalid',
+      fieldErrors: { title: 'required' },
+      otherFieldErrors: { slug: 'slugTaken' },
+    });
+    expect(createNewsItem(t.db, actor, { locale: 'en', fields: fields(), other: null, shared: { ...shared, themes: [99999] } })).toEqual({ ok: false, error: 'sharedInvalid' });
+    expect(createNewsItem(t.db, actor, { locale: 'en', fields: fields(), other: null, shared: { ...shared, heroMediaId: 99999 } })).toEqual({ ok: false, error: 'heroNotFound' });
+    // The main image without alt text in English: publishing English is refused, with it the whole save.
+    const noAlt = insertMediaRow(t.db, 2, { sq: 'Vetëm shqip' });
+    expect(createNewsItem(t.db, actor, { locale: 'en', fields: fields(), publication: { action: 'publish' }, other: null, shared: { ...shared, heroMediaId: noAlt } })).toEqual({
+      ok: false,
+      error: 'invalid',
+      fieldErrors: { hero: 'heroNoAlt' },
+      otherFieldErrors: {},
+    });
+    expect({ items: t.db.select().from(newsItems).all().length, revisions: t.db.select().from(revisions).all().length }).toEqual(before);
   });
 });
 

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { SignOutForm } from '@/components/admin/SignOutForm';
+import { UnsavedChangesGuard } from '@/components/admin/UnsavedChanges';
 import { localizedPath } from '@/i18n/paths';
 import { requireUserForPage } from '@/lib/auth/session';
 import { ADMIN_PATH_HEADER, adminReturnPath } from '@/lib/params';
@@ -10,7 +11,8 @@ import { setLanguageAction, signOutAction } from './actions';
 import { LanguageSwitch } from '@/components/admin/LanguageSwitch';
 
 /**
- * The frame of the signed-in area: navigation and sign-out. It sends the
+ * The frame of the signed-in area: navigation and sign-out, and the question
+ * asked before a page with unsaved changes is left. It sends the
  * anonymous to the sign-in page for convenience, but it is not the check —
  * layouts do not run again on every navigation; each page, action and data
  * function checks for itself.
@@ -69,6 +71,7 @@ export default async function AreaLayout({ children }: { children: ReactNode }) 
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>
+      <UnsavedChangesGuard />
     </>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useEffect } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { ActionForm } from '@/components/admin/ActionForm';
 import { Field } from '@/components/admin/Field';
 import { FormMessage } from '@/components/admin/FormMessage';
@@ -10,11 +10,12 @@ import { clearLocalDraft, localDraftKey } from '@/components/admin/LocalDraft';
 import { RichTextEditor } from '@/components/admin/RichTextEditor';
 import { SubmitButton } from '@/components/admin/SubmitButton';
 import { TextArea } from '@/components/admin/TextArea';
+import { useUnsavedForm } from '@/components/admin/UnsavedChanges';
 import { LanguagePanels, type Locale, SeoFields, TranslationForm, type TranslationMeta } from '@/components/admin/TranslationEditor';
 import type { HeroOption, RichTextImageOption } from '@/db/admin/media';
 import { PUBLICATION_STATUSES, type PublicationStatus } from '@/db/schema';
 import { idleState } from '@/lib/form-state';
-import { confirmTranslationAction, saveNewsAction, saveSharedNewsAction, type SharedFormState } from './actions';
+import { confirmTranslationAction, type NewsFormState, saveNewsAction, saveSharedNewsAction, type SharedFormState } from './actions';
 
 export type TranslationData = TranslationMeta & {
   title: string;
@@ -39,38 +40,81 @@ export type EditorProps = {
   translations: Partial<Record<Locale, TranslationData>>;
   /** Which language the page opens on (narrow screens). */
   initialLocale: Locale;
-  /** Set right after an item was created, to drop the "new article" draft kept in the browser. */
+  /** Set right after an item was created, to drop the "new article" drafts kept in the browser. */
   createdLocale: Locale | null;
 };
 
 const FIELDS = ['title', 'slug', 'summary', 'dateline', 'body', 'seoTitle', 'seoDescription'] as const;
+const LOCALES = ['en', 'sq'] as const;
+const SHARED_FORM_ID = 'news-shared';
 
 function draftKey(userId: number, itemId: number | null, locale: Locale) {
   return localDraftKey('news', userId, itemId, locale);
 }
 
+type Carried = { locale: Locale; message: string; errors: Partial<Record<string, string>> };
+
+/**
+ * The save action of a language of a new article: the first save sends the
+ * shared fields and the other language's text with it, so that nothing typed
+ * is left behind (see createNewsItem). When the other language's text is
+ * refused, `onCarried` learns what to show beside it.
+ */
+function firstSaveAction(locale: Locale, onCarried: (carried: Carried | null) => void) {
+  const other: Locale = locale === 'en' ? 'sq' : 'en';
+  return async (state: NewsFormState, formData: FormData): Promise<NewsFormState> => {
+    const shared = document.getElementById(SHARED_FORM_ID);
+    if (shared instanceof HTMLFormElement) for (const [name, value] of new FormData(shared)) formData.append(name, value);
+    const otherForm = document.getElementById(`news-${other}`);
+    if (otherForm instanceof HTMLFormElement) {
+      const values = new FormData(otherForm);
+      for (const name of FIELDS) formData.set(`other.${name}`, values.get(name) ?? '');
+    }
+    // A successful first save redirects to the new article (the call then throws, and nothing below runs).
+    const result = await saveNewsAction(state, formData);
+    onCarried(result.otherFieldErrors ? { locale: other, message: result.message ?? '', errors: result.otherFieldErrors } : null);
+    return result;
+  };
+}
+
 export function NewsEditor(props: EditorProps) {
+  const [carried, setCarried] = useState<Carried | null>(null);
   useEffect(() => {
-    if (props.createdLocale) clearLocalDraft(draftKey(props.userId, null, props.createdLocale));
+    // Everything typed on "New article" was saved with it: nothing is left to offer there, or anywhere else.
+    if (props.createdLocale) for (const l of LOCALES) clearLocalDraft(draftKey(props.userId, null, l));
   }, [props.createdLocale, props.userId]);
 
   return (
     <div>
-      {props.itemId !== null ? <SharedForm itemId={props.itemId} shared={props.shared} themeOptions={props.themeOptions} heroOptions={props.heroOptions} /> : null}
+      <SharedForm itemId={props.itemId} shared={props.shared} themeOptions={props.themeOptions} heroOptions={props.heroOptions} />
       <LanguagePanels initialLocale={props.initialLocale}>
-        {(l) => <NewsTranslationForm userId={props.userId} itemId={props.itemId} locale={l} data={props.translations[l]} images={props.bodyImages[l]} />}
+        {(l) => (
+          <NewsTranslationForm
+            userId={props.userId}
+            itemId={props.itemId}
+            locale={l}
+            data={props.translations[l]}
+            images={props.bodyImages[l]}
+            action={props.itemId === null ? firstSaveAction(l, setCarried) : saveNewsAction}
+            carried={carried?.locale === l ? carried : null}
+          />
+        )}
       </LanguagePanels>
     </div>
   );
 }
 
+/**
+ * What both languages share. For a new article it has no button of its own:
+ * it is saved with the first save of either language.
+ */
 function SharedForm({
   itemId,
   shared,
   themeOptions,
   heroOptions,
 }: {
-  itemId: number;
+  itemId: number | null;
   shared: EditorProps['shared'];
   themeOptions: EditorProps['themeOptions'];
   heroOptions: HeroOption[];
@@ -78,15 +122,16 @@ function SharedForm({
   const t = useTranslations('Admin.editor');
   const kinds = useTranslations('Admin.editor.kinds');
   const [state, action, pending] = useActionState<SharedFormState, FormData>(saveSharedNewsAction, idleState);
+  const formRef = useRef<HTMLFormElement>(null);
+  useUnsavedForm(formRef, state);
   const version = state.version ?? shared.version;
-  return (
-    <ActionForm action={action} aria-labelledby="shared-title" className="rounded border border-gray-300 bg-white p-4">
-      <h2 id="shared-title" className="mb-2 text-xl font-bold">
-        {t('sharedTitle')}
-      </h2>
-      <FormMessage state={state} />
-      <input type="hidden" name="itemId" value={itemId} />
-      <input type="hidden" name="baseVersion" value={version} />
+  const heading = (
+    <h2 id="shared-title" className="mb-2 text-xl font-bold">
+      {t('sharedTitle')}
+    </h2>
+  );
+  const fields = (
+    <>
       <div className="flex flex-wrap gap-8">
         <div>
           <label htmlFor="kind" className="block font-semibold">
@@ -115,6 +160,27 @@ function SharedForm({
       <div className="mt-4">
         <HeroPicker id="news-hero" options={heroOptions} current={shared.heroMediaId} />
       </div>
+    </>
+  );
+  const look = 'rounded border border-gray-300 bg-white p-4';
+  if (itemId === null) {
+    return (
+      <form id={SHARED_FORM_ID} ref={formRef} aria-labelledby="shared-title" aria-describedby="shared-first-save" className={look} onSubmit={(e) => e.preventDefault()}>
+        {heading}
+        <p id="shared-first-save" className="mb-2 text-sm text-muted">
+          {t('sharedFirstSave')}
+        </p>
+        {fields}
+      </form>
+    );
+  }
+  return (
+    <ActionForm action={action} ref={formRef} aria-labelledby="shared-title" className={look}>
+      {heading}
+      <FormMessage state={state} />
+      <input type="hidden" name="itemId" value={itemId} />
+      <input type="hidden" name="baseVersion" value={version} />
+      {fields}
       <div className="mt-4">
         <SubmitButton pending={pending} variant="secondary">
           {t('saveShared')}
@@ -130,12 +196,16 @@ function NewsTranslationForm({
   locale,
   data,
   images,
+  action,
+  carried,
 }: {
   userId: number;
   itemId: number | null;
   locale: Locale;
   data: TranslationData | undefined;
   images: RichTextImageOption[];
+  action: typeof saveNewsAction;
+  carried: Carried | null;
 }) {
   const t = useTranslations('Admin.editor');
   const statuses = useTranslations('Admin.news.statuses');
@@ -144,7 +214,8 @@ function NewsTranslationForm({
       locale={locale}
       formId={`news-${locale}`}
       draftKey={draftKey(userId, itemId, locale)}
-      action={saveNewsAction}
+      action={action}
+      carried={carried}
       hidden={{ itemId: itemId ?? '', locale }}
       meta={data}
       links={itemId !== null && data ? { preview: `/admin/preview/news/${itemId}/${locale}`, history: `/admin/news/${itemId}/history/${locale}` } : null}

@@ -7,13 +7,14 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import {
   confirmNewsTranslation,
+  createNews,
   moveNewsToTrash,
   restoreNewsToRevision,
   saveNews,
   saveSharedNews,
 } from '@/db/admin/news';
 import type { PublicationRequest } from '@/db/content/common';
-import type { NewsFieldErrors, SaveNewsResult } from '@/db/content/news-writes';
+import type { CreateNewsResult, NewsFieldErrors, NewsFields } from '@/db/content/news-writes';
 import { NEWS_KINDS } from '@/db/schema';
 import { guarded } from '@/lib/auth/guard';
 import { requireUser } from '@/lib/auth/session';
@@ -43,6 +44,28 @@ const text = (formData: FormData, name: string) => {
   return typeof value === 'string' ? value.replace(/\r\n?/g, '\n') : '';
 };
 
+/** One language's fields as typed; `prefix` reads the other language's, sent along with a first save. */
+function newsFields(formData: FormData, prefix = ''): NewsFields {
+  const field = (name: keyof NewsFields) => text(formData, prefix + name);
+  return {
+    title: field('title'),
+    slug: field('slug'),
+    summary: field('summary'),
+    body: field('body'),
+    dateline: field('dateline'),
+    seoTitle: field('seoTitle'),
+    seoDescription: field('seoDescription'),
+  };
+}
+
+/** The fields both languages share (kind, themes, main image), as the editor sends them. */
+const sharedSchema = z.object({
+  kind: z.enum(NEWS_KINDS),
+  themes: z.array(id).max(50),
+  heroMediaId: z.union([z.literal('').transform(() => null), id]),
+});
+const sharedInput = (formData: FormData) => ({ kind: formData.get('kind') ?? 'news', themes: formData.getAll('themes'), heroMediaId: formData.get('heroMediaId') ?? '' });
+
 export async function saveNewsAction(_prev: NewsFormState, formData: FormData): Promise<NewsFormState> {
   return guarded(async () => {
     const t = await messages();
@@ -59,28 +82,29 @@ export async function saveNewsAction(_prev: NewsFormState, formData: FormData): 
       if (!at) return { status: 'error', message: t('errors.invalid'), fieldErrors: { publishAt: t('editor.errors.dateInvalid') } };
       publication = { action: 'schedule', at };
     }
-    const result: SaveNewsResult = await saveNews(
-      {
-        itemId: itemId === '' ? null : itemId,
-        locale: parsed.data.locale,
-        baseVersion,
-        fields: {
-          title: text(formData, 'title'),
-          slug: text(formData, 'slug'),
-          summary: text(formData, 'summary'),
-          body: text(formData, 'body'),
-          dateline: text(formData, 'dateline'),
-          seoTitle: text(formData, 'seoTitle'),
-          seoDescription: text(formData, 'seoDescription'),
-        },
-        publication,
-      },
-      clientAddress(await headers()),
-    );
+    const ip = clientAddress(await headers());
+    const fields = newsFields(formData);
+    let result: CreateNewsResult;
+    if (itemId === '') {
+      // The first save keeps everything typed: the shared fields and the other language's text come along.
+      const shared = sharedSchema.safeParse(sharedInput(formData));
+      if (!shared.success) return { status: 'error', message: t('errors.invalid') };
+      const other = formData.has('other.title') ? newsFields(formData, 'other.') : null;
+      result = await createNews({ locale: parsed.data.locale, fields, publication, other, shared: shared.data }, ip);
+    } else {
+      result = await saveNews({ itemId, locale: parsed.data.locale, baseVersion, fields, publication }, ip);
+    }
     if (!result.ok) {
       if (result.error === 'stale') return { status: 'error', message: t('editor.stale'), conflict: result.current };
       if (result.error === 'notFound') return { status: 'error', message: t('editor.notFound') };
-      return { status: 'error', message: t('errors.invalid'), fieldErrors: fieldMessages(result.fieldErrors, t) };
+      if (result.error !== 'invalid') return { status: 'error', message: result.error === 'sharedInvalid' ? t('errors.invalid') : t(`editor.errors.${result.error}`) };
+      const otherErrors = result.otherFieldErrors && Object.keys(result.otherFieldErrors).length > 0 ? fieldMessages(result.otherFieldErrors, t) : undefined;
+      return {
+        status: 'error',
+        message: otherErrors ? t('editor.firstSaveOtherInvalid', { language: parsed.data.locale === 'en' ? 'sq' : 'en' }) : t('errors.invalid'),
+        fieldErrors: fieldMessages(result.fieldErrors, t),
+        otherFieldErrors: otherErrors,
+      };
     }
     afterNewsChange(result.changedPaths, result.itemId);
     if (itemId === '') redirect(`/admin/news/${result.itemId}?created=${parsed.data.locale}`);
@@ -109,21 +133,9 @@ export type SharedFormState = FormState & { version?: number };
 export async function saveSharedNewsAction(_prev: SharedFormState, formData: FormData): Promise<SharedFormState> {
   return guarded(async () => {
     const t = await messages();
-    const parsed = z
-      .object({
-        itemId: id,
-        baseVersion: z.coerce.number().int().min(0),
-        kind: z.enum(NEWS_KINDS),
-        themes: z.array(id).max(50),
-        heroMediaId: z.union([z.literal('').transform(() => null), id]),
-      })
-      .safeParse({
-        itemId: formData.get('itemId'),
-        baseVersion: formData.get('baseVersion'),
-        kind: formData.get('kind'),
-        themes: formData.getAll('themes'),
-        heroMediaId: formData.get('heroMediaId') ?? '',
-      });
+    const parsed = sharedSchema
+      .extend({ itemId: id, baseVersion: z.coerce.number().int().min(0) })
+      .safeParse({ ...sharedInput(formData), itemId: formData.get('itemId'), baseVersion: formData.get('baseVersion') });
     if (!parsed.success) return { status: 'error', message: t('errors.invalid') };
     const { itemId, baseVersion, kind, themes, heroMediaId } = parsed.data;
     const result = await saveSharedNews({ itemId, baseVersion, shared: { kind, themes, heroMediaId } }, clientAddress(await headers()));

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
+import { useActionState, useRef } from 'react';
 import { ActionForm } from '@/components/admin/ActionForm';
 import { Field } from '@/components/admin/Field';
 import { FormMessage } from '@/components/admin/FormMessage';
@@ -10,6 +10,7 @@ import { localDraftKey } from '@/components/admin/LocalDraft';
 import { RichTextEditor } from '@/components/admin/RichTextEditor';
 import { SubmitButton } from '@/components/admin/SubmitButton';
 import { TextArea } from '@/components/admin/TextArea';
+import { useUnsavedForm } from '@/components/admin/UnsavedChanges';
 import { LanguagePanels, type Locale, SeoFields, TranslationForm, type TranslationMeta } from '@/components/admin/TranslationEditor';
 import type { HeroOption, PublicationOption, RichTextImageOption } from '@/db/admin/media';
 import { formatBytes } from '@/lib/media/format';
@@ -156,8 +157,10 @@ function PageTranslationForm({
 function HeroForm({ pageId, current, options }: { pageId: number; current: number | null; options: HeroOption[] }) {
   const t = useTranslations('Admin.editor.hero');
   const [state, action, pending] = useActionState(savePageHeroAction, idleState);
+  const formRef = useRef<HTMLFormElement>(null);
+  useUnsavedForm(formRef, state);
   return (
-    <ActionForm action={action} aria-label={t('label')} className="mt-6 rounded border border-gray-300 bg-white p-4" data-testid="hero-form">
+    <ActionForm action={action} ref={formRef} aria-label={t('label')} className="mt-6 rounded border border-gray-300 bg-white p-4" data-testid="hero-form">
       <FormMessage state={state} />
       <input type="hidden" name="pageId" value={pageId} />
       <HeroPicker id="page-hero" options={options} current={current} />
@@ -173,8 +176,10 @@ function HeroForm({ pageId, current, options }: { pageId: number; current: numbe
 function PublicationsForm({ pageId, options, uiLocale }: { pageId: number; options: PublicationOption[]; uiLocale: Locale }) {
   const p = useTranslations('Admin.pages.publications');
   const [state, action, pending] = useActionState(savePagePublicationsAction, idleState);
+  const formRef = useRef<HTMLFormElement>(null);
+  useUnsavedForm(formRef, state);
   return (
-    <ActionForm action={action} aria-label={p('title')} className="mt-6 rounded border border-gray-300 bg-white p-4" data-testid="publications-form">
+    <ActionForm action={action} ref={formRef} aria-label={p('title')} className="mt-6 rounded border border-gray-300 bg-white p-4" data-testid="publications-form">
       <FormMessage state={state} />
       <input type="hidden" name="pageId" value={pageId} />
       <fieldset aria-describedby="publications-hint">
@@ -208,8 +213,10 @@ function PublicationsForm({ pageId, options, uiLocale }: { pageId: number; optio
 function LinkForm({ pageId, url }: { pageId: number; url: string }) {
   const p = useTranslations('Admin.pages');
   const [state, action, pending] = useActionState(savePageLinkAction, idleState);
+  const formRef = useRef<HTMLFormElement>(null);
+  useUnsavedForm(formRef, state);
   return (
-    <ActionForm action={action} aria-labelledby="link-title" className="mt-6 rounded border border-gray-300 bg-white p-4" noValidate>
+    <ActionForm action={action} ref={formRef} aria-labelledby="link-title" className="mt-6 rounded border border-gray-300 bg-white p-4" noValidate>
       <h2 id="link-title" className="mb-2 text-xl font-bold">
         {p('linkTitle')}
       </h2>
