@@ -13,7 +13,7 @@ import {
   saveSharedNews,
 } from '@/db/admin/news';
 import type { PublicationRequest } from '@/db/content/common';
-import type { NewsFieldErrors, SaveNewsResult } from '@/db/content/news-writes';
+import type { SaveNewsResult } from '@/db/content/news-writes';
 import { NEWS_KINDS } from '@/db/schema';
 import { guarded } from '@/lib/auth/guard';
 import { requireUser } from '@/lib/auth/session';
@@ -80,7 +80,7 @@ export async function saveNewsAction(_prev: NewsFormState, formData: FormData): 
     if (!result.ok) {
       if (result.error === 'stale') return { status: 'error', message: t('editor.stale'), conflict: result.current };
       if (result.error === 'notFound') return { status: 'error', message: t('editor.notFound') };
-      return { status: 'error', message: t('errors.invalid'), fieldErrors: fieldMessages(result.fieldErrors, t) };
+      return { status: 'error', message: t('errors.invalid'), fieldErrors: fieldMessages(result, t) };
     }
     afterNewsChange(result.changedPaths, result.itemId);
     if (itemId === '') redirect(`/admin/news/${result.itemId}?created=${parsed.data.locale}`);
@@ -95,11 +95,12 @@ export async function saveNewsAction(_prev: NewsFormState, formData: FormData): 
   });
 }
 
-function fieldMessages(errors: NewsFieldErrors, t: Awaited<ReturnType<typeof messages>>): Record<string, string> {
+function fieldMessages(result: Extract<SaveNewsResult, { error: 'invalid' }>, t: Awaited<ReturnType<typeof messages>>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [field, code] of Object.entries(errors)) {
+  for (const [field, code] of Object.entries(result.fieldErrors)) {
     if (!code) continue;
-    out[field] = code === 'required' || code === 'tooLong' ? t(`errors.${code}`) : t(`editor.errors.${code}`);
+    if (code === 'bodyImageUnknown') out[field] = t('editor.errors.bodyImageUnknown', { files: (result.unknownImages ?? []).join(', ') });
+    else out[field] = code === 'required' || code === 'tooLong' ? t(`errors.${code}`) : t(`editor.errors.${code}`);
   }
   return out;
 }
@@ -161,6 +162,9 @@ export async function restoreRevisionAction(_prev: NewsFormState, formData: Form
     const result = await restoreNewsToRevision(parsed.data, clientAddress(await headers()));
     if (!result.ok) {
       if (result.error === 'stale') return { status: 'error', message: t('editor.stale'), conflict: result.current };
+      if (result.error === 'invalid' && result.unknownImages) {
+        return { status: 'error', message: t('history.restoreUnknownImages', { files: result.unknownImages.join(', ') }) };
+      }
       if (result.error === 'invalid') return { status: 'error', message: t('history.restoreInvalid') };
       return { status: 'error', message: t('editor.notFound') };
     }
