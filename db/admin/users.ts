@@ -96,10 +96,10 @@ export async function updateUserAccess(
   return { ok: true, id };
 }
 
-/** A user's email, for checking a new password against it. Admins only. */
-export async function getUserEmail(id: number): Promise<string | null> {
+/** A user's email and name, for checking a new password against them. Admins only. */
+export async function getUserIdentity(id: number): Promise<{ email: string; name: string } | null> {
   await requireUser('admin');
-  return getDb().select({ email: users.email }).from(users).where(eq(users.id, id)).get()?.email ?? null;
+  return getDb().select({ email: users.email, name: users.name }).from(users).where(eq(users.id, id)).get() ?? null;
 }
 
 /** An admin sets someone's password; that user's sessions end. */

@@ -5,7 +5,7 @@ import { sanitizeRichText } from '@/lib/sanitize';
 import { slugify } from '@/lib/slug';
 import { recordAudit } from '../auth/audit-log';
 import type { DB, Queryable, Tx } from '../client';
-import { checkHeroImage, heroMissingAltWhereLive, imagesWithoutAlt, setUsages, usagesFromHtml } from '../media/usages';
+import { checkHeroImage, heroMissingAltWhereLive, imagesWithoutAlt, setUsages, unknownImagesIn, usagesFromHtml } from '../media/usages';
 import { NEWS_KINDS, newsItems, newsItemThemes, newsTranslations, pages, type PublicationStatus, redirects, revisions, users } from '../schema';
 import {
   articlePath,
@@ -47,16 +47,22 @@ export type NewsFields = {
 
 export type NewsSnapshot = NewsFields & { version: number; status: PublicationStatus; publishedAt: string | null };
 
-/** bodyImageNoAlt: an image in the text has no alt text in this language (or is no longer in the library), so it cannot be live. */
-export type NewsFieldError = 'required' | 'tooLong' | 'slugInvalid' | 'slugTaken' | 'heroNoAlt' | 'bodyImageNoAlt' | PublicationError;
+/**
+ * bodyImageNoAlt: an image in the text has no alt text in this language, so it cannot be live.
+ * bodyImageUnknown: an image in the text is no file of the library, or is in its trash (the result's `unknownImages` names them).
+ */
+export type NewsFieldError = 'required' | 'tooLong' | 'slugInvalid' | 'slugTaken' | 'heroNoAlt' | 'bodyImageNoAlt' | 'bodyImageUnknown' | PublicationError;
 /** `hero`: the item's main image has no alt text in this language (publishing refused). */
 export type NewsFieldErrors = Partial<Record<keyof NewsFields | 'publishAt' | 'form' | 'hero', NewsFieldError>>;
 
 export type SaveNewsResult =
   | { ok: true; itemId: number; version: number; status: PublicationStatus; publishedAt: Date | null; changedPaths: string[] }
   | { ok: false; error: 'stale'; current: NewsSnapshot }
-  /** otherFieldErrors: on a first save, what is wrong with the other language's text (see createNewsItem). */
-  | { ok: false; error: 'invalid'; fieldErrors: NewsFieldErrors; otherFieldErrors?: NewsFieldErrors }
+  /**
+   * `unknownImages`: with fieldErrors.body 'bodyImageUnknown', the addresses of those images.
+   * otherFieldErrors (and otherUnknownImages): on a first save, what is wrong with the other language's text (see createNewsItem).
+   */
+  | { ok: false; error: 'invalid'; fieldErrors: NewsFieldErrors; unknownImages?: string[]; otherFieldErrors?: NewsFieldErrors; otherUnknownImages?: string[] }
   | { ok: false; error: 'notFound' };
 
 /** The public pages that show a live article: itself, the list and home. */
@@ -171,6 +177,9 @@ function saveTranslationIn(tx: Tx, actor: Actor, input: SaveTranslationInput, no
   }
   // The media files the text uses (images and PDFs), recorded with the save.
   const bodyUsages = usagesFromHtml(tx, fields.body);
+  // Every image of the text is a file of the library, not in its trash, whatever the publication.
+  const unknownImages = errors.body ? [] : unknownImagesIn(tx, fields.body);
+  if (unknownImages.length > 0) errors.body = 'bodyImageUnknown';
   // An image is never live in a language without its alt text there (or a decorative mark).
   if (!('error' in next) && (next.status === 'published' || next.status === 'scheduled') && !errors.body) {
     const images = bodyUsages.map((u) => u.mediaId);
@@ -180,7 +189,9 @@ function saveTranslationIn(tx: Tx, actor: Actor, input: SaveTranslationInput, no
     const hero = tx.select({ heroMediaId: newsItems.heroMediaId }).from(newsItems).where(eq(newsItems.id, itemId)).get()?.heroMediaId;
     if (hero && imagesWithoutAlt(tx, [hero], input.locale).length > 0) errors.hero = 'heroNoAlt';
   }
-  if (Object.keys(errors).length > 0 || 'error' in next) return { ok: false, error: 'invalid', fieldErrors: errors };
+  if (Object.keys(errors).length > 0 || 'error' in next) {
+    return { ok: false, error: 'invalid', fieldErrors: errors, ...(unknownImages.length > 0 ? { unknownImages } : {}) };
+  }
 
   if (itemId === null) itemId = tx.insert(newsItems).values({ authorId: actor.userId, createdAt: now, updatedAt: now }).returning({ id: newsItems.id }).get().id;
   const other = tx.select().from(newsTranslations).where(and(eq(newsTranslations.newsItemId, itemId), ne(newsTranslations.locale, input.locale))).get();
@@ -266,8 +277,15 @@ export function createNewsItem(
       const second = input.other && hasNewsText(input.other) ? saveTranslationIn(tx, actor, { itemId, locale: otherLocale, baseVersion: null, fields: input.other }, now) : null;
       if (first.ok && (second === null || second.ok)) return first;
       if (!first.ok && first.error !== 'invalid') throw new Refusal(first);
-      const otherFieldErrors = second && !second.ok && second.error === 'invalid' ? second.fieldErrors : {};
-      throw new Refusal({ ok: false, error: 'invalid', fieldErrors: first.ok ? {} : first.fieldErrors, otherFieldErrors });
+      const otherRefused = second && !second.ok && second.error === 'invalid' ? second : null;
+      throw new Refusal({
+        ok: false,
+        error: 'invalid',
+        fieldErrors: first.ok ? {} : first.fieldErrors,
+        ...(!first.ok && first.unknownImages ? { unknownImages: first.unknownImages } : {}),
+        otherFieldErrors: otherRefused?.fieldErrors ?? {},
+        ...(otherRefused?.unknownImages ? { otherUnknownImages: otherRefused.unknownImages } : {}),
+      });
     });
   } catch (error) {
     if (error instanceof Refusal) return error.result;

@@ -4,7 +4,7 @@ import { htmlToText } from '@/lib/html';
 import { sanitizeRichText } from '@/lib/sanitize';
 import { recordAudit } from '../auth/audit-log';
 import type { DB, Queryable, Tx } from '../client';
-import { imagesWithoutAlt, setUsages, usagesFromHtml } from '../media/usages';
+import { imagesWithoutAlt, setUsages, unknownImagesIn, usagesFromHtml } from '../media/usages';
 import { pages, pageTranslations, type PublicationStatus, revisions, users } from '../schema';
 import {
   isLive,
@@ -79,8 +79,10 @@ export type PageFieldError =
   | { ok: false; error: 'pathTaken'; field: 'path'; takenBy: { pageId: number; trashed: boolean } }
   /** Publishing refused: the page's main image has no alt text in this language (and is not marked decorative). */
   | { ok: false; error: 'heroNoAlt'; field: 'hero' }
-  /** Publishing refused: an image in the text has no alt text in this language (or is no longer in the library). */
-  | { ok: false; error: 'bodyImageNoAlt'; field: 'body' };
+  /** Publishing refused: an image in the text has no alt text in this language. */
+  | { ok: false; error: 'bodyImageNoAlt'; field: 'body' }
+  /** Any save refused: these images of the text (their addresses) are no files of the library, or are in its trash. */
+  | { ok: false; error: 'bodyImageUnknown'; field: 'body'; images: string[] };
 
 export type SavePageResult =
   | ({ ok: true; pageId: number; version: number; status: PublicationStatus; publishedAt: Date | null } & PageChange)
@@ -271,6 +273,9 @@ function saveInTx(tx: Tx, actor: Actor, input: SavePageInput, now: Date, options
   const publication = nextPublication(current, input.publication, visibleText, now);
   if ('error' in publication) return { ok: false, error: publication.error };
   const { status, publishedAt } = publication;
+  // Every image of the text is a file of the library, not in its trash, whatever the publication.
+  const unknownImages = unknownImagesIn(tx, fields.body);
+  if (unknownImages.length > 0) return { ok: false, error: 'bodyImageUnknown', field: 'body', images: unknownImages };
   // The media files the text uses (images and PDFs), recorded with the save.
   const bodyUsages = usagesFromHtml(tx, fields.body);
   // An image is never live in a language without its alt text there (or a decorative mark).

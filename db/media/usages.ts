@@ -1,8 +1,10 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Locale } from '@/i18n/routing';
-import { mediaHashesIn } from '@/lib/media/files';
+import { mediaHashesIn, mediaUrl } from '@/lib/media/files';
+import { richTextImageUrls } from '@/lib/media/rich-text';
 import type { Queryable } from '../client';
 import { media, mediaTranslations, type MediaUsageRole, mediaUsages, newsItems, newsTranslations, pages, pageTranslations } from '../schema';
+import { storedNames } from './stored';
 
 /**
  * Where media files are used, so that a file in use cannot be deleted.
@@ -44,6 +46,28 @@ export function usagesFromHtml(db: Queryable, html: string): UsageInput[] {
     .where(inArray(media.hash, hashes))
     .all()
     .map((r) => ({ mediaId: r.id, role: 'body' as const }));
+}
+
+/**
+ * The images of a sanitized text whose file the library does not serve: an
+ * address that is no stored variant of an image row, or one of an image in
+ * the trash. Their addresses, as written in the text, so the editors' save
+ * can name them: a text refers only to the library.
+ */
+export function unknownImagesIn(db: Queryable, sanitizedHtml: string): string[] {
+  const urls = richTextImageUrls(sanitizedHtml);
+  if (urls.length === 0) return [];
+  const hashes = mediaHashesIn(urls.join(' '));
+  const rows =
+    hashes.length === 0
+      ? []
+      : db
+          .select({ kind: media.kind, hash: media.hash, variants: media.variants })
+          .from(media)
+          .where(and(inArray(media.hash, hashes), eq(media.kind, 'image'), isNull(media.deletedAt)))
+          .all();
+  const served = new Set(rows.flatMap(storedNames).map(mediaUrl));
+  return urls.filter((url) => !served.has(url));
 }
 
 /**

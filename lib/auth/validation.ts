@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkPasswordPolicy } from '@/lib/auth/password';
+import { checkPasswordPolicy, type PasswordFeedback, type PasswordProblem, type PasswordSuggestion, type PasswordWarning } from '@/lib/auth/password';
 import { MAX_EMAIL_LENGTH, MAX_PASSWORD_INPUT } from '@/db/auth/sign-in';
 
 /** Error keys under Admin.errors; the forms turn them into the user's language. */
@@ -10,17 +10,22 @@ export type ErrorKey =
   | 'emailTaken'
   | 'passwordTooShort'
   | 'passwordTooLong'
-  | 'passwordCommon'
+  | 'passwordWeak'
   | 'passwordContainsEmail'
+  | 'passwordContainsName'
   | 'passwordMismatch'
   | 'currentPassword';
 
 const POLICY_ERRORS = {
   too_short: 'passwordTooShort',
   too_long: 'passwordTooLong',
-  common: 'passwordCommon',
+  weak: 'passwordWeak',
   contains_email: 'passwordContainsEmail',
-} as const;
+  contains_name: 'passwordContainsName',
+} as const satisfies Record<PasswordProblem['code'], ErrorKey>;
+
+/** A refused new password: the error, and for a weak one zxcvbn's warning and suggestions. */
+export type PasswordError = { key: ErrorKey; feedback?: PasswordFeedback };
 
 export const nameSchema = z.string().trim().min(1, 'required').max(120, 'tooLong');
 export const emailSchema = z
@@ -33,14 +38,33 @@ export const emailSchema = z
 export const roleSchema = z.enum(['admin', 'editor']);
 export const localeSchema = z.enum(['en', 'sq']);
 
-/** A new password: the policy (length, common list, not the email) and the confirmation. */
-export function newPasswordError(password: string, confirm: string | null, email?: string): ErrorKey | null {
-  if (!password) return 'required';
-  if (password.length > MAX_PASSWORD_INPUT) return 'passwordTooLong';
-  const problem = checkPasswordPolicy(password, { email });
-  if (problem) return POLICY_ERRORS[problem];
-  if (confirm !== null && password !== confirm) return 'passwordMismatch';
+/**
+ * A new password: the policy (length, not the person's email or name,
+ * zxcvbn's score) and the confirmation. `person` is whose password it is.
+ */
+export async function newPasswordError(password: string, confirm: string | null, person: { email?: string; name?: string } = {}): Promise<PasswordError | null> {
+  if (!password) return { key: 'required' };
+  if (password.length > MAX_PASSWORD_INPUT) return { key: 'passwordTooLong' };
+  const problem = await checkPasswordPolicy(password, person);
+  if (problem) return { key: POLICY_ERRORS[problem.code], ...('feedback' in problem ? { feedback: problem.feedback } : {}) };
+  if (confirm !== null && password !== confirm) return { key: 'passwordMismatch' };
   return null;
+}
+
+type PasswordMessageKey = `errors.${ErrorKey}` | `passwordFeedback.warnings.${PasswordWarning}` | `passwordFeedback.suggestions.${PasswordSuggestion}`;
+
+/**
+ * The error in words, from the Admin messages: for a weak password, ours
+ * followed by zxcvbn's warning and suggestions, each in the user's language.
+ */
+export function passwordErrorMessage(error: PasswordError, t: (key: PasswordMessageKey) => string): string {
+  const feedback = error.feedback;
+  if (!feedback) return t(`errors.${error.key}`);
+  return [
+    t(`errors.${error.key}`),
+    ...(feedback.warning ? [t(`passwordFeedback.warnings.${feedback.warning}`)] : []),
+    ...feedback.suggestions.map((s) => t(`passwordFeedback.suggestions.${s}`)),
+  ].join(' ');
 }
 
 /** zod issues as { field: errorKey }. */

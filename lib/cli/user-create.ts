@@ -5,10 +5,12 @@
 // file), else asked for twice without echo — never from the command line,
 // where it would land in the shell history and the process list.
 import { parseArgs } from 'node:util';
+import { createTranslator } from 'next-intl';
 import { migrateDatabase, openDatabase } from '@/db/client';
 import { insertUserRow } from '@/db/auth/users-core';
-import { emailSchema, nameSchema, newPasswordError, roleSchema } from '@/lib/auth/validation';
+import { emailSchema, nameSchema, newPasswordError, passwordErrorMessage, roleSchema } from '@/lib/auth/validation';
 import { readEnv } from '@/lib/env';
+import en from '@/messages/en.json';
 
 const USAGE = 'Usage: npm run user:create -- --email E --name N --role admin|editor  (password on standard input)';
 
@@ -82,16 +84,10 @@ async function main(): Promise<number> {
   } else {
     password = await readPiped();
   }
-  const problem = newPasswordError(password, null, email.data);
+  const problem = await newPasswordError(password, null, { email: email.data, name: name.data });
   if (problem) {
-    const text: Record<string, string> = {
-      required: 'No password was given on standard input.',
-      passwordTooShort: 'The password must have at least 12 characters.',
-      passwordTooLong: 'The password must have at most 256 characters.',
-      passwordCommon: 'The password is too common; choose another one.',
-      passwordContainsEmail: 'The password must not contain the email address.',
-    };
-    console.error(text[problem] ?? 'The password is not acceptable.');
+    // The editor area's English messages, zxcvbn's feedback included.
+    console.error(problem.key === 'required' ? 'No password was given on standard input.' : passwordErrorMessage(problem, createTranslator({ locale: 'en', messages: en, namespace: 'Admin' })));
     return 1;
   }
 

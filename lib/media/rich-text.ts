@@ -35,3 +35,20 @@ export function isForeignImage(frame: { tag: string; attribs: Record<string, str
   if (a.sizes !== undefined && !/^[\w\s().,:-]{1,200}$/.test(a.sizes)) return true;
   return false;
 }
+
+/**
+ * The addresses the <img> elements of a sanitized text show: each src and
+ * every srcset candidate, once each, in order. Reads sanitizeRichText's
+ * output (every attribute double-quoted), so a '>' in an alt text cannot
+ * end a tag early.
+ */
+export function richTextImageUrls(sanitizedHtml: string): string[] {
+  const urls = new Set<string>();
+  for (const tag of sanitizedHtml.matchAll(/<img((?:\s+[\w-]+(?:="[^"]*")?)*)\s*\/?>/g)) {
+    for (const [, name, value] of tag[1]!.matchAll(/\s(src|srcset)="([^"]*)"/g)) {
+      const candidates = name === 'src' ? [value!] : value!.split(',').map((c) => c.trim().split(/\s+/)[0]!);
+      for (const url of candidates) if (url) urls.add(url);
+    }
+  }
+  return [...urls];
+}

@@ -18,6 +18,7 @@ import {
   translationStates,
   trashNews,
 } from '@/db/content/news-writes';
+import { restoreMedia, trashMedia } from '@/db/media/library';
 import { isPublic } from '@/db/queries/visibility';
 import { richTextImageHtml } from '@/lib/media/rich-text';
 import { auditEvents, media, mediaTranslations, mediaUsages, newsItems, newsTranslations, pages, redirects, revisions } from '@/db/schema';
@@ -454,6 +455,45 @@ describe('images in the text', () => {
     expect(save(itemId, 'en', 1, { body: `<p>Text</p>${imgOf(1, 'Judges at a training')}` }, { action: 'publish' })).toMatchObject({ ok: true });
     t.db.insert(mediaTranslations).values({ mediaId: photo, locale: 'sq', alt: 'Gjyqtarë në një trajnim' }).run();
     expect(save(itemId, 'sq', 2, sq)).toMatchObject({ ok: true, status: 'published' });
+  });
+
+  it('refer only to files of the library: an unknown or trashed file is refused on every save, and named', () => {
+    const unknown = `/media/${'0'.repeat(64)}-320.webp`;
+    const forged = `<p>Text</p><img src="${unknown}" alt="x">`;
+    // Saving a new draft, publishing, saving a draft of an existing item: all refused, nothing written.
+    expect(saveNewsTranslation(t.db, actor, { itemId: null, locale: 'en', baseVersion: null, fields: fields({ body: forged }) })).toEqual({
+      ok: false,
+      error: 'invalid',
+      fieldErrors: { body: 'bodyImageUnknown' },
+      unknownImages: [unknown],
+    });
+    expect(t.db.select().from(newsItems).all()).toEqual([]);
+    const { itemId } = create('en');
+    expect(save(itemId, 'en', 1, { body: forged }, { action: 'publish' })).toMatchObject({ ok: false, fieldErrors: { body: 'bodyImageUnknown' }, unknownImages: [unknown] });
+    expect(save(itemId, 'en', 1, { body: forged })).toMatchObject({ ok: false, fieldErrors: { body: 'bodyImageUnknown' } });
+    // A known image with a width it was never made in, or in srcset only: refused too.
+    const photo = insertMediaRow(t.db, 1, { en: 'Judges at a training' });
+    const hash = '1'.padStart(64, '0');
+    expect(save(itemId, 'en', 1, { body: `<img src="/media/${hash}-9999.webp" alt="x">` })).toMatchObject({ unknownImages: [`/media/${hash}-9999.webp`] });
+    expect(save(itemId, 'en', 1, { body: `<img src="/media/${hash}-320.webp" srcset="/media/${hash}-320.webp 320w, ${unknown} 640w" alt="x">` })).toMatchObject({
+      unknownImages: [unknown],
+    });
+    expect(row(itemId, 'en')).toMatchObject({ version: 1, body: '<p>Text</p>' });
+    // The library's own files pass (both formats), and are published.
+    const own = `<p>Text</p>${imgOf(1, 'Judges at a training')}<img src="/media/${hash}-320.jpg" alt="Judges at a training">`;
+    expect(save(itemId, 'en', 1, { body: own }, { action: 'publish' })).toMatchObject({ ok: true, version: 2 });
+    // Text without the image, the image trashed: restoring the version that showed it is refused, naming the file.
+    expect(save(itemId, 'en', 2, { body: '<p>Text only</p>' })).toMatchObject({ ok: true, version: 3 });
+    expect(trashMedia(t.db, actor, photo)).toEqual({ ok: true });
+    const withImage = listNewsRevisions(t.db, itemId, 'en').find((r) => r.version === 2)!;
+    expect(restoreNewsRevision(t.db, actor, { itemId, revisionId: withImage.id, baseVersion: 3 })).toMatchObject({
+      ok: false,
+      fieldErrors: { body: 'bodyImageUnknown' },
+      unknownImages: [`/media/${hash}-320.webp`, `/media/${hash}-320.jpg`],
+    });
+    expect(save(itemId, 'en', 3, { body: own })).toMatchObject({ ok: false, fieldErrors: { body: 'bodyImageUnknown' } });
+    expect(restoreMedia(t.db, actor, photo)).toEqual({ ok: true });
+    expect(restoreNewsRevision(t.db, actor, { itemId, revisionId: withImage.id, baseVersion: 3 })).toMatchObject({ ok: true, version: 4 });
   });
 });
 

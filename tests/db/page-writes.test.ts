@@ -13,6 +13,7 @@ import {
   type SavePageResult,
   savePageTranslation,
 } from '@/db/content/page-writes';
+import { trashMedia } from '@/db/media/library';
 import { isPublic } from '@/db/queries/visibility';
 import { richTextImageHtml } from '@/lib/media/rich-text';
 import { auditEvents, media, mediaTranslations, mediaUsages, pages, pageTranslations, redirects, revisions } from '@/db/schema';
@@ -503,6 +504,30 @@ describe('images in the text', () => {
     expect(save(pageId, 'sq', 1, sq, { action: 'publish' })).toMatchObject({ ok: true, status: 'published' });
     saved(save(pageId, 'sq', 2, { ...sq, body: '<p>Tekst</p>' }));
     expect(uses()).toEqual([]);
+  });
+
+  it('refer only to files of the library: an unknown or trashed file is refused on every save, and named', () => {
+    const pageId = newPage();
+    const unknown = `/media/${'0'.repeat(64)}-320.webp`;
+    const forged = `<p>Text</p><img src="${unknown}" alt="x">`;
+    expect(save(pageId, 'en', null, { body: forged })).toEqual({ ok: false, error: 'bodyImageUnknown', field: 'body', images: [unknown] });
+    expect(save(pageId, 'en', null, { body: forged }, { action: 'publish' })).toEqual({ ok: false, error: 'bodyImageUnknown', field: 'body', images: [unknown] });
+    expect(row(pageId, 'en')).toBeUndefined();
+    const photo = insertMediaRow(t.db, 7, { en: 'Nurses at a health centre' });
+    const hash = (7).toString(16).padStart(64, '0');
+    const img = richTextImageHtml({ src: `/media/${hash}-320.webp`, srcSet: `/media/${hash}-320.webp 320w`, width: 320, height: 240, alt: 'Nurses at a health centre' });
+    saved(save(pageId, 'en', null, { body: `<p>Text</p>${img}` }, { action: 'publish' }));
+    saved(save(pageId, 'en', 1, { body: '<p>Text only</p>' }));
+    expect(trashMedia(t.db, actor, photo)).toEqual({ ok: true });
+    expect(save(pageId, 'en', 2, { body: `<p>Text</p>${img}` })).toEqual({ ok: false, error: 'bodyImageUnknown', field: 'body', images: [`/media/${hash}-320.webp`] });
+    const first = revisionsOf(pageId, 'en')[0]!;
+    expect(restorePageRevision(t.db, actor, { pageId, locale: 'en', revisionId: first.id, baseVersion: 2 })).toEqual({
+      ok: false,
+      error: 'bodyImageUnknown',
+      field: 'body',
+      images: [`/media/${hash}-320.webp`],
+    });
+    expect(row(pageId, 'en')).toMatchObject({ version: 2, body: '<p>Text only</p>' });
   });
 });
 

@@ -95,7 +95,8 @@ describe('the first administrator', () => {
     await page.getByLabel('Password', { exact: true }).fill('password1234');
     await page.getByLabel('Password again').fill('password1234');
     await page.getByRole('button', { name: 'Create administrator' }).click();
-    await page.getByText('This password is too common. Choose another one.').waitFor();
+    // zxcvbn's verdict, with its warning and suggestion in our words.
+    await page.getByText('This password is too easy to guess. This is close to a commonly used password. Add more words, less common ones.').waitFor();
     await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
     await page.getByLabel('Password again').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Create administrator' }).click();
@@ -391,6 +392,15 @@ describe('every entry point checks for itself', () => {
     const stat = fs.statSync(path.join(server.dataDir, 'auth-secret'));
     expect(stat.mode & 0o777).toBe(0o600);
     expect(server.output()).not.toContain(fs.readFileSync(path.join(server.dataDir, 'auth-secret'), 'utf8').trim());
+  });
+
+  it('sends the password dictionaries to no browser: they load on the server when a password is set', () => {
+    const dir = path.join(ROOT, '.next/static');
+    const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+    expect(files.length).toBeGreaterThan(0);
+    // The dictionary's key, and the start of its compressed list of common passwords.
+    const leaked = files.filter((f) => /passwords-common|ApasswordA12345678/.test(fs.readFileSync(path.join(dir, f), 'utf8')));
+    expect(leaked).toEqual([]);
   });
 
   it('finds the actions in the build', () => {

@@ -232,6 +232,29 @@ describe('hostile markup', () => {
   });
 });
 
+describe('an image that is not a file of the media library', () => {
+  it('is refused with its address named, and the typed text stays in the form', async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, EDITOR);
+    await page.goto(`${server.url}/admin/news/new`);
+    await write(page, 'en', { title: 'Forged image test', body: 'Words the editor typed' });
+    // What a forged request could send: a file name in our own form that the library does not have.
+    const forged = `/media/${'0'.repeat(64)}-320.webp`;
+    const body = `<p>Words the editor typed</p><img src="${forged}" alt="A picture">`;
+    await panel(page, 'en').locator('input[name="body"]').evaluate((input: HTMLInputElement, value) => {
+      input.value = value;
+    }, body);
+    expect(await submit(page, 'en', 'Publish now')).toBe('Check the form and try again.');
+    const message = `Images in the text that are not in the media library, or are in its trash: ${forged}. Remove them from the text, or restore them from the trash, then save again.`;
+    expect(await panel(page, 'en').getByText(message, { exact: true }).count()).toBe(1);
+    expect(page.url()).toBe(`${server.url}/admin/news/new`);
+    expect(await panel(page, 'en').getByRole('textbox', { name: 'Text', exact: true }).textContent()).toBe('Words the editor typed');
+    expect(await panel(page, 'en').getByLabel('Title', { exact: true }).inputValue()).toBe('Forged image test');
+    expect(await status('/news/forged-image-test')).toBe(404);
+    await context.close();
+  });
+});
+
 describe('bad input', () => {
   it('answers beside each field in the editor’s language and saves nothing', async () => {
     const context = await browser.newContext();

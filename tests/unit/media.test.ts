@@ -3,6 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { cleanFileName, contentDisposition, withExtension } from '@/lib/media/file-name';
 import { isMediaImageUrl, isMediaSrcset, mediaHashesIn, parseVariants, srcSetOf, STORED_NAME } from '@/lib/media/files';
 import { checkPdf } from '@/lib/media/pdf';
+import { richTextImageUrls } from '@/lib/media/rich-text';
+import { sanitizeRichText } from '@/lib/sanitize';
 import { ascii85Decode, Budget, lzwDecode } from '@/lib/media/pdf-filters';
 import { variantWidths } from '@/lib/media/prepare';
 import { sniffType } from '@/lib/media/sniff';
@@ -91,6 +93,15 @@ describe('stored names and addresses', () => {
     const html = `<p><img src="/media/${HASH}-640.webp" srcset="/media/${HASH}-320.webp 320w, /media/${HASH}-640.webp 640w"><a href="/media/${other}.pdf">Report</a></p>`;
     expect(mediaHashesIn(html).sort()).toEqual([HASH, other]);
     expect(mediaHashesIn('<p>/media/not-a-hash.webp</p>')).toEqual([]);
+  });
+
+  it('of the images in a sanitized text are listed, src and srcset alike, and never text that only looks like one', () => {
+    const other = 'b'.repeat(64);
+    const html = sanitizeRichText(
+      `<p>/media/${other}-320.webp is mentioned</p><img alt="a > b" src="/media/${HASH}-640.webp" srcset="/media/${HASH}-320.webp 320w, /media/${other}-640.webp 640w"><img src='/media/${other}-320.jpg'>`,
+    );
+    expect(richTextImageUrls(html)).toEqual([`/media/${HASH}-640.webp`, `/media/${HASH}-320.webp`, `/media/${other}-640.webp`, `/media/${other}-320.jpg`]);
+    expect(richTextImageUrls('<p>No image</p>')).toEqual([]);
   });
 
   it('make a srcset of the WebP variants', () => {

@@ -9,7 +9,7 @@ import { confirmTwoFactor, disableTwoFactor, startTwoFactorEnrolment } from '@/d
 import { changeOwnPassword } from '@/db/admin/users';
 import { guarded } from '@/lib/auth/guard';
 import { requireUser } from '@/lib/auth/session';
-import { newPasswordError } from '@/lib/auth/validation';
+import { newPasswordError, passwordErrorMessage } from '@/lib/auth/validation';
 import { clientAddress } from '@/lib/client-address';
 import type { FormState } from '@/lib/form-state';
 
@@ -23,8 +23,8 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
     const confirm = String(formData.get('confirm') ?? '');
     const fieldErrors: Record<string, string> = {};
     if (!current) fieldErrors.current = t('errors.required');
-    const problem = newPasswordError(next, confirm, me.email);
-    if (problem) fieldErrors[problem === 'passwordMismatch' ? 'confirm' : 'new'] = t(`errors.${problem}`);
+    const problem = await newPasswordError(next, confirm, { email: me.email, name: me.name });
+    if (problem) fieldErrors[problem.key === 'passwordMismatch' ? 'confirm' : 'new'] = passwordErrorMessage(problem, t);
     if (Object.keys(fieldErrors).length) return { status: 'error', message: t('errors.invalid'), fieldErrors };
     const result = await changeOwnPassword(current, next, clientAddress(await headers()));
     if (!result.ok) {

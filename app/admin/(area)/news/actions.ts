@@ -98,11 +98,11 @@ export async function saveNewsAction(_prev: NewsFormState, formData: FormData): 
       if (result.error === 'stale') return { status: 'error', message: t('editor.stale'), conflict: result.current };
       if (result.error === 'notFound') return { status: 'error', message: t('editor.notFound') };
       if (result.error !== 'invalid') return { status: 'error', message: result.error === 'sharedInvalid' ? t('errors.invalid') : t(`editor.errors.${result.error}`) };
-      const otherErrors = result.otherFieldErrors && Object.keys(result.otherFieldErrors).length > 0 ? fieldMessages(result.otherFieldErrors, t) : undefined;
+      const otherErrors = result.otherFieldErrors && Object.keys(result.otherFieldErrors).length > 0 ? fieldMessages(result.otherFieldErrors, result.otherUnknownImages, t) : undefined;
       return {
         status: 'error',
         message: otherErrors ? t('editor.firstSaveOtherInvalid', { language: parsed.data.locale === 'en' ? 'sq' : 'en' }) : t('errors.invalid'),
-        fieldErrors: fieldMessages(result.fieldErrors, t),
+        fieldErrors: fieldMessages(result.fieldErrors, result.unknownImages, t),
         otherFieldErrors: otherErrors,
       };
     }
@@ -119,11 +119,13 @@ export async function saveNewsAction(_prev: NewsFormState, formData: FormData): 
   });
 }
 
-function fieldMessages(errors: NewsFieldErrors, t: Awaited<ReturnType<typeof messages>>): Record<string, string> {
+/** `unknownImages`: the images a 'bodyImageUnknown' error names. */
+function fieldMessages(errors: NewsFieldErrors, unknownImages: string[] | undefined, t: Awaited<ReturnType<typeof messages>>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [field, code] of Object.entries(errors)) {
     if (!code) continue;
-    out[field] = code === 'required' || code === 'tooLong' ? t(`errors.${code}`) : t(`editor.errors.${code}`);
+    if (code === 'bodyImageUnknown') out[field] = t('editor.errors.bodyImageUnknown', { files: (unknownImages ?? []).join(', ') });
+    else out[field] = code === 'required' || code === 'tooLong' ? t(`errors.${code}`) : t(`editor.errors.${code}`);
   }
   return out;
 }
@@ -173,6 +175,9 @@ export async function restoreRevisionAction(_prev: NewsFormState, formData: Form
     const result = await restoreNewsToRevision(parsed.data, clientAddress(await headers()));
     if (!result.ok) {
       if (result.error === 'stale') return { status: 'error', message: t('editor.stale'), conflict: result.current };
+      if (result.error === 'invalid' && result.unknownImages) {
+        return { status: 'error', message: t('history.restoreUnknownImages', { files: result.unknownImages.join(', ') }) };
+      }
       if (result.error === 'invalid') return { status: 'error', message: t('history.restoreInvalid') };
       return { status: 'error', message: t('editor.notFound') };
     }

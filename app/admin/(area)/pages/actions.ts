@@ -97,6 +97,8 @@ function fieldMessages(result: Exclude<SavePageResult, { ok: true } | { error: '
       return { hero: t('editor.errors.heroNoAlt') };
     case 'bodyImageNoAlt':
       return { body: t('editor.errors.bodyImageNoAlt') };
+    case 'bodyImageUnknown':
+      return { body: t('editor.errors.bodyImageUnknown', { files: result.images.join(', ') }) };
   }
 }
 
@@ -167,6 +169,7 @@ export async function restorePageRevisionAction(_prev: TranslationFormState, for
     if (!result.ok) {
       if (result.error === 'stale') return { status: 'error', message: t('editor.stale'), conflict: result.current };
       if (result.error === 'notFound') return { status: 'error', message: t('pages.notFound') };
+      if (result.error === 'bodyImageUnknown') return { status: 'error', message: t('history.restoreUnknownImages', { files: result.images.join(', ') }) };
       return { status: 'error', message: t('pages.restoreInvalid') };
     }
     afterPageChange(result, parsed.data.pageId);

@@ -5,10 +5,10 @@ import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { setTwoFactorRequired } from '@/db/admin/two-factor';
-import { createUser, getUserEmail, setUserPassword, updateUserAccess, type UserChangeResult } from '@/db/admin/users';
+import { createUser, getUserIdentity, setUserPassword, updateUserAccess, type UserChangeResult } from '@/db/admin/users';
 import { guarded } from '@/lib/auth/guard';
 import { requireUser } from '@/lib/auth/session';
-import { emailSchema, fieldErrorKeys, nameSchema, newPasswordError, roleSchema } from '@/lib/auth/validation';
+import { emailSchema, fieldErrorKeys, nameSchema, newPasswordError, passwordErrorMessage, roleSchema } from '@/lib/auth/validation';
 import { clientAddress } from '@/lib/client-address';
 import type { FormState } from '@/lib/form-state';
 
@@ -36,8 +36,9 @@ export async function createUserAction(_prev: FormState, formData: FormData): Pr
     const password = String(formData.get('password') ?? '');
     const fieldErrors: Record<string, string> = {};
     if (!parsed.success) for (const [field, key] of Object.entries(fieldErrorKeys(parsed.error))) fieldErrors[field] = t(`errors.${key}`);
-    const problem = newPasswordError(password, null, parsed.success ? parsed.data.email : undefined);
-    if (problem) fieldErrors.password = t(`errors.${problem}`);
+    // As typed, so that the check holds even when another field is refused.
+    const problem = await newPasswordError(password, null, { email: String(formData.get('email') ?? ''), name: String(formData.get('name') ?? '') });
+    if (problem) fieldErrors.password = passwordErrorMessage(problem, t);
     if (!parsed.success || problem) return { status: 'error', message: t('errors.invalid'), fieldErrors };
     const result = await createUser({ ...parsed.data, password }, clientAddress(await headers()));
     if (!result.ok && result.error === 'emailTaken') {
@@ -71,10 +72,10 @@ export async function setUserPasswordAction(_prev: FormState, formData: FormData
     const id = idSchema.safeParse(formData.get('id'));
     const password = String(formData.get('password') ?? '');
     if (!id.success) return { status: 'error', message: t('errors.invalid') };
-    const email = await getUserEmail(id.data);
-    if (!email) return { status: 'error', message: t('errors.notFound') };
-    const problem = newPasswordError(password, null, email);
-    if (problem) return { status: 'error', message: t(`errors.${problem}`), fieldErrors: { password: t(`errors.${problem}`) } };
+    const person = await getUserIdentity(id.data);
+    if (!person) return { status: 'error', message: t('errors.notFound') };
+    const problem = await newPasswordError(password, null, person);
+    if (problem) return { status: 'error', message: passwordErrorMessage(problem, t), fieldErrors: { password: passwordErrorMessage(problem, t) } };
     return answer(await setUserPassword(id.data, password, clientAddress(await headers())), t, t('users.updated'));
   });
 }

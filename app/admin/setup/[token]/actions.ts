@@ -5,9 +5,9 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { createFirstAdmin } from '@/db/auth/setup';
+import { createFirstAdmin, isSetupTokenValid } from '@/db/auth/setup';
 import { adminLocale } from '@/lib/admin-locale';
-import { emailSchema, fieldErrorKeys, nameSchema, newPasswordError } from '@/lib/auth/validation';
+import { emailSchema, fieldErrorKeys, nameSchema, newPasswordError, passwordErrorMessage } from '@/lib/auth/validation';
 import { clientAddress } from '@/lib/client-address';
 import type { FormState } from '@/lib/form-state';
 
@@ -21,13 +21,16 @@ const schema = z.object({ token: z.string().max(100), name: nameSchema, email: e
 export async function setupAdminAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const locale = await adminLocale();
   const t = await getTranslations({ locale, namespace: 'Admin' });
+  // Before any work on the fields: an anonymous caller without the token makes the server estimate no password.
+  if (!isSetupTokenValid(getDb(), String(formData.get('token') ?? ''))) return { status: 'error', step: 'invalidToken', message: t('setup.invalidToken') };
   const parsed = schema.safeParse({ token: formData.get('token'), name: formData.get('name'), email: formData.get('email') });
   const password = String(formData.get('password') ?? '');
   const confirm = String(formData.get('confirm') ?? '');
   const fieldErrors: Record<string, string> = {};
   if (!parsed.success) for (const [field, key] of Object.entries(fieldErrorKeys(parsed.error))) fieldErrors[field] = t(`errors.${key}`);
-  const problem = newPasswordError(password, confirm, parsed.success ? parsed.data.email : undefined);
-  if (problem) fieldErrors[problem === 'passwordMismatch' ? 'confirm' : 'password'] = t(`errors.${problem}`);
+  // As typed, so that the check holds even when another field is refused.
+  const problem = await newPasswordError(password, confirm, { email: String(formData.get('email') ?? ''), name: String(formData.get('name') ?? '') });
+  if (problem) fieldErrors[problem.key === 'passwordMismatch' ? 'confirm' : 'password'] = passwordErrorMessage(problem, t);
   if (!parsed.success || problem) return { status: 'error', message: t('errors.invalid'), fieldErrors };
 
   const result = await createFirstAdmin(
