@@ -33,6 +33,22 @@ export function textFingerprint(t: { title: string; summary: string; body: strin
   return createHash('sha256').update(`${t.title}\u0000${t.summary}\u0000${t.body}`).digest('hex');
 }
 
+/**
+ * A save of a language that was behind the other (stale) brings it up to
+ * date: the pair is confirmed both ways, so the other is not then marked as
+ * behind the new text — only the language that is behind is ever marked.
+ * Returns what to write into the other's row, or null when nothing changes.
+ */
+export function catchUpConfirmation(
+  before: { sourceFingerprint: string | null } | undefined,
+  other: { title: string; summary: string; body: string } | undefined,
+  saved: { title: string; summary: string; body: string },
+  version: number,
+): { sourceFingerprint: string; sourceVersion: number } | null {
+  if (!before || !other || !isStale(before, other)) return null;
+  return { sourceFingerprint: textFingerprint(saved), sourceVersion: version };
+}
+
 /** Whether the other language changed since this one was last confirmed against it. */
 export function isStale(row: { sourceFingerprint: string | null }, other: { title: string; summary: string; body: string } | undefined): boolean {
   return Boolean(other && row.sourceFingerprint && row.sourceFingerprint !== textFingerprint(other));

@@ -9,6 +9,7 @@ import { checkHeroImage, heroMissingAltWhereLive, imagesWithoutAlt, setUsages, u
 import { NEWS_KINDS, newsItems, newsItemThemes, newsTranslations, pages, type PublicationStatus, redirects, revisions, users } from '../schema';
 import {
   articlePath,
+  catchUpConfirmation,
   isLive,
   isStale,
   LIMITS,
@@ -214,6 +215,8 @@ function saveTranslationIn(tx: Tx, actor: Actor, input: SaveTranslationInput, no
       tx.update(newsTranslations).set({ sourceFingerprint: textFingerprint(current), sourceVersion: current.version }).where(eq(newsTranslations.id, other.id)).run();
     }
     tx.update(newsTranslations).set({ ...fields, ...next, ...source, version, updatedAt: now }).where(eq(newsTranslations.id, current.id)).run();
+    const caughtUp = catchUpConfirmation(current, other, fields, version);
+    if (caughtUp && other) tx.update(newsTranslations).set(caughtUp).where(eq(newsTranslations.id, other.id)).run();
     if (wasLive && current.slug !== fields.slug) {
       const moved = moveAddress(tx, input.locale, articlePath(input.locale, current.slug), articlePath(input.locale, fields.slug));
       moved.forEach((p) => changed.add(p));

@@ -7,6 +7,7 @@ import type { DB, Queryable, Tx } from '../client';
 import { imagesWithoutAlt, setUsages, unknownImagesIn, usagesFromHtml } from '../media/usages';
 import { pages, pageTranslations, type PublicationStatus, revisions, users } from '../schema';
 import {
+  catchUpConfirmation,
   isLive,
   isStale,
   LIMITS,
@@ -312,6 +313,8 @@ function saveInTx(tx: Tx, actor: Actor, input: SavePageInput, now: Date, options
   };
   if (current) {
     tx.update(pageTranslations).set(values).where(eq(pageTranslations.id, current.id)).run();
+    const caughtUp = catchUpConfirmation(current, other, fields, version);
+    if (caughtUp && other) tx.update(pageTranslations).set(caughtUp).where(eq(pageTranslations.id, other.id)).run();
   } else {
     tx.insert(pageTranslations).values({ pageId: page.id, locale: input.locale, ...values, createdAt: now }).run();
   }

@@ -124,6 +124,25 @@ describe('stale translations', () => {
   });
 });
 
+describe('the translation marker points one way', () => {
+  const staleOf = (itemId: number) => Object.fromEntries(translationStates(t.db, itemId).map((s) => [s.locale, s.stale]));
+
+  it('a translator bringing the behind language up to date marks neither; the next edit of either marks the other', () => {
+    const { itemId } = create('en');
+    create('sq', { title: 'Trajnim për gjyqtarët', slug: 'trajnim-per-gjyqtaret' }, itemId);
+    saveNewsTranslation(t.db, actor, { itemId, locale: 'en', baseVersion: 1, fields: fields({ body: '<p>New paragraph</p>' }) });
+    expect(staleOf(itemId)).toEqual({ en: false, sq: true });
+
+    // The translator updates the Albanian while looking at the new English: the pair is confirmed.
+    saveNewsTranslation(t.db, actor, { itemId, locale: 'sq', baseVersion: 1, fields: fields({ title: 'Trajnim për gjyqtarët', slug: 'trajnim-per-gjyqtaret', body: '<p>Paragraf i ri</p>' }) });
+    expect(staleOf(itemId)).toEqual({ en: false, sq: false });
+
+    // An edit of a language that was up to date still marks the other.
+    saveNewsTranslation(t.db, actor, { itemId, locale: 'sq', baseVersion: 2, fields: fields({ title: 'Trajnim për gjyqtarët', slug: 'trajnim-per-gjyqtaret', body: '<p>Paragraf i ri, më i gjatë</p>' }) });
+    expect(staleOf(itemId)).toEqual({ en: true, sq: false });
+  });
+});
+
 function save(itemId: number, locale: 'en' | 'sq', baseVersion: number, over: Partial<NewsFields> = {}, publication?: PublicationRequest, now?: Date) {
   return saveNewsTranslation(t.db, actor, { itemId, locale, baseVersion, fields: fields(over), publication }, now);
 }

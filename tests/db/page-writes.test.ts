@@ -425,6 +425,8 @@ describe('stale translations', () => {
     expect(getPageForEditor(t.db, id)!.translations.sq!.stale).toBe(true);
     save(id, 'sq', 1, { title: 'Shëndeti i ndryshuar', path: 'shendeti' });
     expect(getPageForEditor(t.db, id)!.translations.sq!.stale).toBe(false);
+    // …and the pair: the English, which the Albanian just caught up with, is not marked behind it.
+    expect(getPageForEditor(t.db, id)!.translations.en!.stale).toBe(false);
   });
 
   it('treats the seeded languages as confirmed against each other', () => {
