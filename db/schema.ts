@@ -177,10 +177,12 @@ export const users = sqliteTable(
     /** Bumped on sign-out, password change or deactivation: older sessions stop working. */
     sessionVersion: integer().notNull().default(1),
     preferredLocale: text({ enum: LOCALES }).notNull().default('en'),
-    /** Base32 TOTP secret, set once two-factor sign-in is confirmed. */
+    /** TOTP secret, set once two-factor sign-in is confirmed; encrypted (lib/auth/secret-box.ts, `v1:…`). */
     totpSecret: text(),
-    /** Secret being enrolled, until the first code confirms it. */
+    /** Secret being enrolled, until the first code confirms it; encrypted likewise. */
     totpPendingSecret: text(),
+    /** The time step of the last code accepted: that step and earlier ones are refused (each code works once). */
+    totpLastStep: integer(),
     createdAt: timestamp().notNull().default(now),
     updatedAt: timestamp().notNull().default(now),
     lastSignInAt: timestamp(),
