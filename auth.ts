@@ -3,7 +3,8 @@ import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
 import { verifyCredentials } from '@/db/auth/sign-in';
 import { authSecret } from '@/lib/auth/secret';
-import { nextSessionToken, SESSION_IDLE_SECONDS } from '@/lib/auth/token';
+import { deriveKey } from '@/lib/auth/secret-box';
+import { nextSessionToken, SESSION_IDLE_SECONDS, sessionRenewal } from '@/lib/auth/token';
 import { clientAddress } from '@/lib/client-address';
 import { env } from '@/lib/env';
 import { logError } from '@/lib/log';
@@ -33,8 +34,11 @@ function field(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
-  secret: authSecret(),
+const secret = authSecret();
+const renewalKey = deriveKey(secret, 'session-version');
+
+export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
+  secret,
   trustHost: true,
   useSecureCookies: env().siteUrl.startsWith('https://'),
   pages: { signIn: '/admin/sign-in', error: '/admin/sign-in' },
@@ -76,8 +80,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      return nextSessionToken(token, user);
+    jwt({ token, user, trigger, session }) {
+      return nextSessionToken(token, user, Date.now(), trigger === 'update' ? { key: renewalKey, data: session } : undefined);
     },
     session({ session, token }) {
       session.uid = Number(token.uid);
@@ -86,3 +90,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
 });
+
+/**
+ * Keeps the current session after the user's session version was bumped to
+ * `sessionVersion` (which ended their other sessions). Server side only: the
+ * renewal never reaches the browser.
+ */
+export async function keepCurrentSession(uid: number, sessionVersion: number): Promise<void> {
+  await unstable_update(sessionRenewal(renewalKey, uid, sessionVersion));
+}
