@@ -1,4 +1,6 @@
-import NextAuth, { CredentialsSignin } from 'next-auth';
+import type { GetServerSidePropsContext } from 'next';
+import { cookies, headers } from 'next/headers';
+import NextAuth, { CredentialsSignin, type Session } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
 import { verifyCredentials } from '@/db/auth/sign-in';
@@ -98,4 +100,17 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
  */
 export async function keepCurrentSession(uid: number, sessionVersion: number): Promise<void> {
   await unstable_update(sessionRenewal(renewalKey, uid, sessionVersion));
+}
+
+/**
+ * The session as this request's cookies() see it. auth() reads the request's
+ * Cookie header, which Next does not update when a server action sets a
+ * cookie: the page Next renders into the same response would still see the
+ * session that keepCurrentSession just moved on, and take it for ended.
+ */
+export async function currentSession(): Promise<Session | null> {
+  const requestHeaders = new Headers(await headers());
+  requestHeaders.set('cookie', (await cookies()).toString());
+  // next-auth's form for a request object of one's own (it only reads `req.headers`; cookies set on `res` are dropped).
+  return auth({ req: { headers: requestHeaders }, res: { headers: new Headers() } } as unknown as GetServerSidePropsContext);
 }

@@ -87,7 +87,7 @@ export async function confirmTwoFactorAction(_prev: TwoFactorState, formData: Fo
       }
       return { status: 'error', step: 'scan', message: t('twoFactor.wrongCode'), fieldErrors: { code: t('twoFactor.wrongCode') } };
     }
-    // Every other session of the user has ended; this one goes on.
+    // Every other session of the user has ended; this one goes on with a renewed cookie.
     await keepCurrentSession(me.id, result.sessionVersion);
     revalidatePath('/admin/account');
     return { status: 'success', step: 'codes', message: t('twoFactor.onOtherSessionsEnded'), codes: result.codes };
