@@ -1,10 +1,13 @@
-import NextAuth, { CredentialsSignin } from 'next-auth';
+import type { GetServerSidePropsContext } from 'next';
+import { cookies, headers } from 'next/headers';
+import NextAuth, { CredentialsSignin, type Session } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
 import { isLocale } from '@/i18n/routing';
 import { verifyCredentials } from '@/db/auth/sign-in';
 import { authSecret } from '@/lib/auth/secret';
-import { nextSessionToken, SESSION_IDLE_SECONDS } from '@/lib/auth/token';
+import { deriveKey } from '@/lib/auth/secret-box';
+import { nextSessionToken, SESSION_IDLE_SECONDS, sessionRenewal } from '@/lib/auth/token';
 import { clientAddress } from '@/lib/client-address';
 import { env } from '@/lib/env';
 import { logError } from '@/lib/log';
@@ -34,8 +37,11 @@ function field(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
-  secret: authSecret(),
+const secret = authSecret();
+const renewalKey = deriveKey(secret, 'session-version');
+
+export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
+  secret,
   trustHost: true,
   useSecureCookies: env().siteUrl.startsWith('https://'),
   pages: { signIn: '/admin/sign-in', error: '/admin/sign-in' },
@@ -78,8 +84,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      return nextSessionToken(token, user);
+    jwt({ token, user, trigger, session }) {
+      return nextSessionToken(token, user, Date.now(), trigger === 'update' ? { key: renewalKey, data: session } : undefined);
     },
     session({ session, token }) {
       session.uid = Number(token.uid);
@@ -88,3 +94,25 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
 });
+
+/**
+ * Keeps the current session after the user's session version was bumped to
+ * `sessionVersion` (which ended their other sessions). Server side only: the
+ * renewal never reaches the browser.
+ */
+export async function keepCurrentSession(uid: number, sessionVersion: number): Promise<void> {
+  await unstable_update(sessionRenewal(renewalKey, uid, sessionVersion));
+}
+
+/**
+ * The session as this request's cookies() see it. auth() reads the request's
+ * Cookie header, which Next does not update when a server action sets a
+ * cookie: the page Next renders into the same response would still see the
+ * session that keepCurrentSession just moved on, and take it for ended.
+ */
+export async function currentSession(): Promise<Session | null> {
+  const requestHeaders = new Headers(await headers());
+  requestHeaders.set('cookie', (await cookies()).toString());
+  // next-auth's form for a request object of one's own (it only reads `req.headers`; cookies set on `res` are dropped).
+  return auth({ req: { headers: requestHeaders }, res: { headers: new Headers() } } as unknown as GetServerSidePropsContext);
+}

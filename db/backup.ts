@@ -4,7 +4,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { type BackupLock, removeUnusedStored, takeBackupLock, UPLOADS_DIR } from '@/lib/media/storage';
-import { DATABASE_FILE, openDatabase } from './client';
+import { existingAuthSecret } from '@/lib/auth/secret';
+import { recordAudit } from './auth/audit-log';
+import { clearTwoFactor, totpKey, unreadableTotpSecrets } from './auth/two-factor';
+import { DATABASE_FILE, migrateDatabase, openDatabase } from './client';
 import { knownHashes, usedFileNames } from './media/stored';
 import * as schema from './schema';
 
@@ -215,20 +218,74 @@ export function runningServerPid(dataDir: string): number | null {
   }
 }
 
-/** Replaces the database and uploads of a stopped instance with a checked backup; returns the files it lacked when it was made. */
-export function restoreBackup(dir: string, dataDir: string): { missingFiles: string[] } {
+/**
+ * The users of the backup's database whose two-factor secret the server of
+ * `dataDir` could not read: the secrets are encrypted with a key derived
+ * from the server's secret (AUTH_SECRET, else DATA_DIR/auth-secret), which
+ * backups never hold.
+ */
+function unreadableInBackup(database: string, dataDir: string): { id: number; email: string }[] {
+  const client = new Database(database, { readonly: true, fileMustExist: true });
+  try {
+    const secret = existingAuthSecret(dataDir);
+    return unreadableTotpSecrets(drizzle({ client, schema, casing: 'snake_case' }), secret ? totpKey(secret) : null);
+  } finally {
+    client.close();
+  }
+}
+
+export type RestoreOptions = {
+  /** Restore even if some two-factor secrets cannot be read here: those users' second factor is removed (audit-logged). */
+  withoutTwoFactor?: boolean;
+};
+
+/**
+ * Replaces the database and uploads of a stopped instance with a checked
+ * backup; returns the files it lacked when it was made, and the users whose
+ * second factor was removed because it could not be read here.
+ */
+export function restoreBackup(
+  dir: string,
+  dataDir: string,
+  { withoutTwoFactor = false }: RestoreOptions = {},
+): { missingFiles: string[]; twoFactorRemoved: string[] } {
   const problems = checkBackup(dir);
   if (problems.length) throw new Error(`The backup cannot be restored:\n- ${problems.join('\n- ')}`);
   const pid = runningServerPid(dataDir);
   if (pid !== null) throw new Error(`The server is running (pid ${pid}); stop it before restoring.`);
+  const unreadable = unreadableInBackup(path.join(dir, DATABASE_FILE), dataDir);
+  if (unreadable.length > 0 && !withoutTwoFactor) {
+    throw new Error(
+      `The two-factor secrets of ${unreadable.length} user(s) in this backup (${unreadable.map((u) => u.email).join(', ')}) are encrypted with the original server's secret, which ${existingAuthSecret(dataDir) ? 'differs from the one here' : 'is not here'}. ` +
+        `Run the restore with AUTH_SECRET set to the original server's secret (and start the server with it), or copy the original DATA_DIR/auth-secret to ${path.join(dataDir, 'auth-secret')}. ` +
+        'Or restore with --without-two-factor: those users then sign in with their password alone and set up two-factor sign-in again.',
+    );
+  }
   fs.mkdirSync(dataDir, { recursive: true });
   const live = path.join(dataDir, DATABASE_FILE);
   for (const suffix of ['-wal', '-shm']) fs.rmSync(`${live}${suffix}`, { force: true });
   fs.copyFileSync(path.join(dir, DATABASE_FILE), `${live}.restoring`);
   fs.renameSync(`${live}.restoring`, live);
+  if (unreadable.length > 0) removeTwoFactor(dataDir, unreadable);
   const uploads = path.join(dataDir, UPLOADS_DIR);
   fs.rmSync(uploads, { recursive: true, force: true });
   if (fs.existsSync(path.join(dir, UPLOADS_DIR))) fs.cpSync(path.join(dir, UPLOADS_DIR), uploads, { recursive: true });
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
-  return { missingFiles: manifest.missingFiles ?? [] };
+  return { missingFiles: manifest.missingFiles ?? [], twoFactorRemoved: unreadable.map((u) => u.email) };
+}
+
+/** Removes the second factor of `users` in the restored database (brought up to date first), and ends their sessions. */
+function removeTwoFactor(dataDir: string, users: { id: number }[]): void {
+  const db = openDatabase(dataDir);
+  try {
+    migrateDatabase(db);
+    db.transaction((tx) => {
+      for (const { id } of users) {
+        clearTwoFactor(tx, id, { endSessions: true });
+        recordAudit(tx, { userId: null, action: 'user.two_factor_reset', entityType: 'user', entityId: id, details: { reason: 'restored_without_key' } });
+      }
+    });
+  } finally {
+    db.$client.close();
+  }
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { env } from '@/lib/env';
 import { SERVER_PID_FILE } from './backup';
 import { issueSetupToken } from './auth/setup';
+import { totpKey, unreadableTotpSecrets } from './auth/two-factor';
 import { getDb } from './index';
 import { sweepMediaFiles } from './media/library';
 import { seedImports } from './schema';
@@ -30,6 +31,12 @@ export function initDatabase(): void {
   if (swept.length > 0) console.log(`[media] removed ${swept.length} file(s) left by an interrupted upload or deletion`);
   const seeded = db.select().from(seedImports).all().length > 0;
   console.log(`[db] ready in ${env().dataDir}${seeded ? '' : ' (no seed imported)'}`);
+  const unreadable = unreadableTotpSecrets(db, totpKey());
+  if (unreadable.length > 0) {
+    console.error(
+      `[auth] The two-factor secrets of ${unreadable.length} user(s) were encrypted with another server secret (AUTH_SECRET or DATA_DIR/auth-secret) and cannot be read: ${unreadable.map((u) => u.email).join(', ')}. They can sign in only with a recovery code until the original secret is back, or an administrator resets their two-factor sign-in.`,
+    );
+  }
   const token = issueSetupToken(db);
   if (token) {
     console.log(

@@ -179,10 +179,12 @@ export const users = sqliteTable(
     preferredLocale: text({ enum: LOCALES }).notNull().default('en'),
     /** False until the user picks a language: until then each sign-in keeps the sign-in page's language. */
     localeChosen: integer({ mode: 'boolean' }).notNull().default(false),
-    /** Base32 TOTP secret, set once two-factor sign-in is confirmed. */
+    /** TOTP secret, set once two-factor sign-in is confirmed; encrypted (lib/auth/secret-box.ts, `v1:…`). */
     totpSecret: text(),
-    /** Secret being enrolled, until the first code confirms it. */
+    /** Secret being enrolled, until the first code confirms it; encrypted likewise. */
     totpPendingSecret: text(),
+    /** The time step of the last code accepted: that step and earlier ones are refused (each code works once). */
+    totpLastStep: integer(),
     createdAt: timestamp().notNull().default(now),
     updatedAt: timestamp().notNull().default(now),
     lastSignInAt: timestamp(),

@@ -1,11 +1,11 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
 import { isTwoFactorRequired, REQUIRE_TWO_FACTOR_SETTING, requireUser } from '@/lib/auth/session';
-import { generateRecoveryCodes, generateTotpSecret, hashRecoveryCode, totpQrSvg, totpUri, verifyTotp } from '@/lib/auth/totp';
+import { generateTotpSecret, totpQrSvg, totpUri } from '@/lib/auth/totp';
 import { recordAudit } from '../auth/audit-log';
+import { clearTwoFactor, enableTwoFactor, type ResetResult, resetTwoFactor, setPendingTotpSecret, totpKey } from '../auth/two-factor';
 import { checkCurrentPassword } from './users';
 import { getDb } from '../index';
-import { recoveryCodes, settings, users } from '../schema';
+import { settings } from '../schema';
 
 /** Two-factor sign-in for the signed-in user, and the admin's site-wide requirement. */
 
@@ -29,31 +29,33 @@ export async function setTwoFactorRequired(required: boolean, ip: string | null)
   return { ok: true };
 }
 
-/** A new secret to scan; it counts only once a code from it is confirmed. */
+/** A new secret to scan; it counts only once a code from it is confirmed. Stored encrypted. */
 export async function startTwoFactorEnrolment(): Promise<{ secret: string; qrSvg: string } | null> {
   const me = await requireUser(undefined, { allowWithoutTwoFactor: true });
   // While it is on, the authenticator is only replaced by turning it off first (which asks for the password).
   if (me.twoFactor) return null;
   const secret = generateTotpSecret();
-  getDb().update(users).set({ totpPendingSecret: secret }).where(eq(users.id, me.id)).run();
+  setPendingTotpSecret(getDb(), totpKey(), me.id, secret);
   return { secret, qrSvg: await totpQrSvg(totpUri(secret, me.email)) };
 }
 
-/** Confirms the pending secret with a code; returns the recovery codes, shown once. */
-export async function confirmTwoFactor(code: string, ip: string | null): Promise<string[] | null> {
+export type ConfirmResult =
+  | { ok: true; codes: string[]; sessionVersion: number }
+  | { ok: false; error: 'password' | 'code'; retryAfterMinutes?: number };
+
+/**
+ * Turns two-factor sign-in on: the current password (throttled like a
+ * sign-in, so a stolen session cannot enrol its own authenticator), then a
+ * code from the pending secret. Ends the user's sessions; the caller keeps
+ * the current one with the returned version. Returns the recovery codes, shown once.
+ */
+export async function confirmTwoFactor(password: string, code: string, ip: string): Promise<ConfirmResult> {
   const me = await requireUser(undefined, { allowWithoutTwoFactor: true });
-  if (me.twoFactor) return null;
-  const db = getDb();
-  const pending = db.select({ secret: users.totpPendingSecret }).from(users).where(eq(users.id, me.id)).get()?.secret;
-  if (!pending || !verifyTotp(pending, code)) return null;
-  const codes = generateRecoveryCodes();
-  db.transaction((tx) => {
-    tx.update(users).set({ totpSecret: pending, totpPendingSecret: null, updatedAt: new Date() }).where(eq(users.id, me.id)).run();
-    tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, me.id)).run();
-    for (const c of codes) tx.insert(recoveryCodes).values({ userId: me.id, codeHash: hashRecoveryCode(c) }).run();
-    recordAudit(tx, { userId: me.id, action: 'user.two_factor_on', entityType: 'user', entityId: me.id, ip });
-  });
-  return codes;
+  if (me.twoFactor) return { ok: false, error: 'code' };
+  const check = await checkCurrentPassword(me, password, ip);
+  if (!check.ok) return { ok: false, error: 'password', retryAfterMinutes: check.retryAfterMinutes };
+  const result = enableTwoFactor(getDb(), totpKey(), me.id, code, ip);
+  return result.ok ? result : { ok: false, error: 'code' };
 }
 
 /** Turns two-factor sign-in off (the password is asked again). */
@@ -62,9 +64,14 @@ export async function disableTwoFactor(password: string, ip: string): Promise<bo
   const db = getDb();
   if (!(await checkCurrentPassword(me, password, ip)).ok) return false;
   db.transaction((tx) => {
-    tx.update(users).set({ totpSecret: null, totpPendingSecret: null, updatedAt: new Date() }).where(eq(users.id, me.id)).run();
-    tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, me.id)).run();
+    clearTwoFactor(tx, me.id, { endSessions: false });
     recordAudit(tx, { userId: me.id, action: 'user.two_factor_off', entityType: 'user', entityId: me.id, ip });
   });
   return true;
+}
+
+/** An admin removes another user's second factor (a lost phone); that user's sessions end. Audit-logged. */
+export async function resetUserTwoFactor(id: number, ip: string | null): Promise<ResetResult> {
+  const admin = await requireUser('admin');
+  return resetTwoFactor(getDb(), admin.id, id, ip);
 }

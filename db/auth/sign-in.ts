@@ -1,10 +1,10 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { PASSWORD_MAX_LENGTH, verifyDummyPassword, verifyPassword } from '@/lib/auth/password';
-import { hashRecoveryCode, verifyTotp } from '@/lib/auth/totp';
 import { recordAudit } from './audit-log';
 import type { DB, Queryable } from '../client';
-import { recoveryCodes, users } from '../schema';
+import { users } from '../schema';
 import { beginLoginAttempt, normalizeEmail, settleLoginAttempt } from './throttle';
+import { acceptTotpCode, openTotpSecret, totpKey, useRecoveryCode } from './two-factor';
 
 export const MAX_EMAIL_LENGTH = 254;
 /** Longer input is refused before anything else (the policy's limit is 256 characters; UTF-16 may need more units). */
@@ -26,16 +26,6 @@ export function findUserByEmail(db: Queryable, email: string) {
     .from(users)
     .where(sql`lower(${users.email}) = ${normalizeEmail(email)}`)
     .get();
-}
-
-function useRecoveryCode(db: DB, userId: number, input: string): boolean {
-  const hash = hashRecoveryCode(input);
-  const result = db
-    .update(recoveryCodes)
-    .set({ usedAt: new Date() })
-    .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, hash), isNull(recoveryCodes.usedAt)))
-    .run();
-  return result.changes === 1;
 }
 
 /**
@@ -67,24 +57,35 @@ export async function verifyCredentials(
     return { ok: false, reason: 'invalid' };
   }
 
-  if (user.totpSecret) {
-    const code = input.code?.trim() ?? '';
-    if (!code) {
-      settleLoginAttempt(db, attempt.attemptId, 'withdrawn');
-      return { ok: false, reason: 'two_factor_required' };
-    }
-    const codeOk = /^\d[\d ]*$/.test(code) ? verifyTotp(user.totpSecret, code) : useRecoveryCode(db, user.id, code);
-    if (!codeOk) {
-      recordAudit(db, { userId: user.id, action: 'auth.two_factor_failed', ip });
-      return { ok: false, reason: 'two_factor_invalid' };
-    }
+  const totpSecret = user.totpSecret;
+  const code = input.code?.trim() ?? '';
+  if (totpSecret && !code) {
+    settleLoginAttempt(db, attempt.attemptId, 'withdrawn');
+    return { ok: false, reason: 'two_factor_required' };
   }
-
-  settleLoginAttempt(db, attempt.attemptId, 'succeeded');
+  // The code is spent in the same transaction as the sign-in is recorded:
+  // a TOTP code's time step (refused once it or a later one was accepted), or
+  // a recovery code. A secret that does not open with this server's key (a
+  // backup restored without it) accepts no code; recovery codes still work.
   // A user who never chose a language keeps the one the sign-in page was shown in.
   const preferredLocale = !user.localeChosen && input.shownLocale ? input.shownLocale : user.preferredLocale;
-  db.update(users).set({ lastSignInAt: new Date(), preferredLocale }).where(eq(users.id, user.id)).run();
-  recordAudit(db, { userId: user.id, action: 'auth.sign_in', ip });
+  const signedIn = db.transaction((tx) => {
+    if (totpSecret) {
+      const secret = openTotpSecret(totpKey(), user.id, totpSecret);
+      const codeOk = /^\d[\d ]*$/.test(code)
+        ? secret !== null && acceptTotpCode(tx, user.id, secret, code)
+        : useRecoveryCode(tx, user.id, code);
+      if (!codeOk) return false;
+    }
+    settleLoginAttempt(tx, attempt.attemptId, 'succeeded');
+    tx.update(users).set({ lastSignInAt: new Date(), preferredLocale }).where(eq(users.id, user.id)).run();
+    recordAudit(tx, { userId: user.id, action: 'auth.sign_in', ip });
+    return true;
+  });
+  if (!signedIn) {
+    recordAudit(db, { userId: user.id, action: 'auth.two_factor_failed', ip });
+    return { ok: false, reason: 'two_factor_invalid' };
+  }
   return {
     ok: true,
     user: { id: user.id, role: user.role, sessionVersion: user.sessionVersion, preferredLocale },

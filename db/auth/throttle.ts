@@ -1,5 +1,5 @@
 import { type SQL, and, desc, eq, gt, lt } from 'drizzle-orm';
-import type { DB } from '@/db/client';
+import type { DB, Queryable } from '@/db/client';
 import { loginAttempts } from '@/db/schema';
 
 /*
@@ -122,7 +122,7 @@ export function beginLoginAttempt(
 }
 
 /** 'succeeded' marks the attempt good; 'withdrawn' removes it (e.g. the right password, waiting for its second factor). */
-export function settleLoginAttempt(db: DB, attemptId: number, outcome: 'succeeded' | 'withdrawn'): void {
+export function settleLoginAttempt(db: Queryable, attemptId: number, outcome: 'succeeded' | 'withdrawn'): void {
   if (outcome === 'succeeded') db.update(loginAttempts).set({ succeeded: true }).where(eq(loginAttempts.id, attemptId)).run();
   else db.delete(loginAttempts).where(eq(loginAttempts.id, attemptId)).run();
 }

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { cookies } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
-import { auth } from '@/auth';
+import { currentSession } from '@/auth';
 import { getDb } from '@/db';
 import { type Role, settings, users } from '@/db/schema';
 
@@ -37,7 +37,7 @@ export class AuthorizationError extends Error {
  * current one (signing out, a password change or deactivation bumps it).
  */
 export const getCurrentUser = cache(async (): Promise<StaffUser | null> => {
-  const session = await auth();
+  const session = await currentSession();
   if (!session || !Number.isInteger(session.uid)) return null;
   const row = getDb()
     .select({

@@ -28,18 +28,21 @@ export function totpQrSvg(uri: string): Promise<string> {
 }
 
 /**
- * True when `code` (spaces allowed, as apps show '123 456') is the current
- * code for the secret, or the one just before or after. False for anything
- * malformed, including a broken secret; never throws.
+ * The time step (30-second period since the epoch) whose code `code` is —
+ * spaces allowed, as apps show '123 456' — if it is the current code for the
+ * secret or the one just before or after; null for anything else, including
+ * malformed input or a broken secret; never throws. Callers refuse a step at
+ * or before the last one accepted, so each code works once (RFC 6238 §5.2).
  */
-export function verifyTotp(secret: string, code: string, now: number = Date.now()): boolean {
-  if (code.length > 32) return false;
+export function totpStep(secret: string, code: string, now: number = Date.now()): number | null {
+  if (code.length > 32) return null;
   const token = code.replace(/\s+/g, '');
-  if (!/^\d{6}$/.test(token)) return false;
+  if (!/^\d{6}$/.test(token)) return null;
   try {
-    return makeTotp(secret).validate({ token, timestamp: now, window: TOTP_WINDOW }) !== null;
+    const delta = makeTotp(secret).validate({ token, timestamp: now, window: TOTP_WINDOW });
+    return delta === null ? null : Math.floor(now / 1000 / TOTP_SETTINGS.period) + delta;
   } catch {
-    return false;
+    return null;
   }
 }
 

@@ -196,7 +196,7 @@ describe('backups while files are deleted', () => {
     // It restores what there was, and says what was lost.
     expect(checkBackup(dir)).toEqual([]);
     t.db.$client.close();
-    expect(restoreBackup(dir, t.dataDir)).toEqual({ missingFiles });
+    expect(restoreBackup(dir, t.dataDir)).toEqual({ missingFiles, twoFactorRemoved: [] });
     for (const n of kept) expect(fs.existsSync(path.join(uploadsDir(t.dataDir), n))).toBe(true);
     t = { ...t, db: openDatabase(t.dataDir) };
   });

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFirstAdmin, isSetupTokenValid, issueSetupToken, SETUP_TOKEN_TTL_MS } from '@/db/auth/setup';
 import { verifyCredentials } from '@/db/auth/sign-in';
+import { sealTotpSecret, totpKey } from '@/db/auth/two-factor';
 import { insertUserRow } from '@/db/auth/users-core';
 import { auditEvents, recoveryCodes, setupTokens, users } from '@/db/schema';
 import { generateTotpSecret, hashRecoveryCode, normalizeRecoveryCode } from '@/lib/auth/totp';
@@ -11,8 +12,12 @@ import { makeTestDatabase } from '../helpers/db';
 let t: ReturnType<typeof makeTestDatabase>;
 beforeEach(() => {
   t = makeTestDatabase();
+  vi.stubEnv('AUTH_SECRET', 'the server secret of this test, 32+ characters long');
 });
-afterEach(() => t.close());
+afterEach(() => {
+  vi.unstubAllEnvs();
+  t.close();
+});
 
 const PASSWORD = 'Lumi i Drinit rrjedh ngadalë';
 const IP = '198.51.100.4';
@@ -92,7 +97,7 @@ describe('verifyCredentials', () => {
   it('asks for the second factor and accepts a current code or an unused recovery code', async () => {
     const id = await addUser();
     const secret = generateTotpSecret();
-    t.db.update(users).set({ totpSecret: secret }).where(eq(users.id, id)).run();
+    t.db.update(users).set({ totpSecret: sealTotpSecret(totpKey(), id, secret) }).where(eq(users.id, id)).run();
     t.db.insert(recoveryCodes).values({ userId: id, codeHash: hashRecoveryCode(normalizeRecoveryCode('abcde-fghjk')) }).run();
     const base = { email: 'ana@iom.int', password: PASSWORD, ip: IP };
 

@@ -3,9 +3,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sealTotpSecret, totpKey } from '@/db/auth/two-factor';
+import { insertUserRow } from '@/db/auth/users-core';
+import { migrateDatabase, openDatabase } from '@/db/client';
+import { auditEvents, users } from '@/db/schema';
+import { generateTotpSecret } from '@/lib/auth/totp';
 import { axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
+import { makeTempDir, withDatabase } from '../helpers/db';
 import { type RunningServer, startServer } from '../helpers/server';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -445,34 +452,72 @@ describe('every entry point checks for itself', () => {
 });
 
 describe('two-factor sign-in', () => {
-  const codeFor = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
+  /** The code an authenticator shows `periods` periods from now. */
+  const codeFor = (secret: string, periods = 0) =>
+    TOTP.generate({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30, timestamp: Date.now() + periods * 30_000 });
   let recovery: string[] = [];
 
-  it('is turned on with a scanned secret and then asked for at sign-in', async () => {
+  it('is turned on with a scanned secret and the password, and then asked for at sign-in', async () => {
+    // A session elsewhere (another browser, or a stolen cookie): it ends when two-factor sign-in is turned on.
+    const elsewhereContext = await browser.newContext();
+    const elsewhere = await signIn(elsewhereContext, EDITOR);
     const context = await browser.newContext();
     const page = await signIn(context, EDITOR);
     await page.goto(`${server.url}/admin/account`);
     await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
     const secret = (await page.getByTestId('totp-secret').textContent())!;
     expect(await page.locator('svg').count()).toBeGreaterThan(0);
+    // The session alone is not enough: the password is asked, and a wrong one refused.
+    await page.getByLabel('Six-digit code from the app').fill(codeFor(secret));
+    await page.getByLabel('Your password', { exact: true }).fill('not the password at all');
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByText('The current password is not right.').waitFor();
     await page.getByLabel('Six-digit code from the app').fill('000000' === codeFor(secret) ? '111111' : '000000');
+    await page.getByLabel('Your password', { exact: true }).fill(EDITOR.password);
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByText('That code is not right.', { exact: false }).first().waitFor();
-    await page.getByLabel('Six-digit code from the app').fill(codeFor(secret));
+    expect(withDatabase(server.dataDir, (db) => db.select().from(users).where(eq(users.email, EDITOR.email)).get()!.totpSecret)).toBeNull();
+    const confirmCode = codeFor(secret);
+    await page.getByLabel('Six-digit code from the app').fill(confirmCode);
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByTestId('recovery-codes').waitFor();
+    expect(await page.getByTestId('form-message').textContent()).toContain('You have been signed out everywhere else.');
     recovery = (await page.getByTestId('recovery-codes').locator('li').allTextContents()).map((c) => c.trim());
     expect(recovery).toHaveLength(10);
+
+    // Stored encrypted, and in the audit log.
+    const row = withDatabase(server.dataDir, (db) => db.select().from(users).where(eq(users.email, EDITOR.email)).get()!);
+    expect(row.totpSecret).toMatch(/^v1:/);
+    expect(row.totpSecret).not.toContain(secret);
+    const logged = withDatabase(server.dataDir, (db) => db.select().from(auditEvents).where(eq(auditEvents.action, 'user.two_factor_on')).all());
+    expect(logged.map((e) => e.userId)).toEqual([row.id]);
+
+    // This session goes on; the other one has ended.
+    await page.reload();
+    expect(await page.getByTestId('two-factor-status').textContent()).toBe('Two-factor sign-in is on.');
+    await elsewhere.getByRole('link', { name: 'My account' }).click();
+    await elsewhere.waitForURL(/\/admin\/sign-in/);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/signedOut=1/);
 
-    // Password alone is not enough any more.
+    // Password alone is not enough any more; the code that confirmed enrolment was spent.
     expect(await signInMessage(page, EDITOR.email, EDITOR.password)).toBe('Enter the code from your authenticator app.');
-    await page.getByLabel('Code from your authenticator app, or a recovery code').fill(codeFor(secret));
+    await page.getByLabel('Code from your authenticator app, or a recovery code').fill(confirmCode);
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Sign in' }).click()]);
+    await expect.poll(() => page.getByTestId('form-message').textContent()).toContain('That code is not right.');
+    // The next period's code (the authenticator's next one) signs in — once.
+    const next = codeFor(secret, 1);
+    await page.getByLabel('Code from your authenticator app, or a recovery code').fill(next);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${server.url}/admin`);
     expect(await page.getByTestId('signed-in-as').textContent()).toBe(EDITOR.name);
-    await context.close();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/signedOut=1/);
+    expect(await signInMessage(page, EDITOR.email, EDITOR.password)).toBe('Enter the code from your authenticator app.');
+    await page.getByLabel('Code from your authenticator app, or a recovery code').fill(next);
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Sign in' }).click()]);
+    await expect.poll(() => page.getByTestId('form-message').textContent()).toContain('That code is not right.');
+    await Promise.all([context.close(), elsewhereContext.close()]);
   });
 
   it('accepts a recovery code once', async () => {
@@ -496,7 +541,7 @@ describe('two-factor sign-in', () => {
     await context.close();
   });
 
-  it('can be required for all staff by an admin who has it', async () => {
+  it('can be required for all staff by an admin who has it, and reset by an admin for another user', async () => {
     const adminContext = await browser.newContext();
     const admin = await signIn(adminContext, ADMIN);
     await admin.goto(`${server.url}/admin/users`);
@@ -508,6 +553,7 @@ describe('two-factor sign-in', () => {
     await admin.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
     const secret = (await admin.getByTestId('totp-secret').textContent())!;
     await admin.getByLabel('Six-digit code from the app').fill(codeFor(secret));
+    await admin.getByLabel('Your password', { exact: true }).fill(ADMIN.password);
     await admin.getByRole('button', { name: 'Confirm' }).click();
     await admin.getByTestId('recovery-codes').waitFor();
 
@@ -526,11 +572,85 @@ describe('two-factor sign-in', () => {
     await page.waitForURL(/\/admin\/account\?twoFactorRequired=1$/);
     expect(await page.getByRole('alert').first().textContent()).toContain('requires two-factor sign-in');
 
+    // The editor lost their phone: signed in with a recovery code, then the admin resets their second factor.
+    const editorContext = await browser.newContext();
+    const editor = await editorContext.newPage();
+    await editor.goto(`${server.url}/admin/sign-in`);
+    expect(await signInMessage(editor, EDITOR.email, EDITOR.password)).toBe('Enter the code from your authenticator app.');
+    await editor.getByLabel('Code from your authenticator app, or a recovery code').fill(recovery[1]!);
+    await editor.getByRole('button', { name: 'Sign in' }).click();
+    await editor.waitForURL(`${server.url}/admin`);
+
+    await admin.reload();
+    const editorRow = admin.getByTestId(`user-${EDITOR.email}`);
+    expect(await editorRow.getByText('Two-factor sign-in on').isVisible()).toBe(true);
+    // Only other users' rows have the button (an admin's own row has no actions at all).
+    expect(await admin.getByTestId(`user-${ADMIN.email}`).getByRole('button', { name: /Reset two-factor sign-in/ }).count()).toBe(0);
+    expect(await admin.getByTestId('user-cli.user@iom.int').getByRole('button', { name: /Reset two-factor sign-in/ }).count()).toBe(0);
+    await editorRow.getByRole('button', { name: `Reset two-factor sign-in ${EDITOR.name}` }).click();
+    await editorRow.getByText('Two-factor sign-in has been reset and the user has been signed out.').waitFor();
+    expect(await editorRow.getByText('Two-factor sign-in on').count()).toBe(0);
+    expect(await axeViolations(admin)).toEqual([]);
+    const reset = withDatabase(server.dataDir, (db) => db.select().from(auditEvents).where(eq(auditEvents.action, 'user.two_factor_reset')).all());
+    expect(reset).toHaveLength(1);
+
+    // The editor's session has ended; the password alone signs in, straight to setting two-factor up again.
+    await editor.getByRole('link', { name: 'My account' }).click();
+    await editor.waitForURL(/\/admin\/sign-in/);
+    await editor.getByLabel('Email').fill(EDITOR.email);
+    await editor.getByLabel('Password').fill(EDITOR.password);
+    await editor.getByRole('button', { name: 'Sign in' }).click();
+    await editor.waitForURL(`${server.url}/admin/account`); // where they were going
+    expect(await editor.getByTestId('two-factor-status').textContent()).toBe('Two-factor sign-in is off.');
+    await editor.goto(`${server.url}/admin`);
+    await editor.waitForURL(/\/admin\/account\?twoFactorRequired=1$/);
+
     // Back to optional for whoever runs next.
     await admin.reload();
     await admin.getByLabel('Require two-factor sign-in for all staff').uncheck();
     await admin.getByRole('button', { name: 'Save', exact: true }).click();
     await admin.getByText('The setting has been saved.').waitFor();
-    await Promise.all([adminContext.close(), context.close()]);
+    await Promise.all([adminContext.close(), context.close(), editorContext.close()]);
+  });
+});
+
+describe('two-factor secrets stored before they were encrypted', () => {
+  it('are encrypted when the server starts and still sign in; secrets its key cannot open are reported', async () => {
+    const dataDir = makeTempDir('iom-e2e-');
+    const secret = generateTotpSecret();
+    const db = openDatabase(dataDir);
+    try {
+      migrateDatabase(db);
+      for (const user of [EDITOR, { ...ADMIN, email: 'moved@iom.int' }]) await insertUserRow(db, { ...user, role: 'editor' }, { id: null });
+      // As the previous version stored it: in clear text.
+      db.update(users).set({ totpSecret: secret }).where(eq(users.email, EDITOR.email)).run();
+      // Encrypted by another server, whose secret this one does not have.
+      const moved = db.select().from(users).where(eq(users.email, 'moved@iom.int')).get()!;
+      const foreign = sealTotpSecret(totpKey('the secret of another server, 32+ characters'), moved.id, generateTotpSecret());
+      db.update(users).set({ totpSecret: foreign }).where(eq(users.id, moved.id)).run();
+    } finally {
+      db.$client.close();
+    }
+    const old = await startServer({ dataDir });
+    try {
+      expect(old.output()).toContain('[auth] encrypted the two-factor secrets of 1 user(s), stored in clear text until now');
+      expect(old.output()).toMatch(/The two-factor secrets of 1 user\(s\) were encrypted with another server secret .*: moved@iom\.int\./);
+      const stored = withDatabase(dataDir, (db) => db.select().from(users).where(eq(users.email, EDITOR.email)).get()!.totpSecret!);
+      expect(stored).toMatch(/^v1:/);
+      expect(stored).not.toContain(secret);
+
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${old.url}/admin/sign-in`);
+      await page.getByLabel('Email').fill(EDITOR.email);
+      await page.getByLabel('Password').fill(EDITOR.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByLabel('Code from your authenticator app, or a recovery code').fill(TOTP.generate({ secret: Secret.fromBase32(secret) }));
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(`${old.url}/admin`);
+      await context.close();
+    } finally {
+      await old.stop();
+    }
   });
 });

@@ -7,12 +7,13 @@ import {
   normalizeRecoveryCode,
   totpQrSvg,
   totpUri,
-  verifyTotp,
+  totpStep,
 } from '@/lib/auth/totp';
 
 /** Halfway through a 30-second period, so ±1 period is unambiguous. */
 const NOW = Date.UTC(2025, 5, 1, 9, 0, 15);
 const PERIOD = 30_000;
+const STEP = Math.floor(NOW / PERIOD);
 
 function codeAt(secret: string, timestamp: number): string {
   return TOTP.generate({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30, timestamp });
@@ -29,25 +30,25 @@ describe('TOTP', () => {
   it('accepts the code an authenticator shows now, with or without a space', () => {
     const secret = generateTotpSecret();
     const code = codeAt(secret, NOW);
-    expect(verifyTotp(secret, code, NOW)).toBe(true);
-    expect(verifyTotp(secret, `${code.slice(0, 3)} ${code.slice(3)}`, NOW)).toBe(true);
+    expect(totpStep(secret, code, NOW)).toBe(STEP);
+    expect(totpStep(secret, `${code.slice(0, 3)} ${code.slice(3)}`, NOW)).toBe(STEP);
   });
 
   it("rejects another secret's code", () => {
     const code = codeAt('JBSWY3DPEHPK3PXP', NOW);
-    expect(verifyTotp('JBSWY3DPEHPK3PXP', code, NOW)).toBe(true);
-    expect(verifyTotp('KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU', code, NOW)).toBe(false);
+    expect(totpStep('JBSWY3DPEHPK3PXP', code, NOW)).toBe(STEP);
+    expect(totpStep('KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU', code, NOW)).toBeNull();
   });
 
-  it('accepts the previous and next period but not two periods off', () => {
+  it('accepts the previous and next period, telling which step matched, but not two periods off', () => {
     const secret = 'JBSWY3DPEHPK3PXP';
-    expect(verifyTotp(secret, codeAt(secret, NOW - PERIOD), NOW)).toBe(true);
-    expect(verifyTotp(secret, codeAt(secret, NOW + PERIOD), NOW)).toBe(true);
+    expect(totpStep(secret, codeAt(secret, NOW - PERIOD), NOW)).toBe(STEP - 1);
+    expect(totpStep(secret, codeAt(secret, NOW + PERIOD), NOW)).toBe(STEP + 1);
     const valid = [-1, 0, 1].map((k) => codeAt(secret, NOW + k * PERIOD));
     for (const offset of [-2, 2]) {
       const code = codeAt(secret, NOW + offset * PERIOD);
       expect(valid).not.toContain(code);
-      expect(verifyTotp(secret, code, NOW)).toBe(false);
+      expect(totpStep(secret, code, NOW)).toBeNull();
     }
   });
 
@@ -55,10 +56,10 @@ describe('TOTP', () => {
     const secret = 'JBSWY3DPEHPK3PXP';
     const code = codeAt(secret, NOW);
     for (const bad of ['', '12345', 'abcdef', '1234567', '9'.repeat(10_000), `${code}0`, ` ${code}x`, '１２３４５６']) {
-      expect(verifyTotp(secret, bad, NOW), bad.slice(0, 20)).toBe(false);
+      expect(totpStep(secret, bad, NOW), bad.slice(0, 20)).toBeNull();
     }
-    expect(verifyTotp('not base32!', code, NOW)).toBe(false);
-    expect(verifyTotp('', code, NOW)).toBe(false);
+    expect(totpStep('not base32!', code, NOW)).toBeNull();
+    expect(totpStep('', code, NOW)).toBeNull();
   });
 
   it('builds an otpauth URI with the issuer, account and standard settings', () => {

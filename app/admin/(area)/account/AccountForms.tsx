@@ -115,6 +115,8 @@ export function TwoFactorSection({ enabled }: { enabled: boolean }) {
           </p>
           <FormMessage state={confirmState} />
           <Field name="code" label={t('code')} inputMode="numeric" autoComplete="one-time-code" required maxLength={8} error={confirmState.fieldErrors?.code} />
+          {/* A session alone (a stolen cookie) must not be able to put its own authenticator on the account. */}
+          <Field name="password" type="password" label={t('password')} hint={t('passwordToTurnOn')} autoComplete="current-password" required maxLength={256} error={confirmState.fieldErrors?.password} />
           <SubmitButton pending={confirmPending}>{t('confirm')}</SubmitButton>
         </ActionForm>
       ) : (

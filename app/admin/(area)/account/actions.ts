@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { signOut } from '@/auth';
+import { keepCurrentSession, signOut } from '@/auth';
 import { confirmTwoFactor, disableTwoFactor, startTwoFactorEnrolment } from '@/db/admin/two-factor';
 import { changeOwnPassword } from '@/db/admin/users';
 import { guarded } from '@/lib/auth/guard';
@@ -56,12 +56,25 @@ export async function startTwoFactorAction(_prev: TwoFactorState, _formData: For
 export async function confirmTwoFactorAction(_prev: TwoFactorState, formData: FormData): Promise<TwoFactorState> {
   return guarded(async () => {
     const me = await requireUser(undefined, { allowWithoutTwoFactor: true });
-    const t = await getTranslations({ locale: me.preferredLocale, namespace: 'Admin.twoFactor' });
+    const t = await getTranslations({ locale: me.preferredLocale, namespace: 'Admin' });
     const code = String(formData.get('code') ?? '').slice(0, 32);
-    const codes = await confirmTwoFactor(code, clientAddress(await headers()));
-    if (!codes) return { status: 'error', step: 'scan', message: t('wrongCode'), fieldErrors: { code: t('wrongCode') } };
+    const password = String(formData.get('password') ?? '').slice(0, 256);
+    const fieldErrors: Record<string, string> = {};
+    if (!code.trim()) fieldErrors.code = t('errors.required');
+    if (!password) fieldErrors.password = t('errors.required');
+    if (Object.keys(fieldErrors).length) return { status: 'error', step: 'scan', message: t('errors.invalid'), fieldErrors };
+    const result = await confirmTwoFactor(password, code, clientAddress(await headers()));
+    if (!result.ok) {
+      if (result.retryAfterMinutes) return { status: 'error', step: 'scan', message: t('signIn.throttled', { minutes: result.retryAfterMinutes }) };
+      if (result.error === 'password') {
+        return { status: 'error', step: 'scan', message: t('errors.invalid'), fieldErrors: { password: t('errors.currentPassword') } };
+      }
+      return { status: 'error', step: 'scan', message: t('twoFactor.wrongCode'), fieldErrors: { code: t('twoFactor.wrongCode') } };
+    }
+    // Every other session of the user has ended; this one goes on with a renewed cookie.
+    await keepCurrentSession(me.id, result.sessionVersion);
     revalidatePath('/admin/account');
-    return { status: 'success', step: 'codes', message: t('on'), codes };
+    return { status: 'success', step: 'codes', message: t('twoFactor.onOtherSessionsEnded'), codes: result.codes };
   });
 }
 

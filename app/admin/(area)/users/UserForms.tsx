@@ -7,7 +7,7 @@ import { Field } from '@/components/admin/Field';
 import { FormMessage } from '@/components/admin/FormMessage';
 import { SubmitButton } from '@/components/admin/SubmitButton';
 import { idleState } from '@/lib/form-state';
-import { createUserAction, setRequireTwoFactorAction, setUserPasswordAction, updateUserAccessAction } from './actions';
+import { createUserAction, resetTwoFactorAction, setRequireTwoFactorAction, setUserPasswordAction, updateUserAccessAction } from './actions';
 
 export function CreateUserForm() {
   const t = useTranslations('Admin.users');
@@ -35,14 +35,16 @@ export function CreateUserForm() {
   );
 }
 
-export function UserRowForms({ id, role, active, name }: { id: number; role: 'admin' | 'editor'; active: boolean; name: string }) {
+export function UserRowForms({ id, role, active, name, twoFactor }: { id: number; role: 'admin' | 'editor'; active: boolean; name: string; twoFactor: boolean }) {
   const t = useTranslations('Admin.users');
   const [roleState, roleAction, roleActionPending] = useActionState(updateUserAccessAction, idleState);
   const [activeState, activeAction, activeActionPending] = useActionState(updateUserAccessAction, idleState);
   const [passwordState, passwordAction, passwordActionPending] = useActionState(setUserPasswordAction, idleState);
+  const [resetState, resetAction, resetActionPending] = useActionState(resetTwoFactorAction, idleState);
+  const shown = [roleState, activeState, passwordState].find((s) => s.message) ?? resetState;
   return (
     <div className="space-y-3">
-      <FormMessage state={roleState.message ? roleState : activeState.message ? activeState : passwordState} />
+      <FormMessage state={shown} />
       <ActionForm action={roleAction} className="flex flex-wrap items-end gap-2">
         <input type="hidden" name="id" value={id} />
         <div>
@@ -87,6 +89,17 @@ export function UserRowForms({ id, role, active, name }: { id: number; role: 'ad
         </div>
         <SubmitButton pending={passwordActionPending} variant="secondary">{t('setPassword')}</SubmitButton>
       </ActionForm>
+      {twoFactor ? (
+        <ActionForm action={resetAction}>
+          <input type="hidden" name="id" value={id} />
+          <p className="mb-1 max-w-md text-sm text-muted">
+            {t('resetTwoFactorHint')}
+          </p>
+          <SubmitButton pending={resetActionPending} variant="secondary">
+            {t('resetTwoFactor')} <span className="sr-only">{name}</span>
+          </SubmitButton>
+        </ActionForm>
+      ) : null}
     </div>
   );
 }

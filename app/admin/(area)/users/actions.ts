@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { setTwoFactorRequired } from '@/db/admin/two-factor';
+import { resetUserTwoFactor, setTwoFactorRequired } from '@/db/admin/two-factor';
 import { createUser, getUserIdentity, setUserPassword, updateUserAccess, type UserChangeResult } from '@/db/admin/users';
 import { guarded } from '@/lib/auth/guard';
 import { requireUser } from '@/lib/auth/session';
@@ -87,5 +87,17 @@ export async function setRequireTwoFactorAction(_prev: FormState, formData: Form
     if (!result.ok) return { status: 'error', message: t('twoFactor.enrolYourselfFirst') };
     revalidatePath('/admin/users');
     return { status: 'success', message: t('twoFactor.requireSaved') };
+  });
+}
+
+export async function resetTwoFactorAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return guarded(async () => {
+    const t = await messages();
+    const id = idSchema.safeParse(formData.get('id'));
+    if (!id.success) return { status: 'error', message: t('errors.invalid') };
+    const result = await resetUserTwoFactor(id.data, clientAddress(await headers()));
+    if (!result.ok) return { status: 'error', message: t(result.error === 'cannotChangeSelf' ? 'users.cannotResetOwnTwoFactor' : 'errors.notFound') };
+    revalidatePath('/admin/users');
+    return { status: 'success', message: t('users.twoFactorReset') };
   });
 }

@@ -32,9 +32,17 @@ export default async function UsersPage() {
               <span className="text-sm text-muted">{u.email}</span>
             </td>
             <td className="p-2">{t(`roles.${u.role}`)}</td>
-            <td className="p-2">{u.active ? t('active') : t('inactive')}</td>
+            <td className="p-2">
+              {u.active ? t('active') : t('inactive')}
+              {u.twoFactor ? (
+                <>
+                  <br />
+                  <span className="text-sm">{t('twoFactorOn')}</span>
+                </>
+              ) : null}
+            </td>
             <td className="p-2">{u.lastSignInAt ? formatDateTime(u.lastSignInAt, me.preferredLocale) : t('never')}</td>
-            <td className="p-2">{u.id === me.id ? null : <UserRowForms id={u.id} role={u.role} active={u.active} name={u.name} />}</td>
+            <td className="p-2">{u.id === me.id ? null : <UserRowForms id={u.id} role={u.role} active={u.active} name={u.name} twoFactor={u.twoFactor} />}</td>
           </tr>
         ))}
       </DataTable>
