@@ -3,9 +3,9 @@ import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
 import { verifyCredentials } from '@/db/auth/sign-in';
 import { authSecret } from '@/lib/auth/secret';
+import { secureSessionCookies } from '@/lib/auth/session-cookie';
 import { nextSessionToken, SESSION_IDLE_SECONDS } from '@/lib/auth/token';
 import { clientAddress } from '@/lib/client-address';
-import { env } from '@/lib/env';
 import { logError } from '@/lib/log';
 
 
@@ -36,7 +36,7 @@ function field(value: unknown): string {
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: authSecret(),
   trustHost: true,
-  useSecureCookies: env().siteUrl.startsWith('https://'),
+  useSecureCookies: secureSessionCookies(),
   pages: { signIn: '/admin/sign-in', error: '/admin/sign-in' },
   // The Credentials provider supports JWT sessions only; revocation comes
   // from the session version that requireUser() checks on every request.
