@@ -122,26 +122,36 @@ describe('server-action bodies are bounded before Next reads them', () => {
     expect((await postRaw(`${server.url}/admin/news`, action({ 'Content-Type': shallow.contentType, Cookie: session }), shallow.body)).status).not.toBe(400);
   });
 
-  it('keeps /api/health answering while hostile requests arrive', async () => {
+  it('keeps /api/health answering while hostile requests arrive, each costing the server little', async () => {
     const { body, contentType } = nestedArguments(900_000);
     let running = true;
-    const attackers = Array.from({ length: 3 }, async () => {
-      while (running) await postRaw(`${server.url}/admin/sign-in`, action({ 'Content-Type': contentType }), body, { chunked: true });
-    });
+    let sent = 0;
     const latencies: number[] = [];
-    try {
-      for (let i = 0; i < 20; i++) {
-        const start = performance.now();
-        expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
-        latencies.push(performance.now() - start);
+    const cpu = await serverCpuDuring(async () => {
+      const attackers = Array.from({ length: 3 }, async () => {
+        while (running) {
+          expect((await postRaw(`${server.url}/admin/sign-in`, action({ 'Content-Type': contentType }), body, { chunked: true })).status).toBe(413);
+          sent++;
+        }
+      });
+      try {
+        for (let i = 0; i < 20; i++) {
+          const start = performance.now();
+          expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+          latencies.push(performance.now() - start);
+        }
+      } finally {
+        running = false;
+        await Promise.all(attackers);
       }
-    } finally {
-      running = false;
-      await Promise.all(attackers);
-    }
-    // Before: three of them stalled it for over 3 s. (The 100 ms target is npm run bench:hostile’s: this
-    // process sends the hostile bodies too, which delays its own requests.)
-    expect(Math.max(...latencies)).toBeLessThan(2000);
+    });
+    // Before: 0.7 s of CPU each, and three at once stalled /api/health for over 3 s. The
+    // 50 ms and 100 ms targets are npm run bench:hostile's (this process sends the hostile
+    // bodies too, which delays its own requests; the machine may be shared): here, bounds
+    // that only the old behaviour crosses.
+    expect(sent).toBeGreaterThan(3);
+    expect(cpu / sent).toBeLessThan(150);
+    expect(Math.max(...latencies)).toBeLessThan(3000);
   });
 });
 
