@@ -7,9 +7,9 @@ import { isLocale } from '@/i18n/routing';
 import { verifyCredentials } from '@/db/auth/sign-in';
 import { authSecret } from '@/lib/auth/secret';
 import { deriveKey } from '@/lib/auth/secret-box';
+import { secureSessionCookies } from '@/lib/auth/session-cookie';
 import { nextSessionToken, SESSION_IDLE_SECONDS, sessionRenewal } from '@/lib/auth/token';
 import { clientAddress } from '@/lib/client-address';
-import { env } from '@/lib/env';
 import { logError } from '@/lib/log';
 
 
@@ -43,7 +43,7 @@ const renewalKey = deriveKey(secret, 'session-version');
 export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
   secret,
   trustHost: true,
-  useSecureCookies: env().siteUrl.startsWith('https://'),
+  useSecureCookies: secureSessionCookies(),
   pages: { signIn: '/admin/sign-in', error: '/admin/sign-in' },
   // The Credentials provider supports JWT sessions only; revocation comes
   // from the session version that requireUser() checks on every request.

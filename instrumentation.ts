@@ -2,6 +2,9 @@
  * Runs once when the server starts:
  * - unless TRUST_PROXY is set, drops any X-Forwarded-For a client sends (see
  *   lib/forwarded-for.ts), so throttling cannot be dodged by naming an address;
+ * - looks at every POST before Next.js reads its body (lib/request-guard.ts):
+ *   none to public addresses, none from another site to the editor area, no
+ *   body past the size and nesting limits (smaller without a session);
  * - opens the database in DATA_DIR, applies the committed migrations and
  *   imports the seed into an empty database, so the first request finds
  *   everything ready (and a broken database stops the start, not a visitor);
@@ -11,6 +14,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
     const { trustProxy } = await import('./lib/client-address');
     if (!trustProxy()) (await import('./lib/forwarded-for')).dropClientForwardedFor();
+    const { hasLiveSession } = await import('./lib/auth/session-cookie');
+    (await import('./lib/request-guard')).guardPostRequests(hasLiveSession);
     const { initDatabase } = await import('./db/init');
     initDatabase();
   }

@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { ACTION_BODY_LIMIT } from './lib/request-guard';
 import { SIMPLE_QUERY } from './lib/search-query';
 import { BASE_HEADERS, publicContentSecurityPolicy } from './lib/security-headers';
 
@@ -39,8 +40,9 @@ const nextConfig: NextConfig = {
     globalNotFound: true,
     // forbidden() answers 403 in the editor area.
     authInterrupts: true,
-    // A long article with its markup; the editor refuses more than 400,000 characters of body.
-    serverActions: { bodySizeLimit: '2mb' },
+    // lib/request-guard.ts refuses a larger body (413) before Next reads it;
+    // Next's own limit is set to the same figure.
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT },
   },
   serverExternalPackages: ['better-sqlite3'],
   // Public addresses → routes inside app/[locale]. This was proxy.ts's job,

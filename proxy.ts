@@ -2,7 +2,6 @@ import { type NextFetchEvent, type NextMiddleware, type NextRequest, NextRespons
 import { auth } from './auth';
 import { type Locale, routing } from './i18n/routing';
 import { preferredLocale } from './lib/accept-language';
-import { trustProxy } from './lib/client-address';
 import { adminContentSecurityPolicy } from './lib/security-headers';
 import { ADMIN_PATH_HEADER, parsePageNumber } from './lib/params';
 import { encodeSearchKey, normalizeSearchQuery } from './lib/search-query';
@@ -87,27 +86,11 @@ function rememberLocale(request: NextRequest, response: NextResponse): NextRespo
 
 /**
  * The editor area: a fresh nonce for its strict script policy (Next puts it
- * on its own scripts), nothing stored by caches or search engines, and a
- * server action posted from another site refused with 403 before Next's own
- * origin check would answer it with a 500. Access is checked by each page,
- * action and data function, never here.
+ * on its own scripts), nothing stored by caches or search engines. (A server
+ * action posted from another site never gets here: lib/request-guard.ts
+ * answers it with 403.) Access is checked by each page, action and data
+ * function, never here.
  */
-function refuseCrossSiteAction(request: NextRequest): NextResponse | null {
-  if (request.method === 'POST' && request.headers.has('next-action')) {
-    const origin = request.headers.get('origin');
-    // Behind a trusted reverse proxy the public host is in X-Forwarded-Host.
-    const host = (trustProxy() && request.headers.get('x-forwarded-host')) || request.headers.get('host');
-    let sameOrigin = false;
-    try {
-      sameOrigin = origin !== null && new URL(origin).host === host;
-    } catch {
-      sameOrigin = false;
-    }
-    if (!sameOrigin) return new NextResponse('Forbidden: cross-site request', { status: 403, headers: { 'Cache-Control': 'no-store' } });
-  }
-  return null;
-}
-
 function adminResponse(request: NextRequest): NextResponse {
   const nonce = btoa(crypto.randomUUID());
   const policy = adminContentSecurityPolicy(nonce);
@@ -134,9 +117,7 @@ const adminWithSession = auth((request) => adminResponse(request)) as unknown as
 export default function proxy(request: NextRequest, event: NextFetchEvent) {
   const { pathname } = request.nextUrl;
   if (pathname === '/admin' || pathname.startsWith('/admin/')) {
-    // A cross-site action post is refused before anything else runs.
-    const refused = refuseCrossSiteAction(request);
-    return refused ?? adminWithSession(request, event);
+    return adminWithSession(request, event);
   }
   return rememberLocale(request, route(request));
 }

@@ -1,13 +1,12 @@
 // npm run bench — loads the production build with realistic data and prints
 // throughput, latency, errors, server memory and first-load JavaScript.
 // Traffic goes to 127.0.0.1 only, bounded in time (3 rounds of 10 s a URL).
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
+import { cpuMs, rssKb } from './proc';
 import { startSampleServer } from './server-for-tools';
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 2000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -24,38 +23,6 @@ function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** Clock ticks per second of /proc's CPU times. */
-const CLOCK_TICKS = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/**
- * The CPU time (user + system) a process has used, in ms, from /proc: what
- * the server spends per request, which the load generator's share of the same
- * cores does not blur as it blurs requests/s.
- */
-function cpuMs(pid: number): number {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-  } catch {
-    return Number.NaN;
-  }
-}
-
-function rssKb(pid: number): number {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    return Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);
-  } catch {
-    return 0;
-  }
 }
 
 async function firstLoadJsKb(base: string, pagePath: string): Promise<number> {

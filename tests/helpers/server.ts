@@ -10,6 +10,8 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export type RunningServer = {
   url: string;
   port: number;
+  /** The server process's id (for its CPU time in /proc). */
+  pid: number;
   dataDir: string;
   /** Everything the server printed so far. */
   output: () => string;
@@ -73,6 +75,7 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
   return {
     url,
     port,
+    pid: child.pid!,
     dataDir,
     output: () => output,
     stop: async () => {
