@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { type BackupLock, removeUnusedStored, takeBackupLock, UPLOADS_DIR } from '@/lib/media/storage';
+import { createPrivateFile, makePrivateDir, PRIVATE_FILE_MODE, tightenModes } from '@/lib/private-files';
 import { DATABASE_FILE, openDatabase } from './client';
 import { knownHashes, usedFileNames } from './media/stored';
 import * as schema from './schema';
@@ -85,9 +86,11 @@ function copyUploads(dataDir: string, dir: string, used: ReadonlySet<string>): s
   for (const file of walk(from)) {
     const relative = path.join(UPLOADS_DIR, path.relative(from, file));
     const target = path.join(dir, relative);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
+    makePrivateDir(path.dirname(target));
     try {
       fs.copyFileSync(file, target);
+      // The copy has the original's mode, which an older version made 0644.
+      fs.chmodSync(target, PRIVATE_FILE_MODE);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
@@ -140,8 +143,9 @@ export async function createBackup(dataDir: string, { now = new Date(), afterDat
   const lock = takeBackupLock(dataDir);
   let result: Omit<BackupResult, 'warnings'>;
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    makePrivateDir(dir);
     const target = path.join(dir, DATABASE_FILE);
+    createPrivateFile(target);
     const db = new Database(source, { fileMustExist: true });
     try {
       db.pragma('busy_timeout = 5000');
@@ -159,7 +163,7 @@ export async function createBackup(dataDir: string, { now = new Date(), afterDat
       uploads: [...walk(path.join(dir, UPLOADS_DIR))].map((f) => describe(dir, f)),
       ...(missingFiles.length ? { missingFiles } : {}),
     };
-    fs.writeFileSync(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    fs.writeFileSync(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
     result = { dir, missingFiles };
   } catch (error) {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -221,7 +225,7 @@ export function restoreBackup(dir: string, dataDir: string): { missingFiles: str
   if (problems.length) throw new Error(`The backup cannot be restored:\n- ${problems.join('\n- ')}`);
   const pid = runningServerPid(dataDir);
   if (pid !== null) throw new Error(`The server is running (pid ${pid}); stop it before restoring.`);
-  fs.mkdirSync(dataDir, { recursive: true });
+  makePrivateDir(dataDir);
   const live = path.join(dataDir, DATABASE_FILE);
   for (const suffix of ['-wal', '-shm']) fs.rmSync(`${live}${suffix}`, { force: true });
   fs.copyFileSync(path.join(dir, DATABASE_FILE), `${live}.restoring`);
@@ -229,6 +233,8 @@ export function restoreBackup(dir: string, dataDir: string): { missingFiles: str
   const uploads = path.join(dataDir, UPLOADS_DIR);
   fs.rmSync(uploads, { recursive: true, force: true });
   if (fs.existsSync(path.join(dir, UPLOADS_DIR))) fs.cpSync(path.join(dir, UPLOADS_DIR), uploads, { recursive: true });
+  // The copies keep the backup's modes, which an older version made 0644.
+  tightenModes(dataDir);
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
   return { missingFiles: manifest.missingFiles ?? [] };
 }

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { restoreBackup } from '@/db/backup';
 import { readEnv } from '@/lib/env';
+import { keepDataDirPrivate } from '@/lib/private-files';
 
 const dir = process.argv[2];
 if (!dir) {
@@ -11,6 +12,7 @@ if (!dir) {
 }
 try {
   const { dataDir } = readEnv();
+  keepDataDirPrivate(dataDir);
   const { missingFiles } = restoreBackup(path.resolve(dir), dataDir);
   console.log(`Restored ${path.resolve(dir)} into ${dataDir}. Start the server again.`);
   if (missingFiles.length) {
