@@ -4,11 +4,10 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackup } from '@/db/backup';
-import { type DB, DATABASE_FILE, migrateDatabase, openDatabase } from '@/db/client';
-import { seedDatabase } from '@/db/seed';
+import { type DB, DATABASE_FILE, openDatabase } from '@/db/client';
 import { AUTH_SECRET_FILE } from '@/lib/auth/secret';
 import { launchBrowser } from '../helpers/browser';
-import { makeTempDir } from '../helpers/db';
+import { makeSeededDataDir, makeTempDir } from '../helpers/db';
 import { phonePhoto } from '../helpers/media';
 import { insertMediaRow } from '../helpers/media-rows';
 import { modes, notPrivate } from '../helpers/modes';
@@ -43,12 +42,10 @@ function npm(args: string[], env: Record<string, string>, input?: string) {
 
 beforeAll(async () => {
   expect(process.umask() & 0o044).toBe(0); // what the files would get without the server's own care
-  dataDir = makeTempDir('iom-e2e-');
-  const db = openDatabase(dataDir);
-  migrateDatabase(db);
-  seedDatabase(db);
-  insertMediaRow(db, 1, { en: 'A photo' });
-  db.$client.close();
+  const seeded = makeSeededDataDir();
+  dataDir = seeded.dataDir;
+  insertMediaRow(seeded.db, 1, { en: 'A photo' });
+  seeded.db.$client.close();
   await createBackup(dataDir, { now: new Date('2026-01-01T02:00:00Z') });
   fs.mkdirSync(path.join(dataDir, 'uploads'), { recursive: true });
   for (const name of [`${OLD_HASH}-320.webp`, `${OLD_HASH}-320.jpg`]) fs.writeFileSync(path.join(dataDir, 'uploads', name), 'image bytes');
