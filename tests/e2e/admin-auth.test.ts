@@ -306,6 +306,8 @@ describe('every entry point checks for itself', () => {
     const PUBLIC = new Set([
       '/[locale]/news/feed.xml/route',
       '/api/health/route',
+      // The language switch: sets the reader's locale cookie and redirects (lib/locale-switch.ts).
+      '/api/locale/route',
       '/apple-icon.png/route',
       '/icon.png/route',
       // The media library's files, served only when the database lists them (db/media/serve.ts).
