@@ -1,9 +1,10 @@
 import { type NextFetchEvent, type NextMiddleware, type NextRequest, NextResponse } from 'next/server';
 import { auth } from './auth';
-import { type Locale, routing } from './i18n/routing';
+import type { Locale } from './i18n/routing';
 import { preferredLocale } from './lib/accept-language';
-import { adminContentSecurityPolicy } from './lib/security-headers';
+import { LOCALE_COOKIE } from './lib/locale-switch';
 import { ADMIN_PATH_HEADER, parsePageNumber } from './lib/params';
+import { adminContentSecurityPolicy } from './lib/security-headers';
 import { encodeSearchKey, normalizeSearchQuery } from './lib/search-query';
 
 /**
@@ -18,11 +19,9 @@ import { encodeSearchKey, normalizeSearchQuery } from './lib/search-query';
  * through only requests where it may decide something:
  * 1. A first visit to `/` follows the locale cookie, else the browser's
  *    preferred language; every other address is served in its own language.
- * 2. The language last read is remembered in a cookie, for (1). It is written
- *    only when it would change something: a reader whose browser language
- *    already leads to the page's language (every English reader, every
- *    crawler) never gets one, so cached pages stay cookie-free — and such a
- *    request never reaches this function.
+ * 2. (Nothing here writes the cookie: the reader's choice is remembered by
+ *    the language switch, GET /api/locale, on its own uncached redirect —
+ *    lib/locale-switch.ts. A page a CDN may cache never sets a cookie.)
  * 3. `?page=` on the news list that is not a page number from 2 up is sent
  *    to the list's own address.
  * 4. `?q=…&page=N` on search becomes the cacheable route search/[key]/[page]
@@ -31,14 +30,8 @@ import { encodeSearchKey, normalizeSearchQuery } from './lib/search-query';
  * 5. A page address with a malformed escape gets the 404 page.
  * 6. The editor area: its nonce-based script policy and session renewal.
  */
-const LOCALE_COOKIE = 'NEXT_LOCALE';
-
 const SEARCH: Record<string, Locale> = { '/search': 'en', '/sq/kerko': 'sq' };
 const NEWS_LIST: Record<string, Locale> = { '/news': 'en', '/sq/lajme': 'sq' };
-
-function localeOf(pathname: string): Locale {
-  return pathname === '/sq' || pathname.startsWith('/sq/') ? 'sq' : 'en';
-}
 
 function decodable(pathname: string): boolean {
   try {
@@ -50,9 +43,10 @@ function decodable(pathname: string): boolean {
 }
 
 /**
- * A click from one of our own pages (e.g. the switch to English on /sq) is a
- * choice, not a first visit: it must not be sent back by the cookie or the
- * browser's language.
+ * A click from one of our own pages (e.g. the home link of an English page,
+ * for a reader whose cookie or browser says Albanian) is a choice, not a
+ * first visit: it must not be sent back by the cookie or the browser's
+ * language.
  */
 function isInternalNavigation(request: NextRequest): boolean {
   if (request.headers.get('sec-fetch-site') === 'same-origin') return true;
@@ -63,25 +57,6 @@ function isInternalNavigation(request: NextRequest): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * Remembers the language last read, for the next first visit to `/`. The
- * cookie is written only when it would change something: a reader whose
- * browser language already leads to the page's language (every English
- * reader, every crawler) never gets one, so cached pages stay cookie-free.
- */
-function rememberLocale(request: NextRequest, response: NextResponse): NextResponse {
-  const dest = request.headers.get('sec-fetch-dest');
-  if (dest !== null && dest !== 'document') return response;
-  if (response.status >= 300 && response.status < 400) return response;
-  const locale = localeOf(request.nextUrl.pathname);
-  const current = request.cookies.get(LOCALE_COOKIE)?.value;
-  const byBrowser = preferredLocale(request.headers.get('accept-language')) ?? routing.defaultLocale;
-  if (current ? current !== locale : byBrowser !== locale) {
-    response.cookies.set(LOCALE_COOKIE, locale, { path: '/', sameSite: 'lax', maxAge: 60 * 60 * 24 * 365 });
-  }
-  return response;
 }
 
 /**
@@ -119,7 +94,7 @@ export default function proxy(request: NextRequest, event: NextFetchEvent) {
   if (pathname === '/admin' || pathname.startsWith('/admin/')) {
     return adminWithSession(request, event);
   }
-  return rememberLocale(request, route(request));
+  return route(request);
 }
 
 function route(request: NextRequest): NextResponse {
@@ -203,34 +178,15 @@ export const config = {
       has: [{ type: 'query', key: 'q' }],
       missing: [{ type: 'query', key: 'q', value: '(?=.{1,100}$)[0-9A-Za-zÀ-ÖØ-öø-ɏ]+(?: [0-9A-Za-zÀ-ÖØ-öø-ɏ]+){0,9}' }],
     },
-    // English pages: a cookie that is not "en" (to update it; on / it may send
-    // the reader to /sq), or no cookie and a browser language list naming sq.
+    // The home page's first visit: a locale cookie that is not "en" (it may
+    // send the reader to /sq), or no cookie and a browser language list
+    // naming sq. Every other page is served in its own language, whatever
+    // the cookie or the browser says, without the proxy.
+    { source: '/', has: [{ type: 'cookie', key: 'NEXT_LOCALE', value: '(?!en$).*' }] },
     {
-      source: '/((?!sq(?:/|$)|en(?:/|$)|api/|admin(?:/|$)|_next/|_vercel/|media/|sitemaps/|.*\\..*).*)',
-      has: [{ type: 'cookie', key: 'NEXT_LOCALE', value: '(?!en$).*' }],
-    },
-    {
-      source: '/((?!sq(?:/|$)|en(?:/|$)|api/|admin(?:/|$)|_next/|_vercel/|media/|sitemaps/|.*\\..*).*)',
+      source: '/',
       missing: [{ type: 'cookie', key: 'NEXT_LOCALE' }],
       has: [{ type: 'header', key: 'accept-language', value: '(?:.*[^a-zA-Z])?[sS][qQ](?:[^a-zA-Z].*)?' }],
-    },
-    // Albanian pages: a cookie that is not "sq", or no cookie and a browser
-    // whose first language is not Albanian.
-    { source: '/sq', has: [{ type: 'cookie', key: 'NEXT_LOCALE', value: '(?!sq$).*' }] },
-    { source: '/sq/((?!.*\\..*).*)', has: [{ type: 'cookie', key: 'NEXT_LOCALE', value: '(?!sq$).*' }] },
-    {
-      source: '/sq',
-      missing: [
-        { type: 'cookie', key: 'NEXT_LOCALE' },
-        { type: 'header', key: 'accept-language', value: '\\s*[sS][qQ](?:-[a-zA-Z0-9]+)*\\s*(?:,.*)?' },
-      ],
-    },
-    {
-      source: '/sq/((?!.*\\..*).*)',
-      missing: [
-        { type: 'cookie', key: 'NEXT_LOCALE' },
-        { type: 'header', key: 'accept-language', value: '\\s*[sS][qQ](?:-[a-zA-Z0-9]+)*\\s*(?:,.*)?' },
-      ],
     },
   ],
 };

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { type BackupLock, removeUnusedStored, takeBackupLock, UPLOADS_DIR } from '@/lib/media/storage';
 import { existingAuthSecret } from '@/lib/auth/secret';
+import { createPrivateFile, makePrivateDir, PRIVATE_FILE_MODE, tightenModes } from '@/lib/private-files';
 import { recordAudit } from './auth/audit-log';
 import { clearTwoFactor, totpKey, unreadableTotpSecrets } from './auth/two-factor';
 import { DATABASE_FILE, migrateDatabase, openDatabase } from './client';
@@ -88,9 +89,11 @@ function copyUploads(dataDir: string, dir: string, used: ReadonlySet<string>): s
   for (const file of walk(from)) {
     const relative = path.join(UPLOADS_DIR, path.relative(from, file));
     const target = path.join(dir, relative);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
+    makePrivateDir(path.dirname(target));
     try {
       fs.copyFileSync(file, target);
+      // The copy has the original's mode, which an older version made 0644.
+      fs.chmodSync(target, PRIVATE_FILE_MODE);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
@@ -143,8 +146,9 @@ export async function createBackup(dataDir: string, { now = new Date(), afterDat
   const lock = takeBackupLock(dataDir);
   let result: Omit<BackupResult, 'warnings'>;
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    makePrivateDir(dir);
     const target = path.join(dir, DATABASE_FILE);
+    createPrivateFile(target);
     const db = new Database(source, { fileMustExist: true });
     try {
       db.pragma('busy_timeout = 5000');
@@ -162,7 +166,7 @@ export async function createBackup(dataDir: string, { now = new Date(), afterDat
       uploads: [...walk(path.join(dir, UPLOADS_DIR))].map((f) => describe(dir, f)),
       ...(missingFiles.length ? { missingFiles } : {}),
     };
-    fs.writeFileSync(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    fs.writeFileSync(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
     result = { dir, missingFiles };
   } catch (error) {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -261,7 +265,7 @@ export function restoreBackup(
         'Or restore with --without-two-factor: those users then sign in with their password alone and set up two-factor sign-in again.',
     );
   }
-  fs.mkdirSync(dataDir, { recursive: true });
+  makePrivateDir(dataDir);
   const live = path.join(dataDir, DATABASE_FILE);
   for (const suffix of ['-wal', '-shm']) fs.rmSync(`${live}${suffix}`, { force: true });
   fs.copyFileSync(path.join(dir, DATABASE_FILE), `${live}.restoring`);
@@ -270,6 +274,8 @@ export function restoreBackup(
   const uploads = path.join(dataDir, UPLOADS_DIR);
   fs.rmSync(uploads, { recursive: true, force: true });
   if (fs.existsSync(path.join(dir, UPLOADS_DIR))) fs.cpSync(path.join(dir, UPLOADS_DIR), uploads, { recursive: true });
+  // The copies keep the backup's modes, which an older version made 0644.
+  tightenModes(dataDir);
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
   return { missingFiles: manifest.missingFiles ?? [], twoFactorRemoved: unreadable.map((u) => u.email) };
 }

@@ -1,10 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { foldForSearch } from '@/lib/fold';
 import { htmlToText } from '@/lib/html';
+import { createPrivateFile, makePrivateDir } from '@/lib/private-files';
 import * as schema from './schema';
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -26,8 +26,11 @@ export function migrationsFolder(): string {
  * settings every connection must have. Callers keep one per process.
  */
 export function openDatabase(dataDir: string): DB {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const sqlite = new Database(path.join(dataDir, DATABASE_FILE));
+  makePrivateDir(dataDir);
+  const file = path.join(dataDir, DATABASE_FILE);
+  // A new database is created 0600; SQLite gives its -wal and -shm the same mode.
+  createPrivateFile(file);
+  const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   // FULL: a commit is on disk before the editor is told "saved", even if the
   // machine loses power (NORMAL would only survive a crash of the process).

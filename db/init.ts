@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { env } from '@/lib/env';
+import { keepDataDirPrivate, PRIVATE_FILE_MODE } from '@/lib/private-files';
 import { SERVER_PID_FILE } from './backup';
 import { issueSetupToken } from './auth/setup';
 import { totpKey, unreadableTotpSecrets } from './auth/two-factor';
@@ -15,10 +16,13 @@ import { seedImports } from './schema';
  * administrator (valid 24 hours).
  */
 export function initDatabase(): void {
+  // Before anything is opened: what this server creates is its own, and an
+  // older installation's modes are tightened (lib/private-files.ts).
+  keepDataDirPrivate(env().dataDir);
   const db = getDb();
   // Lets `npm run db:restore` see that this instance is running.
   const pidFile = path.join(env().dataDir, SERVER_PID_FILE);
-  fs.writeFileSync(pidFile, String(process.pid));
+  fs.writeFileSync(pidFile, String(process.pid), { mode: PRIVATE_FILE_MODE });
   process.once('exit', () => {
     try {
       if (fs.readFileSync(pidFile, 'utf8') === String(process.pid)) fs.rmSync(pidFile);

@@ -13,8 +13,9 @@ export const routing = defineRouting({
   localeDetection: false,
   // Alternates come from the database rows, never guessed from paths.
   alternateLinks: false,
-  // The language last read is remembered by proxy.ts, which writes the cookie
-  // only when it changes something (keeps cached pages cookie-free).
+  // The reader's language choice is remembered by the language switch
+  // (lib/locale-switch.ts), on its own uncached redirect: cached pages never
+  // set a cookie.
   localeCookie: false,
   pathnames: {
     '/': '/',

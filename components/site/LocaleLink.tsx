@@ -2,11 +2,16 @@ import type { ReactNode } from 'react';
 import { localizedPath } from '@/i18n/paths';
 import type { Locale } from '@/i18n/routing';
 import type { AppHref } from '@/lib/hrefs';
+import { languageSwitchHref } from '@/lib/locale-switch';
 
 /**
- * A link into the other language. A plain <a> (address from
- * localizedPath) so that switching language is a full page load: the new page
- * gets its own <html lang>, and the proxy sees the switch and remembers it.
+ * A link into the other language: a plain <a> through the language switch
+ * (GET /api/locale, lib/locale-switch.ts), which remembers the choice on its
+ * own uncached redirect — the cached pages never set a cookie — and goes on
+ * to the address in that language. A full page load, so the new page gets
+ * its own <html lang>; no JavaScript needed. `remembers={false}`: a link
+ * that is no choice of language (search results in the other language),
+ * straight to the address.
  */
 export function LocaleLink({
   href,
@@ -14,6 +19,7 @@ export function LocaleLink({
   className,
   children,
   textLang,
+  remembers = true,
   ...rest
 }: {
   href: AppHref;
@@ -23,9 +29,11 @@ export function LocaleLink({
   'data-testid'?: string;
   /** The language of the link's text, when it is not the target's. */
   textLang?: Locale;
+  remembers?: boolean;
 }) {
+  const target = localizedPath(href, locale);
   return (
-    <a href={localizedPath(href, locale)} lang={textLang ?? locale} hrefLang={locale} className={className} {...rest}>
+    <a href={remembers ? languageSwitchHref(locale, target) : target} lang={textLang ?? locale} hrefLang={locale} className={className} {...rest}>
       {children}
     </a>
   );

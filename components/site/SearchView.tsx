@@ -47,7 +47,7 @@ export async function SearchView({ locale, query, page }: { locale: Locale; quer
               <p>{t('none', { query })}</p>
               {elsewhere > 0 ? (
                 <p className="mt-2" data-testid="other-language-results">
-                  <LocaleLink href={{ pathname: '/search', query: { q: query } }} locale={other} textLang={locale}>
+                  <LocaleLink href={{ pathname: '/search', query: { q: query } }} locale={other} textLang={locale} remembers={false}>
                     {t('otherLanguage', { total: elsewhere })}
                   </LocaleLink>
                 </p>

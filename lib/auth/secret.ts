@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { env } from '@/lib/env';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '@/lib/private-files';
 
 export const AUTH_SECRET_FILE = 'auth-secret';
 
@@ -14,10 +15,10 @@ export function authSecret(dataDir: string = env().dataDir): string {
   const existing = existingAuthSecret(dataDir);
   if (existing) return existing;
   const file = path.join(dataDir, AUTH_SECRET_FILE);
-  fs.mkdirSync(dataDir, { recursive: true });
+  makePrivateDir(dataDir);
   try {
     // 'wx' fails if the file exists: the first process to start writes it, every other one reads it.
-    fs.writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+    fs.writeFileSync(file, randomBytes(48).toString('base64url'), { mode: PRIVATE_FILE_MODE, flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }

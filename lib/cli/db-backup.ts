@@ -5,8 +5,11 @@
 // cron reports it.
 import { createBackup } from '@/db/backup';
 import { readEnv } from '@/lib/env';
+import { keepDataDirPrivate } from '@/lib/private-files';
 
-createBackup(readEnv().dataDir).then(
+const { dataDir } = readEnv();
+keepDataDirPrivate(dataDir);
+createBackup(dataDir).then(
   ({ dir, missingFiles, warnings }) => {
     console.log(`Backup written to ${dir}`);
     for (const warning of warnings) console.warn(`Warning: ${warning}`);

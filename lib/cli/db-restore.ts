@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { restoreBackup } from '@/db/backup';
 import { readEnv } from '@/lib/env';
+import { keepDataDirPrivate } from '@/lib/private-files';
 
 const args = process.argv.slice(2);
 const withoutTwoFactor = args.includes('--without-two-factor');
@@ -16,6 +17,7 @@ if (!dir || rest.length > 0 || dir.startsWith('--')) {
 }
 try {
   const { dataDir } = readEnv();
+  keepDataDirPrivate(dataDir);
   const { missingFiles, twoFactorRemoved } = restoreBackup(path.resolve(dir), dataDir, { withoutTwoFactor });
   console.log(`Restored ${path.resolve(dir)} into ${dataDir}. Start the server again.`);
   if (twoFactorRemoved.length) {

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { migrateDatabase, openDatabase } from '@/db/client';
 import { generateSample } from '@/db/sample';
 import { seedDatabase } from '@/db/seed';
+import { keepDataDirPrivate } from '@/lib/private-files';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '2000' }, 'data-dir': { type: 'string' } } });
 const articles = Number(values.articles);
@@ -14,6 +15,7 @@ if (!values['data-dir'] || !Number.isInteger(articles) || articles < 1 || articl
   process.exit(2);
 }
 const dataDir = path.resolve(values['data-dir']);
+keepDataDirPrivate(dataDir);
 const db = openDatabase(dataDir);
 try {
   migrateDatabase(db);

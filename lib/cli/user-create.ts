@@ -10,6 +10,7 @@ import { migrateDatabase, openDatabase } from '@/db/client';
 import { insertUserRow } from '@/db/auth/users-core';
 import { emailSchema, nameSchema, newPasswordError, passwordErrorMessage, roleSchema } from '@/lib/auth/validation';
 import { readEnv } from '@/lib/env';
+import { keepDataDirPrivate } from '@/lib/private-files';
 import en from '@/messages/en.json';
 
 const USAGE = 'Usage: npm run user:create -- --email E --name N --role admin|editor  (password on standard input)';
@@ -92,6 +93,7 @@ async function main(): Promise<number> {
   }
 
   const { dataDir } = readEnv();
+  keepDataDirPrivate(dataDir);
   const db = openDatabase(dataDir);
   try {
     migrateDatabase(db);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { createPrivateFile, makePrivateDir, PRIVATE_FILE_MODE } from '@/lib/private-files';
 import { STORED_NAME } from './files';
 
 /**
@@ -30,14 +31,14 @@ export type StagedFile = { name: string; temp: string; final: string };
 /** Writes each file under a temporary name, flushed to disk. On failure nothing is left. */
 export async function stageFiles(dataDir: string, files: readonly { name: string; data: Uint8Array }[]): Promise<StagedFile[]> {
   const incoming = path.join(dataDir, INCOMING_DIR);
-  fs.mkdirSync(incoming, { recursive: true });
-  fs.mkdirSync(uploadsDir(dataDir), { recursive: true });
+  makePrivateDir(incoming);
+  makePrivateDir(uploadsDir(dataDir));
   const staged: StagedFile[] = [];
   try {
     for (const file of files) {
       const temp = path.join(incoming, `${randomUUID()}.part`);
       staged.push({ name: file.name, temp, final: storedPath(dataDir, file.name) });
-      const handle = await fs.promises.open(temp, 'wx', 0o644);
+      const handle = await fs.promises.open(temp, 'wx', PRIVATE_FILE_MODE);
       try {
         await handle.writeFile(file.data);
         await handle.sync();
@@ -125,8 +126,10 @@ export type BackupLock = { release: () => void };
 
 /** Takes the lock; refused while another backup holds it. */
 export function takeBackupLock(dataDir: string): BackupLock {
+  const file = path.join(dataDir, BACKUP_LOCK_FILE);
+  createPrivateFile(file);
   // A deletion's look at the lock holds it for a moment: wait that long.
-  const lock = new Database(path.join(dataDir, BACKUP_LOCK_FILE), { timeout: 2000 });
+  const lock = new Database(file, { timeout: 2000 });
   try {
     lock.exec('BEGIN EXCLUSIVE');
   } catch (error) {

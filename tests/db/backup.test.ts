@@ -15,6 +15,7 @@ import { seedDatabase } from '@/db/seed';
 import { BACKUP_LOCK_FILE, backupRunning, uploadsDir } from '@/lib/media/storage';
 import { makeTestDatabase } from '../helpers/db';
 import { phonePhoto } from '../helpers/media';
+import { modes, notPrivate } from '../helpers/modes';
 
 // Images are really decoded and encoded by the uploads here.
 vi.setConfig({ testTimeout: 60_000 });
@@ -94,6 +95,33 @@ async function uploadPhoto() {
   if (!result.ok) throw new Error(`upload refused: ${result.error}`);
   return { ...t.db.select().from(media).where(eq(media.id, result.id)).get()!, actor };
 }
+
+describe('files at rest are the server’s alone', () => {
+  it('makes the database, its -wal and -shm, the uploads and their variants 0600 in 0700 folders, whatever the umask', async () => {
+    expect(process.umask() & 0o077).not.toBe(0o077); // (the test runner's umask lets others read)
+    const photo = await uploadPhoto();
+    const live = modes(t.dataDir);
+    expect(live).toMatchObject({ [DATABASE_FILE]: '600', [`${DATABASE_FILE}-wal`]: '600', [`${DATABASE_FILE}-shm`]: '600', 'uploads-incoming': '700' });
+    for (const name of storedNames(photo)) expect(live[path.join('uploads', name)]).toBe('600');
+  });
+
+  it('writes a backup private, even of files an older version left readable, and restores one private', async () => {
+    // beforeEach left uploads/ab/photo.webp 0644 in a 0755 folder, as an older version would have.
+    expect(modes(t.dataDir)).toMatchObject({ uploads: '755', 'uploads/ab/photo.webp': '644' });
+    const { dir } = await createBackup(t.dataDir);
+    expect(Object.keys(modes(dir))).toEqual(expect.arrayContaining([DATABASE_FILE, 'manifest.json', 'uploads/ab/photo.webp']));
+    expect(notPrivate(path.dirname(dir))).toEqual([]);
+    expect(modes(t.dataDir)[BACKUP_LOCK_FILE]).toBe('600');
+
+    // A backup an older version wrote, restored: the restored files are private all the same.
+    for (const [file, mode] of Object.entries(modes(dir))) fs.chmodSync(path.join(dir, file), mode === '700' ? 0o755 : 0o644);
+    t.db.$client.close();
+    restoreBackup(dir, t.dataDir);
+    expect(modes(t.dataDir)).toMatchObject({ [DATABASE_FILE]: '600', uploads: '700', 'uploads/ab': '700', 'uploads/ab/photo.webp': '600' });
+    expect(notPrivate(t.dataDir)).toEqual([]);
+    t = { ...t, db: openDatabase(t.dataDir) };
+  });
+});
 
 describe('backups while files are deleted', () => {
   it('keeps a file deleted for good after the database was copied, and removes it when the backup ends', async () => {

@@ -371,6 +371,8 @@ describe('every entry point checks for itself', () => {
       '/api/health/route',
       // The sign-in page's English | Shqip links: a cookie for the page's language, no account touched.
       '/admin/sign-in/language/[locale]/route',
+      // The language switch: sets the reader's locale cookie and redirects (lib/locale-switch.ts).
+      '/api/locale/route',
       '/apple-icon.png/route',
       '/icon.png/route',
       // The media library's files, served only when the database lists them (db/media/serve.ts).

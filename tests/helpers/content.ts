@@ -3,6 +3,10 @@ import { newsItems, newsTranslations, type PublicationStatus } from '@/db/schema
 import { paragraphsToHtml } from '@/lib/html';
 import { slugify } from '@/lib/slug';
 
+/** The public addresses of the seed's article (db/seed-data), in English and Albanian. */
+export const SEED_EN = '/news/iom-trains-judges-and-prosecutors-western-balkans-countries-deal-more-effectively-migrant-issues';
+export const SEED_SQ = '/sq/lajme/iom-trajnon-gjyqtare-dhe-prokurore-nga-vendet-e-ballkanit-perendimor-qe-te';
+
 type TranslationInput = { title: string; body?: string[]; status?: PublicationStatus; publishedAt?: Date };
 
 /** Adds a news item with the given translations straight into a test database. */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type DB, migrateDatabase, openDatabase } from '@/db/client';
+import { seedDatabase } from '@/db/seed';
 
 /** A fresh data folder in the system's temp directory. */
 export function makeTempDir(prefix = 'iom-test-'): string {
@@ -21,6 +22,15 @@ export function makeTestDatabase(): { db: DB; dataDir: string; close: () => void
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A fresh data folder with the real migrations and the seed, for a server to start from; the connection is the caller's to close. */
+export function makeSeededDataDir(prefix = 'iom-e2e-'): { db: DB; dataDir: string } {
+  const dataDir = makeTempDir(prefix);
+  const db = openDatabase(dataDir);
+  migrateDatabase(db);
+  seedDatabase(db);
+  return { db, dataDir };
 }
 
 /** Runs `run` on a connection of its own to a (running server's) data folder, closed afterwards. */
