@@ -6,6 +6,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
+import { benchEditor, printEditorFigures } from './bench-editor';
 import { cpuMs, rssKb } from './proc';
 import { startSampleServer } from './server-for-tools';
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 2000);
@@ -110,6 +111,9 @@ async function main() {
     console.log(`\nServer peak memory (RSS): ${(steadyKb / 1024).toFixed(0)} MB over the pages above, ${(peakKb / 1024).toFixed(0)} MB with the crawl`);
     console.log('\n| page | first-load JS (kB gzip) |\n|---|---:|');
     for (const [p, kb] of js) console.log(`| ${p} | ${kb.toFixed(1)} |`);
+    clearInterval(sampler);
+    // Then what staff wait for, on the same server once the load has stopped.
+    if (process.env.BENCH_EDITOR !== '0') printEditorFigures(await benchEditor(base, dataDir));
   } finally {
     clearInterval(sampler);
     stop();
