@@ -24,7 +24,15 @@ export async function insertUserRow(
     if (findUserByEmail(tx, email)) return { ok: false, error: 'emailTaken' } as const;
     const row = tx
       .insert(users)
-      .values({ email, name: input.name.trim(), role: input.role, passwordHash, preferredLocale: input.preferredLocale ?? 'en' })
+      .values({
+        email,
+        name: input.name.trim(),
+        role: input.role,
+        passwordHash,
+        // A language given when the account is made is a choice; without one, the first sign-in page's is taken.
+        preferredLocale: input.preferredLocale ?? 'en',
+        localeChosen: input.preferredLocale !== undefined,
+      })
       .returning({ id: users.id })
       .get();
     recordAudit(tx, {
