@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { DiffView } from '@/components/admin/DiffView';
 import type { Locale } from '@/i18n/routing';
-import { formatDateTime } from '@/lib/dates';
+import { formatTiranaDateTime } from '@/lib/dates';
 import { diffFields } from '@/lib/diff';
 import { parseIdParam } from '@/lib/params';
 
@@ -69,7 +69,7 @@ export async function HistoryView(props: {
                   {r.version === current.version ? ` (${t('history.current')})` : ''}
                   <br />
                   <span className="text-sm">
-                    {formatDateTime(r.createdAt, uiLocale)} · {r.authorName ?? '—'}
+                    {formatTiranaDateTime(r.createdAt)} · {r.authorName ?? '—'}
                   </span>
                 </Link>
               </li>

@@ -1,9 +1,8 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Locale } from '@/i18n/routing';
-import { formatDateTime, SITE_TIME_ZONE } from '@/lib/dates';
+import { formatTiranaDateTime } from '@/lib/dates';
 import { isRichTextField, setRichText } from '@/lib/richtext-dom';
 import { buttonClass } from './button-class';
 import { watchUnsaved } from './unsaved-registry';
@@ -289,28 +288,6 @@ export function applyFields(form: HTMLFormElement, fields: Record<string, DraftV
   }
 }
 
-const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', sq: 'sq-AL' };
-
-/**
- * When the text was stored, 24-hour, in Tirana time. Some browsers have no
- * Albanian date data (Chromium ships a reduced set of locales) and would
- * write the month in another language: they get the date in numbers.
- */
-function formatStoredAt(date: Date, locale: Locale): string {
-  if (Intl.DateTimeFormat.supportedLocalesOf([INTL_LOCALE[locale]]).length > 0) return formatDateTime(date, locale);
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: SITE_TIME_ZONE,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('day')}.${part('month')}.${part('year')}, ${part('hour')}:${part('minute')}`;
-}
-
 function findForm(formId: string): HTMLFormElement | null {
   const element = document.getElementById(formId);
   return element instanceof HTMLFormElement ? element : null;
@@ -318,7 +295,6 @@ function findForm(formId: string): HTMLFormElement | null {
 
 export function LocalDraft({ formId, storageKey, baseVersion }: LocalDraftProps) {
   const t = useTranslations('Admin.localDraft');
-  const locale = useLocale();
   const [pending, setPending] = useState<StoredDraft | null>(null);
   const [outcome, setOutcome] = useState<{ kind: 'restored' | 'discarded'; versionChanged: boolean } | null>(null);
   const outcomeRef = useRef<HTMLParagraphElement>(null);
@@ -445,7 +421,7 @@ export function LocalDraft({ formId, storageKey, baseVersion }: LocalDraftProps)
           <p id={`${formId}-local-draft-title`} className="font-semibold">
             {t('title')}
           </p>
-          <p>{t('found', { time: formatStoredAt(new Date(pending.storedAt), locale) })}</p>
+          <p>{t('found', { time: formatTiranaDateTime(new Date(pending.storedAt)) })}</p>
           {versionChanged ? <p className="mt-1 font-semibold">{t('versionChanged')}</p> : null}
           <div className="mt-3 flex flex-wrap gap-2">
             <button type="button" className={buttonClass()} onClick={restore}>

@@ -11,6 +11,7 @@ import { clearLocalDraft, LocalDraft } from '@/components/admin/LocalDraft';
 import { SubmitButton } from '@/components/admin/SubmitButton';
 import { TextArea } from '@/components/admin/TextArea';
 import type { PublicationStatus } from '@/db/schema';
+import { formatTiranaDateTime } from '@/lib/dates';
 import { type Chunk, diffFields } from '@/lib/diff';
 import { type FormState, idleState } from '@/lib/form-state';
 
@@ -44,8 +45,8 @@ export type TranslationMeta = {
   status: PublicationStatus;
   /** Shown in the editor's language and Tirana time. */
   publishedAtLabel: string | null;
-  /** For the schedule field (Tirana wall clock). */
-  publishAtInput: string;
+  /** For the schedule fields (Tirana wall clock: "01.12.2026", "10:30"). */
+  publishAt: { date: string; time: string } | null;
   stale: boolean;
   /** For a stale translation: what changed in the other language since it was last confirmed. */
   sourceChanges: { label: string; chunks: Chunk[] }[] | null;
@@ -144,6 +145,8 @@ export function TranslationForm(props: TranslationFormProps) {
   const baseVersion = override ?? state.version ?? meta?.version ?? null;
   const status = state.publication ?? meta?.status ?? null;
   const live = status === 'published' || status === 'scheduled';
+  // After a save the server's answer says when the language is (to be) published.
+  const publishedAtLabel = state.publishedAt !== undefined ? state.publishedAt && formatTiranaDateTime(new Date(state.publishedAt)) : meta?.publishedAtLabel;
   const errors = { ...props.carried?.errors, ...state.fieldErrors };
 
   useEffect(() => {
@@ -174,7 +177,7 @@ export function TranslationForm(props: TranslationFormProps) {
       </h2>
       <p className="mt-1 text-sm" data-testid={`status-${locale}`}>
         {status ? props.statusLabels[status] : t('notWritten')}
-        {meta?.publishedAtLabel && live ? ` · ${meta.publishedAtLabel}` : null}
+        {publishedAtLabel && live ? ` · ${publishedAtLabel}` : null}
       </p>
       {props.links ? (
         <p className="mt-1 flex flex-wrap gap-4 text-sm">
@@ -229,21 +232,42 @@ export function TranslationForm(props: TranslationFormProps) {
         <fieldset className="mb-4 rounded border border-gray-300 bg-white p-3">
           <legend className="px-1 font-semibold">{t('publication')}</legend>
           <div className="mb-3">
-            <label htmlFor={`${locale}-publishAt`} className="block font-semibold">
-              {t('publishAt')}
-            </label>
-            <p id={`${locale}-publishAt-hint`} className="text-sm text-muted">
+            {/* Two plain text fields, not datetime-local: that one follows the browser's language (MM/DD, AM/PM in en-US). */}
+            <div className="flex flex-wrap items-start gap-x-4 gap-y-2">
+              {(['date', 'time'] as const).map((part) => {
+                const fieldId = `${locale}-publishAt-${part}`;
+                return (
+                  <div key={part}>
+                    <label htmlFor={fieldId} className="block font-semibold">
+                      {t(part === 'date' ? 'publishAtDate' : 'publishAtTime')}
+                    </label>
+                    <input
+                      id={fieldId}
+                      name={part === 'date' ? 'publishAtDate' : 'publishAtTime'}
+                      type="text"
+                      autoComplete="off"
+                      spellCheck={false}
+                      size={part === 'date' ? 10 : 8}
+                      maxLength={part === 'date' ? 10 : 8}
+                      placeholder={t(part === 'date' ? 'publishAtDatePlaceholder' : 'publishAtTimePlaceholder')}
+                      defaultValue={meta?.status === 'scheduled' && meta.publishAt ? meta.publishAt[part] : ''}
+                      aria-invalid={errors.publishAt ? true : undefined}
+                      aria-describedby={`${fieldId}-format ${locale}-publishAt-zone ${locale}-publishAt-hint${errors.publishAt ? ` ${locale}-publishAt-error` : ''}`}
+                      className="mt-1 rounded border border-gray-500 px-3 py-2 aria-invalid:border-red-700"
+                    />
+                    <p id={`${fieldId}-format`} className="text-sm text-muted">
+                      {t(part === 'date' ? 'publishAtDateFormat' : 'publishAtTimeFormat')}
+                    </p>
+                  </div>
+                );
+              })}
+              <p id={`${locale}-publishAt-zone`} className="text-sm font-semibold sm:mt-9">
+                {t('tiranaTime')}
+              </p>
+            </div>
+            <p id={`${locale}-publishAt-hint`} className="mt-1 text-sm text-muted">
               {props.publishAtHint}
             </p>
-            <input
-              id={`${locale}-publishAt`}
-              name="publishAt"
-              type="datetime-local"
-              defaultValue={meta?.status === 'scheduled' ? meta.publishAtInput : ''}
-              aria-invalid={errors.publishAt ? true : undefined}
-              aria-describedby={`${locale}-publishAt-hint${errors.publishAt ? ` ${locale}-publishAt-error` : ''}`}
-              className="mt-1 rounded border border-gray-500 px-3 py-2 aria-invalid:border-red-700"
-            />
             {errors.publishAt ? (
               <p id={`${locale}-publishAt-error`} className="mt-1 text-sm font-semibold text-red-800">
                 {errors.publishAt}

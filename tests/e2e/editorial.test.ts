@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toTiranaInput } from '@/lib/dates';
+import { toTiranaFields } from '@/lib/dates';
 import { axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
 import { type RunningServer, startServer } from '../helpers/server';
@@ -273,7 +273,9 @@ describe('bad input', () => {
     expect(await panel(page, 'en').getByText('Another article in this language already has this address.').count()).toBe(1);
 
     await panel(page, 'en').getByLabel('Address (slug)').fill('a-fresh-address');
-    await panel(page, 'en').getByLabel('Publication date and time (Tirana time)').fill(toTiranaInput(new Date(Date.now() - 3_600_000)));
+    const past = toTiranaFields(new Date(Date.now() - 3_600_000));
+    await panel(page, 'en').getByLabel('Publication date', { exact: true }).fill(past.date);
+    await panel(page, 'en').getByLabel('Publication time', { exact: true }).fill(past.time);
     await submit(page, 'en', 'Schedule');
     expect(await panel(page, 'en').getByText('Choose a time in the future.').count()).toBe(1);
     expect(page.url()).toBe(`${server.url}/admin/news/new`);
@@ -290,9 +292,11 @@ describe('scheduling', () => {
     await write(page, 'en', { title: 'A scheduled announcement', body: 'This appears at its time.' });
     await panel(page, 'en').getByRole('button', { name: 'Save draft', exact: true }).click();
     await page.waitForURL(/\?created=en$/);
-    // datetime-local takes seconds when typed in full; a few seconds ahead keeps the test short.
+    // The time field also takes HH:MM:SS; a few seconds ahead keeps the test short.
     const at = new Date(Date.now() + 8_000);
-    await panel(page, 'en').getByLabel('Publication date and time (Tirana time)').fill(`${toTiranaInput(at)}:${String(at.getUTCSeconds()).padStart(2, '0')}`);
+    const fields = toTiranaFields(at);
+    await panel(page, 'en').getByLabel('Publication date', { exact: true }).fill(fields.date);
+    await panel(page, 'en').getByLabel('Publication time', { exact: true }).fill(`${fields.time}:${String(at.getUTCSeconds()).padStart(2, '0')}`);
     expect(await submit(page, 'en', 'Schedule')).toContain('Scheduled');
     expect(await page.getByTestId('status-en').textContent()).toContain('Scheduled');
     expect(await status('/news/a-scheduled-announcement')).toBe(404);

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { newsDashboard } from '@/db/admin/news';
 import { requireUserForPage } from '@/lib/auth/session';
-import { formatDateTime } from '@/lib/dates';
+import { formatTiranaDateTime } from '@/lib/dates';
 
 export default async function Dashboard() {
   const user = await requireUserForPage();
@@ -41,7 +41,7 @@ export default async function Dashboard() {
                   {s.title}
                 </Link>{' '}
                 <span className="text-muted">
-                  ({languages(s.locale)}, {formatDateTime(s.publishedAt, user.preferredLocale)})
+                  ({languages(s.locale)}, {formatTiranaDateTime(s.publishedAt)})
                 </span>
               </li>
             ))}

@@ -6,7 +6,7 @@ import { listUsers } from '@/db/admin/users';
 import { adminLocale } from '@/lib/admin-locale';
 import { DataTable } from '@/components/admin/DataTable';
 import { requireUserForPage } from '@/lib/auth/session';
-import { formatDateTime } from '@/lib/dates';
+import { formatTiranaDateTime } from '@/lib/dates';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations({ locale: await adminLocale(), namespace: 'Admin.audit' });
@@ -56,7 +56,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         <DataTable headers={[t('when'), t('who'), t('what'), t('details'), t('address')]} testId="audit-table" small>
           {rows.map((r) => (
             <tr key={r.id} className="border-b border-gray-200 align-top">
-              <td className="p-2 whitespace-nowrap"><time dateTime={r.createdAt.toISOString()}>{formatDateTime(r.createdAt, me.preferredLocale)}</time></td>
+              <td className="p-2 whitespace-nowrap"><time dateTime={r.createdAt.toISOString()}>{formatTiranaDateTime(r.createdAt)}</time></td>
               <td className="p-2">{r.userName ?? t('anonymous')}</td>
               <td className="p-2 font-mono">{r.action}</td>
               <td className="p-2 font-mono break-all">{[r.entityType && `${r.entityType} #${r.entityId}`, r.details].filter(Boolean).join(' ')}</td>

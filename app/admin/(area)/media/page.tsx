@@ -6,7 +6,7 @@ import { listMedia } from '@/db/admin/media';
 import type { MediaFilter, MediaItem } from '@/db/media/library';
 import { adminLocale } from '@/lib/admin-locale';
 import { requireUserForPage } from '@/lib/auth/session';
-import { formatDate } from '@/lib/dates';
+import { formatTiranaDateTime } from '@/lib/dates';
 import { mediaUrl } from '@/lib/media/files';
 import { formatBytes } from '@/lib/media/format';
 import { parsePageNumber } from '@/lib/params';
@@ -123,7 +123,7 @@ export default async function MediaLibraryPage({ searchParams }: { searchParams:
                 </h3>
                 <p className="text-sm text-muted">
                   {t(`kinds.${item.kind}`)} · {formatBytes(item.size, locale)}
-                  {item.width && item.height ? ` · ${item.width} × ${item.height}` : ''} · {formatDate(item.createdAt, locale)}
+                  {item.width && item.height ? ` · ${item.width} × ${item.height}` : ''} · {formatTiranaDateTime(item.createdAt)}
                 </p>
                 <AltStatus item={item} t={t} />
                 <div className="mt-1 text-sm">

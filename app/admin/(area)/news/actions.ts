@@ -20,7 +20,7 @@ import { guarded } from '@/lib/auth/guard';
 import { requireUser } from '@/lib/auth/session';
 import { languagesArgument } from '@/i18n/routing';
 import { clientAddress } from '@/lib/client-address';
-import { fromTiranaInput } from '@/lib/dates';
+import { scheduleFrom } from '@/lib/dates';
 import type { FormState } from '@/lib/form-state';
 import type { TranslationFormState } from '@/components/admin/TranslationEditor';
 import { afterNewsChange } from './revalidate';
@@ -78,9 +78,9 @@ export async function saveNewsAction(_prev: NewsFormState, formData: FormData): 
     if (parsed.data.intent === 'publish') publication = { action: 'publish' };
     if (parsed.data.intent === 'unpublish') publication = { action: 'unpublish' };
     if (parsed.data.intent === 'schedule') {
-      const at = fromTiranaInput(text(formData, 'publishAt'));
-      if (!at) return { status: 'error', message: t('errors.invalid'), fieldErrors: { publishAt: t('editor.errors.dateInvalid') } };
-      publication = { action: 'schedule', at };
+      const at = scheduleFrom(formData);
+      if (!at.ok) return { status: 'error', message: t('errors.invalid'), fieldErrors: { publishAt: t(`editor.errors.${at.error}`) } };
+      publication = { action: 'schedule', at: at.at };
     }
     const ip = clientAddress(await headers());
     const fields = newsFields(formData);

@@ -2,7 +2,7 @@ import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import type { NewsForEditor, NewsSnapshot } from '@/db/content/news-writes';
 import type { Locale } from '@/i18n/routing';
-import { formatDateTime, toTiranaInput } from '@/lib/dates';
+import { formatTiranaDateTime, toTiranaFields } from '@/lib/dates';
 import { diffFields } from '@/lib/diff';
 import type { TranslationData } from './NewsEditor';
 
@@ -33,8 +33,8 @@ export async function editorTranslations(item: NewsForEditor | null, uiLocale: L
       seoDescription: row.seoDescription ?? '',
       version: row.version,
       status: row.status,
-      publishedAtLabel: row.publishedAt ? formatDateTime(row.publishedAt, uiLocale) : null,
-      publishAtInput: row.publishedAt ? toTiranaInput(row.publishedAt) : '',
+      publishedAtLabel: row.publishedAt ? formatTiranaDateTime(row.publishedAt) : null,
+      publishAt: row.publishedAt ? toTiranaFields(row.publishedAt) : null,
       stale: row.stale,
       sourceChanges,
     };

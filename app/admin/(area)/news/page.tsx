@@ -7,7 +7,7 @@ import { PUBLICATION_STATUSES } from '@/db/schema';
 import { adminLocale } from '@/lib/admin-locale';
 import { DataTable } from '@/components/admin/DataTable';
 import { requireUserForPage } from '@/lib/auth/session';
-import { formatDate } from '@/lib/dates';
+import { formatTiranaDateTime } from '@/lib/dates';
 import { parsePageNumber } from '@/lib/params';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -56,7 +56,7 @@ export default async function NewsListPage({ searchParams }: { searchParams: Sea
         </Link>
         <br />
         <span className="text-sm">{t(`statuses.${l.status}`)}</span>
-        {l.publishedAt ? <span className="text-sm text-muted"> · {formatDate(l.publishedAt, me.preferredLocale)}</span> : null}
+        {l.publishedAt ? <span className="text-sm text-muted"> · {formatTiranaDateTime(l.publishedAt)}</span> : null}
         {l.stale ? (
           <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-sm font-semibold text-ink" data-testid={`stale-${locale}`}>
             {t('stale')}
@@ -116,7 +116,7 @@ export default async function NewsListPage({ searchParams }: { searchParams: Sea
             <tr key={row.id} className="border-b border-gray-200 align-top">
               <td className="p-2">{cell(row, 'en')}</td>
               <td className="p-2">{cell(row, 'sq')}</td>
-              <td className="p-2 whitespace-nowrap">{formatDate(row.updatedAt, me.preferredLocale)}</td>
+              <td className="p-2 whitespace-nowrap">{formatTiranaDateTime(row.updatedAt)}</td>
             </tr>
           ))}
         </DataTable>

@@ -11,7 +11,7 @@ import { guarded } from '@/lib/auth/guard';
 import { requireUser } from '@/lib/auth/session';
 import { languagesArgument } from '@/i18n/routing';
 import { clientAddress } from '@/lib/client-address';
-import { fromTiranaInput } from '@/lib/dates';
+import { scheduleFrom } from '@/lib/dates';
 import type { FormState } from '@/lib/form-state';
 import { revalidatePublic } from '@/lib/revalidate';
 import { slugify } from '@/lib/slug';
@@ -114,10 +114,9 @@ export async function savePageAction(_prev: TranslationFormState, formData: Form
     if (parsed.data.intent === 'publish') publication = { action: 'publish' };
     if (parsed.data.intent === 'unpublish') publication = { action: 'unpublish' };
     if (parsed.data.intent === 'schedule') {
-      const value = formData.get('publishAt');
-      const at = typeof value === 'string' ? fromTiranaInput(value) : null;
-      if (!at) return { status: 'error', message: t('errors.invalid'), fieldErrors: { publishAt: t('editor.errors.dateInvalid') } };
-      publication = { action: 'schedule', at };
+      const at = scheduleFrom(formData);
+      if (!at.ok) return { status: 'error', message: t('errors.invalid'), fieldErrors: { publishAt: t(`editor.errors.${at.error}`) } };
+      publication = { action: 'schedule', at: at.at };
     }
     const result = await savePage(
       { pageId, locale: parsed.data.locale, baseVersion, fields: await fieldsFrom(formData, pageId, parsed.data.locale), publication },

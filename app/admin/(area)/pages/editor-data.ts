@@ -2,7 +2,7 @@ import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import type { PageForEditor, PageSnapshot, PageTranslationForEditor } from '@/db/content/page-writes';
 import type { Locale } from '@/i18n/routing';
-import { formatDateTime, toTiranaInput } from '@/lib/dates';
+import { formatTiranaDateTime, toTiranaFields } from '@/lib/dates';
 import { diffFields } from '@/lib/diff';
 import type { PageTranslationData } from './PageEditor';
 
@@ -35,8 +35,8 @@ export async function pageEditorTranslations(item: PageForEditor, uiLocale: Loca
       isPlaceholder: row.isPlaceholder,
       version: row.version,
       status: row.status,
-      publishedAtLabel: row.publishedAt ? formatDateTime(row.publishedAt, uiLocale) : null,
-      publishAtInput: row.publishedAt ? toTiranaInput(row.publishedAt) : '',
+      publishedAtLabel: row.publishedAt ? formatTiranaDateTime(row.publishedAt) : null,
+      publishAt: row.publishedAt ? toTiranaFields(row.publishedAt) : null,
       stale: row.stale,
       sourceChanges,
     };

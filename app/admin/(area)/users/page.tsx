@@ -4,7 +4,7 @@ import { listUsers } from '@/db/admin/users';
 import { adminLocale } from '@/lib/admin-locale';
 import { DataTable } from '@/components/admin/DataTable';
 import { requireUserForPage } from '@/lib/auth/session';
-import { formatDateTime } from '@/lib/dates';
+import { formatTiranaDateTime } from '@/lib/dates';
 import { getTwoFactorRequired } from '@/db/admin/two-factor';
 import { CreateUserForm, RequireTwoFactorForm, UserRowForms } from './UserForms';
 
@@ -41,7 +41,7 @@ export default async function UsersPage() {
                 </>
               ) : null}
             </td>
-            <td className="p-2">{u.lastSignInAt ? formatDateTime(u.lastSignInAt, me.preferredLocale) : t('never')}</td>
+            <td className="p-2">{u.lastSignInAt ? formatTiranaDateTime(u.lastSignInAt) : t('never')}</td>
             <td className="p-2">{u.id === me.id ? null : <UserRowForms id={u.id} role={u.role} active={u.active} name={u.name} twoFactor={u.twoFactor} />}</td>
           </tr>
         ))}

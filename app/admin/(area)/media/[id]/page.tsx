@@ -5,7 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { loadMedia } from '@/db/admin/media';
 import { adminLocale } from '@/lib/admin-locale';
 import { requireUserForPage } from '@/lib/auth/session';
-import { formatDateTime } from '@/lib/dates';
+import { formatTiranaDateTime } from '@/lib/dates';
 import { documentName, largestFile, mediaUrl } from '@/lib/media/files';
 import { formatBytes } from '@/lib/media/format';
 import { MediaTextsForm, MediaTrashForms } from '../MediaForms';
@@ -38,7 +38,7 @@ export default async function MediaItemPage({ params }: Props) {
     [t('size'), formatBytes(item.size, locale)],
     ...(item.width && item.height ? [[t('dimensions'), t('dimensionsValue', { width: item.width, height: item.height })] as [string, string]] : []),
     [t('uploadedBy'), item.createdByName ?? t('unknownUser')],
-    [t('uploadedAt'), formatDateTime(item.createdAt, locale)],
+    [t('uploadedAt'), formatTiranaDateTime(item.createdAt)],
   ];
 
   return (

@@ -7,7 +7,7 @@ import { loadNewsForEditor, newsThemeOptions } from '@/db/admin/news';
 import { adminLocale } from '@/lib/admin-locale';
 import { requireUserForPage } from '@/lib/auth/session';
 import { parseIdParam } from '@/lib/params';
-import { formatDateTime } from '@/lib/dates';
+import { formatTiranaDateTime } from '@/lib/dates';
 import { editorTranslations } from '../editor-data';
 import { NewsEditor } from '../NewsEditor';
 import { TrashButton } from './TrashButton';
@@ -37,7 +37,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
       </p>
       <h1 className="mt-2 text-3xl font-bold">{title}</h1>
       <p className="mt-1 text-sm text-muted">
-        {t('createdBy', { name: item.authorName ?? '—', date: formatDateTime(item.createdAt, me.preferredLocale) })}
+        {t('createdBy', { name: item.authorName ?? '—', date: formatTiranaDateTime(item.createdAt) })}
       </p>
       {created ? (
         <p role="status" className="mt-4 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900" data-testid="form-message">

@@ -5,7 +5,7 @@ import { DataTable } from '@/components/admin/DataTable';
 import { newsTrash } from '@/db/admin/news';
 import { adminLocale } from '@/lib/admin-locale';
 import { requireUserForPage } from '@/lib/auth/session';
-import { formatDateTime } from '@/lib/dates';
+import { formatTiranaDateTime } from '@/lib/dates';
 import { TrashRowActions, EmptyTrash } from './TrashForms';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -43,7 +43,7 @@ export default async function NewsTrashPage({ searchParams }: Props) {
               <tr key={i.id} className="border-b border-gray-200 align-top">
                 <td className="p-2" lang="en">{i.titles.en ?? '—'}</td>
                 <td className="p-2" lang="sq">{i.titles.sq ?? '—'}</td>
-                <td className="p-2">{formatDateTime(i.deletedAt, me.preferredLocale)}</td>
+                <td className="p-2">{formatTiranaDateTime(i.deletedAt)}</td>
                 <td className="p-2">
                   <TrashRowActions itemId={i.id} title={i.titles[me.preferredLocale] ?? i.titles.en ?? i.titles.sq ?? String(i.id)} />
                 </td>

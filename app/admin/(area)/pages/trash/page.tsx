@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { pageTrash } from '@/db/admin/pages';
 import { adminLocale } from '@/lib/admin-locale';
 import { requireUserForPage } from '@/lib/auth/session';
-import { formatDateTime } from '@/lib/dates';
+import { formatTiranaDateTime } from '@/lib/dates';
 import { PageTrash, type TrashRow } from './PageTrashForms';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,7 +25,7 @@ export default async function PagesTrashPage() {
       id: i.id,
       title: i.translations[me.preferredLocale]?.title ?? i.translations.en?.title ?? i.translations.sq?.title ?? t('pages.untitled'),
       translations: { en: lang('en'), sq: lang('sq') },
-      deletedAtLabel: formatDateTime(i.deletedAt, me.preferredLocale),
+      deletedAtLabel: formatTiranaDateTime(i.deletedAt),
     };
   });
   return (
