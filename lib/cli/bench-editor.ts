@@ -35,7 +35,6 @@ async function post(page: Page, urlPart: string, click: () => Promise<void>): Pr
     page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes(urlPart), { timeout: 60_000 }),
     click(),
   ]);
-  await response.finished();
   return serverMs(response);
 }
 
