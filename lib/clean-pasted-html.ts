@@ -176,6 +176,8 @@ function markHeaderRows(doc: Document, body: HTMLElement) {
     for (const cell of cells) {
       const th = doc.createElement('th');
       while (cell.firstChild) th.appendChild(cell.firstChild);
+      // A header cell is bold already.
+      for (const b of Array.from(th.querySelectorAll('b, strong'))) unwrap(b);
       cell.replaceWith(th);
     }
   }
