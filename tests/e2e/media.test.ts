@@ -117,7 +117,7 @@ describe('uploading', () => {
       const exe = Buffer.from('MZ\x90\x00 not a pdf at all', 'latin1');
       await page.getByLabel('Choose files to upload').setInputFiles({ name: 'Raporti.pdf', mimeType: 'application/pdf', buffer: exe });
       const fake = itemByName('Raporti.pdf');
-      await expect.poll(() => fake.getAttribute('data-status')).toBe('failed');
+      await expect.poll(() => fake.getAttribute('data-status'), { timeout: 15_000 }).toBe('failed');
       expect(posts).toHaveLength(1);
     } finally {
       page.off('request', onRequest);

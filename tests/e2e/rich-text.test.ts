@@ -136,7 +136,7 @@ describe('the rich text editor', () => {
     await preview.goto(`${server.url}/admin/preview/news/${articleId}/en`);
     expect(await preview.getByTestId('not-published').textContent()).toBe('Not published — preview');
     expect(await preview.getByTestId('published-date').count()).toBe(0);
-    expect(await preview.locator('main').textContent()).not.toContain('Published');
+    expect(await preview.locator('main').innerText()).not.toContain('Published');
     // Header cells, each table in its own scrolling box; the page itself does not scroll sideways.
     expect(await preview.locator('.table-scroll > table th').first().textContent()).toBe('Viti');
     const sizes = await preview.evaluate(() => {
