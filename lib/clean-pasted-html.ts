@@ -8,8 +8,12 @@
  *   `<b style="font-weight:normal" id="docs-internal-guid-…">`, which must not
  *   make everything bold;
  * - Word's `<o:p>` (and other `x:tag` elements), conditional comments, the
- *   bullet and number glyphs of its list paragraphs (`mso-list:Ignore`), and
- *   its list paragraphs themselves, which become real lists;
+ *   bullet and number glyphs of its list paragraphs (`mso-list:Ignore`, or
+ *   the bare "·", "o", "§" glyphs some versions write), and its list
+ *   paragraphs themselves, which become real lists; paragraphs that start
+ *   with a typed bullet ("· ", "• ", "o" and a tab) become a list too;
+ * - a table's first row, when all its text is bold and it has no header
+ *   cells, becomes the header row (Word marks a header row only with bold);
  * - empty paragraphs and stray line breaks used as spacing;
  * - `<h1>` becomes `<h2>` and `<h5>`/`<h6>` become `<h4>`, as the server's
  *   sanitizer does;
@@ -39,6 +43,8 @@ export function cleanPastedHtml(html: string): string {
   }
 
   convertWordLists(doc, body);
+  convertTypedBullets(doc, body);
+  markHeaderRows(doc, body);
   for (const el of Array.from(body.querySelectorAll('[style*="mso-list"]'))) {
     if (/mso-list:\s*ignore/i.test(el.getAttribute('style') ?? '')) el.remove();
   }
@@ -103,18 +109,76 @@ function convertWordLists(doc: Document, body: HTMLElement) {
       if (/CxSpFirst/i.test(el.getAttribute('class') ?? '') || wordListId(el) !== listId) break;
       run.push(el);
     }
-    const marker = first.querySelector('[style*="mso-list"]')?.textContent ?? '';
-    const ordered = /^\s*(\d+|[a-z]|[ivxlcdm]+)[.)]/i.test(marker.replace(/\u00a0/g, ' '));
+    const ignored = (p: Element) => Array.from(p.querySelectorAll('[style*="mso-list"]')).filter((g) => /mso-list:\s*ignore/i.test(g.getAttribute('style') ?? ''));
+    // The glyph is in a mso-list:Ignore span, or (some Word versions) bare at the start of the text.
+    const marker = ignored(first)[0]?.textContent ?? first.textContent ?? '';
+    const ordered = ORDERED_MARKER.test(marker.replace(/\u00a0/g, ' '));
     const list = doc.createElement(ordered ? 'ol' : 'ul');
     first.before(list);
     for (const p of run) {
-      for (const glyph of Array.from(p.querySelectorAll('[style*="mso-list"]'))) {
-        if (/mso-list:\s*ignore/i.test(glyph.getAttribute('style') ?? '')) glyph.remove();
-      }
+      const glyphs = ignored(p);
+      for (const glyph of glyphs) glyph.remove();
       const li = doc.createElement('li');
       while (p.firstChild) li.appendChild(p.firstChild);
+      if (glyphs.length === 0) stripLeading(li, ordered ? ORDERED_MARKER : BULLET_GLYPH);
       list.appendChild(li);
       p.remove();
+    }
+  }
+}
+
+/** A bullet glyph as Word writes it (Symbol "·", Courier "o", Wingdings "§" or their private-use codes) or as typed, with the space after it. */
+const BULLET_GLYPH = /^[\s\u00a0]*(?:[·•▪◦§\u2013\uf0b7\uf0a7\uf0d8]|o(?=[\s\u00a0]))[\s\u00a0]+/;
+const ORDERED_MARKER = /^[\s\u00a0]*(?:\d+|[a-z]|[ivxlcdm]+)[.)][\s\u00a0]+/i;
+/** A typed bullet at the start of an ordinary paragraph: "o" counts only before a tab or no-break space (Word's padding), never before a plain space. */
+const TYPED_BULLET = /^[\s\u00a0]*(?:[·•▪◦\uf0b7]|o(?=[\t\u00a0]))[\s\u00a0]+/;
+
+/** Removes the text at the start of `el` that `pattern` matches, across the text nodes it spans. */
+function stripLeading(el: Element, pattern: RegExp) {
+  let left = pattern.exec(el.textContent ?? '')?.[0].length ?? 0;
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node && left > 0; node = walker.nextNode()) {
+    const text = node.textContent ?? '';
+    node.textContent = text.slice(Math.min(left, text.length));
+    left -= text.length;
+  }
+}
+
+/** Runs of paragraphs that start with a typed bullet become a <ul>, without the bullets. */
+function convertTypedBullets(doc: Document, body: HTMLElement) {
+  for (const first of Array.from(body.querySelectorAll('p'))) {
+    if (!first.isConnected || !TYPED_BULLET.test(first.textContent ?? '')) continue;
+    const run: Element[] = [first];
+    for (let el = nextElement(first); el?.tagName === 'P' && TYPED_BULLET.test(el.textContent ?? ''); el = nextElement(el)) run.push(el);
+    const list = doc.createElement('ul');
+    first.before(list);
+    for (const p of run) {
+      const li = doc.createElement('li');
+      while (p.firstChild) li.appendChild(p.firstChild);
+      stripLeading(li, TYPED_BULLET);
+      list.appendChild(li);
+      p.remove();
+    }
+  }
+}
+
+/** A table without header cells whose first row is all bold: that row's cells become <th>. */
+function markHeaderRows(doc: Document, body: HTMLElement) {
+  for (const table of Array.from(body.querySelectorAll('table'))) {
+    if (table.querySelector('th')) continue;
+    const cells = Array.from(table.querySelector('tr')?.children ?? []);
+    const bold = (cell: Element) => {
+      const text = cell.textContent?.replace(/[\s\u00a0]+/g, '') ?? '';
+      const strong = Array.from(cell.querySelectorAll('b, strong'), (b) => b.textContent ?? '').join('').replace(/[\s\u00a0]+/g, '');
+      return text === strong;
+    };
+    if (cells.length === 0 || !cells.some((c) => c.textContent?.trim()) || !cells.every(bold)) continue;
+    for (const cell of cells) {
+      const th = doc.createElement('th');
+      while (cell.firstChild) th.appendChild(cell.firstChild);
+      // A header cell is bold already.
+      for (const b of Array.from(th.querySelectorAll('b, strong'))) unwrap(b);
+      cell.replaceWith(th);
     }
   }
 }

@@ -3,8 +3,9 @@ import { isForeignImage, RICH_TEXT_IMAGE_ATTRIBUTES } from './media/rich-text';
 
 /**
  * The allow-list for rich text (news and page bodies): headings 2–4,
- * paragraphs, bold, italic, links, lists, quotes, line breaks, and images
- * of our media library — and nothing else. An <img> is kept only when its
+ * paragraphs, bold, italic, links, lists, quotes, line breaks, simple
+ * tables (rows of header and data cells: no attributes, so no merged cells,
+ * sizes or styles) and images of our media library — and nothing else. An <img> is kept only when its
  * src and srcset are our own variants (`/media/<hash>-<width>.<ext>`) and it
  * carries no other attributes than those lib/media/rich-text.ts lists (any
  * other attribute is removed; a foreign, data: or missing src drops the
@@ -13,7 +14,7 @@ import { isForeignImage, RICH_TEXT_IMAGE_ATTRIBUTES } from './media/rich-text';
  * comes out as clean paragraphs.
  */
 const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: ['h2', 'h3', 'h4', 'p', 'br', 'strong', 'em', 'a', 'ul', 'ol', 'li', 'blockquote', 'img'],
+  allowedTags: ['h2', 'h3', 'h4', 'p', 'br', 'strong', 'em', 'a', 'ul', 'ol', 'li', 'blockquote', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
   allowedAttributes: { a: ['href', 'title', 'rel'], img: [...RICH_TEXT_IMAGE_ATTRIBUTES] },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
   allowedSchemesAppliedToAttributes: ['href'],
@@ -25,6 +26,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
     h1: 'h2',
     h5: 'h4',
     h6: 'h4',
+    tfoot: 'tbody',
     a: (tagName, attribs) => {
       const href = attribs.href ?? '';
       const external = /^https?:\/\//i.test(href);

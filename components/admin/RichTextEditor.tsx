@@ -4,6 +4,8 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type { EditorProps } from '@tiptap/pm/view';
 import { type Editor, EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import { Image } from '@tiptap/extension-image';
+import { Link } from '@tiptap/extension-link';
+import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import { StarterKit } from '@tiptap/starter-kit';
 import { useTranslations } from 'next-intl';
 import { type KeyboardEvent as ReactKeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -65,7 +67,42 @@ const LibraryImage = Image.extend({
   },
 }).configure({ inline: false, allowBase64: false });
 
-/** Exactly what the server's sanitizer allows (lib/sanitize.ts): headings 2–4, bold, italic, links, lists, quotes, line breaks, images of the library. */
+/**
+ * A link ends where it ends: text typed right after it (a full stop, a space)
+ * is not part of it, as in Word. Tiptap makes the mark inclusive when autolink
+ * is on.
+ */
+const SiteLink = Link.extend({
+  inclusive() {
+    return false;
+  },
+}).configure({
+  openOnClick: false,
+  autolink: true,
+  linkOnPaste: true,
+  defaultProtocol: 'https',
+  HTMLAttributes: { rel: 'noopener noreferrer', target: null, class: null },
+  isAllowedUri: (url) => isKeptHref(url),
+});
+
+/**
+ * Tables as the sanitizer keeps them: rows of header (th) and data (td)
+ * cells, no sizes. Tab keeps moving to the next field (as everywhere in this
+ * editor, so the keyboard is never trapped); the arrow keys move between cells.
+ */
+const SiteTables = [
+  Table.extend({
+    addKeyboardShortcuts() {
+      const { Tab: _tab, 'Shift-Tab': _shiftTab, ...rest } = this.parent?.() ?? {};
+      return rest;
+    },
+  }).configure({ resizable: false, renderWrapper: false, allowTableNodeSelection: false }),
+  TableRow,
+  TableHeader,
+  TableCell,
+];
+
+/** Exactly what the server's sanitizer allows (lib/sanitize.ts): headings 2–4, bold, italic, links, lists, quotes, tables, line breaks, images of the library. */
 const EXTENSIONS = [
   StarterKit.configure({
     heading: { levels: [2, 3, 4] },
@@ -74,15 +111,10 @@ const EXTENSIONS = [
     strike: false,
     underline: false,
     horizontalRule: false,
-    link: {
-      openOnClick: false,
-      autolink: true,
-      linkOnPaste: true,
-      defaultProtocol: 'https',
-      HTMLAttributes: { rel: 'noopener noreferrer', target: null, class: null },
-      isAllowedUri: (url) => isKeptHref(url),
-    },
+    link: false,
   }),
+  SiteLink,
+  ...SiteTables,
   LibraryImage,
 ];
 

@@ -16,7 +16,7 @@ import { absoluteUrl, localizedUrl } from '@/lib/seo';
 import { newsArticleLd } from '@/lib/structured-data';
 
 /** An article's page as the public sees it; staff previews render the same. */
-export async function ArticleView({ locale, article }: { locale: Locale; article: PublicArticle }) {
+export async function ArticleView({ locale, article, notPublished = false }: { locale: Locale; article: PublicArticle; notPublished?: boolean }) {
   const t = await getTranslations({ locale, namespace: 'News' });
   const nav = await getTranslations({ locale, namespace: 'Nav' });
   const other = otherLocale(locale);
@@ -51,12 +51,19 @@ export async function ArticleView({ locale, article }: { locale: Locale; article
               {article.dateline}
             </p>
           ) : null}
-          <p>
-            {t('published')}{' '}
-            <time dateTime={isoDate(article.publishedAt)} data-testid="published-date">
-              {formatDate(article.publishedAt, locale)}
-            </time>
-          </p>
+          {notPublished ? (
+            // A staff preview of a text the public cannot see yet: no made-up publication date.
+            <p className="font-semibold text-ink" data-testid="not-published">
+              {t('notPublished')}
+            </p>
+          ) : (
+            <p>
+              {t('published')}{' '}
+              <time dateTime={isoDate(article.publishedAt)} data-testid="published-date">
+                {formatDate(article.publishedAt, locale)}
+              </time>
+            </p>
+          )}
         </div>
         <p className="mt-4 rounded bg-gray-50 px-4 py-3" lang={other} data-testid="other-language">
           {otherSlug ? (

@@ -5,6 +5,7 @@ import type { Locale } from '@/i18n/routing';
 import type { Queryable } from '../client';
 import { getDb } from '../index';
 import { newsItems, newsItemThemes, newsTranslations, pages, pageTranslations } from '../schema';
+import { isLive } from '../content/common';
 import { isPublic } from './visibility';
 
 export const NEWS_PAGE_SIZE = 10;
@@ -139,13 +140,15 @@ export const findPublishedNewsBySlug = cache((locale: Locale, slug: string): Pub
  * status — for staff previews only (db/admin/news.ts checks the caller). An
  * unpublished date reads as now.
  */
-export function articleForPreview(db: Queryable, itemId: number, locale: Locale, now = new Date()): PublicArticle | null {
+export function articleForPreview(db: Queryable, itemId: number, locale: Locale, now = new Date()): (PublicArticle & { live: boolean }) | null {
   const row = db
-    .select(articleColumns)
+    .select({ ...articleColumns, status: newsTranslations.status })
     .from(newsTranslations)
     .innerJoin(newsItems, eq(newsItems.id, newsTranslations.newsItemId))
     .where(and(eq(newsTranslations.newsItemId, itemId), eq(newsTranslations.locale, locale), isNull(newsItems.deletedAt)))
     .get();
   if (!row) return null;
-  return completeArticle(db, { ...row, publishedAt: row.publishedAt ?? now }, locale);
+  const { status, ...article } = row;
+  // `live`: whether the public sees this text now; if not, the preview does not show a publication date.
+  return { ...completeArticle(db, { ...article, publishedAt: article.publishedAt ?? now }, locale), live: isLive({ status, publishedAt: article.publishedAt }, now) };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import sharp, { type Metadata, type OutputInfo, type Sharp, type SharpOptions } from 'sharp';
+import { UPLOAD_BYTE_LIMITS } from './limits';
 import { checkPdf } from './pdf';
 import { type SniffedType, sniffType } from './sniff';
 import { documentName, type ImageFormat, MIME_TYPES, variantName, type Variant, VARIANT_WIDTHS } from './files';
@@ -18,8 +19,7 @@ import { documentName, type ImageFormat, MIME_TYPES, variantName, type Variant, 
  */
 
 export const UPLOAD_LIMITS = {
-  imageBytes: 15 * 1024 * 1024,
-  documentBytes: 40 * 1024 * 1024,
+  ...UPLOAD_BYTE_LIMITS,
   /** 40 megapixels. */
   pixels: 40_000_000,
   /** WebP's largest side. */

@@ -93,6 +93,52 @@ describe('uploading', () => {
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
   });
 
+  it('refuses a photo over 15 MB in the browser, without sending it', async () => {
+    const posts: string[] = [];
+    const onRequest = (request: { method(): string; url(): string }) => {
+      if (request.method() === 'POST' && request.url().includes('/api/media/upload')) posts.push(request.url());
+    };
+    page.on('request', onRequest);
+    try {
+      // A 15.8 MB "photo" made in the page (handing its bytes over from the test would be slow), dropped on the form.
+      const dataTransfer = await page.evaluateHandle((size) => {
+        const bytes = new Uint8Array(size);
+        bytes.set([0xff, 0xd8, 0xff, 0xe0]);
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([bytes], 'IMG_2041.jpg', { type: 'image/jpeg' }));
+        return transfer;
+      }, Math.round(15.8 * 1024 * 1024));
+      await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer });
+      const item = itemByName('IMG_2041.jpg');
+      await expect.poll(() => item.getAttribute('data-status')).toBe('failed');
+      expect(await item.textContent()).toContain('The image is larger than 15 MB. Save it smaller and try again.');
+      await expect.poll(() => page.getByTestId('upload-announcement').textContent()).toBe('Finished: 0 files uploaded, 1 refused.');
+      // A small file chosen afterwards still goes up: only the oversize one was held back.
+      const exe = Buffer.from('MZ\x90\x00 not a pdf at all', 'latin1');
+      await page.getByLabel('Choose files to upload').setInputFiles({ name: 'Raporti.pdf', mimeType: 'application/pdf', buffer: exe });
+      const fake = itemByName('Raporti.pdf');
+      await expect.poll(() => fake.getAttribute('data-status'), { timeout: 15_000 }).toBe('failed');
+      expect(posts).toHaveLength(1);
+    } finally {
+      page.off('request', onRequest);
+    }
+  });
+
+  it('says so when a file named .pdf is not a PDF', async () => {
+    const item = itemByName('Raporti.pdf');
+    expect(await item.textContent()).toContain(
+      'The file’s name ends in .pdf, but its content is not a PDF. Open it and save or export it as PDF again, then upload the new file.',
+    );
+    const cookie = (await context.cookies(server.url)).map((c) => `${c.name}=${c.value}`).join('; ');
+    const answer = await fetch(`${server.url}/api/media/upload`, {
+      method: 'POST',
+      headers: { Origin: server.url, cookie, 'X-File-Name': encodeURIComponent('Raporti.PDF') },
+      body: new TextEncoder().encode('<html>not a pdf</html>'),
+    });
+    expect(answer.status).toBe(415);
+    expect(await answer.json()).toMatchObject({ ok: false, error: 'notPdf' });
+  });
+
   it('takes a PDF dropped on the page', async () => {
     const bytes = [...cleanPdf()];
     const dataTransfer = await page.evaluateHandle((data) => {

@@ -39,6 +39,18 @@ describe('sanitizeRichText', () => {
     expect(sanitizeRichText('<h1>Big</h1><h6>small</h6>')).toBe('<h2>Big</h2><h4>small</h4>');
   });
 
+  it('keeps a simple table: header and data cells, no attributes', () => {
+    // As Tiptap writes it (colgroup, styles, colspan) and as Word pastes it (widths, borders, merged cells).
+    const editor =
+      '<table style="min-width: 75px"><colgroup><col style="min-width: 25px"></colgroup><tbody><tr><th colspan="1" rowspan="1"><p>Viti</p></th><th colspan="2"><p>Numri</p></th></tr><tr><td colwidth="120" style="width:90pt" valign="top"><p>2025</p></td><td onclick="x()"><p>1.234</p></td></tr></tbody><tfoot><tr><td>Total</td></tr></tfoot></table>';
+    expect(sanitizeRichText(editor)).toBe(
+      '<table><tbody><tr><th><p>Viti</p></th><th><p>Numri</p></th></tr><tr><td><p>2025</p></td><td><p>1.234</p></td></tr></tbody><tbody><tr><td>Total</td></tr></tbody></table>',
+    );
+    const withHead = '<table border="1" class="MsoTableGrid"><thead><tr><th scope="col">Viti</th></tr></thead><tbody><tr><td>2025</td></tr></tbody></table>';
+    expect(sanitizeRichText(withHead)).toBe('<table><thead><tr><th>Viti</th></tr></thead><tbody><tr><td>2025</td></tr></tbody></table>');
+    expect(sanitizeRichText(sanitizeRichText(editor))).toBe(sanitizeRichText(editor));
+  });
+
   describe('images', () => {
     const hash = 'ab'.repeat(32);
     const ours = richTextImageHtml({

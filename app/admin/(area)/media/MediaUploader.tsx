@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { type DragEvent, useId, useRef, useState } from 'react';
 import type { UploadAnswer } from '@/app/api/media/upload/route';
+import { sizeRefusal } from '@/lib/media/limits';
 
 type Status = 'queued' | 'uploading' | 'processing' | 'done' | 'duplicate' | 'restored' | 'failed';
 type Item = { key: string; name: string; status: Status; progress: number; message?: string; id?: number; kind?: 'image' | 'document' };
@@ -57,12 +58,16 @@ export function MediaUploader() {
     let failed = 0;
     for (let next = queue.current.shift(); next; next = queue.current.shift()) {
       const { key, file } = next;
-      update(key, { status: 'uploading' });
-      const answer = await send(
-        file,
-        (progress) => update(key, { progress }),
-        () => update(key, { status: 'processing', progress: 1 }),
-      );
+      // Over its size limit: refused here, before a byte is sent (the server checks again).
+      const tooLarge = sizeRefusal(file);
+      if (!tooLarge) update(key, { status: 'uploading' });
+      const answer: UploadAnswer | null = tooLarge
+        ? { ok: false, error: tooLarge, message: te(tooLarge) }
+        : await send(
+            file,
+            (progress) => update(key, { progress }),
+            () => update(key, { status: 'processing', progress: 1 }),
+          );
       if (answer?.ok) {
         ok++;
         const status = answer.status === 'created' ? 'done' : answer.status;

@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { uploadMediaFile } from '@/db/admin/media';
 import { AuthorizationError, requireUser } from '@/lib/auth/session';
 import { clientAddress } from '@/lib/client-address';
+import { namedAsPdf } from '@/lib/media/limits';
 import { UPLOAD_LIMITS } from '@/lib/media/prepare';
 import { isSameOrigin } from '@/lib/same-origin';
 
@@ -22,7 +23,7 @@ export const dynamic = 'force-dynamic';
 const NO_STORE = { 'Cache-Control': 'no-store' };
 const MAX_BYTES = Math.max(UPLOAD_LIMITS.imageBytes, UPLOAD_LIMITS.documentBytes);
 
-const STATUS: Record<string, number> = { unsupportedType: 415, imageTooLarge: 413, documentTooLarge: 413, tooLarge: 413, failed: 500 };
+const STATUS: Record<string, number> = { unsupportedType: 415, notPdf: 415, imageTooLarge: 413, documentTooLarge: 413, tooLarge: 413, failed: 500 };
 
 export type UploadAnswer =
   | { ok: true; id: number; kind: 'image' | 'document'; status: 'created' | 'duplicate' | 'restored' }
@@ -84,8 +85,10 @@ export async function POST(request: Request): Promise<Response> {
   if (bytes === null) return refuse('tooLarge');
 
   try {
-    const result = await uploadMediaFile({ bytes, fileName: fileNameFrom(request.headers) }, clientAddress(request.headers));
-    if (!result.ok) return refuse(result.error);
+    const fileName = fileNameFrom(request.headers);
+    const result = await uploadMediaFile({ bytes, fileName }, clientAddress(request.headers));
+    // Named .pdf but not PDF bytes: say exactly that, not "this kind of file".
+    if (!result.ok) return refuse(result.error === 'unsupportedType' && namedAsPdf({ name: fileName }) ? 'notPdf' : result.error);
     return answer({ ok: true, id: result.id, kind: result.kind, status: result.status }, result.status === 'created' ? 201 : 200);
   } catch (error) {
     return refuseUnauthorized(error);

@@ -23,7 +23,7 @@ export default async function NewsPreviewPage({ params }: Props) {
   setRequestLocale(locale);
   return (
     <PreviewFrame locale={locale} uiLocale={me.preferredLocale}>
-      <ArticleView locale={locale} article={article} />
+      <ArticleView locale={locale} article={article} notPublished={!article.live} />
     </PreviewFrame>
   );
 }
