@@ -65,12 +65,19 @@ const dropStyle: Record<Zone, string> = {
   inside: 'ring-4 ring-iom-blue',
 };
 
+function toggled(set: Set<number>, id: number): Set<number> {
+  const next = new Set(set);
+  if (next.has(id)) next.delete(id);
+  else next.add(id);
+  return next;
+}
+
 const toolButton = 'rounded border border-iom-blue bg-white px-3 py-1 text-sm font-semibold text-iom-blue hover:bg-gray-50';
 
 /**
  * The menu tree for staff. Sub-pages fold (folded at first, so a long menu
  * fits one screen); each row is one or two tab stops — its fold button, its
- * title and, for admins, a "Move" menu with the up/down buttons and the
+ * title and, for admins, a "Move" button that opens the up/down buttons and the
  * "move under" select (the way without dragging). Admins drag rows before,
  * after or into a top-level page: the tree changes at once, the server
  * action moves the page without reloading the document, and an "Undo"
@@ -91,6 +98,7 @@ export function PageTree({
   const [tree, moveOptimistically] = useOptimistic(nodes, applyMove);
   const [pending, startTransition] = useTransition();
   const [open, setOpen] = useState<Set<number>>(() => new Set());
+  const [menus, setMenus] = useState<Set<number>>(() => new Set());
   const [dragged, setDragged] = useState<number | null>(null);
   const [drop, setDrop] = useState<{ id: number; zone: Zone } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -168,35 +176,37 @@ export function PageTree({
                     type="button"
                     aria-expanded={!folded}
                     aria-controls={`tree-children-${node.id}`}
-                    aria-label={t('subPages', { title: node.title, count: node.children.length })}
-                    onClick={() =>
-                      setOpen((o) => {
-                        const next = new Set(o);
-                        if (folded) next.add(node.id);
-                        else next.delete(node.id);
-                        return next;
-                      })
-                    }
+                    onClick={() => setOpen((o) => toggled(o, node.id))}
                     className="mt-0.5 flex h-8 min-w-8 shrink-0 items-center justify-center rounded border border-gray-400 px-1 text-sm font-semibold"
                   >
                     <span aria-hidden="true">{folded ? '▸' : '▾'}</span>
                     <span aria-hidden="true" className="ml-1">
                       {node.children.length}
                     </span>
+                    <span className="sr-only">{t('subPages', { title: node.title, count: node.children.length })}</span>
                   </button>
                 ) : depth === 0 ? (
                   <span aria-hidden="true" className="w-8 shrink-0" />
                 ) : null}
                 <div className="min-w-0 grow">{rows[node.id]}</div>
                 {controls[node.id] ? (
-                  <details className="shrink-0 text-right" data-testid={`move-menu-${node.id}`}>
-                    <summary aria-label={t('moveMenuItem', { title: node.title })} className={`${toolButton} cursor-pointer list-none`}>
-                      {t('moveMenu')}
-                    </summary>
-                    <div className="text-left">{controls[node.id]}</div>
-                  </details>
+                  <button
+                    type="button"
+                    aria-expanded={menus.has(node.id)}
+                    aria-controls={`move-menu-${node.id}`}
+                    aria-label={t('moveMenuItem', { title: node.title })}
+                    onClick={() => setMenus((m) => toggled(m, node.id))}
+                    className={`${toolButton} shrink-0`}
+                  >
+                    {t('moveMenu')}
+                  </button>
                 ) : null}
               </div>
+              {controls[node.id] ? (
+                <div id={`move-menu-${node.id}`} data-testid={`move-menu-${node.id}`} hidden={!menus.has(node.id)} className="ml-4 rounded-b border border-t-0 border-gray-300 bg-white px-3 pb-3">
+                  {controls[node.id]}
+                </div>
+              ) : null}
               {node.children.length > 0 ? (
                 <div id={`tree-children-${node.id}`} hidden={folded} className="mt-2 ml-4 border-l-2 border-gray-300 pl-4 sm:ml-8">
                   {level(node.children, depth + 1)}

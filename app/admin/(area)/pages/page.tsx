@@ -127,7 +127,7 @@ function RowText({ node, title, t, uiLocale }: { node: StaffPageNode; title: str
   return (
     <>
       <p className="font-bold">
-        <Link href={`/admin/pages/${node.id}`} lang={titleLocale(node, uiLocale)}>
+        <Link href={`/admin/pages/${node.id}`} lang={titleLocale(node, uiLocale)} className="underline">
           {title}
         </Link>
         {node.kind === 'link' ? <span className="ml-2 text-sm font-normal text-muted">({t('pages.kindLink')})</span> : null}
