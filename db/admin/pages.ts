@@ -9,6 +9,7 @@ import {
   listPagesForStaff,
   listPageTrash,
   movePage,
+  movePageTo,
   movePageUpDown,
   restorePage,
   setPageExternalUrl,
@@ -99,6 +100,11 @@ export async function addPageToTree(input: CreatePageInput, ip: string | null) {
 
 export async function movePageInTree(input: { pageId: number; parentId: number | null; position: number }, ip: string | null) {
   return movePage(getDb(), await actor(ip, 'admin'), input);
+}
+
+/** A drag and drop move; the result says where the page was, for undo. */
+export async function movePageToPlace(input: { pageId: number; parentId: number | null; position: number }, ip: string | null) {
+  return movePageTo(getDb(), await actor(ip, 'admin'), input);
 }
 
 export async function movePageStep(pageId: number, direction: 'up' | 'down', ip: string | null) {

@@ -19,7 +19,7 @@ import { type Actor, addressesShowing, findLivePageRow, type PageChange } from '
  *
  * Audit actions written here (entityType 'page', entityId = pages.id):
  * - 'page.create'          createPage
- * - 'page.move'            movePage, movePageUpDown
+ * - 'page.move'            movePage, movePageTo, movePageUpDown
  * - 'page.link'            setPageExternalUrl
  * - 'page.trash'           trashPage
  * - 'page.restore'         restorePage
@@ -173,6 +173,23 @@ function moveInTx(tx: Tx, actor: Actor, input: MoveInput, now: Date, details: Re
  */
 export function movePage(db: DB, actor: Actor, input: MoveInput, now = new Date()): MovePageResult {
   return db.transaction((tx) => moveInTx(tx, actor, input, now));
+}
+
+export type MovePageToResult = ({ ok: true; from: { parentId: number | null; position: number } } & PageChange) | Exclude<MovePageResult, { ok: true }>;
+
+/**
+ * movePage for the tree's drag and drop: also says where the page was
+ * (parent and position among the siblings it left), so that moving it back
+ * there undoes the move.
+ */
+export function movePageTo(db: DB, actor: Actor, input: MoveInput, now = new Date()): MovePageToResult {
+  return db.transaction((tx): MovePageToResult => {
+    const page = findLivePageRow(tx, input.pageId);
+    if (!page) return { ok: false, error: 'notFound' };
+    const from = { parentId: page.parentId, position: Math.max(0, childIds(tx, page.parentId).indexOf(page.id)) };
+    const result = moveInTx(tx, actor, input, now, { via: 'drag' });
+    return result.ok ? { ...result, from } : result;
+  });
 }
 
 /** One place up or down among its siblings (the keyboard-friendly reorder). */

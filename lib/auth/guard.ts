@@ -10,7 +10,7 @@ import { AuthorizationError } from './session';
  * is marked `step: 'unauthorized' | 'forbidden'` so callers — and the test
  * that tries every action anonymously — can tell it from a validation error.
  */
-export async function guarded(run: () => Promise<FormState>): Promise<FormState> {
+export async function guarded<T extends FormState>(run: () => Promise<T>): Promise<T | FormState> {
   try {
     return await run();
   } catch (error) {

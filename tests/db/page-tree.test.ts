@@ -8,6 +8,7 @@ import {
   listPagesForStaff,
   listPageTrash,
   movePage,
+  movePageTo,
   movePageUpDown,
   restorePage,
   setPageExternalUrl,
@@ -151,6 +152,30 @@ describe('moving pages', () => {
       [p2, 2],
     ]);
     expect(children(p1)).toEqual([[z, 0]]);
+  });
+
+  it('moves to a place and says where the page was, so moving it back undoes the move', () => {
+    const p1 = newPage();
+    const [x, y, z] = [newPage(p1), newPage(p1), newPage(p1)];
+    const p2 = newPage();
+    const moved = movePageTo(t.db, actor, { pageId: y, parentId: null, position: 1 });
+    expect(moved).toMatchObject({ ok: true, menuChanged: true, from: { parentId: p1, position: 1 } });
+    expect(children(null).map(([id]) => id)).toEqual([p1, y, p2]);
+    expect(children(p1).map(([id]) => id)).toEqual([x, z]);
+    const { from } = moved as { from: { parentId: number | null; position: number } };
+    expect(movePageTo(t.db, actor, { pageId: y, ...from })).toMatchObject({ ok: true, from: { parentId: null, position: 1 } });
+    expect(children(p1)).toEqual([
+      [x, 0],
+      [y, 1],
+      [z, 2],
+    ]);
+    expect(children(null).map(([id]) => id)).toEqual([p1, p2]);
+    expect(lastAction()).toBe('page.move');
+    // The same refusals as any move, and nothing moves.
+    expect(movePageTo(t.db, actor, { pageId: p1, parentId: x, position: 0 })).toEqual({ ok: false, error: 'cycle' });
+    expect(movePageTo(t.db, actor, { pageId: p2, parentId: x, position: 0 })).toEqual({ ok: false, error: 'tooDeep' });
+    expect(movePageTo(t.db, actor, { pageId: 999_999, parentId: null, position: 0 })).toEqual({ ok: false, error: 'notFound' });
+    expect(children(null).map(([id]) => id)).toEqual([p1, p2]);
   });
 
   it('names the addresses that show the move: the page and its old and new parents', () => {

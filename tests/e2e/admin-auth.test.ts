@@ -443,7 +443,7 @@ describe('every entry point checks for itself', () => {
     const adminActions = serverActions().filter((a) => ADMIN_ONLY.test(a.file));
     expect(adminActions.length).toBeGreaterThan(0);
     expect(adminActions.map((a) => a.name)).toEqual(
-      expect.arrayContaining(['createUserAction', 'addPageAction', 'movePageStepAction', 'movePageUnderAction', 'trashPageAction', 'restorePageAction', 'deletePageForeverAction']),
+      expect.arrayContaining(['createUserAction', 'addPageAction', 'movePageStepAction', 'movePageUnderAction', 'movePageToAction', 'trashPageAction', 'restorePageAction', 'deletePageForeverAction']),
     );
     for (const action of adminActions) {
       const { body } = await callAction(action, cookie);

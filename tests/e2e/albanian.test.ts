@@ -132,6 +132,8 @@ describe('the editor area in Albanian', () => {
     expect(list).toContain('Angazhohuni');
     expect(list).toContain('Çështje ndërsektoriale (globale)');
     expect(list).not.toMatch(/Ende i pashkruar|E çpublikuar|Draft/);
+    // Sub-pages are folded at first.
+    await page.getByRole('button', { name: 'Hapi të gjitha' }).click();
     await page.getByRole('link', { name: 'Na kontaktoni' }).first().click();
     await page.waitForURL(/\/admin\/pages\/\d+$/);
     const sq = page.locator('#panel-sq');

@@ -72,6 +72,8 @@ async function html(path: string): Promise<string> {
 /** Opens a page of the tree in the editor by its title in the tree (the admin's language is English). */
 async function openFromTree(page: Page, title: string): Promise<number> {
   await page.goto(`${server.url}/admin/pages`);
+  // Sub-pages are folded at first.
+  await page.getByRole('button', { name: 'Expand all' }).click();
   await page.getByRole('link', { name: title, exact: true }).click();
   await page.waitForURL(/\/admin\/pages\/\d+$/);
   return Number(/\/admin\/pages\/(\d+)/.exec(page.url())![1]);
@@ -212,6 +214,8 @@ describe('the menu', () => {
     const context = await browser.newContext();
     const page = await signIn(context, ADMIN);
     await page.goto(`${server.url}/admin/pages`);
+    await page.getByRole('button', { name: 'Expand all' }).click();
+    await page.getByRole('button', { name: 'Move options for “Migration Health”' }).click();
     const up = page.getByRole('button', { name: 'Move up: Migration Health' });
     await up.focus();
     const [request] = await Promise.all([
@@ -233,8 +237,10 @@ describe('the menu', () => {
     const context = await browser.newContext();
     const page = await signIn(context, EDITOR);
     await page.goto(`${server.url}/admin/pages`);
+    await page.getByRole('button', { name: 'Expand all' }).click();
     await page.getByRole('link', { name: 'Migration Health', exact: true }).waitFor();
-    expect(await page.getByRole('button', { name: /^Move (up|down)/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Move (up|down|options)/ }).count()).toBe(0);
+    expect(await page.locator('[draggable="true"]').count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Add (page|external link)/ }).count()).toBe(0);
     expect(await page.getByRole('combobox').count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Trash' }).count()).toBe(0);

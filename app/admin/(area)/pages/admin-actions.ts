@@ -12,6 +12,7 @@ import {
   loadPageForEditor,
   movePageInTree,
   movePageStep,
+  movePageToPlace,
   movePageToTrash,
   restorePageFromTrash,
 } from '@/db/admin/pages';
@@ -93,6 +94,30 @@ export async function movePageUnderAction(_prev: FormState, formData: FormData):
     afterTreeChange(result, pageId);
     // The row leaves its list for another one: the tree says what moved where.
     redirect(`/admin/pages?moved=${pageId}`);
+  });
+}
+
+export type MoveToState = FormState & { from?: { parentId: number | null; position: number } };
+
+/**
+ * The tree's drag and drop (and its undo): puts a page under `parentId`
+ * (null: top level) at `position` among its new siblings. Called with
+ * arguments, not a form; the answer says where the page was, for undo.
+ */
+export async function movePageToAction(pageId: unknown, parentId: unknown, position: unknown): Promise<MoveToState> {
+  return guarded(async (): Promise<MoveToState> => {
+    const t = await adminMessages();
+    const parsed = z
+      .object({ pageId: id, parentId: id.nullable(), position: z.number().int().min(0).max(10_000) })
+      .safeParse({ pageId, parentId, position });
+    if (!parsed.success) return { status: 'error', message: t('errors.invalid') };
+    const result = await movePageToPlace(parsed.data, clientAddress(await headers()));
+    if (!result.ok) {
+      if (result.error === 'cycle' || result.error === 'parentIsLink' || result.error === 'tooDeep') return { status: 'error', message: t(`pages.errors.${result.error}`) };
+      return { status: 'error', message: t('pages.notFound') };
+    }
+    afterTreeChange(result, parsed.data.pageId);
+    return { status: 'success', message: t('pages.moved'), from: result.from };
   });
 }
 

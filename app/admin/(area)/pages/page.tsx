@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { listPageTree } from '@/db/admin/pages';
 import type { StaffPageNode } from '@/db/content/page-tree';
@@ -7,6 +8,7 @@ import type { Locale } from '@/i18n/routing';
 import { adminLocale } from '@/lib/admin-locale';
 import { requireUserForPage } from '@/lib/auth/session';
 import { parseIdParam } from '@/lib/params';
+import { PageTree, type TreeNode } from './PageTree';
 import { AddToTree, MoveControls, type ParentOption } from './TreeControls';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -89,75 +91,54 @@ export default async function PagesTreePage({ searchParams }: { searchParams: Se
         <h2 id="tree-title" className="mb-3 text-xl font-bold">
           {t('pages.tree')}
         </h2>
-        <TreeLevel nodes={tree} t={t} uiLocale={me.preferredLocale} isAdmin={isAdmin} allParents={allParents} untitled={untitled} />
+        <PageTree {...treeProps(tree, t, me.preferredLocale, isAdmin, allParents, untitled)} canMove={isAdmin} />
       </section>
     </>
   );
 }
 
-function TreeLevel({
-  nodes,
-  t,
-  uiLocale,
-  isAdmin,
-  allParents,
-  untitled,
-}: {
-  nodes: StaffPageNode[];
-  t: Messages;
-  uiLocale: Locale;
-  isAdmin: boolean;
-  allParents: ParentOption[];
-  untitled: string;
-}) {
-  return (
-    <ol className="space-y-2" data-testid="page-tree-level">
-      {nodes.map((node, index) => {
-        const title = titleOf(node, uiLocale, untitled);
-        const excluded = descendantIds(node);
-        return (
-          <li key={node.id} data-page-id={node.id} data-testid="page-tree-item">
-            <div className="rounded border border-gray-300 bg-white p-3">
-              <div className="flex flex-wrap items-start justify-between gap-2">
-                <div className="min-w-0">
-                  <p className="font-bold">
-                    <Link href={`/admin/pages/${node.id}`} lang={titleLocale(node, uiLocale)}>
-                      {title}
-                    </Link>
-                    {node.kind === 'link' ? <span className="ml-2 text-sm font-normal text-muted">({t('pages.kindLink')})</span> : null}
-                  </p>
-                  {node.kind === 'link' && node.externalUrl ? <p className="text-sm break-all text-muted">{node.externalUrl}</p> : null}
-                  <ul className="mt-1 text-sm">
-                    {(['en', 'sq'] as const).map((l) => (
-                      <LanguageLine key={l} node={node} locale={l} t={t} />
-                    ))}
-                  </ul>
-                </div>
-                <Link href={`/admin/pages/${node.id}`} className="font-semibold">
-                  {t('news.edit')}
-                  <span className="sr-only">: {title}</span>
-                </Link>
-              </div>
-              {isAdmin ? (
-                <MoveControls
-                  pageId={node.id}
-                  title={title}
-                  isFirst={index === 0}
-                  isLast={index === nodes.length - 1}
-                  parentId={node.parentId}
-                  parentOptions={node.children.length > 0 ? [] : allParents.filter((o) => !excluded.has(o.id))}
-                />
-              ) : null}
-            </div>
-            {node.children.length > 0 ? (
-              <div className="mt-2 ml-4 border-l-2 border-gray-300 pl-4 sm:ml-8">
-                <TreeLevel nodes={node.children} t={t} uiLocale={uiLocale} isAdmin={isAdmin} allParents={allParents} untitled={untitled} />
-              </div>
-            ) : null}
-          </li>
+/** The tree's shape for the client, with each row's text and (for admins) its move controls rendered here. */
+function treeProps(tree: StaffPageNode[], t: Messages, uiLocale: Locale, isAdmin: boolean, allParents: ParentOption[], untitled: string) {
+  const rows: Record<number, ReactNode> = {};
+  const controls: Record<number, ReactNode> = {};
+  const shape = (nodes: StaffPageNode[]): TreeNode[] =>
+    nodes.map((node, index) => {
+      const title = titleOf(node, uiLocale, untitled);
+      const excluded = descendantIds(node);
+      rows[node.id] = <RowText node={node} title={title} t={t} uiLocale={uiLocale} />;
+      if (isAdmin) {
+        controls[node.id] = (
+          <MoveControls
+            pageId={node.id}
+            title={title}
+            isFirst={index === 0}
+            isLast={index === nodes.length - 1}
+            parentId={node.parentId}
+            parentOptions={node.children.length > 0 ? [] : allParents.filter((o) => !excluded.has(o.id))}
+          />
         );
-      })}
-    </ol>
+      }
+      return { id: node.id, parentId: node.parentId, kind: node.kind, title, children: shape(node.children) };
+    });
+  return { nodes: shape(tree), rows, controls };
+}
+
+function RowText({ node, title, t, uiLocale }: { node: StaffPageNode; title: string; t: Messages; uiLocale: Locale }) {
+  return (
+    <>
+      <p className="font-bold">
+        <Link href={`/admin/pages/${node.id}`} lang={titleLocale(node, uiLocale)} className="underline">
+          {title}
+        </Link>
+        {node.kind === 'link' ? <span className="ml-2 text-sm font-normal text-muted">({t('pages.kindLink')})</span> : null}
+      </p>
+      {node.kind === 'link' && node.externalUrl ? <p className="text-sm break-all text-muted">{node.externalUrl}</p> : null}
+      <ul className="mt-1 text-sm">
+        {(['en', 'sq'] as const).map((l) => (
+          <LanguageLine key={l} node={node} locale={l} t={t} />
+        ))}
+      </ul>
+    </>
   );
 }
 
