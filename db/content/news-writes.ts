@@ -103,8 +103,10 @@ export function cleanNewsFields(input: NewsFields): { fields: NewsFields; errors
   const errors: NewsFieldErrors = {};
   if (!fields.title) errors.title = 'required';
   else if (fields.title.length > LIMITS.title) errors.title = 'tooLong';
-  if (!fields.slug) errors.slug = 'required';
-  else if (fields.slug.length > LIMITS.slug) errors.slug = 'tooLong';
+  // An address left empty is made from the title: without a title, only the title is missing.
+  if (!fields.slug) {
+    if (fields.title) errors.slug = 'required';
+  } else if (fields.slug.length > LIMITS.slug) errors.slug = 'tooLong';
   else if (!SLUG_PATTERN.test(fields.slug)) errors.slug = 'slugInvalid';
   if (fields.summary.length > LIMITS.summary) errors.summary = 'tooLong';
   if (fields.body.length > LIMITS.body) errors.body = 'tooLong';
