@@ -163,5 +163,5 @@ describe('the news editor', () => {
     expect(await changes(7)).toBe('Restored version 3');
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
-  });
+  }, 180_000);
 });
