@@ -155,7 +155,8 @@ describe('the news editor', () => {
     await page.getByRole('link', { name: /^Version 3/ }).click();
     await page.waitForURL(/\?rev=\d+$/);
     await page.getByRole('button', { name: 'Restore version 3' }).click();
-    await expect.poll(() => page.getByTestId('form-message').textContent()).toBe('Restored as version 7.');
+    // The page refreshes after the restore: version 3's text is now the current text.
+    await page.getByRole('link', { name: /^Version 7/ }).waitFor();
     // …and is then the current text: no second offer, and the history says what happened.
     await page.reload();
     await page.getByTestId('history-is-current').waitFor();
