@@ -2,12 +2,14 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { DiffView } from '@/components/admin/DiffView';
+import type { RevisionChange } from '@/db/content/revisions';
 import type { Locale } from '@/i18n/routing';
 import { formatTiranaDateTime } from '@/lib/dates';
 import { diffFields } from '@/lib/diff';
 import { parseIdParam } from '@/lib/params';
 
 type Revision = { id: number; version: number; createdAt: Date; authorName: string | null };
+type ListedRevision = Revision & { changes: readonly RevisionChange[] };
 // The compared fields are text; anything else in a row or snapshot is ignored.
 type Snapshot = { readonly [field: string]: unknown };
 
@@ -24,11 +26,11 @@ export async function HistoryView(props: {
   locale: Locale;
   back: { href: string; label: string };
   current: Snapshot & { title: string; version: number };
-  list: readonly Revision[];
+  list: readonly ListedRevision[];
   selected: (Revision & { locale: string; snapshot: Snapshot }) | null;
   /** The fields compared, in order, with their labels. */
   fields: readonly { name: string; label: string }[];
-  /** The restore form for `selected` (shown when it is not the current version). */
+  /** The restore form for `selected` (shown when its text is not the current text). */
   restore: ReactNode;
 }) {
   const { uiLocale, locale, current, list, selected } = props;
@@ -44,6 +46,9 @@ export async function HistoryView(props: {
           names,
         ).map((d) => ({ label: labels.get(d.field) ?? d.field, chunks: d.chunks }))
       : null;
+  // A version whose text is the current one (the current version, or the one just restored) has nothing to bring back.
+  const isCurrentText = selected !== null && names.every((f) => text(selected.snapshot[f]) === text(current[f]));
+  const changeLabel = (c: RevisionChange) => (c.kind === 'restored' ? t('history.changes.restored', { version: c.version }) : t(`history.changes.${c.kind}`));
 
   return (
     <>
@@ -71,6 +76,10 @@ export async function HistoryView(props: {
                   <span className="text-sm">
                     {formatTiranaDateTime(r.createdAt)} · {r.authorName ?? '—'}
                   </span>
+                  <br />
+                  <span className="text-sm font-semibold" data-testid={`revision-changes-${r.version}`}>
+                    {r.changes.length > 0 ? r.changes.map(changeLabel).join(' · ') : t('history.changes.saved')}
+                  </span>
                 </Link>
               </li>
             ))}
@@ -84,7 +93,13 @@ export async function HistoryView(props: {
                 {t('history.compare', { version: selected.version, current: current.version })}
               </h2>
               <DiffView fields={diff} labels={{ added: t('diff.added'), removed: t('diff.removed'), noChanges: t('diff.noChanges'), legend: t('history.compareHelp') }} />
-              {selected.version !== current.version ? props.restore : null}
+              {isCurrentText ? (
+                <p className="mt-4 font-semibold" data-testid="history-is-current">
+                  {t('history.isCurrent')}
+                </p>
+              ) : (
+                props.restore
+              )}
             </>
           ) : (
             <p id="diff-title">{t('history.pick')}</p>

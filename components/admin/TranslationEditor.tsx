@@ -50,6 +50,8 @@ export type TranslationMeta = {
   stale: boolean;
   /** For a stale translation: what changed in the other language since it was last confirmed. */
   sourceChanges: { label: string; chunks: Chunk[] }[] | null;
+  /** The public address, while the public can see this language. */
+  publicPath: string | null;
 };
 
 type SaveAction = (state: TranslationFormState, formData: FormData) => Promise<TranslationFormState>;
@@ -190,6 +192,12 @@ export function TranslationForm(props: TranslationFormProps) {
           <Link href={props.links.history} className="font-semibold">
             {t('history')}
           </Link>
+          {meta?.publicPath ? (
+            <a href={meta.publicPath} target="_blank" rel="noopener" className="font-semibold">
+              {t('viewOnSite')}
+              <span className="sr-only"> ({t('opensInNewTab')})</span>
+            </a>
+          ) : null}
         </p>
       ) : null}
 
@@ -197,7 +205,8 @@ export function TranslationForm(props: TranslationFormProps) {
 
       <ActionForm action={action} id={formId} ref={formRef} noValidate className="mt-4" lang={locale} aria-labelledby={`heading-${locale}`}>
         <LocalDraft formId={formId} storageKey={draftKey} baseVersion={baseVersion} />
-        <FormMessage state={state} />
+        {/* A save refused as stale says so once, in the box with the newer text below. */}
+        <FormMessage state={conflict ? idleState : state} />
         {props.carried ? (
           <p className="mb-4 rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900" data-testid={`carried-${locale}`}>
             {props.carried.message}

@@ -22,7 +22,7 @@ import {
   SLUG_PATTERN,
   textFingerprint,
 } from './common';
-import { revisionSnapshotJson } from './revisions';
+import { describeRevisions, type RevisionChange, revisionSnapshotJson } from './revisions';
 
 /**
  * Writing news, with nothing lost: every save carries the version it started
@@ -103,8 +103,10 @@ export function cleanNewsFields(input: NewsFields): { fields: NewsFields; errors
   const errors: NewsFieldErrors = {};
   if (!fields.title) errors.title = 'required';
   else if (fields.title.length > LIMITS.title) errors.title = 'tooLong';
-  if (!fields.slug) errors.slug = 'required';
-  else if (fields.slug.length > LIMITS.slug) errors.slug = 'tooLong';
+  // An address left empty is made from the title: without a title, only the title is missing.
+  if (!fields.slug) {
+    if (fields.title) errors.slug = 'required';
+  } else if (fields.slug.length > LIMITS.slug) errors.slug = 'tooLong';
   else if (!SLUG_PATTERN.test(fields.slug)) errors.slug = 'slugInvalid';
   if (fields.summary.length > LIMITS.summary) errors.summary = 'tooLong';
   if (fields.body.length > LIMITS.body) errors.body = 'tooLong';
@@ -452,14 +454,22 @@ export function getNewsForEditor(db: Queryable, itemId: number): NewsForEditor |
 
 export type RevisionSummary = { id: number; version: number; createdAt: Date; authorName: string | null };
 
-export function listNewsRevisions(db: Queryable, itemId: number, locale: Locale): RevisionSummary[] {
-  return db
-    .select({ id: revisions.id, version: revisions.version, createdAt: revisions.createdAt, authorName: users.name })
+const NEWS_TEXT_FIELDS: readonly (keyof NewsFields)[] = ['title', 'slug', 'summary', 'body', 'dateline', 'seoTitle', 'seoDescription'];
+
+/** The revisions of one language of an article, newest first, each with what it did (see describeRevisions). */
+export function listNewsRevisions(db: Queryable, itemId: number, locale: Locale): (RevisionSummary & { changes: RevisionChange[] })[] {
+  const rows = db
+    .select({ id: revisions.id, version: revisions.version, createdAt: revisions.createdAt, authorName: users.name, snapshot: revisions.snapshot })
     .from(revisions)
     .leftJoin(users, eq(users.id, revisions.authorId))
     .where(and(eq(revisions.entityType, 'news'), eq(revisions.entityId, itemId), eq(revisions.locale, locale)))
     .orderBy(desc(revisions.version))
     .all();
+  return describeRevisions(
+    rows.map((r) => ({ ...r, snapshot: JSON.parse(r.snapshot) as NewsSnapshot })),
+    NEWS_TEXT_FIELDS,
+    'slug',
+  );
 }
 
 export function getNewsRevision(db: Queryable, itemId: number, revisionId: number): (RevisionSummary & { locale: Locale; snapshot: NewsSnapshot }) | null {

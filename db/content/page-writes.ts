@@ -19,7 +19,7 @@ import {
   textFingerprint,
 } from './common';
 import { normalizePagePath, pagePathProblem, pagePublicPath } from './page-paths';
-import { revisionSnapshotJson } from './revisions';
+import { describeRevisions, type RevisionChange, revisionSnapshotJson } from './revisions';
 
 /**
  * Saving one language of a page, with nothing lost — the same rules as news
@@ -512,11 +512,15 @@ export type PageRevisionSummary = {
   title: string;
   path: string | null;
   status: PublicationStatus;
+  /** What this save did besides saving the text (see describeRevisions). */
+  changes: RevisionChange[];
 };
+
+const PAGE_TEXT_FIELDS: readonly (keyof PageFields)[] = ['title', 'menuTitle', 'path', 'summary', 'body', 'seoTitle', 'seoDescription'];
 
 /** The revisions of one language of a page, newest first. */
 export function listPageRevisions(db: DB, pageId: number, locale: Locale): PageRevisionSummary[] {
-  return db
+  const rows = db
     .select({ id: revisions.id, version: revisions.version, createdAt: revisions.createdAt, authorId: revisions.authorId, authorName: users.name, snapshot: revisions.snapshot })
     .from(revisions)
     .leftJoin(users, eq(users.id, revisions.authorId))
@@ -525,8 +529,9 @@ export function listPageRevisions(db: DB, pageId: number, locale: Locale): PageR
     .all()
     .map(({ snapshot, ...r }) => {
       const s = parsePageSnapshot(snapshot);
-      return { ...r, title: s.title, path: s.path, status: s.status };
+      return { ...r, title: s.title, path: s.path, status: s.status, snapshot: s };
     });
+  return describeRevisions(rows, PAGE_TEXT_FIELDS, 'path');
 }
 
 export type PageRevision = {

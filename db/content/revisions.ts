@@ -12,3 +12,40 @@ export function revisionSnapshotJson(q: Queryable, entityType: 'news' | 'page', 
     .get();
   return row?.snapshot ?? null;
 }
+
+/** What one save did besides saving the text (see describeRevisions). */
+export type RevisionChange = { kind: 'published' | 'scheduled' | 'unpublished' | 'address' } | { kind: 'restored'; version: number };
+
+type SnapshotLike = { readonly [field: string]: unknown };
+
+/**
+ * What each save did, read from the snapshots themselves, so revisions saved
+ * before this was shown are described too: it published, scheduled or
+ * unpublished the language (its status changed), changed its address, or
+ * brought back the text of an earlier version (its text became that
+ * version's again). `rows` are newest first, as history lists them.
+ */
+export function describeRevisions<R extends { version: number; snapshot: SnapshotLike }>(
+  rows: readonly R[],
+  textFields: readonly string[],
+  addressField: string,
+): (Omit<R, 'snapshot'> & { changes: RevisionChange[] })[] {
+  const text = (s: SnapshotLike) => JSON.stringify(textFields.map((f) => s[f] ?? ''));
+  const oldestFirst = [...rows].reverse();
+  const described = oldestFirst.map(({ snapshot: cur, ...row }, i) => {
+    const prev = oldestFirst[i - 1]?.snapshot;
+    const changes: RevisionChange[] = [];
+    const status = cur.status;
+    const rescheduled = status === 'scheduled' && prev?.status === 'scheduled' && prev.publishedAt !== cur.publishedAt;
+    if ((prev ? prev.status !== status : status !== 'draft') || rescheduled) {
+      changes.push({ kind: status === 'published' ? 'published' : status === 'scheduled' ? 'scheduled' : 'unpublished' });
+    }
+    if (prev && (prev[addressField] ?? '') !== (cur[addressField] ?? '')) changes.push({ kind: 'address' });
+    if (prev && text(prev) !== text(cur)) {
+      const earlier = oldestFirst.slice(0, i - 1).findLast((r) => text(r.snapshot) === text(cur));
+      if (earlier) changes.push({ kind: 'restored', version: earlier.version });
+    }
+    return { ...row, changes };
+  });
+  return described.reverse();
+}

@@ -114,7 +114,8 @@ describe('the editor area in Albanian', () => {
     const sq = page.locator('#panel-sq');
     expect(await sq.getByLabel('Titulli', { exact: true }).inputValue()).toContain('efektivitet çështjet e migrantëve');
     expect(await sq.getByLabel('Adresa në internet (URL)', { exact: true }).inputValue()).toBe(SEED_SQ_SLUG);
-    // The main-image choice names the languages as inside a sentence.
+    // The main-image choice names the languages as inside a sentence (the shared fields are folded: the seed article has a main image).
+    await page.getByTestId('shared-fields').locator('summary').click();
     const pickerText = await page.getByTestId('hero-picker').innerText();
     expect(pickerText).toContain('Pa tekst alternativ në anglisht');
     expect(pickerText).toContain('Pa tekst alternativ në shqip');

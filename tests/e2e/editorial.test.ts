@@ -177,10 +177,13 @@ describe('two editors on the same article', () => {
     expect(await submit(pageA, 'en', 'Save and update the site')).toBe('Saved.');
 
     await write(pageB, 'en', { title: 'Families who returned open workshops' });
-    const refused = await submit(pageB, 'en', 'Save and update the site');
-    expect(refused).toContain('Someone saved this language since you opened it');
-    expect(await panel(pageB, 'en').getByLabel('Title', { exact: true }).inputValue()).toBe('Families who returned open workshops');
+    await panel(pageB, 'en').getByRole('button', { name: 'Save and update the site', exact: true }).click();
     const conflict = pageB.getByTestId('conflict-en');
+    await conflict.waitFor();
+    // Said once: in the box with the newer text, not also in a red message above it.
+    expect(await conflict.textContent()).toContain('Your save was refused');
+    expect(await panel(pageB, 'en').getByTestId('form-message').count()).toBe(0);
+    expect(await panel(pageB, 'en').getByLabel('Title', { exact: true }).inputValue()).toBe('Families who returned open workshops');
     expect(await conflict.textContent()).toContain('Pogradec');
     expect(await html(`/news/${EN_SLUG}`)).toContain('Returnees open workshops in Korçë and Pogradec');
 

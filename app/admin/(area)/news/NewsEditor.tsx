@@ -47,6 +47,7 @@ export type EditorProps = {
 const FIELDS = ['title', 'slug', 'summary', 'dateline', 'body', 'seoTitle', 'seoDescription'] as const;
 const LOCALES = ['en', 'sq'] as const;
 const SHARED_FORM_ID = 'news-shared';
+const NEWS_KIND_OPTIONS = ['news', 'press_release', 'story'] as const;
 
 function draftKey(userId: number, itemId: number | null, locale: Locale) {
   return localDraftKey('news', userId, itemId, locale);
@@ -125,6 +126,13 @@ function SharedForm({
   const formRef = useRef<HTMLFormElement>(null);
   useUnsavedForm(formRef, state);
   const version = state.version ?? shared.version;
+  // Folded when the page opens on themes or a main image already chosen (then the user's to open and close).
+  const [openAtFirst] = useState(shared.themes.length === 0 && shared.heroMediaId === null);
+  const detailsRef = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    // A refused save is shown, never folded away.
+    if (state.status === 'error' && detailsRef.current) detailsRef.current.open = true;
+  }, [state]);
   const heading = (
     <h2 id="shared-title" className="mb-2 text-xl font-bold">
       {t('sharedTitle')}
@@ -138,7 +146,7 @@ function SharedForm({
             {t('kind')}
           </label>
           <select id="kind" name="kind" defaultValue={shared.kind} className="mt-1 rounded border border-gray-500 px-3 py-2">
-            {(['news', 'press_release', 'story'] as const).map((k) => (
+            {NEWS_KIND_OPTIONS.map((k) => (
               <option key={k} value={k}>
                 {kinds(k)}
               </option>
@@ -174,18 +182,30 @@ function SharedForm({
       </form>
     );
   }
+  // Once chosen, the shared fields fold to one line so the title is in view.
   return (
     <ActionForm action={action} ref={formRef} aria-labelledby="shared-title" className={look}>
-      {heading}
-      <FormMessage state={state} />
-      <input type="hidden" name="itemId" value={itemId} />
-      <input type="hidden" name="baseVersion" value={version} />
-      {fields}
-      <div className="mt-4">
-        <SubmitButton pending={pending} variant="secondary">
-          {t('saveShared')}
-        </SubmitButton>
-      </div>
+      <details ref={detailsRef} open={openAtFirst} data-testid="shared-fields">
+        <summary className="cursor-pointer">
+          <h2 id="shared-title" className="inline text-xl font-bold">
+            {t('sharedTitle')}
+          </h2>
+          <span className="ml-2 text-sm text-muted" data-testid="shared-summary">
+            {t('sharedSummary', { kind: kinds(shared.kind as (typeof NEWS_KIND_OPTIONS)[number]), themes: shared.themes.length, hero: shared.heroMediaId === null ? 'no' : 'yes' })}
+          </span>
+        </summary>
+        <div className="mt-3">
+          <FormMessage state={state} />
+          <input type="hidden" name="itemId" value={itemId} />
+          <input type="hidden" name="baseVersion" value={version} />
+          {fields}
+          <div className="mt-4">
+            <SubmitButton pending={pending} variant="secondary">
+              {t('saveShared')}
+            </SubmitButton>
+          </div>
+        </div>
+      </details>
     </ActionForm>
   );
 }

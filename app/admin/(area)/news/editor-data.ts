@@ -1,5 +1,6 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
+import { articlePath, isLive } from '@/db/content/common';
 import type { NewsForEditor, NewsSnapshot } from '@/db/content/news-writes';
 import type { Locale } from '@/i18n/routing';
 import { formatTiranaDateTime, toTiranaFields } from '@/lib/dates';
@@ -13,6 +14,7 @@ export async function editorTranslations(item: NewsForEditor | null, uiLocale: L
   const t = await getTranslations({ locale: uiLocale, namespace: 'Admin.editor.fields' });
   const out: Partial<Record<Locale, TranslationData>> = {};
   if (!item) return out;
+  const now = new Date();
   for (const locale of ['en', 'sq'] as const) {
     const row = item.translations[locale];
     if (!row) continue;
@@ -37,6 +39,7 @@ export async function editorTranslations(item: NewsForEditor | null, uiLocale: L
       publishAt: row.publishedAt ? toTiranaFields(row.publishedAt) : null,
       stale: row.stale,
       sourceChanges,
+      publicPath: isLive(row, now) ? articlePath(locale, row.slug) : null,
     };
   }
   return out;

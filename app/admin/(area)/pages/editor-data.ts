@@ -1,5 +1,6 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
+import { pagePublicPath } from '@/db/content/page-paths';
 import type { PageForEditor, PageSnapshot, PageTranslationForEditor } from '@/db/content/page-writes';
 import type { Locale } from '@/i18n/routing';
 import { formatTiranaDateTime, toTiranaFields } from '@/lib/dates';
@@ -39,6 +40,7 @@ export async function pageEditorTranslations(item: PageForEditor, uiLocale: Loca
       publishAt: row.publishedAt ? toTiranaFields(row.publishedAt) : null,
       stale: row.stale,
       sourceChanges,
+      publicPath: item.page.kind === 'page' && row.live && row.path ? pagePublicPath(locale, row.path) : null,
     };
   }
   return out;
