@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toTiranaInput } from '@/lib/dates';
+import { toTiranaFields } from '@/lib/dates';
 import { axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
 import { type RunningServer, startServer } from '../helpers/server';
@@ -133,7 +133,9 @@ describe('the news editor', () => {
     await panel(page, 'en').getByLabel('Summary', { exact: true }).fill('Bread every morning.');
     expect(await submit(page, 'en', 'Save and update the site')).toBe('Saved.');
     expect(await submit(page, 'en', 'Unpublish')).toContain('Unpublished');
-    await panel(page, 'en').getByLabel('Publication date and time (Tirana time)').fill(toTiranaInput(new Date(Date.now() + 7 * 86_400_000)));
+    const later = toTiranaFields(new Date(Date.now() + 7 * 86_400_000));
+    await panel(page, 'en').getByLabel('Publication date', { exact: true }).fill(later.date);
+    await panel(page, 'en').getByLabel('Publication time', { exact: true }).fill(later.time);
     expect(await submit(page, 'en', 'Schedule')).toContain('Scheduled');
 
     await page.goto(`${server.url}/admin/news/${articleId}/history/en`);
