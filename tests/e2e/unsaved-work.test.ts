@@ -100,6 +100,8 @@ describe('the first save of a new article', () => {
     expect(await panel(page, 'sq').getByRole('textbox', { name: 'Text', exact: true }).textContent()).toContain('Teksti shqip, i shkruar njëkohësisht.');
     expect(await page.getByTestId('status-sq').textContent()).toBe('Draft');
     const sharedForm = page.getByRole('form', { name: 'Shared by both languages' });
+    // Set once, the shared block opens folded to a line: unfold it to read it.
+    await page.getByTestId('shared-fields').locator('summary').click();
     expect(await sharedForm.getByLabel('Kind').inputValue()).toBe('press_release');
     expect(await sharedForm.locator(`input[name="themes"][value="${themeId}"]`).isChecked()).toBe(true);
     expect(await sharedForm.getByRole('radio', { name: /file-1/ }).isChecked()).toBe(true);
