@@ -41,6 +41,8 @@ export function ImagePickerDialog({ open, locale, insertInto, onClose, onUse }: 
   const [error, setError] = useState('');
   const [selected, setSelected] = useState<LibraryImage | null>(null);
   const [uploading, setUploading] = useState<string | null>(null);
+  /** The image whose alt text was last sent: the form's answer is shown only beside that image. */
+  const [sentFor, setSentFor] = useState<number | null>(null);
   const [altState, saveAlt, saving] = useActionState<ImageAltState, FormData>(saveImageAltAction, { status: 'idle' });
 
   useEffect(() => {
@@ -117,6 +119,7 @@ export function ImagePickerDialog({ open, locale, insertInto, onClose, onUse }: 
   const fresh = selected ? (selected as LibraryImage & { fresh?: boolean }).fresh === true : false;
   const needsAlt = selected ? fresh || !usable(selected, insertInto) : false;
   const canUse = selected !== null && !fresh && usable(selected, insertInto);
+  const answer = selected && sentFor === selected.id && altState.status === 'error' ? altState : null;
 
   // Rendered into <body>, outside the editor's form: its fields are not the form's, and its own form is not nested.
   const [mounted, setMounted] = useState(false);
@@ -200,7 +203,7 @@ export function ImagePickerDialog({ open, locale, insertInto, onClose, onUse }: 
                   <button
                     type="button"
                     aria-pressed={selected?.id === image.id}
-                    aria-label={t('image', { name: image.fileName, alt })}
+                    aria-label={[t('image', { name: image.fileName, alt }), ...missing.map((l) => media('altMissing', { language: media(`languages.${l}`) }))].join('. ')}
                     className="flex h-full w-full flex-col items-start gap-1 rounded border border-gray-300 p-2 text-left text-sm hover:border-iom-blue aria-pressed:border-iom-blue aria-pressed:bg-blue-50 aria-pressed:outline-2 aria-pressed:outline-iom-blue"
                     onClick={() => setSelected(image)}
                   >
@@ -228,21 +231,21 @@ export function ImagePickerDialog({ open, locale, insertInto, onClose, onUse }: 
             </nav>
           ) : null}
           {selected && needsAlt ? (
-            <form action={saveAlt} className="mt-4 rounded border border-gray-300 bg-gray-50 p-3" aria-labelledby={`${ids.title}-alt`} data-testid="image-dialog-alt">
+            <form action={saveAlt} onSubmit={() => setSentFor(selected.id)} className="mt-4 rounded border border-gray-300 bg-gray-50 p-3" aria-labelledby={`${ids.title}-alt`} data-testid="image-dialog-alt">
               <h3 id={`${ids.title}-alt`} className="font-semibold">
                 {t('altHeading')} – {selected.fileName}
               </h3>
               <p className="text-sm text-muted">{t('altNeeded')}</p>
-              {altState.status === 'error' && altState.message ? (
+              {answer?.message ? (
                 <p role="alert" className="mt-1 text-sm font-semibold text-red-800">
-                  {altState.message}
+                  {answer.message}
                 </p>
               ) : null}
               <input type="hidden" name="id" value={selected.id} />
               <input type="hidden" name="version" value={selected.version} />
               <input type="hidden" name="locale" value={insertInto ?? locale} />
               {LOCALES.map((l) => {
-                const fieldError = altState.status === 'error' ? altState.fieldErrors?.[`${l}.alt`] : undefined;
+                const fieldError = answer?.fieldErrors?.[`${l}.alt`];
                 return (
                   <div key={`${selected.id}-${selected.version}-${l}`} className="mt-2">
                     <label htmlFor={`${ids.title}-${l}-alt`} className="block text-sm font-semibold">
