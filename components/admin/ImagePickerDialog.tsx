@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useEffect, useId, useRef, useState } from 'react';
+import { startTransition, useActionState, useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { type ImageAltState, saveImageAltAction, searchLibraryImagesAction } from '@/app/admin/(area)/media/actions';
 import { ACCEPT_IMAGES, sendUpload } from '@/app/admin/(area)/media/MediaUploader';
@@ -203,12 +203,12 @@ export function ImagePickerDialog({ open, locale, insertInto, onClose, onUse }: 
                   <button
                     type="button"
                     aria-pressed={selected?.id === image.id}
-                    aria-label={[t('image', { name: image.fileName, alt }), ...missing.map((l) => media('altMissing', { language: media(`languages.${l}`) }))].join('. ')}
                     className="flex h-full w-full flex-col items-start gap-1 rounded border border-gray-300 p-2 text-left text-sm hover:border-iom-blue aria-pressed:border-iom-blue aria-pressed:bg-blue-50 aria-pressed:outline-2 aria-pressed:outline-iom-blue"
                     onClick={() => setSelected(image)}
                   >
                     {image.thumb ? <img src={image.thumb.src} width={image.thumb.width} height={image.thumb.height} alt="" loading="lazy" className="h-24 w-full bg-gray-100 object-contain" /> : null}
                     <span className="block w-full font-semibold break-words">{image.fileName}</span>
+                    <span className="line-clamp-2 block w-full break-words">{alt}</span>
                     {missing.map((l) => (
                       <span key={l} className="rounded bg-red-50 px-1 font-semibold text-red-800" data-testid="lacks-alt">
                         {media('altMissing', { language: media(`languages.${l}`) })}
@@ -231,7 +231,16 @@ export function ImagePickerDialog({ open, locale, insertInto, onClose, onUse }: 
             </nav>
           ) : null}
           {selected && needsAlt ? (
-            <form action={saveAlt} onSubmit={() => setSentFor(selected.id)} className="mt-4 rounded border border-gray-300 bg-gray-50 p-3" aria-labelledby={`${ids.title}-alt`} data-testid="image-dialog-alt">
+            <form
+              onSubmit={(event) => {
+                // The dialog sits inside the editor's form in React's tree, where a submit event would bubble to it.
+                event.preventDefault();
+                event.stopPropagation();
+                const formData = new FormData(event.currentTarget);
+                setSentFor(selected.id);
+                startTransition(() => saveAlt(formData));
+              }}
+              className="mt-4 rounded border border-gray-300 bg-gray-50 p-3" aria-labelledby={`${ids.title}-alt`} data-testid="image-dialog-alt">
               <h3 id={`${ids.title}-alt`} className="font-semibold">
                 {t('altHeading')} – {selected.fileName}
               </h3>
