@@ -49,6 +49,12 @@ export function ImagePickerDialog({ open, locale, insertInto, onClose, onUse }: 
     const dialog = dialogRef.current;
     if (!dialog) return;
     if (open && !dialog.open) {
+      // Each opening starts afresh. (A search left from the last one would also take the first
+      // Escape: in a search field that clears the text instead of closing the dialog.)
+      setQuery('');
+      setPage(1);
+      setSelected(null);
+      setError('');
       dialog.showModal();
       searchRef.current?.focus();
     } else if (!open && dialog.open) dialog.close();
