@@ -150,7 +150,7 @@ export function ImagePickerDialog({ open, locale, insertInto, onClose, onUse }: 
         </div>
         <div className="min-h-0 flex-1 overflow-y-auto p-4">
           <div className="flex flex-wrap items-end gap-4">
-            <div className="min-w-0 flex-1">
+            <div className="w-full min-w-0 sm:w-auto sm:flex-1">
               <label htmlFor={ids.search} className="block font-semibold">
                 {t('search')}
               </label>
