@@ -5,7 +5,7 @@ import type { DB } from '@/db/client';
 import { withDatabase } from '../helpers/db';
 import { media, mediaUsages, newsItems, pages } from '@/db/schema';
 import { axeViolations } from '../helpers/axe';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser, clickAndAwaitPost } from '../helpers/browser';
 import { cleanPdf, phonePhoto } from '../helpers/media';
 import { type RunningServer, startServer } from '../helpers/server';
 import { addStaff, signIn } from '../helpers/staff';
@@ -61,10 +61,7 @@ async function write(locale: 'en' | 'sq', fields: { title: string; summary: stri
 /** Clicks one of a language's buttons and waits for the form's answer. */
 async function submit(locale: 'en' | 'sq', button: string): Promise<string> {
   const p = panel(locale);
-  await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/admin/news')),
-    p.getByRole('button', { name: button, exact: true }).click(),
-  ]);
+  await clickAndAwaitPost(page, p.getByRole('button', { name: button, exact: true }), '/admin/news');
   await expect.poll(() => p.getByRole('button', { name: /Save/ }).first().isEnabled(), { timeout: 15_000 }).toBe(true);
   return (await p.getByTestId('form-message').textContent()) ?? '';
 }
