@@ -35,7 +35,8 @@ export function HeroPicker({ id, current, name = 'heroMediaId' }: { id: string; 
       <p id={`${id}-hint`} className="text-sm text-muted">
         {t('hint')}
       </p>
-      <input type="hidden" name={name} value={chosen?.id ?? ''} />
+      {/* data-watched: leaving with another image chosen and not saved asks first. */}
+      <input type="hidden" name={name} value={chosen?.id ?? ''} data-watched />
       <div className="mt-2 flex items-start gap-3 rounded border border-gray-300 p-2" data-testid="hero-chosen" aria-live="polite">
         {chosen ? (
           <>
