@@ -196,7 +196,8 @@ function isKeptField(element: Element): element is FormField {
   if (!element.name || element.disabled) return false;
   if (/^\$ACTION|^_?csrf|csrf_?token|authenticity_token/i.test(element.name)) return false;
   if (element.closest('[data-local-draft="off"]')) return false;
-  if (element instanceof HTMLInputElement && SKIPPED_INPUT_TYPES.has(element.type)) return isRichTextField(element);
+  // A hidden input counts when it holds a choice made on the page (a rich text, the main image: data-watched).
+  if (element instanceof HTMLInputElement && SKIPPED_INPUT_TYPES.has(element.type)) return isRichTextField(element) || element.hasAttribute('data-watched');
   return true;
 }
 

@@ -9,11 +9,13 @@ import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table
 import { StarterKit } from '@tiptap/starter-kit';
 import { useTranslations } from 'next-intl';
 import { type KeyboardEvent as ReactKeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { RichTextImageOption } from '@/db/admin/media';
+import type { LibraryImage } from '@/db/admin/media';
+import type { Locale } from '@/i18n/routing';
 import { cleanPastedHtml } from '@/lib/clean-pasted-html';
 import { richTextImageHtml } from '@/lib/media/rich-text';
 import { isKeptHref, normalizeLinkInput } from '@/lib/rich-text-links';
 import { RICHTEXT_SET_EVENT, readRichTextSetDetail } from '@/lib/richtext-dom';
+import { ImagePickerDialog } from './ImagePickerDialog';
 
 export type RichTextEditorProps = {
   /** Name of the submitted field (FormData). */
@@ -29,8 +31,8 @@ export type RichTextEditorProps = {
   lang?: string;
   /** Called with the HTML after every change. */
   onChange?: (html: string) => void;
-  /** Images of the media library that can be inserted (with alt text in this text's language); none: no "Insert image" tool. */
-  images?: RichTextImageOption[];
+  /** An "Insert image" tool opening the image dialog (images with alt text in `lang`, English by default). */
+  insertImages?: boolean;
 };
 
 function escapeText(text: string): string {
@@ -181,13 +183,12 @@ type Tool = {
  * Ctrl/Cmd+] and Ctrl/Cmd+[ indent and outdent a list item; Ctrl/Cmd+B, +I,
  * +Z and Shift+Ctrl/Cmd+Z work as usual.
  */
-export function RichTextEditor({ name, id, label, defaultValue, hint, error, lang, onChange, images }: RichTextEditorProps) {
+export function RichTextEditor({ name, id, label, defaultValue, hint, error, lang, onChange, insertImages }: RichTextEditorProps) {
   const t = useTranslations('Admin.richText');
   const labelId = `${id}-label`;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const linkFormId = `${id}-link`;
-  const imagePickerId = `${id}-images`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
 
   /** The value to submit. The hidden input is filled from it by hand: a hidden input's value is its
@@ -213,7 +214,6 @@ export function RichTextEditor({ name, id, label, defaultValue, hint, error, lan
   const [linkError, setLinkError] = useState(false);
   const [activeTool, setActiveTool] = useState(0);
   const [imagesOpen, setImagesOpen] = useState(false);
-  const imagePickerRef = useRef<HTMLDivElement>(null);
 
   const editorProps = useMemo<EditorProps>(() => {
     const attributes: Record<string, string> = {
@@ -347,19 +347,9 @@ export function RichTextEditor({ name, id, label, defaultValue, hint, error, lan
     setLinkError(false);
   };
 
-  useEffect(() => {
-    if (imagesOpen) imagePickerRef.current?.querySelector<HTMLButtonElement>('button')?.focus();
-  }, [imagesOpen]);
-
-  const closeImages = () => {
-    setImagesOpen(false);
-    editor?.commands.focus();
-  };
-
-  const insertImage = (option: RichTextImageOption) => {
-    if (!editor) return;
+  const insertImage = (option: LibraryImage) => {
+    if (!editor || !option.image) return;
     editor.chain().focus().insertContent(richTextImageHtml(option.image)).run();
-    setImagesOpen(false);
   };
 
   const removeLink = () => {
@@ -382,9 +372,7 @@ export function RichTextEditor({ name, id, label, defaultValue, hint, error, lan
           { key: 'blockquote', label: t('blockquote'), pressed: tools.blockquote, run: () => editor.chain().focus().toggleBlockquote().run(), group: 2 },
           { key: 'link', label: t('link'), expanded: linkOpen, controls: linkFormId, run: () => (linkOpen ? closeLinkForm() : openLinkForm()), group: 3 },
           { key: 'unlink', label: t('unlink'), disabled: !tools.link, run: removeLink, group: 3 },
-          ...(images
-            ? [{ key: 'image', label: t('insertImage'), expanded: imagesOpen, controls: imagePickerId, run: () => (imagesOpen ? closeImages() : setImagesOpen(true)), group: 3 }]
-            : []),
+          ...(insertImages ? [{ key: 'image', label: t('insertImage'), run: () => setImagesOpen(true), group: 3 }] : []),
           { key: 'undo', label: t('undo'), disabled: !tools.canUndo, run: () => editor.chain().focus().undo().run(), group: 4 },
           { key: 'redo', label: t('redo'), disabled: !tools.canRedo, run: () => editor.chain().focus().redo().run(), group: 4 },
         ]
@@ -529,51 +517,14 @@ export function RichTextEditor({ name, id, label, defaultValue, hint, error, lan
               ) : null}
             </div>
           ) : null}
-          {imagesOpen && images ? (
-            <div
-              id={imagePickerId}
-              ref={imagePickerRef}
-              role="group"
-              aria-labelledby={`${imagePickerId}-title`}
-              className="border-b border-gray-300 bg-gray-50 px-3 py-2"
-              data-testid={`image-picker-${name}`}
-              onKeyDown={(event) => {
-                if (event.key === 'Escape') {
-                  event.preventDefault();
-                  event.stopPropagation();
-                  closeImages();
-                }
-              }}
-            >
-              <p id={`${imagePickerId}-title`} className="text-sm font-semibold">
-                {t('imagePicker')}
-              </p>
-              <p className="text-sm text-muted">{t('imagePickerHint')}</p>
-              {images.length === 0 ? <p className="mt-1 text-sm">{t('imagePickerEmpty')}</p> : null}
-              <ul className="mt-2 grid max-h-72 grid-cols-1 gap-2 overflow-y-auto p-1 sm:grid-cols-2">
-                {images.map((option) => (
-                  <li key={option.id}>
-                    <button
-                      type="button"
-                      className="flex w-full items-start gap-3 rounded border border-gray-300 bg-white p-2 text-left text-sm hover:border-iom-blue"
-                      onClick={() => insertImage(option)}
-                    >
-                      {option.thumb ? (
-                        // The file name and alt text beside it say what it is.
-                        <img src={option.thumb.src} width={option.thumb.width} height={option.thumb.height} alt="" loading="lazy" className="h-14 w-16 shrink-0 bg-gray-100 object-contain" />
-                      ) : null}
-                      <span className="min-w-0">
-                        <span className="block font-semibold break-words">{option.fileName}</span>
-                        <span className="block break-words">{option.image.alt || t('imageDecorative')}</span>
-                      </span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-              <button type="button" className="mt-2 rounded border border-gray-500 bg-white px-3 py-1.5 text-sm hover:bg-gray-50" onClick={closeImages}>
-                {t('linkCancel')}
-              </button>
-            </div>
+          {insertImages ? (
+            <ImagePickerDialog
+              open={imagesOpen}
+              locale={lang === 'sq' ? 'sq' : 'en'}
+              insertInto={(lang === 'sq' ? 'sq' : 'en') satisfies Locale}
+              onClose={() => setImagesOpen(false)}
+              onUse={insertImage}
+            />
           ) : null}
           {/* Tab and Shift+Tab move between the form's fields, as everywhere else, also inside a list
               (Tiptap would indent there): the editor never sees them. */}

@@ -86,41 +86,38 @@ function heroOption(item: MediaItem): HeroOption {
   };
 }
 
-/** The newest images of the library for the main-image picker, with the one now chosen (`current`) always among them. */
-export async function heroImageOptions(current: number | null): Promise<HeroOption[]> {
+/** The image now chosen as a main image, to show beside the "Choose image" button. */
+export async function heroImageChoice(current: number | null): Promise<HeroOption | null> {
   await requireUser();
-  const db = getDb();
-  const items = listMediaItems(db, { kind: 'image' }).items;
-  if (current !== null && !items.some((i) => i.id === current)) {
-    const chosen = getMediaItem(db, current);
-    if (chosen && chosen.kind === 'image') items.unshift(chosen);
-  }
-  return items.map(heroOption);
+  if (current === null) return null;
+  const item = getMediaItem(getDb(), current);
+  return item && item.kind === 'image' ? heroOption(item) : null;
 }
 
-/** An image the editors can insert into a text in one language: only images with alt text there (or marked decorative). */
-export type RichTextImageOption = {
-  id: number;
-  fileName: string;
-  thumb: { src: string; width: number; height: number } | null;
-  image: Pick<PublicImage, 'src' | 'srcSet' | 'width' | 'height' | 'alt'>;
-};
+/** An image of the image dialog: what HeroOption says, its version (for saving its alt text) and, when it can be inserted into a text in the dialog's language, the image to insert. */
+export type LibraryImage = HeroOption & { version: number; image: Pick<PublicImage, 'src' | 'srcSet' | 'width' | 'height' | 'alt'> | null };
+export type LibraryImagePage = { items: LibraryImage[]; total: number; page: number; pages: number };
+export const IMAGE_DIALOG_PAGE_SIZE = 12;
 
-/** The newest images of the library that can be inserted into a text in each language. */
-export async function richTextImageOptions(): Promise<Record<Locale, RichTextImageOption[]>> {
+function libraryImage(db: ReturnType<typeof getDb>, item: MediaItem, locale: Locale): LibraryImage {
+  const image = publicImage(db, item.id, locale);
+  return { ...heroOption(item), version: item.version, image: image ? { src: image.src, srcSet: image.srcSet, width: image.width, height: image.height, alt: image.alt } : null };
+}
+
+/** One page of the library's images, newest first; `query` matches file names and texts in either language, case and accents ignored (listMediaItems). */
+export async function searchLibraryImages({ query, page, locale }: { query: string; page: number; locale: Locale }): Promise<LibraryImagePage> {
   await requireUser();
   const db = getDb();
-  const items = listMediaItems(db, { kind: 'image' }).items;
-  const out: Record<Locale, RichTextImageOption[]> = { en: [], sq: [] };
-  for (const locale of locales) {
-    for (const item of items) {
-      const image = publicImage(db, item.id, locale);
-      if (!image) continue;
-      const { thumb } = heroOption(item);
-      out[locale].push({ id: item.id, fileName: item.fileName, thumb, image: { src: image.src, srcSet: image.srcSet, width: image.width, height: image.height, alt: image.alt } });
-    }
-  }
-  return out;
+  const found = listMediaItems(db, { kind: 'image', q: query, page, pageSize: IMAGE_DIALOG_PAGE_SIZE });
+  return { items: found.items.map((i) => libraryImage(db, i, locale)), total: found.total, page: found.page, pages: found.pageCount };
+}
+
+/** One image of the library as the image dialog shows it (after an upload or a save of its alt text). */
+export async function loadLibraryImage(id: number, locale: Locale): Promise<LibraryImage | null> {
+  await requireUser();
+  const db = getDb();
+  const item = getMediaItem(db, id);
+  return item && item.kind === 'image' && !item.deletedAt ? libraryImage(db, item, locale) : null;
 }
 
 /** A PDF the editors can list as a publication on a page. */

@@ -178,7 +178,7 @@ export function getMediaItem(db: Queryable, id: number): MediaItem | null {
   return row ? complete(db, [row])[0]! : null;
 }
 
-export type MediaFilter = { q?: string; kind?: MediaKind; trash?: boolean; page?: number };
+export type MediaFilter = { q?: string; kind?: MediaKind; trash?: boolean; page?: number; pageSize?: number };
 export const MEDIA_PAGE_SIZE = 48;
 
 /** Newest first; `q` matches the file name, or the alt text, title or caption in either language. */
@@ -203,7 +203,8 @@ export function listMediaItems(db: Queryable, filter: MediaFilter): { items: Med
     pattern && textMatch ? or(foldedLike(media.fileName, pattern), inArray(media.id, textMatch)) : undefined,
   );
   const total = db.select({ n: sql<number>`count(*)` }).from(media).where(where).get()?.n ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / MEDIA_PAGE_SIZE));
+  const size = filter.pageSize ?? MEDIA_PAGE_SIZE;
+  const pageCount = Math.max(1, Math.ceil(total / size));
   const page = Math.min(Math.max(1, filter.page ?? 1), pageCount);
   const rows = db
     .select(itemColumns)
@@ -211,8 +212,8 @@ export function listMediaItems(db: Queryable, filter: MediaFilter): { items: Med
     .leftJoin(users, eq(users.id, media.createdBy))
     .where(where)
     .orderBy(desc(media.createdAt), desc(media.id))
-    .limit(MEDIA_PAGE_SIZE)
-    .offset((page - 1) * MEDIA_PAGE_SIZE)
+    .limit(size)
+    .offset((page - 1) * size)
     .all();
   return { items: complete(db, rows), total, page, pageCount };
 }

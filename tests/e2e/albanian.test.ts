@@ -114,9 +114,14 @@ describe('the editor area in Albanian', () => {
     const sq = page.locator('#panel-sq');
     expect(await sq.getByLabel('Titulli', { exact: true }).inputValue()).toContain('efektivitet çështjet e migrantëve');
     expect(await sq.getByLabel('Adresa në internet (URL)', { exact: true }).inputValue()).toBe(SEED_SQ_SLUG);
-    // The main-image choice names the languages as inside a sentence (the shared fields are folded: the seed article has a main image).
+    // The image dialog names the languages as inside a sentence (the shared fields are folded: the seed article has a main image).
     await page.getByTestId('shared-fields').locator('summary').click();
-    const pickerText = await page.getByTestId('hero-picker').innerText();
+    await page.getByTestId('hero-picker').getByRole('button', { name: 'Zgjidh imazhin' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Zgjidhni një imazh nga biblioteka e mediave' });
+    await expect.poll(() => dialog.getByTestId('image-dialog-status').textContent(), { timeout: 15_000 }).toBe('2 imazhe');
+    const pickerText = await dialog.innerText();
+    expect(avoidedTermsIn(pickerText)).toEqual([]);
+    await page.keyboard.press('Escape');
     expect(pickerText).toContain('Pa tekst alternativ në anglisht');
     expect(pickerText).toContain('Pa tekst alternativ në shqip');
     expect(pickerText).not.toMatch(/në (Anglisht|Shqip)/);

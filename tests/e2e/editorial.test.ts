@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toTiranaFields } from '@/lib/dates';
 import { axeViolations } from '../helpers/axe';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser, clickAndAwaitPost } from '../helpers/browser';
 import { type RunningServer, startServer } from '../helpers/server';
 import { addStaff, signIn as signInAs } from '../helpers/staff';
 
@@ -53,7 +53,7 @@ async function write(page: Page, locale: 'en' | 'sq', fields: { title?: string; 
 async function submit(page: Page, locale: 'en' | 'sq', button: string): Promise<string> {
   const p = panel(page, locale);
   const target = p.getByRole('button', { name: button, exact: true });
-  await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/admin/news')), target.click()]);
+  await clickAndAwaitPost(page, target, '/admin/news');
   // The answer is rendered once the buttons are usable again.
   await expect.poll(() => p.getByRole('button', { name: /Save/ }).first().isEnabled(), { timeout: 15_000 }).toBe(true);
   return (await p.getByTestId('form-message').textContent()) ?? '';

@@ -5,7 +5,7 @@ import type { DB } from '@/db/client';
 import { withDatabase } from '../helpers/db';
 import { media, mediaUsages, newsItems, pages } from '@/db/schema';
 import { axeViolations } from '../helpers/axe';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser, clickAndAwaitPost } from '../helpers/browser';
 import { cleanPdf, phonePhoto } from '../helpers/media';
 import { type RunningServer, startServer } from '../helpers/server';
 import { addStaff, signIn } from '../helpers/staff';
@@ -61,10 +61,7 @@ async function write(locale: 'en' | 'sq', fields: { title: string; summary: stri
 /** Clicks one of a language's buttons and waits for the form's answer. */
 async function submit(locale: 'en' | 'sq', button: string): Promise<string> {
   const p = panel(locale);
-  await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/admin/news')),
-    p.getByRole('button', { name: button, exact: true }).click(),
-  ]);
+  await clickAndAwaitPost(page, p.getByRole('button', { name: button, exact: true }), '/admin/news');
   await expect.poll(() => p.getByRole('button', { name: /Save/ }).first().isEnabled(), { timeout: 15_000 }).toBe(true);
   return (await p.getByTestId('form-message').textContent()) ?? '';
 }
@@ -75,6 +72,15 @@ async function saveAltTexts(texts: { en?: string; sq?: string }) {
   if (texts.sq !== undefined) await page.getByTestId('texts-sq').getByLabel('Alt text', { exact: true }).fill(texts.sq);
   await page.getByRole('button', { name: 'Save texts' }).click();
   await expect.poll(() => page.getByTestId('form-message').first().textContent()).toBe('The texts have been saved.');
+}
+
+/** Chooses the photo as main image through the image dialog. */
+async function chooseHero(form: Locator) {
+  await form.getByRole('button', { name: 'Choose image' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Choose an image from the media library' });
+  await dialog.getByRole('button', { name: new RegExp(PHOTO_NAME) }).click();
+  await dialog.getByRole('button', { name: 'Use this image' }).click();
+  await expect.poll(() => form.getByTestId('hero-chosen').textContent()).toContain(PHOTO_NAME);
 }
 
 /** The page shows the main image as a responsive image loaded first, and shares it as its card. */
@@ -118,18 +124,22 @@ describe('a main image', () => {
     expect(await submit('sq', 'Save draft')).toBe('Saved.');
 
     const picker = page.getByTestId('hero-picker');
-    expect(await picker.getByRole('radio', { name: 'No main image' }).isChecked()).toBe(true);
-    const choice = picker.getByRole('radio', { name: new RegExp(PHOTO_NAME) });
-    // The editor sees the file name, the alt text in their language and what is missing.
-    const label = picker.locator('label').filter({ hasText: PHOTO_NAME });
-    expect(await label.textContent()).toContain(EN_ALT);
-    expect(await label.textContent()).toContain('No alt text in Albanian');
+    expect(await picker.getByTestId('hero-chosen').textContent()).toBe('No main image is chosen.');
+    // The image dialog: the editor sees the file name, the alt text in their language and what is missing.
+    await picker.getByRole('button', { name: 'Choose image' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Choose an image from the media library' });
+    const choice = dialog.getByRole('button', { name: new RegExp(PHOTO_NAME) });
+    expect(await choice.textContent()).toBe(`${PHOTO_NAME}${EN_ALT}No alt text in Albanian`);
     expect(await axeViolations(page)).toEqual([]);
-
-    // Keyboard: from "no main image" the arrow key moves to the photo.
-    await picker.getByRole('radio', { name: 'No main image' }).focus();
-    await page.keyboard.press('ArrowDown');
-    expect(await choice.isChecked()).toBe(true);
+    // Keyboard: Enter chooses the photo, then "Use this image".
+    await choice.focus();
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('button', { name: 'Use this image' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    const chosen = picker.getByTestId('hero-chosen');
+    expect(await chosen.textContent()).toContain(EN_ALT);
+    expect(await chosen.textContent()).toContain('No alt text in Albanian');
     const shared = page.getByRole('form', { name: 'Shared by both languages' });
     await shared.getByRole('button', { name: 'Save shared fields' }).click();
     await expect.poll(() => shared.getByTestId('form-message').textContent()).toBe('Saved.');
@@ -151,7 +161,7 @@ describe('a main image', () => {
     const whoWeAre = withDb((db) => db.select({ id: pages.id }).from(pages).where(eq(pages.key, 'who-we-are')).get()!.id);
     await page.goto(`${server.url}/admin/pages/${whoWeAre}`);
     const form = page.getByTestId('hero-form');
-    await form.getByRole('radio', { name: new RegExp(PHOTO_NAME) }).check();
+    await chooseHero(form);
     await form.getByRole('button', { name: 'Save main image' }).click();
     await expect
       .poll(() => form.getByTestId('form-message').textContent())
@@ -182,7 +192,7 @@ describe('a main image', () => {
     const whoWeAre = withDb((db) => db.select({ id: pages.id }).from(pages).where(eq(pages.key, 'who-we-are')).get()!.id);
     await page.goto(`${server.url}/admin/pages/${whoWeAre}`);
     const form = page.getByTestId('hero-form');
-    await form.getByRole('radio', { name: new RegExp(PHOTO_NAME) }).check();
+    await chooseHero(form);
     expect(await axeViolations(page)).toEqual([]);
     await form.getByRole('button', { name: 'Save main image' }).click();
     await expect.poll(() => form.getByTestId('form-message').textContent()).toBe('Saved.');
@@ -205,11 +215,12 @@ describe('a main image', () => {
     await page.keyboard.press('Control+End');
     const tool = en.getByRole('button', { name: 'Insert image' });
     await tool.click();
-    expect(await tool.getAttribute('aria-expanded')).toBe('true');
-    const picker = en.getByRole('group', { name: 'Insert an image from the media library' });
-    expect(await axeViolations(page)).toEqual([]);
+    const picker = page.getByRole('dialog', { name: 'Choose an image from the media library' });
     await picker.getByRole('button', { name: new RegExp(PHOTO_NAME) }).click();
-    expect(await picker.count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await picker.getByRole('button', { name: 'Use this image' }).click();
+    await expect.poll(() => picker.isVisible()).toBe(false);
+    await expect.poll(() => en.getByRole('textbox', { name: 'Text', exact: true }).locator('img').count()).toBe(1);
     expect(await submit('en', 'Save and update the site')).toBe('Saved.');
     expect(withDb((db) => db.select({ mediaId: mediaUsages.mediaId, locale: mediaUsages.locale }).from(mediaUsages).all())).toEqual([{ mediaId: photoId, locale: 'en' }]);
 

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../helpers/axe';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser, hydrated } from '../helpers/browser';
 import { type RunningServer, startServer } from '../helpers/server';
 import { addStaff, signIn as signInAs } from '../helpers/staff';
 
@@ -54,7 +54,9 @@ async function submit(page: Page, locale: 'en' | 'sq', button: string): Promise<
   const p = panel(page, locale);
   const message = p.getByTestId('form-message');
   const before = (await message.count()) ? await message.textContent() : null;
-  await p.getByRole('button', { name: button, exact: true }).click();
+  const target = p.getByRole('button', { name: button, exact: true });
+  await hydrated(target);
+  await target.click();
   await expect.poll(async () => ((await message.count()) ? await message.textContent() : null), { timeout: 15_000 }).not.toBe(before);
   return (await message.textContent()) ?? '';
 }

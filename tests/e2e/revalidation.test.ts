@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser, clickAndAwaitPost } from '../helpers/browser';
 import { addNews } from '../helpers/content';
 import { withDatabase } from '../helpers/db';
 import { type RunningServer, startServer } from '../helpers/server';
@@ -53,7 +53,7 @@ async function text(path: string): Promise<string> {
 
 async function press(button: string): Promise<void> {
   const target = page.locator('#panel-en').getByRole('button', { name: button, exact: true });
-  await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/admin/news')), target.click()]);
+  await clickAndAwaitPost(page, target, '/admin/news');
   await expect.poll(() => page.locator('#panel-en').getByTestId('form-message').textContent(), { timeout: 15_000 }).not.toBe('');
 }
 

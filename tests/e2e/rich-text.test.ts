@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../helpers/axe';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser, clickAndAwaitPost } from '../helpers/browser';
 import { type RunningServer, startServer } from '../helpers/server';
 import { addStaff, signIn } from '../helpers/staff';
 
@@ -125,10 +125,7 @@ describe('the rich text editor', () => {
     await page.keyboard.press('Enter');
     await pasteHtml(WIDE_TABLE);
     await expect.poll(submitted).toContain('Përfaqësuesit');
-    await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/admin/news')),
-      page.locator('#panel-en').getByRole('button', { name: 'Save draft', exact: true }).click(),
-    ]);
+    await clickAndAwaitPost(page, page.locator('#panel-en').getByRole('button', { name: 'Save draft', exact: true }), '/admin/news');
     await expect.poll(() => page.locator('#panel-en').getByRole('button', { name: 'Save draft', exact: true }).isEnabled()).toBe(true);
 
     const preview = await context.newPage();

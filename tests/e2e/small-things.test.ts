@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toTiranaFields } from '@/lib/dates';
 import { axeViolations } from '../helpers/axe';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser, clickAndAwaitPost } from '../helpers/browser';
 import { type RunningServer, startServer } from '../helpers/server';
 import { addStaff, signIn as signInAs } from '../helpers/staff';
 
@@ -41,7 +41,7 @@ function panel(page: Page, locale: 'en' | 'sq'): Locator {
 /** Clicks one of a language's buttons and waits for the form's answer. */
 async function submit(page: Page, locale: 'en' | 'sq', button: string): Promise<string> {
   const p = panel(page, locale);
-  await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/admin/news')), p.getByRole('button', { name: button, exact: true }).click()]);
+  await clickAndAwaitPost(page, p.getByRole('button', { name: button, exact: true }), '/admin/news');
   await expect.poll(() => p.getByRole('button', { name: /Save/ }).first().isEnabled(), { timeout: 15_000 }).toBe(true);
   return (await p.getByTestId('form-message').textContent()) ?? '';
 }

@@ -76,15 +76,17 @@ describe('the first save of a new article', () => {
     await page.getByRole('link', { name: 'New article' }).click();
     await page.waitForURL(`${server.url}/admin/news/new`);
 
-    // The shared fields are there before anything is saved: kind, a theme, the main image (by keyboard).
+    // The shared fields are there before anything is saved: kind, a theme, the main image (through the image dialog).
     const shared = page.getByRole('form', { name: 'Shared by both languages' });
     await shared.getByLabel('Kind').selectOption({ label: 'Press release' });
     const theme = shared.getByRole('group', { name: 'Themes (Our Work areas)' }).getByRole('checkbox').first();
     const themeId = Number(await theme.getAttribute('value'));
     await theme.check();
-    await shared.getByRole('radio', { name: 'No main image' }).focus();
-    await page.keyboard.press('ArrowDown');
-    expect(await shared.getByRole('radio', { name: /file-1/ }).isChecked()).toBe(true);
+    await shared.getByRole('button', { name: 'Choose image' }).click();
+    const images = page.getByRole('dialog', { name: 'Choose an image from the media library' });
+    await images.getByRole('button', { name: /file-1/ }).click();
+    await images.getByRole('button', { name: 'Use this image' }).click();
+    await expect.poll(() => shared.getByTestId('hero-chosen').textContent()).toContain('file-1');
 
     // English and Albanian typed side by side; "Save draft" under English.
     await write(page, 'en', { title: 'Side by side in Korçë', summary: 'Both languages written at once.', body: 'The English text.' });
@@ -104,7 +106,7 @@ describe('the first save of a new article', () => {
     await page.getByTestId('shared-fields').locator('summary').click();
     expect(await sharedForm.getByLabel('Kind').inputValue()).toBe('press_release');
     expect(await sharedForm.locator(`input[name="themes"][value="${themeId}"]`).isChecked()).toBe(true);
-    expect(await sharedForm.getByRole('radio', { name: /file-1/ }).isChecked()).toBe(true);
+    expect(await sharedForm.getByTestId('hero-chosen').textContent()).toContain('file-1');
     const rows = withDatabase(server.dataDir, (db) => ({
       item: db.select().from(newsItems).where(eq(newsItems.id, articleId)).get(),
       themes: db.select().from(newsItemThemes).where(eq(newsItemThemes.newsItemId, articleId)).all(),
@@ -282,11 +284,15 @@ describe('leaving with unsaved changes', () => {
     const address = `${server.url}/admin/pages/${ourWork}`;
     await page.goto(address);
     const dialog = page.getByRole('dialog', { name: 'Leave without saving?' });
-    await page.getByTestId('hero-form').getByRole('radio', { name: /file-1/ }).check();
+    await page.getByTestId('hero-form').getByRole('button', { name: 'Choose image' }).click();
+    const images = page.getByRole('dialog', { name: 'Choose an image from the media library' });
+    await images.getByRole('button', { name: /file-1/ }).click();
+    await images.getByRole('button', { name: 'Use this image' }).click();
+    await expect.poll(() => images.isVisible()).toBe(false);
     await page.getByRole('navigation', { name: 'Editor area' }).getByRole('link', { name: 'Pages', exact: true }).click();
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Stay on this page' }).click();
-    await page.getByTestId('hero-form').getByRole('radio', { name: 'No main image' }).check();
+    await page.getByTestId('hero-form').getByRole('button', { name: 'Remove main image' }).click();
     // Back as it was: nothing to ask.
     await page.getByRole('navigation', { name: 'Editor area' }).getByRole('link', { name: 'Pages', exact: true }).click();
     await page.waitForURL(`${server.url}/admin/pages`);

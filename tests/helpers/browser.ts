@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -20,4 +21,28 @@ export async function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/**
+ * Waits until React has hydrated the element (its props are attached to the
+ * node). A click before that, on a slow or busy machine, meets the server's
+ * HTML alone: a form of a client action would do nothing at all.
+ */
+export async function hydrated(target: Locator): Promise<void> {
+  await expect
+    .poll(() => target.evaluate((el) => Object.keys(el).some((k) => k.startsWith('__reactProps$'))), { timeout: 30_000 })
+    .toBe(true);
+}
+
+/**
+ * Clicks a hydrated submit button and waits for the server's answer to the
+ * POST it sends to an address containing `path`. The click's own error (the
+ * button disabled or covered) is the one reported, not a timeout on the answer.
+ */
+export async function clickAndAwaitPost(page: Page, button: Locator, path: string): Promise<void> {
+  await hydrated(button);
+  const answer = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes(path), { timeout: 60_000 });
+  answer.catch(() => undefined); // reported below, unless the click fails first
+  await button.click();
+  await answer;
 }

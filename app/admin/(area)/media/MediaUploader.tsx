@@ -10,10 +10,11 @@ import { sizeRefusal } from '@/lib/media/limits';
 type Status = 'queued' | 'uploading' | 'processing' | 'done' | 'duplicate' | 'restored' | 'failed';
 type Item = { key: string; name: string; status: Status; progress: number; message?: string; id?: number; kind?: 'image' | 'document' };
 
-const ACCEPT = 'image/jpeg,image/png,image/webp,image/avif,application/pdf,.jpg,.jpeg,.png,.webp,.avif,.pdf';
+export const ACCEPT_IMAGES = 'image/jpeg,image/png,image/webp,image/avif,.jpg,.jpeg,.png,.webp,.avif';
+const ACCEPT = `${ACCEPT_IMAGES},application/pdf,.pdf`;
 
 /** Sends one file; resolves with the server's answer (or a network failure). */
-function send(file: File, onProgress: (fraction: number) => void, onSent: () => void): Promise<UploadAnswer | null> {
+export function sendUpload(file: File, onProgress: (fraction: number) => void, onSent: () => void): Promise<UploadAnswer | null> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/media/upload');
@@ -63,7 +64,7 @@ export function MediaUploader() {
       if (!tooLarge) update(key, { status: 'uploading' });
       const answer: UploadAnswer | null = tooLarge
         ? { ok: false, error: tooLarge, message: te(tooLarge) }
-        : await send(
+        : await sendUpload(
             file,
             (progress) => update(key, { progress }),
             () => update(key, { status: 'processing', progress: 1 }),

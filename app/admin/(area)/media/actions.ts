@@ -5,9 +5,10 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { deleteMediaFromTrash, loadMedia, moveMediaToTrash, restoreMediaFromTrash, saveMediaTextsFor } from '@/db/admin/media';
+import { deleteMediaFromTrash, type LibraryImage, type LibraryImagePage, loadLibraryImage, loadMedia, moveMediaToTrash, restoreMediaFromTrash, saveMediaTextsFor, searchLibraryImages } from '@/db/admin/media';
 import type { MediaTextsInput } from '@/db/media/library';
 import { DOCUMENT_LANGUAGES } from '@/db/schema';
+import { locales } from '@/i18n/routing';
 import { guarded } from '@/lib/auth/guard';
 import { requireUser } from '@/lib/auth/session';
 import { clientAddress } from '@/lib/client-address';
@@ -122,4 +123,59 @@ export async function deleteMediaForeverAction(_prev: FormState, formData: FormD
   });
   if (state.step === 'deleted') redirect('/admin/media?type=trash&deleted=1');
   return state;
+}
+
+export type ImageSearchState = FormState & { result?: LibraryImagePage };
+
+const searchSchema = z.object({
+  query: z.string().max(200).catch(''),
+  page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
+  locale: z.enum(locales),
+});
+
+/** The image dialog's search: one page of the library's images (db/admin/media.ts searchLibraryImages). */
+export async function searchLibraryImagesAction(input: unknown): Promise<ImageSearchState> {
+  return guarded(async () => {
+    const { errors } = await messages();
+    const parsed = searchSchema.safeParse(input);
+    if (!parsed.success) return { status: 'error', message: errors('invalid') };
+    return { status: 'success', result: await searchLibraryImages(parsed.data) };
+  });
+}
+
+export type ImageAltState = FormState & { image?: LibraryImage };
+
+/**
+ * The image dialog's alt-text form: the alt text of both languages (or
+ * "decorative"), each required, saved with the image's other texts kept.
+ */
+export async function saveImageAltAction(_prev: ImageAltState, formData: FormData): Promise<ImageAltState> {
+  return guarded(async () => {
+    const { t, errors } = await messages();
+    const id = idSchema.safeParse(formData.get('id'));
+    const version = versionSchema.safeParse(formData.get('version'));
+    const locale = z.enum(locales).safeParse(formData.get('locale'));
+    if (!id.success || !version.success || !locale.success) return { status: 'error', message: errors('invalid') };
+    const item = await loadMedia(id.data);
+    if (!item || item.kind !== 'image') return { status: 'error', message: t('errors.notFound') };
+    const fieldErrors: Record<string, string> = {};
+    const texts = Object.fromEntries(
+      locales.map((l) => {
+        const decorative = formData.get(`${l}.decorative`) === 'on';
+        const alt = field(formData, `${l}.alt`)?.trim() ?? '';
+        if (!decorative && alt === '') fieldErrors[`${l}.alt`] = t('dialog.altRequired', { language: t(`languages.${l}`) });
+        return [l, { ...item.texts[l], alt, decorative }];
+      }),
+    ) as MediaTextsInput;
+    if (Object.keys(fieldErrors).length > 0) return { status: 'error', message: t('dialog.altMissing'), fieldErrors };
+    const result = await saveMediaTextsFor({ id: id.data, baseVersion: version.data, texts }, clientAddress(await headers()));
+    if (!result.ok) {
+      if (result.error === 'invalid') {
+        return { status: 'error', message: errors('invalid'), fieldErrors: Object.fromEntries(Object.keys(result.fieldErrors).map((k) => [k, t('errors.tooLong')])) };
+      }
+      return { status: 'error', message: t(`errors.${result.error}`) };
+    }
+    afterChange(id.data, item.usages.length > 0);
+    return { status: 'success', message: t('saved'), image: (await loadLibraryImage(id.data, locale.data)) ?? undefined };
+  });
 }

@@ -12,7 +12,7 @@ import { SubmitButton } from '@/components/admin/SubmitButton';
 import { TextArea } from '@/components/admin/TextArea';
 import { useUnsavedForm } from '@/components/admin/UnsavedChanges';
 import { LanguagePanels, type Locale, SeoFields, TranslationForm, type TranslationMeta } from '@/components/admin/TranslationEditor';
-import type { HeroOption, RichTextImageOption } from '@/db/admin/media';
+import type { HeroOption } from '@/db/admin/media';
 import { PUBLICATION_STATUSES, type PublicationStatus } from '@/db/schema';
 import { idleState } from '@/lib/form-state';
 import { confirmTranslationAction, type NewsFormState, saveNewsAction, saveSharedNewsAction, type SharedFormState } from './actions';
@@ -33,10 +33,8 @@ export type EditorProps = {
   itemId: number | null;
   shared: { kind: string; themes: number[]; heroMediaId: number | null; version: number };
   themeOptions: { id: number; title: string }[];
-  /** The library's images for the main-image choice. */
-  heroOptions: HeroOption[];
-  /** Per language, the images that can be inserted into the text. */
-  bodyImages: Record<Locale, RichTextImageOption[]>;
+  /** The main image now chosen (the image dialog chooses another). */
+  heroImage: HeroOption | null;
   translations: Partial<Record<Locale, TranslationData>>;
   /** Which language the page opens on (narrow screens). */
   initialLocale: Locale;
@@ -87,7 +85,7 @@ export function NewsEditor(props: EditorProps) {
 
   return (
     <div>
-      <SharedForm itemId={props.itemId} shared={props.shared} themeOptions={props.themeOptions} heroOptions={props.heroOptions} />
+      <SharedForm itemId={props.itemId} shared={props.shared} themeOptions={props.themeOptions} heroImage={props.heroImage} />
       <LanguagePanels initialLocale={props.initialLocale}>
         {(l) => (
           <NewsTranslationForm
@@ -95,7 +93,6 @@ export function NewsEditor(props: EditorProps) {
             itemId={props.itemId}
             locale={l}
             data={props.translations[l]}
-            images={props.bodyImages[l]}
             action={props.itemId === null ? firstSaveAction(l, setCarried) : saveNewsAction}
             carried={carried?.locale === l ? carried : null}
           />
@@ -113,12 +110,12 @@ function SharedForm({
   itemId,
   shared,
   themeOptions,
-  heroOptions,
+  heroImage,
 }: {
   itemId: number | null;
   shared: EditorProps['shared'];
   themeOptions: EditorProps['themeOptions'];
-  heroOptions: HeroOption[];
+  heroImage: HeroOption | null;
 }) {
   const t = useTranslations('Admin.editor');
   const kinds = useTranslations('Admin.editor.kinds');
@@ -166,7 +163,7 @@ function SharedForm({
         </fieldset>
       </div>
       <div className="mt-4">
-        <HeroPicker id="news-hero" options={heroOptions} current={shared.heroMediaId} />
+        <HeroPicker id="news-hero" current={heroImage} />
       </div>
     </>
   );
@@ -215,7 +212,6 @@ function NewsTranslationForm({
   itemId,
   locale,
   data,
-  images,
   action,
   carried,
 }: {
@@ -223,7 +219,6 @@ function NewsTranslationForm({
   itemId: number | null;
   locale: Locale;
   data: TranslationData | undefined;
-  images: RichTextImageOption[];
   action: typeof saveNewsAction;
   carried: Carried | null;
 }) {
@@ -260,7 +255,7 @@ function NewsTranslationForm({
           />
           <TextArea id={`${locale}-summary`} name="summary" label={t('fields.summary')} hint={t('summaryHint')} defaultValue={data?.summary} rows={3} error={errors.summary} />
           <Field id={`${locale}-dateline`} name="dateline" label={t('fields.dateline')} hint={t('datelineHint')} defaultValue={data?.dateline} error={errors.dateline} />
-          <RichTextEditor id={`${locale}-body`} name="body" label={t('fields.body')} defaultValue={data?.body ?? ''} error={errors.body} lang={locale} images={images} />
+          <RichTextEditor id={`${locale}-body`} name="body" label={t('fields.body')} defaultValue={data?.body ?? ''} error={errors.body} lang={locale} insertImages />
           <SeoFields locale={locale} values={data} errors={errors} />
           {errors.hero ? (
             <p role="alert" className="mb-4 rounded border-l-4 border-red-700 bg-red-50 px-4 py-2 text-sm font-semibold text-red-800" data-testid={`hero-error-${locale}`}>

@@ -12,7 +12,7 @@ import { SubmitButton } from '@/components/admin/SubmitButton';
 import { TextArea } from '@/components/admin/TextArea';
 import { useUnsavedForm } from '@/components/admin/UnsavedChanges';
 import { LanguagePanels, type Locale, SeoFields, TranslationForm, type TranslationMeta } from '@/components/admin/TranslationEditor';
-import type { HeroOption, PublicationOption, RichTextImageOption } from '@/db/admin/media';
+import type { HeroOption, PublicationOption } from '@/db/admin/media';
 import { formatBytes } from '@/lib/media/format';
 import { PUBLICATION_STATUSES } from '@/db/schema';
 import { idleState } from '@/lib/form-state';
@@ -36,11 +36,9 @@ export type PageEditorProps = {
   kind: 'page' | 'link';
   /** For an external link: where it points. */
   externalUrl: string | null;
-  /** A page's main image, and the library's images to choose it from. */
+  /** A page's main image: its id, and the image itself for the main-image choice. */
   heroMediaId: number | null;
-  heroOptions: HeroOption[];
-  /** Per language, the images that can be inserted into the text. */
-  bodyImages: Record<Locale, RichTextImageOption[]>;
+  heroImage: HeroOption | null;
   /** The library's PDFs the page can list as publications. */
   publications: PublicationOption[];
   /** The editor's language (for file sizes). */
@@ -63,12 +61,12 @@ export function PageEditor(props: PageEditorProps) {
     <div>
       {props.kind === 'link' ? <LinkForm pageId={props.pageId} url={props.externalUrl ?? ''} /> : (
         <>
-          <HeroForm pageId={props.pageId} current={props.heroMediaId} options={props.heroOptions} />
+          <HeroForm pageId={props.pageId} current={props.heroImage} />
           <PublicationsForm pageId={props.pageId} options={props.publications} uiLocale={props.uiLocale} />
         </>
       )}
       <LanguagePanels initialLocale={props.initialLocale}>
-        {(locale) => <PageTranslationForm userId={props.userId} pageId={props.pageId} kind={props.kind} locale={locale} data={props.translations[locale]} images={props.bodyImages[locale]} />}
+        {(locale) => <PageTranslationForm userId={props.userId} pageId={props.pageId} kind={props.kind} locale={locale} data={props.translations[locale]} insertImages={props.kind === 'page'} />}
       </LanguagePanels>
     </div>
   );
@@ -80,14 +78,14 @@ function PageTranslationForm({
   kind,
   locale,
   data,
-  images,
+  insertImages,
 }: {
   userId: number;
   pageId: number;
   kind: 'page' | 'link';
   locale: Locale;
   data: PageTranslationData | undefined;
-  images: RichTextImageOption[];
+  insertImages: boolean;
 }) {
   const t = useTranslations('Admin.editor');
   const p = useTranslations('Admin.pages');
@@ -139,7 +137,7 @@ function PageTranslationForm({
                 error={errors.path}
               />
               <TextArea id={`${locale}-summary`} name="summary" label={t('fields.summary')} hint={p('summaryHint')} defaultValue={data?.summary} rows={3} error={errors.summary} />
-              <RichTextEditor id={`${locale}-body`} name="body" label={t('fields.body')} defaultValue={data?.body ?? ''} error={errors.body} lang={locale} images={images} />
+              <RichTextEditor id={`${locale}-body`} name="body" label={t('fields.body')} defaultValue={data?.body ?? ''} error={errors.body} lang={locale} insertImages={insertImages} />
               <SeoFields locale={locale} values={data} errors={errors} />
               {errors.hero ? (
                 <p role="alert" className="mb-4 rounded border-l-4 border-red-700 bg-red-50 px-4 py-2 text-sm font-semibold text-red-800" data-testid={`hero-error-${locale}`}>
@@ -154,7 +152,7 @@ function PageTranslationForm({
   );
 }
 
-function HeroForm({ pageId, current, options }: { pageId: number; current: number | null; options: HeroOption[] }) {
+function HeroForm({ pageId, current }: { pageId: number; current: HeroOption | null }) {
   const t = useTranslations('Admin.editor.hero');
   const [state, action, pending] = useActionState(savePageHeroAction, idleState);
   const formRef = useRef<HTMLFormElement>(null);
@@ -163,7 +161,7 @@ function HeroForm({ pageId, current, options }: { pageId: number; current: numbe
     <ActionForm action={action} ref={formRef} aria-label={t('label')} className="mt-6 rounded border border-gray-300 bg-white p-4" data-testid="hero-form">
       <FormMessage state={state} />
       <input type="hidden" name="pageId" value={pageId} />
-      <HeroPicker id="page-hero" options={options} current={current} />
+      <HeroPicker id="page-hero" current={current} />
       <div className="mt-4">
         <SubmitButton pending={pending} variant="secondary">
           {t('save')}

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { heroImageOptions, richTextImageOptions } from '@/db/admin/media';
+import { heroImageChoice } from '@/db/admin/media';
 import { loadNewsForEditor, newsThemeOptions } from '@/db/admin/news';
 import { adminLocale } from '@/lib/admin-locale';
 import { requireUserForPage } from '@/lib/auth/session';
@@ -49,8 +49,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         itemId={item.id}
         shared={{ kind: item.kind, themes: item.themes, heroMediaId: item.heroMediaId, version: item.version }}
         themeOptions={await newsThemeOptions(me.preferredLocale)}
-        heroOptions={await heroImageOptions(item.heroMediaId)}
-        bodyImages={await richTextImageOptions()}
+        heroImage={await heroImageChoice(item.heroMediaId)}
         translations={await editorTranslations(item, me.preferredLocale)}
         initialLocale={created ?? me.preferredLocale}
         createdLocale={created}

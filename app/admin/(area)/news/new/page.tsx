@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { newsThemeOptions } from '@/db/admin/news';
 import { adminLocale } from '@/lib/admin-locale';
 import { requireUserForPage } from '@/lib/auth/session';
-import { heroImageOptions, richTextImageOptions } from '@/db/admin/media';
+
 import { NewsEditor } from '../NewsEditor';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,8 +27,7 @@ export default async function NewArticlePage() {
         itemId={null}
         shared={{ kind: 'news', themes: [], heroMediaId: null, version: 1 }}
         themeOptions={await newsThemeOptions(me.preferredLocale)}
-        heroOptions={await heroImageOptions(null)}
-        bodyImages={await richTextImageOptions()}
+        heroImage={null}
         translations={{}}
         initialLocale={me.preferredLocale}
         createdLocale={null}

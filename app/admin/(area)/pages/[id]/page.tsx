@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { heroImageOptions, publicationOptions, richTextImageOptions } from '@/db/admin/media';
+import { heroImageChoice, publicationOptions } from '@/db/admin/media';
 import { loadPageForEditor } from '@/db/admin/pages';
 import { adminLocale } from '@/lib/admin-locale';
 import { requireUserForPage } from '@/lib/auth/session';
@@ -48,8 +48,7 @@ export default async function EditPagePage({ params, searchParams }: Props) {
         kind={page.kind}
         externalUrl={page.externalUrl}
         heroMediaId={page.heroMediaId}
-        heroOptions={page.kind === 'page' ? await heroImageOptions(page.heroMediaId) : []}
-        bodyImages={page.kind === 'page' ? await richTextImageOptions() : { en: [], sq: [] }}
+        heroImage={page.kind === 'page' ? await heroImageChoice(page.heroMediaId) : null}
         publications={page.kind === 'page' ? await publicationOptions(page.id, me.preferredLocale) : []}
         uiLocale={me.preferredLocale}
         translations={await pageEditorTranslations(item, me.preferredLocale)}
