@@ -32,7 +32,9 @@ export async function startSampleServer(articles: number): Promise<{ base: strin
     });
   });
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, nextStartArgs(port), {
+  // TOOL_SERVER_CPU_PROFILE=<folder>: V8 writes the server's CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile = process.env.TOOL_SERVER_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.TOOL_SERVER_CPU_PROFILE)}`] : [];
+  const server = spawn(process.execPath, [...profile, ...nextStartArgs(port)], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, SITE_URL: base, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: process.env.TOOL_SERVER_LOG ? 'inherit' : 'ignore',
