@@ -54,9 +54,9 @@ function firstSegment(template: string): string | null {
 }
 
 /**
- * The first segments of the sections whose address is translated, in a
- * language, each with its route's own segment: for 'sq', lajme → news and
- * kerko → search.
+ * The first segments of the sections that have an address per language, as
+ * a language writes them, each with its route's own segment: for 'sq',
+ * lajme → news and kerko → search; for 'en', news → news and search → search.
  */
 export function sectionSegments(locale: Locale): Map<string, string> {
   const segments = new Map<string, string>();
