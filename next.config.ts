@@ -1,5 +1,7 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { feedPath, internalRoutePath, localePrefix, localizedPath, type PlainRoute, routeTemplate, sectionRoutes } from './i18n/paths';
+import { locales, ROUTES, routing } from './i18n/routing';
 import { ACTION_BODY_LIMIT } from './lib/request-guard';
 import { SIMPLE_QUERY } from './lib/search-query';
 import { BASE_HEADERS, publicContentSecurityPolicy } from './lib/security-headers';
@@ -18,6 +20,18 @@ const ASCII_SEGMENT = '(?:[^/%]|%[0-7][0-9A-Fa-f])+';
  * before this rewrite is asked.
  */
 const ENGLISH_PATH = '(?!(?:sq|en|admin)(?:/|$)|(?:_next|media)/|sitemaps/[^/]*$).*';
+
+/**
+ * The section addresses are those of i18n/routing.ts: the rules below are
+ * made from them. The languages whose section names are translated (not the
+ * default language's, which are the routes' own names) get rewrites.
+ */
+const TRANSLATED = locales.filter((locale) => locale !== routing.defaultLocale);
+
+/** Whether a section has addresses below its own (the news list: its articles). */
+function hasAddressesBelow(route: PlainRoute): boolean {
+  return Object.keys(routing.pathnames).some((other) => other.startsWith(`${route}/`));
+}
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -56,48 +70,59 @@ const nextConfig: NextConfig = {
       { source: '/en', destination: '/', permanent: true },
       { source: '/en/:path*', destination: '/:path*', permanent: true },
       // Each language's section names, in the other language's prefix.
-      { source: '/sq/news/:rest*', destination: '/sq/lajme/:rest*', permanent: true },
-      { source: '/sq/search/:rest*', destination: '/sq/kerko', permanent: true },
-      { source: '/lajme/:rest*', destination: '/news/:rest*', permanent: true },
-      { source: '/kerko/:rest*', destination: '/search', permanent: true },
+      ...locales.flatMap((locale) =>
+        sectionRoutes().flatMap((route) =>
+          locales
+            .filter((other) => routeTemplate(route, other) !== routeTemplate(route, locale))
+            .map((other) => ({
+              source: `${localePrefix(locale)}${routeTemplate(route, other)}/:rest*`,
+              // A section with addresses below it (the news list's articles) keeps the rest.
+              destination: hasAddressesBelow(route) ? `${localizedPath(route, locale)}/:rest*` : localizedPath(route, locale),
+              permanent: true,
+            })),
+        ),
+      ),
       // The internal routes below are no addresses of their own.
-      { source: '/news/page/:n', destination: '/news?page=:n', permanent: true },
-      { source: '/sq/lajme/page/:n', destination: '/sq/lajme?page=:n', permanent: true },
-      { source: '/search/:rest+', destination: '/search', permanent: true },
-      { source: '/sq/kerko/:rest+', destination: '/sq/kerko', permanent: true },
+      ...locales.map((locale) => ({ source: `${localizedPath(ROUTES.news, locale)}/page/:n`, destination: `${localizedPath(ROUTES.news, locale)}?page=:n`, permanent: true })),
+      ...locales.map((locale) => ({ source: `${localizedPath(ROUTES.search, locale)}/:rest+`, destination: localizedPath(ROUTES.search, locale), permanent: true })),
     ];
   },
   async rewrites() {
     return {
       // Rules are tried in order on every request: the busiest address first.
+      // The routes inside app/[locale] are named as English addresses are, so
+      // the English ones reach theirs through afterFiles below; the
+      // translated addresses of the other languages are rewritten here.
       beforeFiles: [
         { source: '/', destination: '/en' },
         // ?page=N of the news list → its cacheable route (any other ?page= is
         // sent to the list's own address by proxy.ts).
-        ...(['en', 'sq'] as const).map((locale) => ({
-          source: locale === 'sq' ? '/sq/lajme' : '/news',
+        ...locales.map((locale) => ({
+          source: localizedPath(ROUTES.news, locale),
           has: [{ type: 'query' as const, key: 'page', value: `(?<page>${PAGE_NUMBER})` }],
-          destination: `/${locale}/news/page/:page`,
+          destination: `${internalRoutePath(ROUTES.news, locale)}/page/:page`,
         })),
         // A simple search query (most are) → its cached result page, the query
         // as the path segment; any other query is routed by proxy.ts.
-        ...(['en', 'sq'] as const).flatMap((locale) => {
-          const source = locale === 'sq' ? '/sq/kerko' : '/search';
+        ...locales.flatMap((locale) => {
+          const source = localizedPath(ROUTES.search, locale);
+          const route = internalRoutePath(ROUTES.search, locale);
           const q = { type: 'query' as const, key: 'q', value: `(?<q>${SIMPLE_QUERY})` };
           return [
-            { source, has: [q, { type: 'query' as const, key: 'page', value: '(?<page>[1-9][0-9]{0,5})' }], destination: `/${locale}/search/:q/:page` },
-            { source, has: [q], destination: `/${locale}/search/:q/1` },
+            { source, has: [q, { type: 'query' as const, key: 'page', value: '(?<page>[1-9][0-9]{0,5})' }], destination: `${route}/:q/:page` },
+            { source, has: [q], destination: `${route}/:q/1` },
           ];
         }),
-        { source: '/sq/kerko', destination: '/sq/search' },
-        { source: '/news/feed.xml', destination: '/en/news/feed.xml' },
-        { source: '/sq/lajme/feed.xml', destination: '/sq/news/feed.xml' },
-        { source: '/sq/lajme', destination: '/sq/news' },
-        // Slugs are ASCII: an address with any other escape is left to the
-        // [...path] route, which answers it with the 404. (A malformed escape
-        // never gets here: Next's router would answer it with 500, so
-        // proxy.ts sends it to the 404 page first.)
-        { source: `/sq/lajme/:slug(${ASCII_SEGMENT})`, destination: '/sq/news/:slug' },
+        ...TRANSLATED.map((locale) => ({ source: localizedPath(ROUTES.search, locale), destination: internalRoutePath(ROUTES.search, locale) })),
+        ...locales.map((locale) => ({ source: feedPath(locale), destination: `${internalRoutePath(ROUTES.news, locale)}/feed.xml` })),
+        ...TRANSLATED.flatMap((locale) => [
+          { source: localizedPath(ROUTES.news, locale), destination: internalRoutePath(ROUTES.news, locale) },
+          // Slugs are ASCII: an address with any other escape is left to the
+          // [...path] route, which answers it with the 404. (A malformed escape
+          // never gets here: Next's router would answer it with 500, so
+          // proxy.ts sends it to the 404 page first.)
+          { source: `${localizedPath(ROUTES.news, locale)}/:slug(${ASCII_SEGMENT})`, destination: `${internalRoutePath(ROUTES.news, locale)}/:slug` },
+        ]),
       ],
       // Every other address without /sq is English. After Next's own files
       // and static routes (robots.txt, icons, /api/health …); the routes with

@@ -1,6 +1,7 @@
 import { type NextFetchEvent, type NextMiddleware, type NextRequest, NextResponse } from 'next/server';
 import { auth } from './auth';
-import type { Locale } from './i18n/routing';
+import { internalRoutePath, localizedPath, type PlainRoute } from './i18n/paths';
+import { type Locale, locales, ROUTES, routing } from './i18n/routing';
 import { preferredLocale } from './lib/accept-language';
 import { LOCALE_COOKIE } from './lib/locale-switch';
 import { ADMIN_PATH_HEADER, parsePageNumber } from './lib/params';
@@ -30,8 +31,12 @@ import { encodeSearchKey, normalizeSearchQuery } from './lib/search-query';
  * 5. A page address with a malformed escape gets the 404 page.
  * 6. The editor area: its nonce-based script policy and session renewal.
  */
-const SEARCH: Record<string, Locale> = { '/search': 'en', '/sq/kerko': 'sq' };
-const NEWS_LIST: Record<string, Locale> = { '/news': 'en', '/sq/lajme': 'sq' };
+/** A route's address in each language → the language: { '/search': 'en', '/sq/kerko': 'sq' }. */
+function byAddress(route: PlainRoute): Record<string, Locale> {
+  return Object.fromEntries(locales.map((locale) => [localizedPath(route, locale), locale]));
+}
+const SEARCH = byAddress(ROUTES.search);
+const NEWS_LIST = byAddress(ROUTES.news);
 
 function decodable(pathname: string): boolean {
   try {
@@ -114,9 +119,9 @@ function route(request: NextRequest): NextResponse {
   if (pathname === '/' && !isInternalNavigation(request)) {
     const cookie = request.cookies.get(LOCALE_COOKIE)?.value;
     const wanted = cookie === 'en' || cookie === 'sq' ? cookie : preferredLocale(request.headers.get('accept-language'));
-    if (wanted === 'sq') {
+    if (wanted && wanted !== routing.defaultLocale) {
       const target = url.clone();
-      target.pathname = '/sq';
+      target.pathname = localizedPath(ROUTES.home, wanted);
       const response = NextResponse.redirect(target, 307);
       response.headers.set('Vary', 'Cookie, Accept-Language');
       return response;
@@ -140,9 +145,10 @@ function route(request: NextRequest): NextResponse {
     const query = normalizeSearchQuery(url.searchParams.getAll('q').at(-1));
     const internal = url.clone();
     internal.search = '';
+    const route = internalRoutePath(ROUTES.search, searchLocale);
     internal.pathname = query
-      ? `/${searchLocale}/search/${encodeURIComponent(encodeSearchKey(query))}/${parsePageNumber(url.searchParams.getAll('page').at(-1)) ?? 1}`
-      : `/${searchLocale}/search`;
+      ? `${route}/${encodeURIComponent(encodeSearchKey(query))}/${parsePageNumber(url.searchParams.getAll('page').at(-1)) ?? 1}`
+      : route;
     return NextResponse.rewrite(internal);
   }
 
@@ -160,21 +166,18 @@ export const config = {
     // A page address with an escape of a non-ASCII byte (no slug has one): to
     // answer a malformed one with the 404 rather than Next's 500.
     '/((?!_next/).*%[89A-Fa-f].*)',
-    // The news list with a ?page= that is not a page number from 2 up (the
-    // PAGE_NUMBER of next.config.ts, repeated).
-    { source: '/news', has: [{ type: 'query', key: 'page' }], missing: [{ type: 'query', key: 'page', value: '(?:[2-9]|[1-9][0-9]{1,5})' }] },
-    { source: '/sq/lajme', has: [{ type: 'query', key: 'page' }], missing: [{ type: 'query', key: 'page', value: '(?:[2-9]|[1-9][0-9]{1,5})' }] },
-    // Search with a query that is not simple (lib/search-query.ts SIMPLE_QUERY,
+    // A ?page= that is not a page number from 2 up (the PAGE_NUMBER of
+    // next.config.ts, repeated): on the news list the function sends it to
+    // the list's own address. Any page address may carry one: the section
+    // addresses are those of i18n/routing.ts, which this object cannot name
+    // (the function lets the others through).
+    { source: '/((?!_next/).*)', has: [{ type: 'query', key: 'page' }], missing: [{ type: 'query', key: 'page', value: '(?:[2-9]|[1-9][0-9]{1,5})' }] },
+    // A ?q= that is not a simple query (lib/search-query.ts SIMPLE_QUERY,
     // repeated here with its letters as they are, since Next's reading of this
-    // object would keep a backslash-u escape as two characters); simple ones
-    // are routed by next.config.ts.
+    // object would keep a backslash-u escape as two characters): on search the
+    // function routes it; simple ones are routed by next.config.ts.
     {
-      source: '/search',
-      has: [{ type: 'query', key: 'q' }],
-      missing: [{ type: 'query', key: 'q', value: '(?=.{1,100}$)[0-9A-Za-zÀ-ÖØ-öø-ɏ]+(?: [0-9A-Za-zÀ-ÖØ-öø-ɏ]+){0,9}' }],
-    },
-    {
-      source: '/sq/kerko',
+      source: '/((?!_next/).*)',
       has: [{ type: 'query', key: 'q' }],
       missing: [{ type: 'query', key: 'q', value: '(?=.{1,100}$)[0-9A-Za-zÀ-ÖØ-öø-ɏ]+(?: [0-9A-Za-zÀ-ÖØ-öø-ɏ]+){0,9}' }],
     },

@@ -3,6 +3,23 @@ import { defineRouting } from 'next-intl/routing';
 export const locales = ['en', 'sq'] as const;
 export type Locale = (typeof locales)[number];
 
+/**
+ * The routes of app/[locale] that links name (next-intl's internal
+ * pathnames, the folders' names). Their public addresses in each language
+ * are in `pathnames` below: the one place the site's section addresses are
+ * written (tests/unit/addresses-from-routing.test.ts holds every other file
+ * to that). Everything else builds them with localizedPath (i18n/paths.ts):
+ * links, canonicals, feeds, next.config.ts's rewrites and redirects,
+ * proxy.ts's tables, the paths to revalidate, the reserved page addresses.
+ */
+export const ROUTES = {
+  home: '/',
+  news: '/news',
+  article: '/news/[slug]',
+  search: '/search',
+  page: '/[...path]',
+} as const;
+
 export const routing = defineRouting({
   locales,
   defaultLocale: 'en',
@@ -18,11 +35,11 @@ export const routing = defineRouting({
   // set a cookie.
   localeCookie: false,
   pathnames: {
-    '/': '/',
-    '/news': { en: '/news', sq: '/lajme' },
-    '/news/[slug]': { en: '/news/[slug]', sq: '/lajme/[slug]' },
-    '/search': { en: '/search', sq: '/kerko' },
-    '/[...path]': '/[...path]',
+    [ROUTES.home]: '/',
+    [ROUTES.news]: { en: '/news', sq: '/lajme' },
+    [ROUTES.article]: { en: '/news/[slug]', sq: '/lajme/[slug]' },
+    [ROUTES.search]: { en: '/search', sq: '/kerko' },
+    [ROUTES.page]: '/[...path]',
   },
 });
 

@@ -1,19 +1,26 @@
 import type { AppHref } from '@/i18n/paths';
+import { ROUTES } from '@/i18n/routing';
 
 export type { AppHref };
 
-export const homeHref = '/' as const satisfies AppHref;
+export const homeHref = ROUTES.home satisfies AppHref;
 
 /** A page stored in the database, by its path in the target language. */
 export function pageHref(path: string): AppHref {
-  return { pathname: '/[...path]', params: { path: path.split('/') } };
+  return { pathname: ROUTES.page, params: { path: path.split('/') } };
 }
 
 export function articleHref(slug: string): AppHref {
-  return { pathname: '/news/[slug]', params: { slug } };
+  return { pathname: ROUTES.article, params: { slug } };
 }
 
 /** The news index; page 1 has no query string. */
 export function newsHref(page = 1): AppHref {
-  return page > 1 ? { pathname: '/news', query: { page: String(page) } } : '/news';
+  return page > 1 ? { pathname: ROUTES.news, query: { page: String(page) } } : ROUTES.news;
+}
+
+/** Search: the form alone, or a query's results (page 1 has no page in the query string). */
+export function searchHref(query = '', page = 1): AppHref {
+  if (!query) return ROUTES.search;
+  return { pathname: ROUTES.search, query: { q: query, ...(page > 1 ? { page: String(page) } : {}) } };
 }

@@ -1,4 +1,4 @@
-import { localizedPath } from '@/i18n/paths';
+import { localeOfPath, localizedPath } from '@/i18n/paths';
 import { isLocale, type Locale } from '@/i18n/routing';
 
 /**
@@ -11,11 +11,6 @@ import { isLocale, type Locale } from '@/i18n/routing';
  */
 export const LOCALE_COOKIE = 'NEXT_LOCALE';
 const SWITCH_ROUTE = '/api/locale';
-
-/** The language of a public address: Albanian under /sq, English everywhere else. */
-export function localeOfPath(pathname: string): Locale {
-  return pathname === '/sq' || pathname.startsWith('/sq/') ? 'sq' : 'en';
-}
 
 /** The address of a link to `target` (a public address in `locale`) that also remembers the choice. */
 export function languageSwitchHref(locale: Locale, target: string): string {

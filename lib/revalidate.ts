@@ -1,22 +1,16 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
+import { feedPath, internalPath } from '@/i18n/paths';
 import { locales } from '@/i18n/routing';
-import { feedPath } from '@/lib/seo';
 
 /**
  * Tells Next which cached public pages a change touched, so the next visitor
  * gets a fresh render and everything else stays cached. Content functions
  * return the public addresses they touched ('/news/x', '/sq/lajme/x', '/sq');
  * the cache knows the pages by their route inside app/[locale], so the
- * addresses are mapped to it ('/en/news/x', '/sq/news/x', '/sq').
+ * addresses are mapped to it ('/en/news/x', '/sq/news/x', '/sq') by
+ * internalPath (i18n/paths.ts), from the addresses of i18n/routing.ts.
  */
-
-export function internalPath(publicPath: string): string {
-  if (publicPath === '/sq' || publicPath.startsWith('/sq/')) {
-    return publicPath.replace(/^\/sq\/lajme(?=\/|$)/, '/sq/news');
-  }
-  return publicPath === '/' ? '/en' : `/en${publicPath}`;
-}
 
 export function revalidatePublic(changedPaths: string[], what: { news?: boolean; menu?: boolean } = {}): void {
   if (what.menu) {

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { localizedPath } from '@/i18n/paths';
+import { feedPath, localizedPath } from '@/i18n/paths';
 import { type Locale, locales } from '@/i18n/routing';
 import { env } from '@/lib/env';
 import type { AppHref } from '@/lib/hrefs';
@@ -10,11 +10,6 @@ export const DEFAULT_OG_IMAGE = { url: '/og-default.png', width: 1200, height: 6
 /** Absolute address of a path on this site, from SITE_URL. */
 export function absoluteUrl(path: string): string {
   return `${env().siteUrl}${path.startsWith('/') ? path : `/${path}`}`;
-}
-
-/** The public address of a language's news feed: '/news/feed.xml' or '/sq/lajme/feed.xml'. */
-export function feedPath(locale: Locale): string {
-  return `${localizedPath('/news', locale)}/feed.xml`;
 }
 
 /** The news feed of a language. */

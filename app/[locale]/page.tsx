@@ -8,7 +8,8 @@ import { listPublishedNews } from '@/db/queries/news';
 import { getMenu } from '@/db/queries/pages';
 import { SiteLink } from '@/components/site/SiteLink';
 import { parseLocaleParam } from '@/lib/params';
-import { homeHref } from '@/lib/hrefs';
+import { localizedPath } from '@/i18n/paths';
+import { homeHref, newsHref, searchHref } from '@/lib/hrefs';
 import { pageMetadata } from '@/lib/seo';
 import { organizationLd, websiteLd } from '@/lib/structured-data';
 
@@ -37,7 +38,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
   return (
     <PageShell locale={locale} alternate={{ kind: 'found', href: homeHref }}>
       <JsonLd data={organizationLd(locale)} />
-      <JsonLd data={websiteLd(locale, locale === 'sq' ? '/sq/kerko' : '/search')} />
+      <JsonLd data={websiteLd(locale, localizedPath(searchHref(), locale))} />
       <section className="measure">
         <h1 className="text-3xl leading-tight font-bold text-iom-blue sm:text-4xl">{t('title')}</h1>
         <p className="mt-4 text-lg">{t('intro')}</p>
@@ -48,7 +49,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
           <h2 id="latest-news" className="text-2xl font-bold">
             {t('latestNews')}
           </h2>
-          <SiteLink locale={locale} href="/news" className="font-semibold">
+          <SiteLink locale={locale} href={newsHref()} className="font-semibold">
             {t('allNews')} →
           </SiteLink>
         </div>

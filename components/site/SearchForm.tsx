@@ -1,13 +1,14 @@
 import { getTranslations } from 'next-intl/server';
 import { localizedPath } from '@/i18n/paths';
 import type { Locale } from '@/i18n/routing';
+import { searchHref } from '@/lib/hrefs';
 import { MAX_QUERY_LENGTH } from '@/lib/search-query';
 
 /** A plain GET form to /search (/sq/kerko): works without JavaScript. */
 export async function SearchForm({ locale, defaultValue = '', id, compact = false }: { locale: Locale; defaultValue?: string; id: string; compact?: boolean }) {
   const t = await getTranslations({ locale, namespace: 'Search' });
   return (
-    <form role="search" action={localizedPath('/search', locale)} method="get" className="flex gap-2">
+    <form role="search" action={localizedPath(searchHref(), locale)} method="get" className="flex gap-2">
       <label htmlFor={id} className="sr-only">
         {t('label')}
       </label>

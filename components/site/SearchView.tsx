@@ -8,13 +8,13 @@ import { SiteLink } from '@/components/site/SiteLink';
 import { searchPublished } from '@/db/queries/search';
 import { type Locale, otherLocale } from '@/i18n/routing';
 import { formatDate } from '@/lib/dates';
-import { articleHref, pageHref } from '@/lib/hrefs';
+import { articleHref, pageHref, searchHref } from '@/lib/hrefs';
 import { snippetToHtml } from '@/lib/search-query';
 import { pageMetadata } from '@/lib/seo';
 
 export async function searchMetadata(locale: Locale): Promise<Metadata> {
   const t = await getTranslations({ locale, namespace: 'Search' });
-  return { ...pageMetadata({ locale, title: t('title'), versions: { en: '/search', sq: '/search' } }), robots: { index: false, follow: true } };
+  return { ...pageMetadata({ locale, title: t('title'), versions: { en: searchHref(), sq: searchHref() } }), robots: { index: false, follow: true } };
 }
 
 /**
@@ -26,11 +26,10 @@ export async function SearchView({ locale, query, page }: { locale: Locale; quer
   const other = otherLocale(locale);
   const results = query ? searchPublished(locale, query, page) : null;
   const elsewhere = results && results.total === 0 ? searchPublished(other, query, 1).total : 0;
-  const link = (n: number) => ({ pathname: '/search' as const, query: { q: query, ...(n > 1 ? { page: String(n) } : {}) } });
 
   return (
-    <PageShell locale={locale} alternate={{ kind: 'found', href: query ? { pathname: '/search', query: { q: query } } : '/search' }}>
-      <Breadcrumbs locale={locale} trail={[]} current={t('title')} currentHref="/search" />
+    <PageShell locale={locale} alternate={{ kind: 'found', href: searchHref(query) }}>
+      <Breadcrumbs locale={locale} trail={[]} current={t('title')} currentHref={searchHref()} />
       <h1 className="text-3xl font-bold text-iom-blue">{t('title')}</h1>
       <div className="mt-4 max-w-xl">
         <SearchForm locale={locale} defaultValue={query} id="search-page-q" />
@@ -47,7 +46,7 @@ export async function SearchView({ locale, query, page }: { locale: Locale; quer
               <p>{t('none', { query })}</p>
               {elsewhere > 0 ? (
                 <p className="mt-2" data-testid="other-language-results">
-                  <LocaleLink href={{ pathname: '/search', query: { q: query } }} locale={other} textLang={locale} remembers={false}>
+                  <LocaleLink href={searchHref(query)} locale={other} textLang={locale} remembers={false}>
                     {t('otherLanguage', { total: elsewhere })}
                   </LocaleLink>
                 </p>
@@ -71,9 +70,9 @@ export async function SearchView({ locale, query, page }: { locale: Locale; quer
           )}
           {results.pageCount > 1 ? (
             <nav aria-label={t('pagination')} className="mt-6 flex flex-wrap items-center justify-between gap-4">
-              {page > 1 ? <SiteLink locale={locale} href={link(page - 1)} rel="prev">← {t('previous')}</SiteLink> : <span />}
+              {page > 1 ? <SiteLink locale={locale} href={searchHref(query, page - 1)} rel="prev">← {t('previous')}</SiteLink> : <span />}
               <p className="text-muted">{t('status', { page, pageCount: results.pageCount })}</p>
-              {page < results.pageCount ? <SiteLink locale={locale} href={link(page + 1)} rel="next">{t('next')} →</SiteLink> : <span />}
+              {page < results.pageCount ? <SiteLink locale={locale} href={searchHref(query, page + 1)} rel="next">{t('next')} →</SiteLink> : <span />}
             </nav>
           ) : null}
         </section>

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { getMenu } from '@/db/queries/pages';
 import { SiteLink } from '@/components/site/SiteLink';
 import type { Locale } from '@/i18n/routing';
-import { homeHref, pageHref } from '@/lib/hrefs';
+import { homeHref, newsHref, pageHref } from '@/lib/hrefs';
 import { LocaleLink } from './LocaleLink';
 
 const OFFICE_EMAIL = 'iomtirana@iom.int';
@@ -45,7 +45,7 @@ export async function SiteFooter({ locale }: { locale: Locale }) {
               </li>
             ))}
             <li>
-              <SiteLink locale={locale} href="/news" className="text-white underline">
+              <SiteLink locale={locale} href={newsHref()} className="text-white underline">
                 {nav('news')}
               </SiteLink>
             </li>

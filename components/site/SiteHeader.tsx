@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { getMenu, type MenuItem } from '@/db/queries/pages';
 import { SiteLink } from '@/components/site/SiteLink';
 import type { Locale } from '@/i18n/routing';
-import { homeHref, pageHref } from '@/lib/hrefs';
+import { homeHref, newsHref, pageHref } from '@/lib/hrefs';
 import { type Alternate, LanguageSwitcher } from './LanguageSwitcher';
 import { SearchForm } from './SearchForm';
 
@@ -77,7 +77,7 @@ export async function SiteHeader({ locale, alternate }: { locale: Locale; altern
                 </li>
               ))}
               <li className="py-2">
-                <SiteLink locale={locale} href="/news" className="block py-1 font-semibold text-white">
+                <SiteLink locale={locale} href={newsHref()} className="block py-1 font-semibold text-white">
                   {newsItem.label}
                 </SiteLink>
               </li>
@@ -95,7 +95,7 @@ export async function SiteHeader({ locale, alternate }: { locale: Locale; altern
             </li>
           ))}
           <li>
-            <SiteLink locale={locale} href="/news" className="block py-3 font-semibold text-white no-underline hover:underline">
+            <SiteLink locale={locale} href={newsHref()} className="block py-3 font-semibold text-white no-underline hover:underline">
               {newsItem.label}
             </SiteLink>
           </li>

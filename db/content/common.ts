@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { localizedPath } from '@/i18n/paths';
-import type { Locale } from '@/i18n/routing';
+import { type Locale, ROUTES } from '@/i18n/routing';
 import { htmlToText } from '@/lib/html';
 import type { Tx } from '../client';
 import { type PublicationStatus, redirects } from '../schema';
@@ -124,7 +124,7 @@ export function localeRoot(locale: Locale): string {
 
 /** The public address of a language's news list: '/news' or '/sq/lajme'. */
 export function newsListPath(locale: Locale): string {
-  return localizedPath('/news', locale);
+  return localizedPath(ROUTES.news, locale);
 }
 
 /** The public address of an article (as redirects store it): '/news/<slug>' or '/sq/lajme/<slug>'. */

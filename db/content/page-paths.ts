@@ -1,4 +1,5 @@
-import type { Locale } from '@/i18n/routing';
+import { localePrefix, sectionSegments } from '@/i18n/paths';
+import { type Locale, locales } from '@/i18n/routing';
 import { LIMITS, SLUG_PATTERN } from './common';
 
 /**
@@ -15,15 +16,15 @@ import { LIMITS, SLUG_PATTERN } from './common';
 const TECHNICAL = ['admin', 'api', 'sitemaps', 'sitemap.xml', 'robots.txt', '_next', '_vercel', 'en', 'sq'] as const;
 
 /**
- * First segments a page may not take, per language. Each language also keeps
- * the other's route names: next-intl redirects `/sq/news/...` to
- * `/sq/lajme/...` and `/lajme/...` to `/news/...`, so such a page could never
- * be reached.
+ * First segments a page may not take in a language: its section names, the
+ * technical ones, and the other languages' section names (i18n/routing.ts),
+ * since next.config.ts redirects `/sq/news/...` to `/sq/lajme/...` and
+ * `/lajme/...` to `/news/...`, so such a page could never be reached.
  */
-export const RESERVED_FIRST_SEGMENTS: Record<Locale, readonly string[]> = {
-  en: ['news', 'search', ...TECHNICAL, 'lajme', 'kerko'],
-  sq: ['lajme', 'kerko', ...TECHNICAL, 'news', 'search'],
-};
+export function reservedFirstSegments(locale: Locale): readonly string[] {
+  const sections = (l: Locale) => [...sectionSegments(l).keys()];
+  return [...sections(locale), ...TECHNICAL, ...locales.filter((l) => l !== locale).flatMap(sections)];
+}
 
 export type PathProblem = 'pathRequired' | 'pathInvalid' | 'pathReserved' | 'tooLong';
 
@@ -38,13 +39,13 @@ export function pagePathProblem(locale: Locale, path: string): PathProblem | nul
   if (path.length > LIMITS.path) return 'tooLong';
   const segments = path.split('/');
   if (!segments.every((s) => SLUG_PATTERN.test(s))) return 'pathInvalid';
-  if (RESERVED_FIRST_SEGMENTS[locale].includes(segments[0]!)) return 'pathReserved';
+  if (reservedFirstSegments(locale).includes(segments[0]!)) return 'pathReserved';
   return null;
 }
 
 /** The public address of a page path: '/who-we-are' in English, '/sq/kush-jemi' in Albanian. */
 export function pagePublicPath(locale: Locale, path: string): string {
-  return locale === 'sq' ? `/sq/${path}` : `/${path}`;
+  return `${localePrefix(locale)}/${path}`;
 }
 
 export const EXTERNAL_URL_MAX = 2000;

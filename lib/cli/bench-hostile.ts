@@ -8,6 +8,8 @@ import { flatArguments, multipart, nestedArguments, postRaw, type RawAnswer, sig
 import { cpuMs } from './proc';
 import { startSampleServer } from './server-for-tools';
 import { ANONYMOUS_BODY_LIMIT, MAX_NESTING } from '../request-guard';
+import { localizedPath } from '@/i18n/paths';
+import { newsHref } from '@/lib/hrefs';
 
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 20);
 const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -54,7 +56,7 @@ async function main() {
       { name: `nested ${MAX_NESTING} deep (the most let through), ${ANONYMOUS_BODY_LIMIT / 1024} kB`, send: post('/admin/sign-in', deepest) },
       { name: `flat array at the anonymous limit (${ANONYMOUS_BODY_LIMIT / 1024} kB)`, send: post('/admin/sign-in', flatArguments(ANONYMOUS_BODY_LIMIT - 300)) },
       { name: `${Math.floor((ANONYMOUS_BODY_LIMIT - 200) / 80)} form fields at the anonymous limit`, send: post('/admin/sign-in', manyFields) },
-      { name: 'action post to a public address (/news)', send: post('/news', signInArgs('', '')) },
+      { name: 'action post to a public address (/news)', send: post(localizedPath(newsHref(), 'en'), signInArgs('', '')) },
       { name: 'action post from another site', send: post('/admin/sign-in', signInArgs('', ''), { headers: { Origin: 'https://evil.example' } }) },
     ];
     // Warm up every path once (first requests load code).

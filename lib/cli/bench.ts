@@ -9,6 +9,8 @@ import Database from 'better-sqlite3';
 import { benchEditor, printEditorFigures } from './bench-editor';
 import { cpuMs, rssKb } from './proc';
 import { startSampleServer } from './server-for-tools';
+import { localizedPath } from '@/i18n/paths';
+import { articleHref, newsHref, searchHref } from '@/lib/hrefs';
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 2000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 20;
@@ -41,7 +43,7 @@ async function main() {
   const slug = (ro.prepare("SELECT slug FROM news_translations WHERE locale = 'en' AND slug LIKE 'sample-%' ORDER BY id LIMIT 1 OFFSET 500").get() as { slug: string }).slug;
   // For the crawl: articles of both languages no visitor has asked for yet.
   const crawl = (ro.prepare("SELECT locale, slug FROM news_translations WHERE status = 'published' AND (slug LIKE 'sample-%' OR slug LIKE 'shembull-%') ORDER BY id DESC LIMIT ?").all(CRAWL) as { locale: string; slug: string }[])
-    .map((r) => (r.locale === 'sq' ? `/sq/lajme/${r.slug}` : `/news/${r.slug}`));
+    .map((r) => localizedPath(articleHref(r.slug), r.locale === 'sq' ? 'sq' : 'en'));
   ro.close();
 
   let peakKb = 0;
@@ -50,10 +52,10 @@ async function main() {
     const targets = [
       ['static file', '/og-default.png'],
       ['home', '/'],
-      ['news page 1', '/news'],
-      ['news page 100', '/news?page=100'],
-      ['article', `/news/${slug}`],
-      ['search', '/search?q=migration%20border'],
+      ['news page 1', localizedPath(newsHref(), 'en')],
+      ['news page 100', localizedPath(newsHref(100), 'en')],
+      ['article', localizedPath(articleHref(slug), 'en')],
+      ['search', localizedPath(searchHref('migration border'), 'en')],
     ] as const;
     // Rendered once, then cached. Then a minute of the same load over all
     // URLs before anything is measured: the figures are the warmed-up
@@ -96,7 +98,7 @@ async function main() {
     const staticRps = rows[0]!.rps;
     const staticCpu = rows[0]!.cpu;
     const js: [string, number][] = [];
-    for (const p of ['/', '/sq', '/news', `/news/${slug}`, '/who-we-are', '/search?q=migration']) js.push([p, await firstLoadJsKb(base, p)]);
+    for (const p of ['/', '/sq', localizedPath(newsHref(), 'en'), localizedPath(articleHref(slug), 'en'), '/who-we-are', localizedPath(searchHref('migration'), 'en')]) js.push([p, await firstLoadJsKb(base, p)]);
 
     console.log(`\nIOM Albania bench — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`);
     console.log(`${ARTICLES} sample articles in each language, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION} s a URL (medians; worst p99 of the rounds beside)\n`);

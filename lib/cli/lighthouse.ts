@@ -11,6 +11,9 @@ import fs from 'node:fs';
 import lighthouse from 'lighthouse';
 import path from 'node:path';
 import { startSampleServer } from './server-for-tools';
+import { localizedPath } from '@/i18n/paths';
+import { locales } from '@/i18n/routing';
+import { articleHref, newsHref } from '@/lib/hrefs';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
@@ -44,7 +47,7 @@ async function main() {
   const ro = new Database(path.join(dataDir, 'iom-albania.sqlite'), { readonly: true });
   const slug = (locale: string) =>
     (ro.prepare("SELECT slug FROM news_translations WHERE locale = ? AND title LIKE '[%' ORDER BY id LIMIT 1 OFFSET 10").get(locale) as { slug: string }).slug;
-  const pages = ['/', '/sq', '/news', '/sq/lajme', `/news/${slug('en')}`, `/sq/lajme/${slug('sq')}`];
+  const pages = ['/', '/sq', ...locales.map((l) => localizedPath(newsHref(), l)), ...locales.map((l) => localizedPath(articleHref(slug(l)), l))];
   ro.close();
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',

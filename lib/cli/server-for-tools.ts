@@ -8,6 +8,8 @@ import { generateSample } from '@/db/sample';
 import { seedDatabase } from '@/db/seed';
 import { ensureBuild } from './build.mjs';
 import { nextStartArgs } from './next-start.mjs';
+import { localizedPath } from '@/i18n/paths';
+import { newsHref } from '@/lib/hrefs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -41,7 +43,7 @@ export async function startSampleServer(articles: number): Promise<{ base: strin
   });
   for (let i = 0; i < 300; i++) {
     try {
-      if ((await fetch(`${base}/news`)).status === 200) break;
+      if ((await fetch(base + localizedPath(newsHref(), 'en'))).status === 200) break;
     } catch {
       // starting
     }

@@ -11,6 +11,8 @@ import { chromium } from 'playwright-core';
 import { openDatabase } from '@/db/client';
 import { insertUserRow } from '@/db/auth/users-core';
 import { startSampleServer } from './server-for-tools';
+import { type AppHref, feedPath, localizedPath } from '@/i18n/paths';
+import { articleHref, newsHref, searchHref } from '@/lib/hrefs';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 50);
@@ -46,7 +48,8 @@ async function main() {
     const form = page.locator('#panel-en');
     const version = form.locator('input[name="baseVersion"]');
 
-    const urls = ['/', '/sq', '/news', '/sq/lajme', `/news/${target.slug}`, '/who-we-are', '/sq/kush-jemi', '/news?page=3', '/search?q=migration', '/news/feed.xml'];
+    const en = (href: AppHref) => localizedPath(href, 'en');
+    const urls = ['/', '/sq', en(newsHref()), localizedPath(newsHref(), 'sq'), en(articleHref(target.slug)), '/who-we-are', '/sq/kush-jemi', en(newsHref(3)), en(searchHref('migration')), feedPath('en')];
     let instance: autocannon.Instance | undefined;
     const traffic = new Promise<autocannon.Result>((resolve, reject) => {
       instance = autocannon(
@@ -108,7 +111,7 @@ async function main() {
     const lostSaves = acknowledged.filter((a) => stored.get(a.version) !== a.title);
     const lost = lostSaves.length;
     for (const a of lostSaves) console.log(`not found as acknowledged: version ${a.version} "${a.title}" (stored: ${JSON.stringify(stored.get(a.version) ?? null)})`);
-    const publicTitle = (await (await fetch(`${base}/news/${target.slug}`)).text()).includes(acknowledged.at(-1)?.title ?? '\u0000');
+    const publicTitle = (await (await fetch(base + localizedPath(articleHref(target.slug), 'en'))).text()).includes(acknowledged.at(-1)?.title ?? '\u0000');
 
     const firstTen = memory.slice(5, 15);
     const lastTen = memory.slice(-10);

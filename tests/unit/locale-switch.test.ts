@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { languageSwitchHref, localeOfPath, switchTarget } from '@/lib/locale-switch';
+import { localeOfPath } from '@/i18n/paths';
+import { languageSwitchHref, switchTarget } from '@/lib/locale-switch';
 
 describe('the language switch', () => {
   it('links through /api/locale with the target address as a parameter', () => {

@@ -1,6 +1,7 @@
 import { createNavigation } from 'next-intl/navigation';
 import { describe, expect, it } from 'vitest';
-import { type AppHref, localizedPath } from '@/i18n/paths';
+import { type AppHref, feedPath, internalPath, internalRoutePath, localizedPath, sectionRoutes } from '@/i18n/paths';
+import { reservedFirstSegments } from '@/db/content/page-paths';
 import { locales, routing } from '@/i18n/routing';
 
 // next-intl's own getPathname, which public pages no longer import (it would
@@ -32,5 +33,50 @@ describe('localizedPath', () => {
     expect(localizedPath('/', 'sq')).toBe('/sq');
     expect(localizedPath({ pathname: '/news/[slug]', params: { slug: 'x' } }, 'en')).toBe('/news/x');
     expect(localizedPath({ pathname: '/search', query: { q: 'a b' } }, 'sq')).toBe('/sq/kerko?q=a+b');
+  });
+});
+
+describe('the addresses made from the routing', () => {
+  it('maps a public address to its route inside app/[locale], as revalidatePath knows it', () => {
+    expect(internalPath('/')).toBe('/en');
+    expect(internalPath('/sq')).toBe('/sq');
+    expect(internalPath('/news')).toBe('/en/news');
+    expect(internalPath('/news/iom-trains-judges')).toBe('/en/news/iom-trains-judges');
+    expect(internalPath('/sq/lajme')).toBe('/sq/news');
+    expect(internalPath('/sq/lajme/trajnim')).toBe('/sq/news/trajnim');
+    expect(internalPath('/sq/kerko')).toBe('/sq/search');
+    expect(internalPath('/who-we-are/contact')).toBe('/en/who-we-are/contact');
+    expect(internalPath('/sq/kush-jemi')).toBe('/sq/kush-jemi');
+    // Only a whole first segment is a section's.
+    expect(internalPath('/sq/lajmet')).toBe('/sq/lajmet');
+    expect(internalPath('/lajme/x')).toBe('/en/lajme/x');
+    expect(internalPath('/squash')).toBe('/en/squash');
+  });
+
+  it('inverts localizedPath for every address without a query', () => {
+    for (const href of hrefs) {
+      if (typeof href !== 'string' && href.query) continue;
+      for (const locale of locales) {
+        const path = localizedPath(href, locale);
+        expect(internalPath(path)).toBe(localizedPath(href, 'en') === '/' ? `/${locale}` : `/${locale}${localizedPath(href, 'en')}`);
+      }
+    }
+  });
+
+  it('names the routes and feeds', () => {
+    expect(sectionRoutes()).toEqual(['/news', '/search']);
+    expect(internalRoutePath('/news', 'sq')).toBe('/sq/news');
+    expect(internalRoutePath('/', 'en')).toBe('/en');
+    expect(feedPath('en')).toBe('/news/feed.xml');
+    expect(feedPath('sq')).toBe('/sq/lajme/feed.xml');
+  });
+
+  it("keeps every language's section names from page addresses", () => {
+    expect(reservedFirstSegments('en')).toEqual(['news', 'search', 'admin', 'api', 'sitemaps', 'sitemap.xml', 'robots.txt', '_next', '_vercel', 'en', 'sq', 'lajme', 'kerko']);
+    expect(reservedFirstSegments('sq')).toEqual(['lajme', 'kerko', 'admin', 'api', 'sitemaps', 'sitemap.xml', 'robots.txt', '_next', '_vercel', 'en', 'sq', 'news', 'search']);
+  });
+
+  it('gives the default language the routes’ own names (next.config.ts rewrites only the others)', () => {
+    for (const route of sectionRoutes()) expect(localizedPath(route, routing.defaultLocale)).toBe(route);
   });
 });
