@@ -1,11 +1,18 @@
 import 'server-only';
-import { isTwoFactorRequired, REQUIRE_TWO_FACTOR_SETTING, requireUser } from '@/lib/auth/session';
+import { isTwoFactorRequired, requireUser } from '@/lib/auth/session';
 import { generateTotpSecret, totpQrSvg, totpUri } from '@/lib/auth/totp';
 import { recordAudit } from '../auth/audit-log';
-import { clearTwoFactor, enableTwoFactor, type ResetResult, resetTwoFactor, setPendingTotpSecret, totpKey } from '../auth/two-factor';
-import { checkCurrentPassword } from './users';
+import {
+  clearTwoFactor,
+  enableTwoFactor,
+  type ResetResult,
+  resetTwoFactor,
+  setPendingTotpSecret,
+  setTwoFactorRequirement,
+  totpKey,
+} from '../auth/two-factor';
+import { adminActor, checkCurrentPassword } from './users';
 import { getDb } from '../index';
-import { settings } from '../schema';
 
 /** Two-factor sign-in for the signed-in user, and the admin's site-wide requirement. */
 
@@ -15,18 +22,8 @@ export async function getTwoFactorRequired(): Promise<boolean> {
 }
 
 /** Requiring it is refused to an admin who has not turned it on: they would lock themselves out. */
-export async function setTwoFactorRequired(required: boolean, ip: string | null): Promise<{ ok: boolean }> {
-  const admin = await requireUser('admin');
-  if (required && !admin.twoFactor) return { ok: false };
-  const db = getDb();
-  db.transaction((tx) => {
-    tx.insert(settings)
-      .values({ key: REQUIRE_TWO_FACTOR_SETTING, value: String(required) })
-      .onConflictDoUpdate({ target: settings.key, set: { value: String(required), updatedAt: new Date() } })
-      .run();
-    recordAudit(tx, { userId: admin.id, action: 'settings.require_two_factor', details: { required }, ip });
-  });
-  return { ok: true };
+export async function setTwoFactorRequired(required: boolean, ip: string | null): Promise<ReturnType<typeof setTwoFactorRequirement>> {
+  return setTwoFactorRequirement(getDb(), await adminActor(ip), required);
 }
 
 /** A new secret to scan; it counts only once a code from it is confirmed. Stored encrypted. */
@@ -35,7 +32,7 @@ export async function startTwoFactorEnrolment(): Promise<{ secret: string; qrSvg
   // While it is on, the authenticator is only replaced by turning it off first (which asks for the password).
   if (me.twoFactor) return null;
   const secret = generateTotpSecret();
-  setPendingTotpSecret(getDb(), totpKey(), me.id, secret);
+  if (!setPendingTotpSecret(getDb(), totpKey(), me.id, secret)) return null;
   return { secret, qrSvg: await totpQrSvg(totpUri(secret, me.email)) };
 }
 
@@ -72,6 +69,5 @@ export async function disableTwoFactor(password: string, ip: string): Promise<bo
 
 /** An admin removes another user's second factor (a lost phone); that user's sessions end. Audit-logged. */
 export async function resetUserTwoFactor(id: number, ip: string | null): Promise<ResetResult> {
-  const admin = await requireUser('admin');
-  return resetTwoFactor(getDb(), admin.id, id, ip);
+  return resetTwoFactor(getDb(), await adminActor(ip), id);
 }

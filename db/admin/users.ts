@@ -1,16 +1,19 @@
 import 'server-only';
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { requireUser } from '@/lib/auth/session';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { getDb } from '../index';
 import { beginLoginAttempt, settleLoginAttempt } from '../auth/throttle';
-import { insertUserRow } from '../auth/users-core';
+import type { Actor } from '../auth/actor';
+import { changeUserAccess, createUserAs, setPasswordOfUser, type UserChangeResult } from '../auth/user-admin';
 import { type Role, users } from '../schema';
 import { recordAudit } from '../auth/audit-log';
 
 /**
  * Staff accounts. Every function checks the caller's session and role
- * itself, whoever calls it (page, action or another function).
+ * itself, whoever calls it (page, action or another function); the rules of
+ * one admin changing another user's account are in db/auth/user-admin.ts,
+ * which takes the actor from here.
  */
 
 export type UserRow = {
@@ -43,57 +46,21 @@ export async function listUsers(): Promise<UserRow[]> {
     .map((u) => ({ ...u, twoFactor: Boolean(u.twoFactor) }));
 }
 
-export type UserChangeResult = { ok: true; id: number } | { ok: false; error: 'emailTaken' | 'notFound' | 'cannotChangeSelf' | 'lastAdmin' };
+export type { UserChangeResult };
 
-export async function createUser(input: { email: string; name: string; role: Role; password: string }, ip: string | null) {
+/** The signed-in admin, as the actor of a change; the rules themselves are in db/auth/user-admin.ts. */
+export async function adminActor(ip: string | null): Promise<Actor> {
   const admin = await requireUser('admin');
-  return insertUserRow(getDb(), input, { id: admin.id, ip });
+  return { userId: admin.id, ip };
 }
 
-function activeAdminCount(excludingId: number): number {
-  const row = getDb()
-    .select({ n: sql<number>`count(*)` })
-    .from(users)
-    .where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, excludingId)))
-    .get();
-  return row?.n ?? 0;
+export async function createUser(input: { email: string; name: string; role: Role; password: string }, ip: string | null): Promise<UserChangeResult> {
+  return createUserAs(getDb(), await adminActor(ip), input);
 }
 
 /** Role or active flag. Deactivating (or demoting) ends the user's sessions at their next request. */
-export async function updateUserAccess(
-  id: number,
-  change: { role?: Role; active?: boolean },
-  ip: string | null,
-): Promise<UserChangeResult> {
-  const admin = await requireUser('admin');
-  if (id === admin.id) return { ok: false, error: 'cannotChangeSelf' };
-  const db = getDb();
-  const target = db.select().from(users).where(eq(users.id, id)).get();
-  if (!target) return { ok: false, error: 'notFound' };
-  const roleChanges = change.role !== undefined && change.role !== target.role;
-  const activeChanges = change.active !== undefined && change.active !== target.active;
-  if (!roleChanges && !activeChanges) return { ok: true, id };
-  const losesAdmin = target.role === 'admin' && target.active && (change.role === 'editor' || change.active === false);
-  if (losesAdmin && activeAdminCount(id) === 0) return { ok: false, error: 'lastAdmin' };
-  db.transaction((tx) => {
-    tx.update(users)
-      .set({
-        ...(roleChanges ? { role: change.role } : {}),
-        ...(activeChanges ? { active: change.active } : {}),
-        // The user's sessions end: they sign in again with their new rights (or not at all).
-        sessionVersion: sql`${users.sessionVersion} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(eq(users.id, id))
-      .run();
-    if (roleChanges) {
-      recordAudit(tx, { userId: admin.id, action: 'user.role', entityType: 'user', entityId: id, details: { from: target.role, to: change.role ?? target.role }, ip });
-    }
-    if (activeChanges) {
-      recordAudit(tx, { userId: admin.id, action: change.active ? 'user.reactivate' : 'user.deactivate', entityType: 'user', entityId: id, ip });
-    }
-  });
-  return { ok: true, id };
+export async function updateUserAccess(id: number, change: { role?: Role; active?: boolean }, ip: string | null): Promise<UserChangeResult> {
+  return changeUserAccess(getDb(), await adminActor(ip), id, change);
 }
 
 /** A user's email and name, for checking a new password against them. Admins only. */
@@ -104,20 +71,7 @@ export async function getUserIdentity(id: number): Promise<{ email: string; name
 
 /** An admin sets someone's password; that user's sessions end. */
 export async function setUserPassword(id: number, password: string, ip: string | null): Promise<UserChangeResult> {
-  const admin = await requireUser('admin');
-  // One's own password is changed in My account, knowing the current one.
-  if (id === admin.id) return { ok: false, error: 'cannotChangeSelf' };
-  const db = getDb();
-  if (!db.select({ id: users.id }).from(users).where(eq(users.id, id)).get()) return { ok: false, error: 'notFound' };
-  const passwordHash = await hashPassword(password);
-  db.transaction((tx) => {
-    tx.update(users)
-      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
-      .where(eq(users.id, id))
-      .run();
-    recordAudit(tx, { userId: admin.id, action: 'user.password_set', entityType: 'user', entityId: id, ip });
-  });
-  return { ok: true, id };
+  return setPasswordOfUser(getDb(), await adminActor(ip), id, password);
 }
 
 /**

@@ -3,7 +3,8 @@ import { authSecret } from '@/lib/auth/secret';
 import { deriveKey, isSealed, open, seal } from '@/lib/auth/secret-box';
 import { generateRecoveryCodes, hashRecoveryCode, totpStep } from '@/lib/auth/totp';
 import type { DB, Queryable } from '../client';
-import { recoveryCodes, users } from '../schema';
+import { recoveryCodes, settings, users } from '../schema';
+import { type Actor, isActiveAdmin } from './actor';
 import { recordAudit } from './audit-log';
 
 /**
@@ -56,9 +57,19 @@ export function useRecoveryCode(db: Queryable, userId: number, input: string): b
   return result.changes === 1;
 }
 
-/** Stores a new secret to scan; it counts only once a code from it is confirmed. */
-export function setPendingTotpSecret(db: Queryable, key: Buffer, userId: number, secret: string): void {
-  db.update(users).set({ totpPendingSecret: sealTotpSecret(key, userId, secret) }).where(eq(users.id, userId)).run();
+/**
+ * Stores a new secret to scan; it counts only once a code from it is
+ * confirmed. Refused (false) while two-factor sign-in is on: the
+ * authenticator is replaced only by turning it off first, which asks for the
+ * password, or after an admin's reset.
+ */
+export function setPendingTotpSecret(db: Queryable, key: Buffer, userId: number, secret: string): boolean {
+  const result = db
+    .update(users)
+    .set({ totpPendingSecret: sealTotpSecret(key, userId, secret) })
+    .where(and(eq(users.id, userId), isNull(users.totpSecret)))
+    .run();
+  return result.changes === 1;
 }
 
 export type EnableResult = { ok: true; codes: string[]; sessionVersion: number } | { ok: false };
@@ -109,21 +120,56 @@ export function clearTwoFactor(tx: Queryable, userId: number, { endSessions }: {
   tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
 }
 
-export type ResetResult = { ok: true } | { ok: false; error: 'cannotChangeSelf' | 'notFound' };
+export type ResetResult = { ok: true } | { ok: false; error: 'forbidden' | 'cannotChangeSelf' | 'notFound' };
 
 /**
- * An administrator removes another user's second factor (a lost phone): the
- * user's sessions end, and if two-factor sign-in is required for everyone
- * they set it up again at their next sign-in. Not for one's own account.
+ * An active administrator removes another user's second factor (a lost
+ * phone): the user's sessions end, and if two-factor sign-in is required for
+ * everyone they set it up again at their next sign-in. Not for one's own
+ * account (that is turned off in My account, with the password).
  */
-export function resetTwoFactor(db: DB, adminId: number, userId: number, ip: string | null): ResetResult {
-  if (userId === adminId) return { ok: false, error: 'cannotChangeSelf' };
-  return db.transaction((tx): ResetResult => {
-    if (!tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).get()) return { ok: false, error: 'notFound' };
-    clearTwoFactor(tx, userId, { endSessions: true });
-    recordAudit(tx, { userId: adminId, action: 'user.two_factor_reset', entityType: 'user', entityId: userId, ip });
-    return { ok: true };
-  });
+export function resetTwoFactor(db: DB, actor: Actor, userId: number): ResetResult {
+  return db.transaction(
+    (tx): ResetResult => {
+      if (!isActiveAdmin(tx, actor)) return { ok: false, error: 'forbidden' };
+      if (userId === actor.userId) return { ok: false, error: 'cannotChangeSelf' };
+      if (!tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).get()) return { ok: false, error: 'notFound' };
+      clearTwoFactor(tx, userId, { endSessions: true });
+      recordAudit(tx, { userId: actor.userId, action: 'user.two_factor_reset', entityType: 'user', entityId: userId, ip: actor.ip });
+      return { ok: true };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** The settings row that says an admin requires two-factor sign-in for all staff. */
+export const REQUIRE_TWO_FACTOR_SETTING = 'require_two_factor';
+
+export function isTwoFactorRequiredIn(db: Queryable): boolean {
+  return db.select({ value: settings.value }).from(settings).where(eq(settings.key, REQUIRE_TWO_FACTOR_SETTING)).get()?.value === 'true';
+}
+
+/**
+ * An active admin requires two-factor sign-in for everyone, or stops
+ * requiring it. Requiring it is refused to an admin who has not turned it on
+ * for themselves: they would lock themselves out.
+ */
+export function setTwoFactorRequirement(db: DB, actor: Actor, required: boolean): { ok: true } | { ok: false; error: 'forbidden' | 'enrolYourselfFirst' } {
+  return db.transaction(
+    (tx) => {
+      if (!isActiveAdmin(tx, actor)) return { ok: false, error: 'forbidden' } as const;
+      if (required && !tx.select({ id: users.id }).from(users).where(and(eq(users.id, actor.userId), isNotNull(users.totpSecret))).get()) {
+        return { ok: false, error: 'enrolYourselfFirst' } as const;
+      }
+      tx.insert(settings)
+        .values({ key: REQUIRE_TWO_FACTOR_SETTING, value: String(required) })
+        .onConflictDoUpdate({ target: settings.key, set: { value: String(required), updatedAt: new Date() } })
+        .run();
+      recordAudit(tx, { userId: actor.userId, action: 'settings.require_two_factor', details: { required }, ip: actor.ip });
+      return { ok: true } as const;
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 /**

@@ -5,7 +5,8 @@ import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { currentSession } from '@/auth';
 import { getDb } from '@/db';
-import { type Role, settings, users } from '@/db/schema';
+import { isTwoFactorRequiredIn } from '@/db/auth/two-factor';
+import { type Role, users } from '@/db/schema';
 
 export type StaffUser = {
   id: number;
@@ -16,11 +17,9 @@ export type StaffUser = {
   twoFactor: boolean;
 };
 
-export const REQUIRE_TWO_FACTOR_SETTING = 'require_two_factor';
-
 /** Whether an admin requires two-factor sign-in for all staff (settings table). */
 export function isTwoFactorRequired(): boolean {
-  return getDb().select({ value: settings.value }).from(settings).where(eq(settings.key, REQUIRE_TWO_FACTOR_SETTING)).get()?.value === 'true';
+  return isTwoFactorRequiredIn(getDb());
 }
 
 /** Refusal of an entry point; `status` is what a route handler answers. */

@@ -1,23 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFirstAdmin, isSetupTokenValid, issueSetupToken, SETUP_TOKEN_TTL_MS } from '@/db/auth/setup';
 import { verifyCredentials } from '@/db/auth/sign-in';
 import { sealTotpSecret, totpKey } from '@/db/auth/two-factor';
 import { insertUserRow } from '@/db/auth/users-core';
 import { auditEvents, recoveryCodes, setupTokens, users } from '@/db/schema';
 import { generateTotpSecret, hashRecoveryCode, normalizeRecoveryCode } from '@/lib/auth/totp';
-import { makeTestDatabase } from '../helpers/db';
+import { useAuthTestDatabase } from '../helpers/db';
 
-let t: ReturnType<typeof makeTestDatabase>;
-beforeEach(() => {
-  t = makeTestDatabase();
-  vi.stubEnv('AUTH_SECRET', 'the server secret of this test, 32+ characters long');
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-  t.close();
-});
+const t = useAuthTestDatabase();
 
 const PASSWORD = 'Lumi i Drinit rrjedh ngadalë';
 const IP = '198.51.100.4';

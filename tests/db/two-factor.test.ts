@@ -2,12 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { verifyCredentials } from '@/db/auth/sign-in';
 import {
   enableTwoFactor,
   openTotpSecret,
-  resetTwoFactor,
   sealClearTotpSecrets,
   sealTotpSecret,
   setPendingTotpSecret,
@@ -20,22 +19,13 @@ import { DATABASE_FILE, type DB } from '@/db/client';
 import { auditEvents, recoveryCodes, users } from '@/db/schema';
 import { AUTH_SECRET_FILE, authSecret } from '@/lib/auth/secret';
 import { generateTotpSecret } from '@/lib/auth/totp';
-import { makeTempDir, makeTestDatabase, withDatabase } from '../helpers/db';
+import { makeTempDir, TEST_SERVER_SECRET, useAuthTestDatabase, withDatabase } from '../helpers/db';
 
-const SERVER_SECRET = 'the server secret of this test, 32+ characters long';
 const PASSWORD = 'Lumi i Drinit rrjedh ngadalë';
 const IP = '198.51.100.4';
 const PERIOD = 30_000;
 
-let t: ReturnType<typeof makeTestDatabase>;
-beforeEach(() => {
-  t = makeTestDatabase();
-  vi.stubEnv('AUTH_SECRET', SERVER_SECRET);
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-  t.close();
-});
+const t = useAuthTestDatabase();
 
 function codeAt(secret: string, timestamp = Date.now()): string {
   return TOTP.generate({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30, timestamp });
@@ -135,25 +125,6 @@ describe('turning two-factor sign-in on', () => {
     expect(await signIn(code)).toEqual({ ok: false, reason: 'two_factor_invalid' });
     expect(enableTwoFactor(t.db, totpKey(), id, codeAt(secret, now + PERIOD), IP)).toEqual({ ok: false });
     expect((await signIn(codeAt(secret, now + PERIOD))).ok).toBe(true);
-  });
-});
-
-describe('an administrator resets another user’s two-factor sign-in', () => {
-  it('removes the secret and recovery codes, ends the user’s sessions, and is audit-logged', async () => {
-    const { id } = await addTwoFactorUser();
-    const admin = (await insertUserRow(t.db, { email: 'admin@iom.int', name: 'Admin', role: 'admin', password: PASSWORD }, { id: null })) as { id: number };
-    t.db.insert(recoveryCodes).values({ userId: id, codeHash: 'x' }).run();
-    t.db.update(users).set({ totpLastStep: 5 }).where(eq(users.id, id)).run();
-
-    expect(resetTwoFactor(t.db, admin.id, admin.id, IP)).toEqual({ ok: false, error: 'cannotChangeSelf' });
-    expect(resetTwoFactor(t.db, admin.id, 999, IP)).toEqual({ ok: false, error: 'notFound' });
-    expect(resetTwoFactor(t.db, admin.id, id, IP)).toEqual({ ok: true });
-    expect(row(id)).toMatchObject({ totpSecret: null, totpPendingSecret: null, totpLastStep: null, sessionVersion: 2 });
-    expect(t.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, id)).all()).toEqual([]);
-    const event = t.db.select().from(auditEvents).where(eq(auditEvents.action, 'user.two_factor_reset')).get();
-    expect(event).toMatchObject({ userId: admin.id, entityType: 'user', entityId: String(id), ip: IP });
-    // The password alone signs in now (and, if two-factor sign-in is required, leads to setting it up).
-    expect((await verifyCredentials(t.db, { email: 'ana@iom.int', password: PASSWORD, ip: IP })).ok).toBe(true);
   });
 });
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { DATABASE_FILE, type DB, migrateDatabase, openDatabase } from '@/db/client';
 import { seedDatabase } from '@/db/seed';
 
@@ -47,6 +48,34 @@ export function makeTestDatabase(): { db: DB; dataDir: string; close: () => void
     close: () => {
       db.$client.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The server secret of the db/auth tests (two-factor secrets are encrypted with a key derived from it). */
+export const TEST_SERVER_SECRET = 'the server secret of this test, 32+ characters long';
+
+/**
+ * For the tests of db/auth: each test gets a fresh database from
+ * makeTestDatabase and AUTH_SECRET set to TEST_SERVER_SECRET; both go
+ * afterwards. Call at the top of a test file.
+ */
+export function useAuthTestDatabase(): { readonly db: DB; readonly dataDir: string } {
+  let current: ReturnType<typeof makeTestDatabase> | undefined;
+  beforeEach(() => {
+    current = makeTestDatabase();
+    vi.stubEnv('AUTH_SECRET', TEST_SERVER_SECRET);
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    current?.close();
+  });
+  return {
+    get db() {
+      return current!.db;
+    },
+    get dataDir() {
+      return current!.dataDir;
     },
   };
 }

@@ -84,7 +84,7 @@ export async function setRequireTwoFactorAction(_prev: FormState, formData: Form
   return guarded(async () => {
     const t = await messages();
     const result = await setTwoFactorRequired(formData.get('required') === 'on', clientAddress(await headers()));
-    if (!result.ok) return { status: 'error', message: t('twoFactor.enrolYourselfFirst') };
+    if (!result.ok) return { status: 'error', message: t(result.error === 'forbidden' ? 'errors.forbidden' : 'twoFactor.enrolYourselfFirst') };
     revalidatePath('/admin/users');
     return { status: 'success', message: t('twoFactor.requireSaved') };
   });
@@ -96,7 +96,7 @@ export async function resetTwoFactorAction(_prev: FormState, formData: FormData)
     const id = idSchema.safeParse(formData.get('id'));
     if (!id.success) return { status: 'error', message: t('errors.invalid') };
     const result = await resetUserTwoFactor(id.data, clientAddress(await headers()));
-    if (!result.ok) return { status: 'error', message: t(result.error === 'cannotChangeSelf' ? 'users.cannotResetOwnTwoFactor' : 'errors.notFound') };
+    if (!result.ok) return { status: 'error', message: t(result.error === 'cannotChangeSelf' ? 'users.cannotResetOwnTwoFactor' : `errors.${result.error}`) };
     revalidatePath('/admin/users');
     return { status: 'success', message: t('users.twoFactorReset') };
   });
