@@ -1,4 +1,5 @@
-import { escapeHtml } from '@/lib/html';
+// No '@/' imports: next.config.ts imports this file, and its loader does not resolve that alias.
+import { escapeUTF8 as escapeHtml } from 'entities';
 
 /** Longest query we look at, and how many of its words count. */
 export const MAX_QUERY_LENGTH = 200;
