@@ -1,4 +1,5 @@
 import { diffArrays, diffWordsWithSpace } from 'diff';
+import { Parser } from 'htmlparser2';
 
 /**
  * Readable differences between two versions of a text, for revisions and
@@ -26,54 +27,6 @@ const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul',
 const SKIP_CONTENT_TAGS = new Set(['script', 'style', 'template', 'noscript', 'textarea', 'title']);
 const HEADING_PREFIX: Record<string, string> = { h1: '## ', h2: '## ', h3: '### ', h4: '#### ', h5: '#### ', h6: '#### ' };
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  ndash: '–',
-  mdash: '—',
-  lsquo: '‘',
-  rsquo: '’',
-  sbquo: '‚',
-  ldquo: '“',
-  rdquo: '”',
-  bdquo: '„',
-  laquo: '«',
-  raquo: '»',
-  hellip: '…',
-  bull: '•',
-  middot: '·',
-  copy: '©',
-  reg: '®',
-  euro: '€',
-  shy: '',
-  euml: 'ë',
-  Euml: 'Ë',
-  ccedil: 'ç',
-  Ccedil: 'Ç',
-};
-
-/** Decodes the entities sanitized HTML can contain (named ones above, and all numeric ones). */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z][a-z0-9]*);/gi, (whole, code: string) => {
-    if (code[0] === '#') {
-      const point = code[1] === 'x' || code[1] === 'X' ? Number.parseInt(code.slice(2), 16) : Number.parseInt(code.slice(1), 10);
-      if (!Number.isFinite(point) || point <= 0 || point > 0x10ffff || (point >= 0xd800 && point <= 0xdfff)) return '\uFFFD';
-      return String.fromCodePoint(point);
-    }
-    return NAMED_ENTITIES[code] ?? whole;
-  });
-}
-
-function attribute(attrs: string, name: string): string | null {
-  const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i').exec(attrs);
-  if (!match) return null;
-  return decodeEntities(match[1] ?? match[2] ?? match[3] ?? '');
-}
-
 function normalizeSpace(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim();
 }
@@ -96,7 +49,6 @@ export function htmlToLines(html: string): string[] {
   let listDepth = 0;
   let pendingItem = false;
   let quoteDepth = 0;
-  let skipUntil: string | null = null;
   const links: { href: string | null; start: number }[] = [];
 
   const prefix = (): string => {
@@ -120,47 +72,8 @@ export function htmlToLines(html: string): string[] {
     linePrefix = null;
   };
 
-  const tokens = html.replace(/<!--[\s\S]*?-->/g, '').split(/(<[^>]*>)/);
-  for (const token of tokens) {
-    if (!token) continue;
-    const tag = /^<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)([^>]*)>$/.exec(token);
-    if (!tag) {
-      if (skipUntil) continue;
-      if (token.startsWith('<')) continue; // a stray "<!doctype" or broken tag
-      current += decodeEntities(token);
-      continue;
-    }
-    const closing = tag[1] === '/';
-    const name = (tag[2] ?? '').toLowerCase();
-    const attrs = tag[3] ?? '';
-    if (skipUntil) {
-      if (closing && name === skipUntil) skipUntil = null;
-      continue;
-    }
-    if (SKIP_CONTENT_TAGS.has(name)) {
-      if (!closing && !attrs.trim().endsWith('/')) skipUntil = name;
-      continue;
-    }
-    if (name === 'br') {
-      // The first line of the block keeps its marker; following lines are plain continuations.
-      flush();
-      continue;
-    }
-    if (name === 'a') {
-      if (!closing) {
-        links.push({ href: attribute(attrs, 'href'), start: current.length });
-      } else {
-        const link = links.pop();
-        if (link?.href) {
-          const text = normalizeSpace(current.slice(link.start));
-          const href = link.href.trim();
-          const bare = href.replace(/^mailto:/i, '');
-          if (text !== href && text !== bare) current += text ? ` (${href})` : href;
-        }
-      }
-      continue;
-    }
-    if (!BLOCK_TAGS.has(name)) continue; // strong, em, span…: their text stays
+  // strong, em, span…: only their text counts. A block starts or ends a line.
+  const block = (name: string, closing: boolean) => {
     flush();
     if (name in HEADING_PREFIX) {
       heading = closing ? null : name;
@@ -172,7 +85,47 @@ export function htmlToLines(html: string): string[] {
     } else if (name === 'blockquote') {
       quoteDepth = Math.max(0, quoteDepth + (closing ? -1 : 1));
     }
-  }
+  };
+
+  // htmlparser2 reads the HTML as sanitize-html (which wrote it) did: entities decoded in text and
+  // attributes, comments and CDATA apart, void and implied tags closed, "<" that starts no tag kept as text.
+  let skipDepth = 0;
+  const parser = new Parser({
+    ontext(text) {
+      if (!skipDepth) current += text;
+    },
+    onopentag(name, attribs) {
+      if (SKIP_CONTENT_TAGS.has(name)) skipDepth++;
+      if (skipDepth) return;
+      if (name === 'br') {
+        // The first line of the block keeps its marker; following lines are plain continuations.
+        flush();
+      } else if (name === 'a') {
+        links.push({ href: attribs.href ?? null, start: current.length });
+      } else if (BLOCK_TAGS.has(name)) {
+        block(name, false);
+      }
+    },
+    onclosetag(name) {
+      if (SKIP_CONTENT_TAGS.has(name)) {
+        skipDepth = Math.max(0, skipDepth - 1);
+        return;
+      }
+      if (skipDepth) return;
+      if (name === 'a') {
+        const link = links.pop();
+        if (link?.href) {
+          const text = normalizeSpace(current.slice(link.start));
+          const href = link.href.trim();
+          const bare = href.replace(/^mailto:/i, '');
+          if (text !== href && text !== bare) current += text ? ` (${href})` : href;
+        }
+      } else if (BLOCK_TAGS.has(name)) {
+        block(name, true);
+      }
+    },
+  });
+  parser.end(html);
   flush();
   return lines;
 }

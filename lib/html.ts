@@ -1,15 +1,8 @@
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
+import { escapeUTF8 } from 'entities';
+import { Parser } from 'htmlparser2';
 
-/** Escapes text for use inside HTML. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
+/** Escapes text for use inside HTML (`&`, `<`, `>`, `"` and `'`: safe in text and in quoted attributes). */
+export const escapeHtml: (text: string) => string = escapeUTF8;
 
 /** Plain paragraphs of text as HTML <p> elements. */
 export function paragraphsToHtml(paragraphs: readonly string[]): string {
@@ -20,20 +13,29 @@ export function paragraphsToHtml(paragraphs: readonly string[]): string {
     .join('\n');
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+const NOT_TEXT = new Set(['script', 'style']);
 
-/** The readable text of stored HTML, for the search index: tags out, entities decoded, spaces folded. */
+/**
+ * The readable text of stored HTML, for the search index: tags out (each one
+ * parts words, as it always has in the index), script and style left out,
+ * entities decoded, spaces folded.
+ */
 export function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-      if (name[0] === '#') {
-        const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-        return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' ';
-      }
-      return ENTITIES[name.toLowerCase()] ?? whole;
-    })
-    .replace(/\s+/g, ' ')
-    .trim();
+  let text = '';
+  let skipDepth = 0;
+  const parser = new Parser({
+    ontext(part) {
+      if (!skipDepth) text += part;
+    },
+    onopentag(name) {
+      if (NOT_TEXT.has(name)) skipDepth++;
+      text += ' ';
+    },
+    onclosetag(name) {
+      if (NOT_TEXT.has(name)) skipDepth = Math.max(0, skipDepth - 1);
+      text += ' ';
+    },
+  });
+  parser.end(html);
+  return text.replace(/\s+/g, ' ').trim();
 }

@@ -1,3 +1,6 @@
+// No '@/' imports: next.config.ts imports this file, and its loader does not resolve that alias.
+import { escapeUTF8 as escapeHtml } from 'entities';
+
 /** Longest query we look at, and how many of its words count. */
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_QUERY_TERMS = 8;
@@ -25,8 +28,7 @@ export const SNIPPET_MARKS = { start: START, end: END };
 
 /** FTS5 snippet text (with our private marks) as safe HTML with <mark> around the hits. */
 export function snippetToHtml(snippet: string): string {
-  const escaped = snippet.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-  return escaped.split(START).join('<mark>').split(END).join('</mark>');
+  return escapeHtml(snippet).split(START).join('<mark>').split(END).join('</mark>');
 }
 
 /**

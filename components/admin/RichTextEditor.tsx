@@ -12,6 +12,7 @@ import { type KeyboardEvent as ReactKeyboardEvent, useCallback, useEffect, useMe
 import type { LibraryImage } from '@/db/admin/media';
 import type { Locale } from '@/i18n/routing';
 import { cleanPastedHtml } from '@/lib/clean-pasted-html';
+import { escapeHtml } from '@/lib/html';
 import { richTextImageHtml } from '@/lib/media/rich-text';
 import { isKeptHref, normalizeLinkInput } from '@/lib/rich-text-links';
 import { RICHTEXT_SET_EVENT, readRichTextSetDetail } from '@/lib/richtext-dom';
@@ -35,27 +36,23 @@ export type RichTextEditorProps = {
   insertImages?: boolean;
 };
 
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 /**
  * The no-JavaScript field as markup: a <textarea> whose every attribute and
  * its content are escaped here (the content is shown as text, never parsed).
  */
 function fallbackTextarea(field: { id: string; name: string; value: string; lang?: string; describedBy?: string; invalid: boolean; className: string }): string {
   const attributes = [
-    `id="${escapeText(field.id)}"`,
-    `name="${escapeText(field.name)}"`,
+    `id="${escapeHtml(field.id)}"`,
+    `name="${escapeHtml(field.name)}"`,
     'rows="16"',
     'data-richtext=""',
-    `class="${escapeText(field.className)}"`,
-    field.lang ? `lang="${escapeText(field.lang)}"` : '',
-    field.describedBy ? `aria-describedby="${escapeText(field.describedBy)}"` : '',
+    `class="${escapeHtml(field.className)}"`,
+    field.lang ? `lang="${escapeHtml(field.lang)}"` : '',
+    field.describedBy ? `aria-describedby="${escapeHtml(field.describedBy)}"` : '',
     field.invalid ? 'aria-invalid="true"' : '',
   ].filter(Boolean);
   // The HTML parser drops one newline right after <textarea>: keep a leading one of the value.
-  return `<textarea ${attributes.join(' ')}>${field.value.startsWith('\n') ? '\n' : ''}${escapeText(field.value)}</textarea>`;
+  return `<textarea ${attributes.join(' ')}>${field.value.startsWith('\n') ? '\n' : ''}${escapeHtml(field.value)}</textarea>`;
 }
 
 /**

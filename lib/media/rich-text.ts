@@ -1,3 +1,4 @@
+import { Parser } from 'htmlparser2';
 import { escapeHtml } from '@/lib/html';
 import { isMediaImageUrl, isMediaSrcset } from './files';
 import type { PublicImage } from '@/db/media/public';
@@ -38,17 +39,18 @@ export function isForeignImage(frame: { tag: string; attribs: Record<string, str
 
 /**
  * The addresses the <img> elements of a sanitized text show: each src and
- * every srcset candidate, once each, in order. Reads sanitizeRichText's
- * output (every attribute double-quoted), so a '>' in an alt text cannot
- * end a tag early.
+ * every srcset candidate, once each, in order (htmlparser2 reads the tags, so
+ * a '>' in an alt text cannot end one early).
  */
 export function richTextImageUrls(sanitizedHtml: string): string[] {
   const urls = new Set<string>();
-  for (const tag of sanitizedHtml.matchAll(/<img((?:\s+[\w-]+(?:="[^"]*")?)*)\s*\/?>/g)) {
-    for (const [, name, value] of tag[1]!.matchAll(/\s(src|srcset)="([^"]*)"/g)) {
-      const candidates = name === 'src' ? [value!] : value!.split(',').map((c) => c.trim().split(/\s+/)[0]!);
+  const parser = new Parser({
+    onopentag(name, attribs) {
+      if (name !== 'img') return;
+      const candidates = [attribs.src ?? '', ...(attribs.srcset?.split(',').map((c) => c.trim().split(/\s+/)[0] ?? '') ?? [])];
       for (const url of candidates) if (url) urls.add(url);
-    }
-  }
+    },
+  });
+  parser.end(sanitizedHtml);
   return [...urls];
 }

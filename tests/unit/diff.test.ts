@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Chunk, decodeEntities, diffFields, diffTexts, htmlToLines } from '@/lib/diff';
+import { type Chunk, diffFields, diffTexts, htmlToLines } from '@/lib/diff';
 
 /** The text of one side, rebuilt from the chunks. */
 function side(chunks: Chunk[], which: 'before' | 'after'): string {
@@ -42,7 +42,7 @@ describe('htmlToLines', () => {
 
   it('decodes entities and normalizes white space', () => {
     expect(htmlToLines('<p>  Tom &amp; Jerry&nbsp;&lt;3  &quot;quoted&quot; &#8211; &#x00EB; &rsquo;\n  next </p>')).toEqual(['Tom & Jerry <3 "quoted" – ë ’ next']);
-    expect(decodeEntities('&unknown; &#0; &euml;&ccedil;')).toBe('&unknown; \uFFFD ëç');
+    expect(htmlToLines('<p>&unknown; &#0; &euml;&ccedil;</p>')).toEqual(['&unknown; \uFFFD ëç']);
   });
 
   it('splits at line breaks, keeps nesting, drops empty blocks', () => {
@@ -63,6 +63,41 @@ describe('htmlToLines', () => {
     expect(htmlToLines('<!-- x --><script>alert(1)</script><style>p{}</style><p>ok</p>')).toEqual(['ok']);
     expect(htmlToLines('')).toEqual([]);
     expect(htmlToLines('plain text')).toEqual(['plain text']);
+  });
+});
+
+describe('htmlToLines reads HTML as the sanitizer does (htmlparser2)', () => {
+  it('decodes every named entity of HTML, not only a short list', () => {
+    expect(htmlToLines('<p>Wait&hellip; caf&eacute; &frac12; &trade; &larr; &AMP; &Euml;&ccedil;</p>')).toEqual(['Wait… café ½ ™ ← & Ëç']);
+  });
+
+  it('decodes numeric entities as a browser does', () => {
+    // &#150; is Windows-1252's en dash, as Word writes it: HTML reads it as "–", not as the control character U+0096.
+    expect(htmlToLines('<p>&#x1F600; &#128512; 2019&#150;2024 &#x110000;</p>')).toEqual(['😀 😀 2019–2024 \uFFFD']);
+  });
+
+  it('reads a no-break space inside words as a space', () => {
+    expect(htmlToLines('<p>IOM&nbsp;Albania&nbsp;office, Tiran&euml;</p>')).toEqual(['IOM Albania office, Tiranë']);
+  });
+
+  it('does not end a tag at a ">" inside a quoted attribute', () => {
+    expect(htmlToLines('<p>See <a title="a > b" href="https://www.iom.int/?q=1&amp;r=2">the site</a>.</p>')).toEqual(['See the site (https://www.iom.int/?q=1&r=2).']);
+  });
+
+  it('keeps "&name" without a semicolon in an address as it is', () => {
+    expect(htmlToLines('<p><a href="https://www.iom.int/?a=1&copy=2">the site</a></p>')).toEqual(['the site (https://www.iom.int/?a=1&copy=2)']);
+  });
+
+  it('reads a "<" that starts no tag as text', () => {
+    expect(htmlToLines('<p>1 < 2 and 3 > 2</p>')).toEqual(['1 < 2 and 3 > 2']);
+  });
+
+  it('leaves out comments and CDATA, even with tags or ">" inside', () => {
+    expect(htmlToLines('<p>a<!-- <p>hidden</p> -->b</p><p>c<![CDATA[x > y]]>d</p><p>e<!-- never closed')).toEqual(['ab', 'cd', 'e']);
+  });
+
+  it('reads self-closing and implied tags', () => {
+    expect(htmlToLines('<p>one<br/>two<img src="/x.webp" alt="x"/>three</p><ul><li>a<li>b</ul><P>Upper</P>')).toEqual(['one', 'twothree', '• a', '• b', 'Upper']);
   });
 });
 

@@ -91,4 +91,16 @@ describe('htmlToText', () => {
   it('keeps the words and decodes entities', () => {
     expect(htmlToText('<p>Tom &amp; Jerry</p><p>&#235; &#xE7; &nbsp;x</p><script>alert(1)</script>')).toBe('Tom & Jerry ë ç x');
   });
+
+  it('reads HTML as a browser does: every entity, quoted ">", stray "<", unclosed script', () => {
+    expect(htmlToText('<p>Wait&hellip; caf&eacute; 2019&#150;2024</p>')).toBe('Wait… café 2019–2024');
+    expect(htmlToText('<p title="a > b">x</p>')).toBe('x');
+    expect(htmlToText('<p>1 < 2</p>')).toBe('1 < 2');
+    expect(htmlToText('<p>ok</p><script>alert(1)')).toBe('ok');
+    expect(htmlToText('<p>a<!-- <b>c</b> -->d</p>')).toBe('ad');
+  });
+
+  it('parts words at every tag, as the search index always has', () => {
+    expect(htmlToText('<p>one</p><p>two<br>three <strong>four</strong>five</p>')).toBe('one two three four five');
+  });
 });
