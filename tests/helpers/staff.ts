@@ -22,5 +22,23 @@ export async function signIn(context: BrowserContext, baseUrl: string, user: { e
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${baseUrl}/admin`);
+  awaitHydrationOnGoto(page);
   return page;
+}
+
+/**
+ * Makes the tab's page.goto also wait, for an HTML page, until React has
+ * hydrated it (its fibers are on <body>). Staff meet a page whose scripts
+ * have run; a test that clicks at once on a busy machine would otherwise
+ * meet the server's HTML alone, where a client form does nothing.
+ */
+function awaitHydrationOnGoto(page: Page): void {
+  const goto = page.goto.bind(page);
+  page.goto = async (url, options) => {
+    const response = await goto(url, options);
+    if (response && (response.headers()['content-type'] ?? '').startsWith('text/html')) {
+      await page.waitForFunction(() => document.body !== null && Object.keys(document.body).some((k) => k.startsWith('__reactFiber$')), undefined, { timeout: 30_000 });
+    }
+    return response;
+  };
 }
