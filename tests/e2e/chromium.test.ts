@@ -57,11 +57,12 @@ describe('the browser the tests drive', () => {
 
     browser = await launchBrowser(binary);
     const page = await browser.newPage({ viewport: { width: 400, height: 120 } });
-    await page.setContent('<html lang="sq"><body style="margin:0;font:32px sans-serif;background:#fff;color:#000"><p id="t">Shqipëri, çështje</p></body></html>');
+    await page.setContent('<html lang="sq"><body style="margin:0;font:32px \'Open Sans\';background:#fff;color:#000"><p id="t">Shqipëri, çështje</p></body></html>');
     expect(await page.locator('#t').textContent()).toBe('Shqipëri, çështje');
 
-    // The text is painted in the package's font, found through its fontconfig
-    // file (a bare machine has no other font: the page would stay white).
+    // The text is painted in the package's font, found through the
+    // fontconfig file the helper wrote (a bare machine has no font of its
+    // own: the page would stay white; this one has no Open Sans).
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('DOM.enable');
     await cdp.send('CSS.enable');

@@ -57,8 +57,8 @@ function npmChromium(): { version: string; bin: string } {
 /**
  * Unpacks the npm build into `dir`: the binary, its libraries (lib/), the
  * SwiftShader GL libraries beside it, the font and a fontconfig file naming
- * it (the package's own names /tmp/fonts, and only on AWS does it set the
- * variables). The work is done in a folder of its own, renamed into place
+ * it before the system's fonts, if any (the package's own file names
+ * /tmp/fonts, and only on AWS does the package set the variables). The work is done in a folder of its own, renamed into place
  * when complete: parallel test workers, or a run killed halfway, never leave
  * a half-written binary behind for the next one to start.
  */
@@ -74,7 +74,18 @@ async function unpack(dir: string): Promise<void> {
     ]);
     fs.writeFileSync(
       path.join(work, 'fonts.conf'),
-      `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${path.join(dir, 'fonts')}</dir>\n  <cachedir>${path.join(dir, 'fonts-cache')}</cachedir>\n</fontconfig>\n`,
+      [
+        '<?xml version="1.0"?>',
+        '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
+        '<fontconfig>',
+        `  <dir>${path.join(dir, 'fonts')}</dir>`,
+        // The machine's fonts too, where it has some (DejaVu covers ▸ ▾, which Noto Sans lacks).
+        '  <dir>/usr/share/fonts</dir>',
+        '  <dir>/usr/local/share/fonts</dir>',
+        `  <cachedir>${path.join(dir, 'fonts-cache')}</cachedir>`,
+        '</fontconfig>',
+        '',
+      ].join('\n'),
     );
     fs.chmodSync(work, 0o755); // mkdtemp made it private
     fs.renameSync(work, dir);
