@@ -1,6 +1,7 @@
 // npm run lighthouse — Lighthouse (mobile preset) on home, news and an article
 // in both languages, against the production build with sample data.
-// Uses the system's Chromium: CHROME_PATH (default /usr/bin/chromium).
+// Uses the Chromium of tests/helpers/chromium.ts (CHROMIUM_PATH, else Debian's,
+// else the npm package's).
 // LIGHTHOUSE_RUNS=n (default 3) runs each page n times, in rounds over all
 // pages, and prints the median of each category (the performance score moves
 // by ±10 between runs on a small machine); LIGHTHOUSE_JSON=<folder> also
@@ -10,6 +11,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import lighthouse from 'lighthouse';
 import path from 'node:path';
+import { chromiumExecutable } from '../../tests/helpers/chromium';
 import { startSampleServer } from './server-for-tools';
 import { localizedPath } from '@/i18n/paths';
 import { locales } from '@/i18n/routing';
@@ -49,8 +51,10 @@ async function main() {
     (ro.prepare("SELECT slug FROM news_translations WHERE locale = ? AND title LIKE '[%' ORDER BY id LIMIT 1 OFFSET 10").get(locale) as { slug: string }).slug;
   const pages = ['/', '/sq', ...locales.map((l) => localizedPath(newsHref(), l)), ...locales.map((l) => localizedPath(articleHref(slug(l)), l))];
   ro.close();
+  const browser = await chromiumExecutable();
   const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    chromePath: browser.path,
+    envVars: browser.env,
     ignoreDefaultFlags: true,
     chromeFlags: [...launcherFlags(), '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
   });

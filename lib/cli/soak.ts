@@ -7,9 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { chromium } from 'playwright-core';
 import { openDatabase } from '@/db/client';
 import { insertUserRow } from '@/db/auth/users-core';
+import { launchBrowser } from '../../tests/helpers/browser';
 import { startSampleServer } from './server-for-tools';
 import { type AppHref, feedPath, localizedPath } from '@/i18n/paths';
 import { articleHref, newsHref, searchHref } from '@/lib/hrefs';
@@ -17,7 +17,6 @@ import { articleHref, newsHref, searchHref } from '@/lib/hrefs';
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 50);
 const EDITOR = { name: 'Soak Editor', email: 'soak@iom.int', password: 'Soak test editor password 2026', role: 'editor' as const };
-const BROWSER_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 function rssMb(pid: number): number {
   try {
@@ -34,7 +33,7 @@ async function main() {
   const target = db.$client.prepare("SELECT news_item_id AS id, slug FROM news_translations WHERE locale = 'en' AND status = 'published' ORDER BY published_at DESC LIMIT 1").get() as { id: number; slug: string };
   db.$client.close();
 
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: BROWSER_FLAGS });
+  const browser = await launchBrowser();
   const memory: number[] = [];
   const sampler = setInterval(() => memory.push(rssMb(server.pid!)), 1000);
   try {

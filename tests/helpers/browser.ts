@@ -1,16 +1,13 @@
-import fs from 'node:fs';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { type ChromiumBinary, chromiumExecutable } from './chromium';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Debian's Chromium, headless, with no network of its own. */
-export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-  }
+/** Chromium (the one chromiumExecutable picks, unless given), headless, with no network of its own. */
+export async function launchBrowser(binary?: ChromiumBinary): Promise<Browser> {
+  const { path: executablePath, env } = binary ?? (await chromiumExecutable());
   return chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath,
+    env,
     args: [
       '--headless',
       '--no-sandbox',
