@@ -10,6 +10,9 @@ import { NEWS_KINDS, newsItems, newsItemThemes, newsTranslations, pages, type Pu
 import {
   articlePath,
   catchUpConfirmation,
+  type ConfirmResult,
+  type FieldErrors,
+  type InvalidFields,
   isLive,
   isStale,
   LIMITS,
@@ -17,12 +20,12 @@ import {
   moveAddress,
   newsListPath,
   nextPublication,
-  type PublicationError,
+  publicationErrorField,
   type PublicationRequest,
   SLUG_PATTERN,
   textFingerprint,
 } from './common';
-import { describeRevisions, type RevisionChange, revisionSnapshotJson } from './revisions';
+import { describeRevisions, parseSnapshot, type RevisionChange, revisionSnapshotJson, snapshotOptionalText, snapshotSchema, snapshotText } from './revisions';
 
 /**
  * Writing news, with nothing lost: every save carries the version it started
@@ -46,24 +49,26 @@ export type NewsFields = {
   seoDescription: string | null;
 };
 
+const newsSnapshotSchema = snapshotSchema({
+  title: snapshotText,
+  slug: snapshotText,
+  summary: snapshotText,
+  body: snapshotText,
+  dateline: snapshotOptionalText,
+  seoTitle: snapshotOptionalText,
+  seoDescription: snapshotOptionalText,
+});
+
+/** A translation as saved: what a revision keeps and what a stale save is shown. */
 export type NewsSnapshot = NewsFields & { version: number; status: PublicationStatus; publishedAt: string | null };
 
-/**
- * bodyImageNoAlt: an image in the text has no alt text in this language, so it cannot be live.
- * bodyImageUnknown: an image in the text is no file of the library, or is in its trash (the result's `unknownImages` names them).
- */
-export type NewsFieldError = 'required' | 'tooLong' | 'slugInvalid' | 'slugTaken' | 'heroNoAlt' | 'bodyImageNoAlt' | 'bodyImageUnknown' | PublicationError;
-/** `hero`: the item's main image has no alt text in this language (publishing refused). */
-export type NewsFieldErrors = Partial<Record<keyof NewsFields | 'publishAt' | 'form' | 'hero', NewsFieldError>>;
+export type NewsFieldErrors = FieldErrors<keyof NewsFields>;
 
 export type SaveNewsResult =
   | { ok: true; itemId: number; version: number; status: PublicationStatus; publishedAt: Date | null; changedPaths: string[] }
   | { ok: false; error: 'stale'; current: NewsSnapshot }
-  /**
-   * `unknownImages`: with fieldErrors.body 'bodyImageUnknown', the addresses of those images.
-   * otherFieldErrors (and otherUnknownImages): on a first save, what is wrong with the other language's text (see createNewsItem).
-   */
-  | { ok: false; error: 'invalid'; fieldErrors: NewsFieldErrors; unknownImages?: string[]; otherFieldErrors?: NewsFieldErrors; otherUnknownImages?: string[] }
+  /** otherFieldErrors (and otherUnknownImages): on a first save, what is wrong with the other language's text (see createNewsItem). */
+  | (InvalidFields<keyof NewsFields> & { otherFieldErrors?: NewsFieldErrors; otherUnknownImages?: string[] })
   | { ok: false; error: 'notFound' };
 
 /** The public pages that show a live article: itself, the list and home. */
@@ -173,11 +178,7 @@ function saveTranslationIn(tx: Tx, actor: Actor, input: SaveTranslationInput, no
     if (clash) errors.slug = 'slugTaken';
   }
   const next = nextPublication(current, publication, fields.body, now);
-  if ('error' in next) {
-    if (next.error === 'pastDate') errors.publishAt = next.error;
-    else if (next.error === 'emptyBody') errors.body = next.error;
-    else errors.form = next.error;
-  }
+  if ('error' in next) errors[publicationErrorField(next.error)] = next.error;
   // The media files the text uses (images and PDFs), recorded with the save.
   const bodyUsages = usagesFromHtml(tx, fields.body);
   // Every image of the text is a file of the library, not in its trash, whatever the publication.
@@ -372,17 +373,18 @@ export function saveSharedNewsFields(db: DB, actor: Actor, input: { itemId: numb
 }
 
 /** A person confirms one language is still right against the other's current text. */
-export function confirmTranslation(db: DB, actor: Actor, itemId: number, locale: Locale): boolean {
-  return db.transaction((tx) => {
+export function confirmTranslation(db: DB, actor: Actor, itemId: number, locale: Locale): ConfirmResult {
+  return db.transaction((tx): ConfirmResult => {
     const other = tx.select().from(newsTranslations).where(and(eq(newsTranslations.newsItemId, itemId), ne(newsTranslations.locale, locale))).get();
-    if (!other) return false;
+    if (!other) return { ok: false, error: 'notFound' };
     const result = tx
       .update(newsTranslations)
       .set({ sourceFingerprint: textFingerprint(other), sourceVersion: other.version })
       .where(and(eq(newsTranslations.newsItemId, itemId), eq(newsTranslations.locale, locale)))
       .run();
-    if (result.changes === 1) recordAudit(tx, { userId: actor.userId, action: 'news.confirm_translation', entityType: 'news', entityId: itemId, details: { locale }, ip: actor.ip });
-    return result.changes === 1;
+    if (result.changes !== 1) return { ok: false, error: 'notFound' };
+    recordAudit(tx, { userId: actor.userId, action: 'news.confirm_translation', entityType: 'news', entityId: itemId, details: { locale }, ip: actor.ip });
+    return { ok: true };
   });
 }
 
@@ -417,7 +419,7 @@ export type NewsForEditor = {
 
 function revisionSnapshot(q: Queryable, itemId: number, locale: Locale, version: number): NewsSnapshot | null {
   const json = revisionSnapshotJson(q, 'news', itemId, locale, version);
-  return json ? (JSON.parse(json) as NewsSnapshot) : null;
+  return json ? parseSnapshot(newsSnapshotSchema, json) : null;
 }
 
 export function getNewsForEditor(db: Queryable, itemId: number): NewsForEditor | null {
@@ -466,7 +468,7 @@ export function listNewsRevisions(db: Queryable, itemId: number, locale: Locale)
     .orderBy(desc(revisions.version))
     .all();
   return describeRevisions(
-    rows.map((r) => ({ ...r, snapshot: JSON.parse(r.snapshot) as NewsSnapshot })),
+    rows.map((r) => ({ ...r, snapshot: parseSnapshot(newsSnapshotSchema, r.snapshot) })),
     NEWS_TEXT_FIELDS,
     'slug',
   );
@@ -479,7 +481,7 @@ export function getNewsRevision(db: Queryable, itemId: number, revisionId: numbe
     .leftJoin(users, eq(users.id, revisions.authorId))
     .where(and(eq(revisions.id, revisionId), eq(revisions.entityType, 'news'), eq(revisions.entityId, itemId)))
     .get();
-  return row ? { ...row, snapshot: JSON.parse(row.snapshot) as NewsSnapshot } : null;
+  return row ? { ...row, snapshot: parseSnapshot(newsSnapshotSchema, row.snapshot) } : null;
 }
 
 /** Brings back an earlier text as a new revision; the publication status stays as it is now. */

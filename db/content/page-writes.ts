@@ -1,13 +1,18 @@
 import { and, desc, eq, isNull, ne } from 'drizzle-orm';
+import { z } from 'zod';
 import { type Locale, otherLocale } from '@/i18n/routing';
 import { htmlToText } from '@/lib/html';
 import { sanitizeRichText } from '@/lib/sanitize';
+import { slugify } from '@/lib/slug';
 import { recordAudit } from '../auth/audit-log';
 import type { DB, Queryable, Tx } from '../client';
 import { imagesWithoutAlt, setUsages, unknownImagesIn, usagesFromHtml } from '../media/usages';
 import { pages, pageTranslations, type PublicationStatus, revisions, users } from '../schema';
 import {
   catchUpConfirmation,
+  type ConfirmResult,
+  type FieldErrors,
+  type InvalidFields,
   isLive,
   isStale,
   LIMITS,
@@ -15,11 +20,12 @@ import {
   moveAddress,
   nextPublication,
   type PublicationError,
+  publicationErrorField,
   type PublicationRequest,
   textFingerprint,
 } from './common';
 import { normalizePagePath, pagePathProblem, pagePublicPath } from './page-paths';
-import { describeRevisions, type RevisionChange, revisionSnapshotJson } from './revisions';
+import { describeRevisions, parseSnapshot, type RevisionChange, revisionSnapshotJson, snapshotOptionalText, snapshotSchema, snapshotText } from './revisions';
 
 /**
  * Saving one language of a page, with nothing lost — the same rules as news
@@ -46,7 +52,7 @@ export type PageFields = {
   title: string;
   /** Shorter title for the menu; null falls back to the title. */
   menuTitle: string | null;
-  /** Address below the locale root ('who-we-are'); always null for external links. */
+  /** Address below the locale root ('who-we-are'); empty: made from the title; always null for external links. */
   path: string | null;
   summary: string;
   /** Rich text, sanitized on save; always '' for external links. */
@@ -72,26 +78,19 @@ export type PageSnapshot = PageFields & {
  */
 export type PageChange = { changedPaths: string[]; menuChanged: boolean };
 
-export type PageFieldError =
-  | { ok: false; error: 'titleRequired'; field: 'title' }
-  | { ok: false; error: 'tooLong'; field: keyof PageFields }
-  | { ok: false; error: 'pathRequired' | 'pathInvalid' | 'pathReserved'; field: 'path' }
-  /** Another page has this path in this language (possibly a page in the trash, which keeps its addresses). */
-  | { ok: false; error: 'pathTaken'; field: 'path'; takenBy: { pageId: number; trashed: boolean } }
-  /** Publishing refused: the page's main image has no alt text in this language (and is not marked decorative). */
-  | { ok: false; error: 'heroNoAlt'; field: 'hero' }
-  /** Publishing refused: an image in the text has no alt text in this language. */
-  | { ok: false; error: 'bodyImageNoAlt'; field: 'body' }
-  /** Any save refused: these images of the text (their addresses) are no files of the library, or are in its trash. */
-  | { ok: false; error: 'bodyImageUnknown'; field: 'body'; images: string[] };
+/**
+ * Every field refused at once (see InvalidFields). fieldErrors.path is
+ * 'pathTaken' when another page has this path in this language, or
+ * 'pathTakenTrash' when that page is in the trash (it keeps its addresses);
+ * fieldErrors.body is 'emptyBody' also when a live page's body would be saved empty.
+ */
+export type PageFieldErrors = FieldErrors<keyof PageFields>;
 
 export type SavePageResult =
   | ({ ok: true; pageId: number; version: number; status: PublicationStatus; publishedAt: Date | null } & PageChange)
   | { ok: false; error: 'notFound' }
   | { ok: false; error: 'stale'; current: PageSnapshot }
-  | PageFieldError
-  /** 'emptyBody' also when a live page's body would be saved empty. */
-  | { ok: false; error: PublicationError };
+  | InvalidFields<keyof PageFields>;
 
 export type SavePageInput = {
   pageId: number;
@@ -121,23 +120,20 @@ export function pageSnapshotOf(row: Pick<TranslationRow, keyof PageFields | 'ver
   };
 }
 
+const pageSnapshotSchema = snapshotSchema({
+  title: snapshotText,
+  menuTitle: snapshotOptionalText,
+  path: snapshotOptionalText,
+  summary: snapshotText,
+  body: snapshotText,
+  seoTitle: snapshotOptionalText,
+  seoDescription: snapshotOptionalText,
+  isPlaceholder: z.boolean().catch(false),
+});
+
 /** Reads a stored snapshot; revisions written before a field existed get its empty value. */
 export function parsePageSnapshot(json: string): PageSnapshot {
-  const s = JSON.parse(json) as Partial<PageSnapshot>;
-  const str = (v: unknown) => (typeof v === 'string' ? v : null);
-  return {
-    title: str(s.title) ?? '',
-    menuTitle: str(s.menuTitle),
-    path: str(s.path),
-    summary: str(s.summary) ?? '',
-    body: str(s.body) ?? '',
-    seoTitle: str(s.seoTitle),
-    seoDescription: str(s.seoDescription),
-    version: typeof s.version === 'number' ? s.version : 0,
-    status: (s.status ?? 'draft') as PublicationStatus,
-    publishedAt: str(s.publishedAt),
-    isPlaceholder: s.isPlaceholder === true,
-  };
+  return parseSnapshot(pageSnapshotSchema, json);
 }
 
 /** The page if it exists and is not in the trash. */
@@ -178,20 +174,20 @@ function menuLabel(t: { title: string; menuTitle: string | null }): string {
   return t.menuTitle || t.title;
 }
 
-type Prepared = { ok: true; fields: PageFields } | PageFieldError;
-
-/** Trims, sanitizes and checks the fields of one language (no database). */
-export function preparePageFields(kind: PageRow['kind'], locale: Locale, input: PageFields): Prepared {
+/** Trims, sanitizes and checks the fields of one language (no database); a path left empty is made from the title. */
+export function preparePageFields(kind: PageRow['kind'], locale: Locale, input: PageFields): { fields: PageFields; errors: PageFieldErrors } {
+  const title = input.title.trim();
   const fields: PageFields = {
-    title: input.title.trim(),
+    title,
     menuTitle: input.menuTitle?.trim() || null,
-    path: kind === 'page' ? normalizePagePath(input.path ?? '') : null,
+    path: kind === 'page' ? normalizePagePath(input.path ?? '') || slugify(title) : null,
     summary: input.summary.trim(),
     body: kind === 'page' ? sanitizeRichText(input.body) : '',
     seoTitle: input.seoTitle?.trim() || null,
     seoDescription: input.seoDescription?.trim() || null,
   };
-  if (!fields.title) return { ok: false, error: 'titleRequired', field: 'title' };
+  const errors: PageFieldErrors = {};
+  if (!fields.title) errors.title = 'required';
   const limits: [keyof PageFields, number][] = [
     ['title', LIMITS.title],
     ['menuTitle', LIMITS.title],
@@ -201,14 +197,14 @@ export function preparePageFields(kind: PageRow['kind'], locale: Locale, input: 
     ['seoDescription', LIMITS.seoDescription],
   ];
   for (const [field, max] of limits) {
-    if ((fields[field]?.length ?? 0) > max) return { ok: false, error: 'tooLong', field };
+    if ((fields[field]?.length ?? 0) > max) errors[field] = 'tooLong';
   }
-  if (fields.path !== null) {
-    const problem = pagePathProblem(locale, fields.path);
-    if (problem === 'tooLong') return { ok: false, error: 'tooLong', field: 'path' };
-    if (problem) return { ok: false, error: problem, field: 'path' };
-  }
-  return { ok: true, fields };
+  // An address left empty is made from the title: without a title, only the title is missing.
+  const problem = fields.path === null ? null : pagePathProblem(locale, fields.path);
+  if (problem === 'pathRequired') {
+    if (fields.title) errors.path = 'required';
+  } else if (problem) errors.path = problem;
+  return { fields, errors };
 }
 
 /**
@@ -254,41 +250,39 @@ function saveInTx(tx: Tx, actor: Actor, input: SavePageInput, now: Date, options
   if (current && current.version !== input.baseVersion) return { ok: false, error: 'stale', current: pageSnapshotOf(current) };
   if (!current && input.baseVersion !== null) return { ok: false, error: 'notFound' };
 
-  const prepared = preparePageFields(page.kind, input.locale, input.fields);
-  if (!prepared.ok) return prepared;
-  const { fields } = prepared;
+  const { fields, errors } = preparePageFields(page.kind, input.locale, input.fields);
 
-  if (fields.path !== null) {
+  if (fields.path !== null && !errors.path) {
     const clash = tx
       .select({ pageId: pageTranslations.pageId, deletedAt: pages.deletedAt })
       .from(pageTranslations)
       .innerJoin(pages, eq(pages.id, pageTranslations.pageId))
       .where(and(eq(pageTranslations.locale, input.locale), eq(pageTranslations.path, fields.path), ne(pageTranslations.pageId, page.id)))
       .get();
-    if (clash) return { ok: false, error: 'pathTaken', field: 'path', takenBy: { pageId: clash.pageId, trashed: clash.deletedAt !== null } };
+    if (clash) errors.path = clash.deletedAt === null ? 'pathTaken' : 'pathTakenTrash';
   }
 
   // What a reader would see of the body ('<h2> </h2>' is empty); an external
   // link has no body, so its title stands in for the publication check.
   const visibleText = page.kind === 'link' ? fields.title : htmlToText(fields.body);
   const publication = nextPublication(current, input.publication, visibleText, now);
-  if ('error' in publication) return { ok: false, error: publication.error };
-  const { status, publishedAt } = publication;
+  if ('error' in publication) errors[publicationErrorField(publication.error)] = publication.error;
+  const goesLive = !('error' in publication) && (publication.status === 'published' || publication.status === 'scheduled');
   // Every image of the text is a file of the library, not in its trash, whatever the publication.
-  const unknownImages = unknownImagesIn(tx, fields.body);
-  if (unknownImages.length > 0) return { ok: false, error: 'bodyImageUnknown', field: 'body', images: unknownImages };
+  const unknownImages = errors.body ? [] : unknownImagesIn(tx, fields.body);
+  if (unknownImages.length > 0) errors.body = 'bodyImageUnknown';
   // The media files the text uses (images and PDFs), recorded with the save.
   const bodyUsages = usagesFromHtml(tx, fields.body);
   // An image is never live in a language without its alt text there (or a decorative mark).
-  if ((status === 'published' || status === 'scheduled') && imagesWithoutAlt(tx, bodyUsages.map((u) => u.mediaId), input.locale).length > 0) {
-    return { ok: false, error: 'bodyImageNoAlt', field: 'body' };
-  }
+  if (goesLive && !errors.body && imagesWithoutAlt(tx, bodyUsages.map((u) => u.mediaId), input.locale).length > 0) errors.body = 'bodyImageNoAlt';
   if ((input.publication.action === 'publish' || input.publication.action === 'schedule') && page.heroMediaId) {
-    if (imagesWithoutAlt(tx, [page.heroMediaId], input.locale).length > 0) return { ok: false, error: 'heroNoAlt', field: 'hero' };
+    if (imagesWithoutAlt(tx, [page.heroMediaId], input.locale).length > 0) errors.hero = 'heroNoAlt';
   }
-  if (!visibleText && (status === 'published' || status === 'scheduled')) {
-    return { ok: false, error: 'emptyBody' };
+  if (goesLive && !visibleText && !errors.body) errors.body = 'emptyBody';
+  if (Object.keys(errors).length > 0 || 'error' in publication) {
+    return { ok: false, error: 'invalid', fieldErrors: errors, ...(unknownImages.length > 0 ? { unknownImages } : {}) };
   }
+  const { status, publishedAt } = publication;
 
   if (current) {
     keepUnrecordedVersion(tx, current);
@@ -416,13 +410,13 @@ export function restorePageRevision(
 }
 
 /** A person confirms one language is still right against the other's current text. */
-export function confirmPageTranslation(db: DB, actor: Actor, pageId: number, locale: Locale): { ok: true } | { ok: false; error: 'notFound' } {
-  return db.transaction((tx) => {
-    if (!findLivePageRow(tx, pageId)) return { ok: false, error: 'notFound' } as const;
+export function confirmPageTranslation(db: DB, actor: Actor, pageId: number, locale: Locale): ConfirmResult {
+  return db.transaction((tx): ConfirmResult => {
+    if (!findLivePageRow(tx, pageId)) return { ok: false, error: 'notFound' };
     const rows = tx.select().from(pageTranslations).where(eq(pageTranslations.pageId, pageId)).all();
     const row = rows.find((r) => r.locale === locale);
     const other = rows.find((r) => r.locale !== locale);
-    if (!row || !other) return { ok: false, error: 'notFound' } as const;
+    if (!row || !other) return { ok: false, error: 'notFound' };
     tx.update(pageTranslations).set({ sourceFingerprint: textFingerprint(other), sourceVersion: other.version }).where(eq(pageTranslations.id, row.id)).run();
     recordAudit(tx, {
       userId: actor.userId,
@@ -432,7 +426,7 @@ export function confirmPageTranslation(db: DB, actor: Actor, pageId: number, loc
       details: { locale, sourceVersion: other.version },
       ip: actor.ip,
     });
-    return { ok: true } as const;
+    return { ok: true };
   });
 }
 
