@@ -367,7 +367,7 @@ describe('revisions', () => {
       [2, 'Second', 'Elira Hoxha'],
       [1, 'Migration Health', 'Elira Hoxha'],
     ]);
-    const one = getPageRevision(t.db, list[1]!.id)!;
+    const one = getPageRevision(t.db, id, list[1]!.id)!;
     expect(one).toMatchObject({ pageId: id, locale: 'en', version: 1, authorName: 'Elira Hoxha', snapshot: { title: 'Migration Health', body: '<p>Text</p>' } });
   });
 
