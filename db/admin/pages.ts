@@ -73,8 +73,7 @@ export async function pageRevisions(pageId: number, locale: Locale) {
 /** One revision of this page (null when the id belongs to another page or to news). */
 export async function pageRevision(pageId: number, revisionId: number) {
   await requireUser();
-  const revision = getPageRevision(getDb(), revisionId);
-  return revision && revision.pageId === pageId ? revision : null;
+  return getPageRevision(getDb(), pageId, revisionId);
 }
 
 export async function restorePageToRevision(input: { pageId: number; locale: Locale; revisionId: number; baseVersion: number | null }, ip: string | null) {

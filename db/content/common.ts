@@ -68,6 +68,45 @@ export type PublicationRequest =
 export type PublicationError = 'pastDate' | 'emptyBody' | 'notPublished';
 
 /**
+ * Why a field of a translation was refused (the message keys live with the
+ * server actions: app/admin/(area)/field-messages.ts).
+ * pathTakenTrash: the address belongs to a page in the trash, which keeps its addresses.
+ * heroNoAlt: the main image has no alt text in this language (publishing refused).
+ * bodyImageNoAlt: an image in the text has no alt text in this language, so it cannot be live.
+ * bodyImageUnknown: an image in the text is no file of the library, or is in its trash.
+ */
+export type FieldErrorCode =
+  | 'required'
+  | 'tooLong'
+  | 'slugInvalid'
+  | 'slugTaken'
+  | 'pathInvalid'
+  | 'pathReserved'
+  | 'pathTaken'
+  | 'pathTakenTrash'
+  | 'heroNoAlt'
+  | 'bodyImageNoAlt'
+  | 'bodyImageUnknown'
+  | PublicationError;
+
+/** Every refused field of one language at once; `publishAt`, `form` and `hero` stand beside the text fields. */
+export type FieldErrors<F extends string = string> = Partial<Record<F | 'publishAt' | 'form' | 'hero', FieldErrorCode>>;
+
+/**
+ * The one answer of every write of a translation whose fields are refused.
+ * `unknownImages`: with fieldErrors.body 'bodyImageUnknown', the addresses of those images.
+ */
+export type InvalidFields<F extends string = string> = { ok: false; error: 'invalid'; fieldErrors: FieldErrors<F>; unknownImages?: string[] };
+
+/** What confirming that one language is still right against the other answers, for every type. */
+export type ConfirmResult = { ok: true } | { ok: false; error: 'notFound' };
+
+/** The field a publication error belongs to. */
+export function publicationErrorField(error: PublicationError): 'publishAt' | 'body' | 'form' {
+  return error === 'pastDate' ? 'publishAt' : error === 'emptyBody' ? 'body' : 'form';
+}
+
+/**
  * The status and publication time a translation gets. Publishing keeps an
  * earlier publication time (a corrected article keeps its date) unless that
  * time is still in the future; scheduling needs a time after now.

@@ -1,36 +1,44 @@
 import { and, desc, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
-import type { Locale } from '@/i18n/routing';
+import { type Locale, otherLocale } from '@/i18n/routing';
 import { htmlToText } from '@/lib/html';
 import { sanitizeRichText } from '@/lib/sanitize';
 import { slugify } from '@/lib/slug';
 import { recordAudit } from '../auth/audit-log';
 import type { DB, Queryable, Tx } from '../client';
-import { checkHeroImage, heroMissingAltWhereLive, imagesWithoutAlt, setUsages, unknownImagesIn, usagesFromHtml } from '../media/usages';
+import { checkHeroImage, heroMissingAltWhereLive } from '../media/usages';
 import { NEWS_KINDS, newsItems, newsItemThemes, newsTranslations, pages, type PublicationStatus, redirects, revisions, users } from '../schema';
 import {
   articlePath,
-  catchUpConfirmation,
+  type ConfirmResult,
+  type FieldErrors,
+  type InvalidFields,
   isLive,
   isStale,
   LIMITS,
   localeRoot,
-  moveAddress,
   newsListPath,
-  nextPublication,
-  type PublicationError,
   type PublicationRequest,
   SLUG_PATTERN,
-  textFingerprint,
 } from './common';
-import { describeRevisions, type RevisionChange, revisionSnapshotJson } from './revisions';
+import { snapshotOptionalText, snapshotSchema, snapshotText } from './revisions';
+import {
+  confirmTranslation as confirmTranslatedLanguage,
+  getRevision,
+  listRevisions,
+  restoreRevision,
+  type Revision,
+  type RevisionSummary,
+  saveTranslationIn,
+  staleness,
+  type TranslatedType,
+} from './translated';
 
 /**
- * Writing news, with nothing lost: every save carries the version it started
- * from and is refused (with the newer text) when someone saved in between;
- * every save is a revision; each language is published, scheduled or
- * unpublished on its own; a published address that changes leaves a
- * redirect; the other language learns it may be out of date; deleting moves
- * to a trash. No access check here — db/admin/news.ts checks the caller first.
+ * Writing news: its declaration as translated content (newsType; the saves,
+ * revisions, publication and stale marks are translated.ts's), and what is
+ * news' own — the first save of an item with both languages, the fields
+ * both languages share (kind, themes, main image), and the trash. No access
+ * check here — db/admin/news.ts checks the caller first.
  */
 
 export type Actor = { userId: number; ip: string | null };
@@ -46,24 +54,26 @@ export type NewsFields = {
   seoDescription: string | null;
 };
 
+const newsSnapshotSchema = snapshotSchema({
+  title: snapshotText,
+  slug: snapshotText,
+  summary: snapshotText,
+  body: snapshotText,
+  dateline: snapshotOptionalText,
+  seoTitle: snapshotOptionalText,
+  seoDescription: snapshotOptionalText,
+});
+
+/** A translation as saved: what a revision keeps and what a stale save is shown. */
 export type NewsSnapshot = NewsFields & { version: number; status: PublicationStatus; publishedAt: string | null };
 
-/**
- * bodyImageNoAlt: an image in the text has no alt text in this language, so it cannot be live.
- * bodyImageUnknown: an image in the text is no file of the library, or is in its trash (the result's `unknownImages` names them).
- */
-export type NewsFieldError = 'required' | 'tooLong' | 'slugInvalid' | 'slugTaken' | 'heroNoAlt' | 'bodyImageNoAlt' | 'bodyImageUnknown' | PublicationError;
-/** `hero`: the item's main image has no alt text in this language (publishing refused). */
-export type NewsFieldErrors = Partial<Record<keyof NewsFields | 'publishAt' | 'form' | 'hero', NewsFieldError>>;
+export type NewsFieldErrors = FieldErrors<keyof NewsFields>;
 
 export type SaveNewsResult =
   | { ok: true; itemId: number; version: number; status: PublicationStatus; publishedAt: Date | null; changedPaths: string[] }
   | { ok: false; error: 'stale'; current: NewsSnapshot }
-  /**
-   * `unknownImages`: with fieldErrors.body 'bodyImageUnknown', the addresses of those images.
-   * otherFieldErrors (and otherUnknownImages): on a first save, what is wrong with the other language's text (see createNewsItem).
-   */
-  | { ok: false; error: 'invalid'; fieldErrors: NewsFieldErrors; unknownImages?: string[]; otherFieldErrors?: NewsFieldErrors; otherUnknownImages?: string[] }
+  /** otherFieldErrors (and otherUnknownImages): on a first save, what is wrong with the other language's text (see createNewsItem). */
+  | (InvalidFields<keyof NewsFields> & { otherFieldErrors?: NewsFieldErrors; otherUnknownImages?: string[] })
   | { ok: false; error: 'notFound' };
 
 /** The public pages that show a live article: itself, the list and home. */
@@ -72,6 +82,7 @@ function livePaths(locale: Locale, slug: string): string[] {
 }
 
 type Row = typeof newsTranslations.$inferSelect;
+type ItemRow = typeof newsItems.$inferSelect;
 
 function snapshotOf(row: Row): NewsSnapshot {
   return {
@@ -116,124 +127,112 @@ export function cleanNewsFields(input: NewsFields): { fields: NewsFields; errors
   return { fields, errors };
 }
 
-function translationOf(q: Queryable, itemId: number, locale: Locale): Row | undefined {
-  return q.select().from(newsTranslations).where(and(eq(newsTranslations.newsItemId, itemId), eq(newsTranslations.locale, locale))).get();
-}
+const NEWS_TEXT_FIELDS = ['title', 'slug', 'summary', 'body', 'dateline', 'seoTitle', 'seoDescription'] as const satisfies readonly (keyof NewsFields)[];
 
-function writeRevision(tx: Tx, itemId: number, locale: Locale, actor: Actor, now: Date): void {
-  const saved = translationOf(tx, itemId, locale)!;
-  tx.insert(revisions)
-    .values({ entityType: 'news', entityId: itemId, locale, version: saved.version, snapshot: JSON.stringify(snapshotOf(saved)), authorId: actor.userId, createdAt: now })
-    .run();
-}
+const PUBLICATION_AUDIT: Record<PublicationRequest['action'], string | null> = { keep: null, publish: 'news.publish', schedule: 'news.schedule', unpublish: 'news.unpublish' };
 
 /**
- * A translation whose current version has no revision (the seed import
- * writes none) gets one before it changes, so it can be restored and compared.
+ * News as a translated type (see translated.ts): an article's address is
+ * its slug under the news list; a live article shows on itself, the list
+ * and home. Audit: 'news.create' (first save of a language), 'news.save',
+ * 'news.restore_revision', and beside them 'news.publish' / 'news.schedule'
+ * / 'news.unpublish' when asked; 'news.confirm_translation'.
  */
-function keepUnrecordedVersion(tx: Tx, row: Row): void {
-  if (revisionSnapshotJson(tx, 'news', row.newsItemId, row.locale, row.version) === null) {
-    tx.insert(revisions)
-      .values({ entityType: 'news', entityId: row.newsItemId, locale: row.locale, version: row.version, snapshot: JSON.stringify(snapshotOf(row)), authorId: null, createdAt: row.updatedAt })
+export const newsType: TranslatedType<ItemRow, Row, NewsFields, NewsSnapshot, { changedPaths: string[] }> = {
+  entity: 'news',
+  fieldNames: NEWS_TEXT_FIELDS,
+  addressField: 'slug',
+  snapshotSchema: newsSnapshotSchema,
+  snapshotOf,
+  fieldsOf: (s) => ({ title: s.title, slug: s.slug, summary: s.summary, body: s.body, dateline: s.dateline, seoTitle: s.seoTitle, seoDescription: s.seoDescription }),
+  liveItem: (q, itemId) => q.select().from(newsItems).where(and(eq(newsItems.id, itemId), isNull(newsItems.deletedAt))).get(),
+  translations: (q, itemId) => q.select().from(newsTranslations).where(eq(newsTranslations.newsItemId, itemId)).all(),
+  insertTranslation: (tx, itemId, locale, values) => {
+    tx.insert(newsTranslations)
+      .values({ ...(values as Omit<typeof newsTranslations.$inferInsert, 'newsItemId' | 'locale'>), newsItemId: itemId, locale })
       .run();
+  },
+  updateTranslation: (tx, rowId, values) => {
+    tx.update(newsTranslations).set(values).where(eq(newsTranslations.id, rowId)).run();
+  },
+  touchItem: (tx, itemId, now) => {
+    tx.update(newsItems).set({ updatedAt: now }).where(eq(newsItems.id, itemId)).run();
+  },
+  clean: (_item, _locale, fields) => cleanNewsFields(fields),
+  addressTaken: (tx, item, locale, slug) => {
+    const clash = tx
+      .select({ id: newsTranslations.id })
+      .from(newsTranslations)
+      .where(and(eq(newsTranslations.locale, locale), eq(newsTranslations.slug, slug), ne(newsTranslations.newsItemId, item.id)))
+      .get();
+    return clash ? 'slugTaken' : null;
+  },
+  publicAddress: (_item, locale, slug) => (slug ? articlePath(locale, slug) : null),
+  visibleText: (_item, fields) => fields.body,
+  changes: ({ locale, current, other, fields, wasLive, nowLive, now }, moved) => {
+    const changed = new Set<string>();
+    if (wasLive) livePaths(locale, current!.slug).forEach((p) => changed.add(p));
+    if (nowLive) livePaths(locale, fields.slug).forEach((p) => changed.add(p));
+    // The other language's page links to this one (switcher, hreflang).
+    if ((wasLive || nowLive) && other && isLive(other, now)) changed.add(articlePath(other.locale, other.slug));
+    moved.forEach((p) => changed.add(p));
+    return { changedPaths: [...changed] };
+  },
+  audit: ({ locale, current, publication, version, restored }) => {
+    const details = { locale, version, ...(publication.action === 'schedule' ? { at: publication.at.toISOString() } : {}) };
+    const entries = [{ action: restored ? 'news.restore_revision' : current ? 'news.save' : 'news.create', details }];
+    const published = PUBLICATION_AUDIT[publication.action];
+    if (published) entries.push({ action: published, details });
+    return entries;
+  },
+};
+
+type SaveTranslationInput = { itemId: number | null; locale: Locale; baseVersion: number | null; fields: NewsFields; publication?: PublicationRequest };
+
+/** Carries a refused result out of a transaction, which is then rolled back. */
+class Refusal extends Error {
+  constructor(readonly result: CreateNewsResult) {
+    super('refused');
   }
 }
 
-const AUDIT_FOR: Record<PublicationRequest['action'], string | null> = { keep: null, publish: 'news.publish', schedule: 'news.schedule', unpublish: 'news.unpublish' };
+/** Runs `write` in one transaction with a new item, which is not kept when `write` is refused. */
+function withNewItem(
+  db: DB,
+  actor: Actor,
+  shared: SharedNewsFields,
+  now: Date,
+  write: (tx: Tx, itemId: number) => CreateNewsResult,
+  refuse: (tx: Tx) => CreateNewsResult | null = () => null,
+): CreateNewsResult {
+  try {
+    return db.transaction((tx): CreateNewsResult => {
+      const refused = refuse(tx);
+      if (refused) return refused;
+      const itemId = tx
+        .insert(newsItems)
+        .values({ authorId: actor.userId, kind: shared.kind, heroMediaId: shared.heroMediaId, createdAt: now, updatedAt: now })
+        .returning({ id: newsItems.id })
+        .get().id;
+      if (shared.themes.length > 0) tx.insert(newsItemThemes).values(shared.themes.map((pageId) => ({ newsItemId: itemId, pageId }))).run();
+      const result = write(tx, itemId);
+      if (!result.ok) throw new Refusal(result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof Refusal) return error.result;
+    throw error;
+  }
+}
 
 /**
  * Saves one language of a news item (creating the item when itemId is null),
  * and publishes, schedules or unpublishes it in the same step. All or nothing.
  */
 export function saveNewsTranslation(db: DB, actor: Actor, input: SaveTranslationInput, now = new Date()): SaveNewsResult {
-  return db.transaction((tx) => saveTranslationIn(tx, actor, input, now));
-}
-
-type SaveTranslationInput = { itemId: number | null; locale: Locale; baseVersion: number | null; fields: NewsFields; publication?: PublicationRequest; auditAction?: string };
-
-function saveTranslationIn(tx: Tx, actor: Actor, input: SaveTranslationInput, now: Date): SaveNewsResult {
-  const { fields, errors } = cleanNewsFields(input.fields);
-  const publication = input.publication ?? { action: 'keep' };
-  let itemId = input.itemId;
-  if (itemId !== null) {
-    const item = tx.select({ id: newsItems.id, deletedAt: newsItems.deletedAt }).from(newsItems).where(eq(newsItems.id, itemId)).get();
-    if (!item || item.deletedAt) return { ok: false, error: 'notFound' };
-  }
-  const current = itemId === null ? undefined : translationOf(tx, itemId, input.locale);
-  // Someone saved (or created this language) since the form was opened.
-  if (current && current.version !== input.baseVersion) return { ok: false, error: 'stale', current: snapshotOf(current) };
-  if (!current && input.baseVersion !== null) return { ok: false, error: 'notFound' };
-
-  if (!errors.slug && fields.slug) {
-    const clash = tx
-      .select({ id: newsTranslations.id })
-      .from(newsTranslations)
-      .where(and(eq(newsTranslations.locale, input.locale), eq(newsTranslations.slug, fields.slug), current ? ne(newsTranslations.id, current.id) : undefined))
-      .get();
-    if (clash) errors.slug = 'slugTaken';
-  }
-  const next = nextPublication(current, publication, fields.body, now);
-  if ('error' in next) {
-    if (next.error === 'pastDate') errors.publishAt = next.error;
-    else if (next.error === 'emptyBody') errors.body = next.error;
-    else errors.form = next.error;
-  }
-  // The media files the text uses (images and PDFs), recorded with the save.
-  const bodyUsages = usagesFromHtml(tx, fields.body);
-  // Every image of the text is a file of the library, not in its trash, whatever the publication.
-  const unknownImages = errors.body ? [] : unknownImagesIn(tx, fields.body);
-  if (unknownImages.length > 0) errors.body = 'bodyImageUnknown';
-  // An image is never live in a language without its alt text there (or a decorative mark).
-  if (!('error' in next) && (next.status === 'published' || next.status === 'scheduled') && !errors.body) {
-    const images = bodyUsages.map((u) => u.mediaId);
-    if (imagesWithoutAlt(tx, images, input.locale).length > 0) errors.body = 'bodyImageNoAlt';
-  }
-  if ((publication.action === 'publish' || publication.action === 'schedule') && itemId !== null) {
-    const hero = tx.select({ heroMediaId: newsItems.heroMediaId }).from(newsItems).where(eq(newsItems.id, itemId)).get()?.heroMediaId;
-    if (hero && imagesWithoutAlt(tx, [hero], input.locale).length > 0) errors.hero = 'heroNoAlt';
-  }
-  if (Object.keys(errors).length > 0 || 'error' in next) {
-    return { ok: false, error: 'invalid', fieldErrors: errors, ...(unknownImages.length > 0 ? { unknownImages } : {}) };
-  }
-
-  if (itemId === null) itemId = tx.insert(newsItems).values({ authorId: actor.userId, createdAt: now, updatedAt: now }).returning({ id: newsItems.id }).get().id;
-  const other = tx.select().from(newsTranslations).where(and(eq(newsTranslations.newsItemId, itemId), ne(newsTranslations.locale, input.locale))).get();
-  // Saving one language confirms it against the other's current text.
-  const source = { sourceFingerprint: other ? textFingerprint(other) : null, sourceVersion: other?.version ?? null };
-  const version = (current?.version ?? 0) + 1;
-  const changed = new Set<string>();
-  const wasLive = current ? isLive(current, now) : false;
-  const willBeLive = isLive(next, now);
-  if (wasLive) livePaths(input.locale, current!.slug).forEach((p) => changed.add(p));
-  if (willBeLive) livePaths(input.locale, fields.slug).forEach((p) => changed.add(p));
-  // The other language's page links to this one (switcher, hreflang).
-  if ((wasLive || willBeLive) && other && isLive(other, now)) changed.add(articlePath(other.locale, other.slug));
-
-  if (current) {
-    keepUnrecordedVersion(tx, current);
-    // The other language was never confirmed (seed import, or written before this one):
-    // it matched this language's text as it was until now.
-    if (other && other.sourceFingerprint === null) {
-      tx.update(newsTranslations).set({ sourceFingerprint: textFingerprint(current), sourceVersion: current.version }).where(eq(newsTranslations.id, other.id)).run();
-    }
-    tx.update(newsTranslations).set({ ...fields, ...next, ...source, version, updatedAt: now }).where(eq(newsTranslations.id, current.id)).run();
-    const caughtUp = catchUpConfirmation(current, other, fields, version);
-    if (caughtUp && other) tx.update(newsTranslations).set(caughtUp).where(eq(newsTranslations.id, other.id)).run();
-    if (wasLive && current.slug !== fields.slug) {
-      const moved = moveAddress(tx, input.locale, articlePath(input.locale, current.slug), articlePath(input.locale, fields.slug));
-      moved.forEach((p) => changed.add(p));
-    }
-  } else {
-    tx.insert(newsTranslations).values({ newsItemId: itemId, locale: input.locale, ...fields, ...next, ...source, version, createdAt: now, updatedAt: now }).run();
-  }
-  tx.update(newsItems).set({ updatedAt: now }).where(eq(newsItems.id, itemId)).run();
-  setUsages(tx, { type: 'news', id: itemId, locale: input.locale }, bodyUsages);
-  writeRevision(tx, itemId, input.locale, actor, now);
-  const details = { locale: input.locale, version, ...(publication.action === 'schedule' ? { at: publication.at.toISOString() } : {}) };
-  recordAudit(tx, { userId: actor.userId, action: input.auditAction ?? (current ? 'news.save' : 'news.create'), entityType: 'news', entityId: itemId, details, ip: actor.ip });
-  const published = AUDIT_FOR[publication.action];
-  if (published) recordAudit(tx, { userId: actor.userId, action: published, entityType: 'news', entityId: itemId, details, ip: actor.ip });
-  return { ok: true, itemId, version, status: next.status, publishedAt: next.publishedAt, changedPaths: [...changed] };
+  const { itemId } = input;
+  if (itemId !== null) return db.transaction((tx) => saveTranslationIn(tx, newsType, actor, { ...input, itemId }, now));
+  return withNewItem(db, actor, { kind: 'news', themes: [], heroMediaId: null }, now, (tx, id) => saveTranslationIn(tx, newsType, actor, { ...input, itemId: id }, now)) as SaveNewsResult;
 }
 
 /** Whether anything was typed into a language's fields (an empty rich text field submits ''). */
@@ -244,12 +243,6 @@ export function hasNewsText(fields: NewsFields): boolean {
 
 export type CreateNewsResult = SaveNewsResult | { ok: false; error: 'sharedInvalid' | 'heroNotFound' | 'heroNotImage' };
 
-/** Carries a refused result out of a transaction, which is then rolled back. */
-class Refusal extends Error {
-  constructor(readonly result: CreateNewsResult) {
-    super('refused');
-  }
-}
 
 /**
  * The first save of a new article: the item with what both languages share
@@ -266,36 +259,26 @@ export function createNewsItem(
   now = new Date(),
 ): CreateNewsResult {
   if (!NEWS_KINDS.includes(input.shared.kind)) return { ok: false, error: 'sharedInvalid' };
-  const themes = [...new Set(input.shared.themes)];
-  try {
-    return db.transaction((tx): CreateNewsResult => {
-      const refused = sharedRefusal(tx, themes, input.shared.heroMediaId, null);
-      if (refused) return { ok: false, error: refused === 'invalid' ? 'sharedInvalid' : refused };
-      const itemId = tx
-        .insert(newsItems)
-        .values({ authorId: actor.userId, kind: input.shared.kind, heroMediaId: input.shared.heroMediaId, createdAt: now, updatedAt: now })
-        .returning({ id: newsItems.id })
-        .get().id;
-      if (themes.length > 0) tx.insert(newsItemThemes).values(themes.map((pageId) => ({ newsItemId: itemId, pageId }))).run();
-      const first = saveTranslationIn(tx, actor, { itemId, locale: input.locale, baseVersion: null, fields: input.fields, publication: input.publication }, now);
-      const otherLocale: Locale = input.locale === 'en' ? 'sq' : 'en';
-      const second = input.other && hasNewsText(input.other) ? saveTranslationIn(tx, actor, { itemId, locale: otherLocale, baseVersion: null, fields: input.other }, now) : null;
-      if (first.ok && (second === null || second.ok)) return first;
-      if (!first.ok && first.error !== 'invalid') throw new Refusal(first);
-      const otherRefused = second && !second.ok && second.error === 'invalid' ? second : null;
-      throw new Refusal({
-        ok: false,
-        error: 'invalid',
-        fieldErrors: first.ok ? {} : first.fieldErrors,
-        ...(!first.ok && first.unknownImages ? { unknownImages: first.unknownImages } : {}),
-        otherFieldErrors: otherRefused?.fieldErrors ?? {},
-        ...(otherRefused?.unknownImages ? { otherUnknownImages: otherRefused.unknownImages } : {}),
-      });
-    });
-  } catch (error) {
-    if (error instanceof Refusal) return error.result;
-    throw error;
-  }
+  const shared = { ...input.shared, themes: [...new Set(input.shared.themes)] };
+  const refuse = (tx: Tx): CreateNewsResult | null => {
+    const refused = sharedRefusal(tx, shared.themes, shared.heroMediaId, null);
+    return refused ? { ok: false, error: refused === 'invalid' ? 'sharedInvalid' : refused } : null;
+  };
+  return withNewItem(db, actor, shared, now, (tx, itemId): CreateNewsResult => {
+    const first = saveTranslationIn(tx, newsType, actor, { itemId, locale: input.locale, baseVersion: null, fields: input.fields, publication: input.publication }, now);
+    const second = input.other && hasNewsText(input.other) ? saveTranslationIn(tx, newsType, actor, { itemId, locale: otherLocale(input.locale), baseVersion: null, fields: input.other }, now) : null;
+    if (first.ok && (second === null || second.ok)) return first;
+    if (!first.ok && first.error !== 'invalid') return first;
+    const otherRefused = second && !second.ok && second.error === 'invalid' ? second : null;
+    return {
+      ok: false,
+      error: 'invalid',
+      fieldErrors: first.ok ? {} : first.fieldErrors,
+      ...(!first.ok && first.unknownImages ? { unknownImages: first.unknownImages } : {}),
+      otherFieldErrors: otherRefused?.fieldErrors ?? {},
+      ...(otherRefused?.unknownImages ? { otherUnknownImages: otherRefused.unknownImages } : {}),
+    };
+  }, refuse);
 }
 
 /** The public paths where an item is live now (for revalidation when it leaves or returns). */
@@ -372,23 +355,13 @@ export function saveSharedNewsFields(db: DB, actor: Actor, input: { itemId: numb
 }
 
 /** A person confirms one language is still right against the other's current text. */
-export function confirmTranslation(db: DB, actor: Actor, itemId: number, locale: Locale): boolean {
-  return db.transaction((tx) => {
-    const other = tx.select().from(newsTranslations).where(and(eq(newsTranslations.newsItemId, itemId), ne(newsTranslations.locale, locale))).get();
-    if (!other) return false;
-    const result = tx
-      .update(newsTranslations)
-      .set({ sourceFingerprint: textFingerprint(other), sourceVersion: other.version })
-      .where(and(eq(newsTranslations.newsItemId, itemId), eq(newsTranslations.locale, locale)))
-      .run();
-    if (result.changes === 1) recordAudit(tx, { userId: actor.userId, action: 'news.confirm_translation', entityType: 'news', entityId: itemId, details: { locale }, ip: actor.ip });
-    return result.changes === 1;
-  });
+export function confirmTranslation(db: DB, actor: Actor, itemId: number, locale: Locale): ConfirmResult {
+  return confirmTranslatedLanguage(db, newsType, actor, itemId, locale);
 }
 
 /** Per language of an item: whether it exists, its version and status, and whether it may be out of date. */
 export function translationStates(db: Queryable, itemId: number) {
-  const rows = db.select().from(newsTranslations).where(eq(newsTranslations.newsItemId, itemId)).all();
+  const rows = newsType.translations(db, itemId);
   return rows.map((row) => {
     const other = rows.find((r) => r.locale !== row.locale);
     return { locale: row.locale, version: row.version, status: row.status, stale: isStale(row, other) };
@@ -415,11 +388,6 @@ export type NewsForEditor = {
   translations: Partial<Record<Locale, EditorTranslation>>;
 };
 
-function revisionSnapshot(q: Queryable, itemId: number, locale: Locale, version: number): NewsSnapshot | null {
-  const json = revisionSnapshotJson(q, 'news', itemId, locale, version);
-  return json ? (JSON.parse(json) as NewsSnapshot) : null;
-}
-
 export function getNewsForEditor(db: Queryable, itemId: number): NewsForEditor | null {
   const item = db
     .select({ item: newsItems, authorName: users.name })
@@ -428,17 +396,10 @@ export function getNewsForEditor(db: Queryable, itemId: number): NewsForEditor |
     .where(eq(newsItems.id, itemId))
     .get();
   if (!item) return null;
-  const rows = db.select().from(newsTranslations).where(eq(newsTranslations.newsItemId, itemId)).all();
+  const rows = newsType.translations(db, itemId);
+  const marks = staleness(db, newsType, itemId, rows);
   const translations: NewsForEditor['translations'] = {};
-  for (const row of rows) {
-    const other = rows.find((r) => r.locale !== row.locale);
-    const stale = isStale(row, other);
-    translations[row.locale] = {
-      ...row,
-      stale,
-      sourceBefore: stale && other && row.sourceVersion !== null ? revisionSnapshot(db, itemId, other.locale, row.sourceVersion) : null,
-    };
-  }
+  for (const row of rows) translations[row.locale] = { ...row, stale: false, sourceBefore: null, ...marks[row.locale] };
   return {
     id: item.item.id,
     kind: item.item.kind,
@@ -452,53 +413,18 @@ export function getNewsForEditor(db: Queryable, itemId: number): NewsForEditor |
   };
 }
 
-export type RevisionSummary = { id: number; version: number; createdAt: Date; authorName: string | null };
-
-const NEWS_TEXT_FIELDS: readonly (keyof NewsFields)[] = ['title', 'slug', 'summary', 'body', 'dateline', 'seoTitle', 'seoDescription'];
-
 /** The revisions of one language of an article, newest first, each with what it did (see describeRevisions). */
-export function listNewsRevisions(db: Queryable, itemId: number, locale: Locale): (RevisionSummary & { changes: RevisionChange[] })[] {
-  const rows = db
-    .select({ id: revisions.id, version: revisions.version, createdAt: revisions.createdAt, authorName: users.name, snapshot: revisions.snapshot })
-    .from(revisions)
-    .leftJoin(users, eq(users.id, revisions.authorId))
-    .where(and(eq(revisions.entityType, 'news'), eq(revisions.entityId, itemId), eq(revisions.locale, locale)))
-    .orderBy(desc(revisions.version))
-    .all();
-  return describeRevisions(
-    rows.map((r) => ({ ...r, snapshot: JSON.parse(r.snapshot) as NewsSnapshot })),
-    NEWS_TEXT_FIELDS,
-    'slug',
-  );
+export function listNewsRevisions(db: Queryable, itemId: number, locale: Locale): RevisionSummary[] {
+  return listRevisions(db, newsType, itemId, locale);
 }
 
-export function getNewsRevision(db: Queryable, itemId: number, revisionId: number): (RevisionSummary & { locale: Locale; snapshot: NewsSnapshot }) | null {
-  const row = db
-    .select({ id: revisions.id, version: revisions.version, createdAt: revisions.createdAt, authorName: users.name, locale: revisions.locale, snapshot: revisions.snapshot })
-    .from(revisions)
-    .leftJoin(users, eq(users.id, revisions.authorId))
-    .where(and(eq(revisions.id, revisionId), eq(revisions.entityType, 'news'), eq(revisions.entityId, itemId)))
-    .get();
-  return row ? { ...row, snapshot: JSON.parse(row.snapshot) as NewsSnapshot } : null;
+export function getNewsRevision(db: Queryable, itemId: number, revisionId: number): Revision<NewsSnapshot> | null {
+  return getRevision(db, newsType, itemId, revisionId);
 }
 
 /** Brings back an earlier text as a new revision; the publication status stays as it is now. */
 export function restoreNewsRevision(db: DB, actor: Actor, input: { itemId: number; revisionId: number; baseVersion: number }, now = new Date()): SaveNewsResult {
-  const revision = getNewsRevision(db, input.itemId, input.revisionId);
-  if (!revision) return { ok: false, error: 'notFound' };
-  const s = revision.snapshot;
-  return saveNewsTranslation(
-    db,
-    actor,
-    {
-      itemId: input.itemId,
-      locale: revision.locale,
-      baseVersion: input.baseVersion,
-      fields: { title: s.title, slug: s.slug, summary: s.summary, body: s.body, dateline: s.dateline, seoTitle: s.seoTitle, seoDescription: s.seoDescription },
-      auditAction: 'news.restore_revision',
-    },
-    now,
-  );
+  return restoreRevision(db, newsType, actor, input, now);
 }
 
 export type TrashResult = { ok: true; changedPaths: string[] } | { ok: false; error: 'notFound' };

@@ -1,33 +1,31 @@
-import { and, desc, eq, isNull, ne } from 'drizzle-orm';
-import { type Locale, otherLocale } from '@/i18n/routing';
-import { htmlToText } from '@/lib/html';
+import { and, eq, isNull, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Locale } from '@/i18n/routing';
 import { sanitizeRichText } from '@/lib/sanitize';
-import { recordAudit } from '../auth/audit-log';
-import type { DB, Queryable, Tx } from '../client';
-import { imagesWithoutAlt, setUsages, unknownImagesIn, usagesFromHtml } from '../media/usages';
-import { pages, pageTranslations, type PublicationStatus, revisions, users } from '../schema';
-import {
-  catchUpConfirmation,
-  isLive,
-  isStale,
-  LIMITS,
-  localeRoot,
-  moveAddress,
-  nextPublication,
-  type PublicationError,
-  type PublicationRequest,
-  textFingerprint,
-} from './common';
+import { slugify } from '@/lib/slug';
+import type { DB, Queryable } from '../client';
+import { pages, pageTranslations, type PublicationStatus } from '../schema';
+import { type ConfirmResult, type FieldErrors, type InvalidFields, isLive, LIMITS, localeRoot, type PublicationRequest } from './common';
 import { normalizePagePath, pagePathProblem, pagePublicPath } from './page-paths';
-import { describeRevisions, type RevisionChange, revisionSnapshotJson } from './revisions';
+import { snapshotOptionalText, snapshotSchema, snapshotText } from './revisions';
+import {
+  confirmTranslation,
+  getRevision,
+  listRevisions,
+  restoreRevision,
+  type Revision,
+  type RevisionSummary,
+  type SaveResult,
+  saveTranslationIn,
+  staleness,
+  type TranslatedType,
+} from './translated';
 
 /**
- * Saving one language of a page, with nothing lost — the same rules as news
- * (news-writes.ts): every save carries the version it started from and is
- * refused with the newer text when someone saved in between; every save is a
- * revision; a live address that changes leaves a 301; saving one language
- * confirms it against the other, which may then be marked out of date.
- * Each language is published on its own.
+ * Pages as translated content: their declaration (pageType; the saves,
+ * revisions, publication and stale marks are translated.ts's, the same as
+ * news'), their fields and address rules, and the reads of the editor. The
+ * tree, the menu and the trash are page-tree.ts's.
  *
  * No access check here — the db/admin layer checks the caller first.
  *
@@ -46,7 +44,7 @@ export type PageFields = {
   title: string;
   /** Shorter title for the menu; null falls back to the title. */
   menuTitle: string | null;
-  /** Address below the locale root ('who-we-are'); always null for external links. */
+  /** Address below the locale root ('who-we-are'); empty: made from the title; always null for external links. */
   path: string | null;
   summary: string;
   /** Rich text, sanitized on save; always '' for external links. */
@@ -72,26 +70,19 @@ export type PageSnapshot = PageFields & {
  */
 export type PageChange = { changedPaths: string[]; menuChanged: boolean };
 
-export type PageFieldError =
-  | { ok: false; error: 'titleRequired'; field: 'title' }
-  | { ok: false; error: 'tooLong'; field: keyof PageFields }
-  | { ok: false; error: 'pathRequired' | 'pathInvalid' | 'pathReserved'; field: 'path' }
-  /** Another page has this path in this language (possibly a page in the trash, which keeps its addresses). */
-  | { ok: false; error: 'pathTaken'; field: 'path'; takenBy: { pageId: number; trashed: boolean } }
-  /** Publishing refused: the page's main image has no alt text in this language (and is not marked decorative). */
-  | { ok: false; error: 'heroNoAlt'; field: 'hero' }
-  /** Publishing refused: an image in the text has no alt text in this language. */
-  | { ok: false; error: 'bodyImageNoAlt'; field: 'body' }
-  /** Any save refused: these images of the text (their addresses) are no files of the library, or are in its trash. */
-  | { ok: false; error: 'bodyImageUnknown'; field: 'body'; images: string[] };
+/**
+ * Every field refused at once (see InvalidFields). fieldErrors.path is
+ * 'pathTaken' when another page has this path in this language, or
+ * 'pathTakenTrash' when that page is in the trash (it keeps its addresses);
+ * fieldErrors.body is 'emptyBody' also when a live page's body would be saved empty.
+ */
+export type PageFieldErrors = FieldErrors<keyof PageFields>;
 
 export type SavePageResult =
   | ({ ok: true; pageId: number; version: number; status: PublicationStatus; publishedAt: Date | null } & PageChange)
   | { ok: false; error: 'notFound' }
   | { ok: false; error: 'stale'; current: PageSnapshot }
-  | PageFieldError
-  /** 'emptyBody' also when a live page's body would be saved empty. */
-  | { ok: false; error: PublicationError };
+  | InvalidFields<keyof PageFields>;
 
 export type SavePageInput = {
   pageId: number;
@@ -121,24 +112,17 @@ export function pageSnapshotOf(row: Pick<TranslationRow, keyof PageFields | 'ver
   };
 }
 
-/** Reads a stored snapshot; revisions written before a field existed get its empty value. */
-export function parsePageSnapshot(json: string): PageSnapshot {
-  const s = JSON.parse(json) as Partial<PageSnapshot>;
-  const str = (v: unknown) => (typeof v === 'string' ? v : null);
-  return {
-    title: str(s.title) ?? '',
-    menuTitle: str(s.menuTitle),
-    path: str(s.path),
-    summary: str(s.summary) ?? '',
-    body: str(s.body) ?? '',
-    seoTitle: str(s.seoTitle),
-    seoDescription: str(s.seoDescription),
-    version: typeof s.version === 'number' ? s.version : 0,
-    status: (s.status ?? 'draft') as PublicationStatus,
-    publishedAt: str(s.publishedAt),
-    isPlaceholder: s.isPlaceholder === true,
-  };
-}
+const pageSnapshotSchema = snapshotSchema({
+  title: snapshotText,
+  menuTitle: snapshotOptionalText,
+  path: snapshotOptionalText,
+  summary: snapshotText,
+  body: snapshotText,
+  seoTitle: snapshotOptionalText,
+  seoDescription: snapshotOptionalText,
+  isPlaceholder: z.boolean().catch(false),
+});
+
 
 /** The page if it exists and is not in the trash. */
 export function findLivePageRow(db: Queryable, pageId: number): PageRow | undefined {
@@ -178,20 +162,20 @@ function menuLabel(t: { title: string; menuTitle: string | null }): string {
   return t.menuTitle || t.title;
 }
 
-type Prepared = { ok: true; fields: PageFields } | PageFieldError;
-
-/** Trims, sanitizes and checks the fields of one language (no database). */
-export function preparePageFields(kind: PageRow['kind'], locale: Locale, input: PageFields): Prepared {
+/** Trims, sanitizes and checks the fields of one language (no database); a path left empty is made from the title. */
+export function preparePageFields(kind: PageRow['kind'], locale: Locale, input: PageFields): { fields: PageFields; errors: PageFieldErrors } {
+  const title = input.title.trim();
   const fields: PageFields = {
-    title: input.title.trim(),
+    title,
     menuTitle: input.menuTitle?.trim() || null,
-    path: kind === 'page' ? normalizePagePath(input.path ?? '') : null,
+    path: kind === 'page' ? normalizePagePath(input.path ?? '') || slugify(title) : null,
     summary: input.summary.trim(),
     body: kind === 'page' ? sanitizeRichText(input.body) : '',
     seoTitle: input.seoTitle?.trim() || null,
     seoDescription: input.seoDescription?.trim() || null,
   };
-  if (!fields.title) return { ok: false, error: 'titleRequired', field: 'title' };
+  const errors: PageFieldErrors = {};
+  if (!fields.title) errors.title = 'required';
   const limits: [keyof PageFields, number][] = [
     ['title', LIMITS.title],
     ['menuTitle', LIMITS.title],
@@ -201,33 +185,14 @@ export function preparePageFields(kind: PageRow['kind'], locale: Locale, input: 
     ['seoDescription', LIMITS.seoDescription],
   ];
   for (const [field, max] of limits) {
-    if ((fields[field]?.length ?? 0) > max) return { ok: false, error: 'tooLong', field };
+    if ((fields[field]?.length ?? 0) > max) errors[field] = 'tooLong';
   }
-  if (fields.path !== null) {
-    const problem = pagePathProblem(locale, fields.path);
-    if (problem === 'tooLong') return { ok: false, error: 'tooLong', field: 'path' };
-    if (problem) return { ok: false, error: problem, field: 'path' };
-  }
-  return { ok: true, fields };
-}
-
-/**
- * Keeps the text a translation had before its first recorded save (the seed
- * import writes no revisions), so it can be restored and diffed against.
- */
-function keepUnrecordedVersion(tx: Tx, row: TranslationRow): void {
-  if (revisionSnapshotJson(tx, 'page', row.pageId, row.locale, row.version) !== null) return;
-  tx.insert(revisions)
-    .values({
-      entityType: 'page',
-      entityId: row.pageId,
-      locale: row.locale,
-      version: row.version,
-      snapshot: JSON.stringify(pageSnapshotOf(row)),
-      authorId: null,
-      createdAt: row.updatedAt,
-    })
-    .run();
+  // An address left empty is made from the title: without a title, only the title is missing.
+  const problem = fields.path === null ? null : pagePathProblem(locale, fields.path);
+  if (problem === 'pathRequired') {
+    if (fields.title) errors.path = 'required';
+  } else if (problem) errors.path = problem;
+  return { fields, errors };
 }
 
 const PUBLICATION_ACTIONS: Partial<Record<PublicationStatus, string>> = {
@@ -236,149 +201,98 @@ const PUBLICATION_ACTIONS: Partial<Record<PublicationStatus, string>> = {
   unpublished: 'page.unpublish',
 };
 
-type SaveOptions = {
-  /** Audit action when the publication did not change (default: page.save / page.create_translation). */
-  action?: string;
-  details?: Record<string, string | number | boolean | null>;
-  /** What isPlaceholder becomes (default false: a person wrote it). */
-  isPlaceholder?: boolean;
-};
+const PAGE_TEXT_FIELDS = ['title', 'menuTitle', 'path', 'summary', 'body', 'seoTitle', 'seoDescription'] as const satisfies readonly (keyof PageFields)[];
 
-function saveInTx(tx: Tx, actor: Actor, input: SavePageInput, now: Date, options: SaveOptions = {}): SavePageResult {
-  const page = findLivePageRow(tx, input.pageId);
-  if (!page) return { ok: false, error: 'notFound' };
-  const rows = tx.select().from(pageTranslations).where(eq(pageTranslations.pageId, page.id)).all();
-  const current = rows.find((r) => r.locale === input.locale);
-  const other = rows.find((r) => r.locale !== input.locale);
-  // Someone saved (or created this language) since the form was opened.
-  if (current && current.version !== input.baseVersion) return { ok: false, error: 'stale', current: pageSnapshotOf(current) };
-  if (!current && input.baseVersion !== null) return { ok: false, error: 'notFound' };
-
-  const prepared = preparePageFields(page.kind, input.locale, input.fields);
-  if (!prepared.ok) return prepared;
-  const { fields } = prepared;
-
-  if (fields.path !== null) {
+/**
+ * Pages as a translated type (see translated.ts): a page's address is its
+ * path below the locale root (an external link has none); a live page shows
+ * on itself, its parent and the locale root, and in the menu.
+ */
+export const pageType: TranslatedType<PageRow, TranslationRow, PageFields, PageSnapshot, PageChange> = {
+  entity: 'page',
+  fieldNames: PAGE_TEXT_FIELDS,
+  addressField: 'path',
+  snapshotSchema: pageSnapshotSchema,
+  snapshotOf: pageSnapshotOf,
+  fieldsOf: (s) => ({ title: s.title, menuTitle: s.menuTitle, path: s.path, summary: s.summary, body: s.body, seoTitle: s.seoTitle, seoDescription: s.seoDescription }),
+  liveItem: findLivePageRow,
+  translations: (q, pageId) => q.select().from(pageTranslations).where(eq(pageTranslations.pageId, pageId)).all(),
+  insertTranslation: (tx, pageId, locale, values) => {
+    tx.insert(pageTranslations)
+      .values({ ...(values as Omit<typeof pageTranslations.$inferInsert, 'pageId' | 'locale'>), pageId, locale })
+      .run();
+  },
+  updateTranslation: (tx, rowId, values) => {
+    tx.update(pageTranslations).set(values).where(eq(pageTranslations.id, rowId)).run();
+  },
+  touchItem: (tx, pageId, now) => {
+    tx.update(pages).set({ updatedAt: now }).where(eq(pages.id, pageId)).run();
+  },
+  clean: (page, locale, fields) => preparePageFields(page.kind, locale, fields),
+  addressTaken: (tx, page, locale, path) => {
     const clash = tx
       .select({ pageId: pageTranslations.pageId, deletedAt: pages.deletedAt })
       .from(pageTranslations)
       .innerJoin(pages, eq(pages.id, pageTranslations.pageId))
-      .where(and(eq(pageTranslations.locale, input.locale), eq(pageTranslations.path, fields.path), ne(pageTranslations.pageId, page.id)))
+      .where(and(eq(pageTranslations.locale, locale), eq(pageTranslations.path, path), ne(pageTranslations.pageId, page.id)))
       .get();
-    if (clash) return { ok: false, error: 'pathTaken', field: 'path', takenBy: { pageId: clash.pageId, trashed: clash.deletedAt !== null } };
-  }
-
-  // What a reader would see of the body ('<h2> </h2>' is empty); an external
-  // link has no body, so its title stands in for the publication check.
-  const visibleText = page.kind === 'link' ? fields.title : htmlToText(fields.body);
-  const publication = nextPublication(current, input.publication, visibleText, now);
-  if ('error' in publication) return { ok: false, error: publication.error };
-  const { status, publishedAt } = publication;
-  // Every image of the text is a file of the library, not in its trash, whatever the publication.
-  const unknownImages = unknownImagesIn(tx, fields.body);
-  if (unknownImages.length > 0) return { ok: false, error: 'bodyImageUnknown', field: 'body', images: unknownImages };
-  // The media files the text uses (images and PDFs), recorded with the save.
-  const bodyUsages = usagesFromHtml(tx, fields.body);
-  // An image is never live in a language without its alt text there (or a decorative mark).
-  if ((status === 'published' || status === 'scheduled') && imagesWithoutAlt(tx, bodyUsages.map((u) => u.mediaId), input.locale).length > 0) {
-    return { ok: false, error: 'bodyImageNoAlt', field: 'body' };
-  }
-  if ((input.publication.action === 'publish' || input.publication.action === 'schedule') && page.heroMediaId) {
-    if (imagesWithoutAlt(tx, [page.heroMediaId], input.locale).length > 0) return { ok: false, error: 'heroNoAlt', field: 'hero' };
-  }
-  if (!visibleText && (status === 'published' || status === 'scheduled')) {
-    return { ok: false, error: 'emptyBody' };
-  }
-
-  if (current) {
-    keepUnrecordedVersion(tx, current);
-    // The other language was never confirmed (seed import, or written first):
-    // it matched this language's text as it was until now.
-    if (other && other.sourceFingerprint === null) {
-      tx.update(pageTranslations).set({ sourceFingerprint: textFingerprint(current), sourceVersion: current.version }).where(eq(pageTranslations.id, other.id)).run();
+    return clash ? (clash.deletedAt === null ? 'pathTaken' : 'pathTakenTrash') : null;
+  },
+  publicAddress: (page, locale, path) => (page.kind === 'page' && path ? pagePublicPath(locale, path) : null),
+  // An external link has no body: its title stands in for the publication check.
+  visibleText: (page, fields) => (page.kind === 'link' ? fields.title : fields.body),
+  changes: ({ tx, item: page, locale, current, other, fields, wasLive, nowLive, now }, moved) => {
+    const pathChanged = (current?.path ?? null) !== fields.path;
+    const changed = new Set<string>(moved);
+    if (wasLive || nowLive) {
+      if (page.kind === 'page') {
+        if (wasLive && current?.path) changed.add(pagePublicPath(locale, current.path));
+        if (nowLive && fields.path) changed.add(pagePublicPath(locale, fields.path));
+      }
+      for (const p of parentAddress(tx, page.parentId, locale, now)) changed.add(p);
+      changed.add(localeRoot(locale));
+      // The other language's page links here (language switch, hreflang).
+      if (pathChanged || wasLive !== nowLive) {
+        const otherPath = other ? livePublicPath(page, other, now) : null;
+        if (otherPath) changed.add(otherPath);
+      }
     }
-  }
+    const menuChanged = wasLive !== nowLive || (nowLive && current !== undefined && (menuLabel(current) !== menuLabel(fields) || pathChanged));
+    return { changedPaths: [...changed], menuChanged };
+  },
+  audit: ({ locale, current, status, publishedAt, version, restored }) => {
+    const publicationChanged = current
+      ? current.status !== status || (current.publishedAt?.getTime() ?? null) !== (publishedAt?.getTime() ?? null)
+      : status !== 'draft';
+    const saved = restored ? 'page.restore_revision' : current ? 'page.save' : 'page.create_translation';
+    const details = {
+      locale,
+      version,
+      status,
+      ...(current ? {} : { created: true }),
+      ...(restored ? { revisionId: restored.revisionId, restoredVersion: restored.version } : {}),
+    };
+    return [{ action: (publicationChanged && PUBLICATION_ACTIONS[status]) || saved, details }];
+  },
+};
 
-  // Saving one language confirms it against the other's current text.
-  const version = (current?.version ?? 0) + 1;
-  const values = {
-    ...fields,
-    status,
-    publishedAt,
-    isPlaceholder: options.isPlaceholder ?? false,
-    sourceFingerprint: other ? textFingerprint(other) : null,
-    sourceVersion: other?.version ?? null,
-    version,
-    updatedAt: now,
-  };
-  if (current) {
-    tx.update(pageTranslations).set(values).where(eq(pageTranslations.id, current.id)).run();
-    const caughtUp = catchUpConfirmation(current, other, fields, version);
-    if (caughtUp && other) tx.update(pageTranslations).set(caughtUp).where(eq(pageTranslations.id, other.id)).run();
-  } else {
-    tx.insert(pageTranslations).values({ pageId: page.id, locale: input.locale, ...values, createdAt: now }).run();
-  }
-  tx.update(pages).set({ updatedAt: now }).where(eq(pages.id, page.id)).run();
-  setUsages(tx, { type: 'page', id: page.id, locale: input.locale }, bodyUsages);
-
-  // A live address that changes keeps working: 301 from the old one (and every redirect that led to it).
-  const wasLive = current ? isLive(current, now) : false;
-  const nowLive = isLive({ status, publishedAt }, now);
-  const pathChanged = (current?.path ?? null) !== fields.path;
-  const movedFrom =
-    current && wasLive && pathChanged && current.path && fields.path
-      ? moveAddress(tx, input.locale, pagePublicPath(input.locale, current.path), pagePublicPath(input.locale, fields.path))
-      : [];
-
-  const snapshot = pageSnapshotOf({ ...values });
-  tx.insert(revisions)
-    .values({ entityType: 'page', entityId: page.id, locale: input.locale, version, snapshot: JSON.stringify(snapshot), authorId: actor.userId, createdAt: now })
-    .run();
-
-  const publicationChanged = current
-    ? current.status !== status || (current.publishedAt?.getTime() ?? null) !== (publishedAt?.getTime() ?? null)
-    : status !== 'draft';
-  const action =
-    (publicationChanged && PUBLICATION_ACTIONS[status]) || options.action || (current ? 'page.save' : 'page.create_translation');
-  recordAudit(tx, {
-    userId: actor.userId,
-    action,
-    entityType: 'page',
-    entityId: page.id,
-    details: { locale: input.locale, version, status, ...(current ? {} : { created: true }), ...options.details },
-    ip: actor.ip,
-  });
-
-  const changed = new Set<string>(movedFrom);
-  if (wasLive || nowLive) {
-    if (page.kind === 'page') {
-      if (wasLive && current?.path) changed.add(pagePublicPath(input.locale, current.path));
-      if (nowLive && fields.path) changed.add(pagePublicPath(input.locale, fields.path));
-    }
-    for (const p of parentAddress(tx, page.parentId, input.locale, now)) changed.add(p);
-    changed.add(localeRoot(input.locale));
-    // The other language's page links here (language switch, hreflang).
-    if (pathChanged || wasLive !== nowLive) {
-      const otherPath = other ? livePublicPath(page, other, now) : null;
-      if (otherPath) changed.add(otherPath);
-    }
-  }
-  const menuChanged =
-    wasLive !== nowLive || (nowLive && current !== undefined && (menuLabel(current) !== menuLabel(fields) || pathChanged));
-
-  return { ok: true, pageId: page.id, version, status, publishedAt, changedPaths: [...changed], menuChanged };
+/** The core's answer with the page's own name for the item. */
+function asPageResult(result: SaveResult<PageFields, PageSnapshot, PageChange>): SavePageResult {
+  if (!result.ok) return result;
+  const { itemId, ...rest } = result;
+  return { ...rest, pageId: itemId };
 }
 
 /** Saves one language of a page (creating that language on its first save), in one transaction. */
 export function savePageTranslation(db: DB, actor: Actor, input: SavePageInput, now = new Date()): SavePageResult {
-  return db.transaction((tx) => saveInTx(tx, actor, input, now));
+  const { pageId, ...rest } = input;
+  // A person wrote it: it is no placeholder any more.
+  return asPageResult(db.transaction((tx) => saveTranslationIn(tx, pageType, actor, { ...rest, itemId: pageId }, now, { extra: { isPlaceholder: false } })));
 }
 
 /**
- * Brings back the text of an earlier revision as a new save (a new version
- * and revision; nothing is overwritten). The publication stays as it is now;
- * the path is restored too, under the same rules as any save. Whether the
- * text is a placeholder comes back with it.
+ * Brings back the text of an earlier revision as a new save (see
+ * restoreRevision); whether the text is a placeholder comes back with it.
  */
 export function restorePageRevision(
   db: DB,
@@ -386,54 +300,13 @@ export function restorePageRevision(
   input: { pageId: number; locale: Locale; revisionId: number; baseVersion: number | null },
   now = new Date(),
 ): SavePageResult {
-  return db.transaction((tx) => {
-    const revision = tx
-      .select()
-      .from(revisions)
-      .where(
-        and(eq(revisions.id, input.revisionId), eq(revisions.entityType, 'page'), eq(revisions.entityId, input.pageId), eq(revisions.locale, input.locale)),
-      )
-      .get();
-    if (!revision) return { ok: false, error: 'notFound' } as const;
-    const s = parsePageSnapshot(revision.snapshot);
-    const fields: PageFields = {
-      title: s.title,
-      menuTitle: s.menuTitle,
-      path: s.path,
-      summary: s.summary,
-      body: s.body,
-      seoTitle: s.seoTitle,
-      seoDescription: s.seoDescription,
-    };
-    return saveInTx(
-      tx,
-      actor,
-      { pageId: input.pageId, locale: input.locale, baseVersion: input.baseVersion, fields, publication: { action: 'keep' } },
-      now,
-      { action: 'page.restore_revision', details: { revisionId: revision.id, restoredVersion: revision.version }, isPlaceholder: s.isPlaceholder },
-    );
-  });
+  const { pageId, ...rest } = input;
+  return asPageResult(restoreRevision(db, pageType, actor, { ...rest, itemId: pageId }, now, (s) => ({ isPlaceholder: s.isPlaceholder })));
 }
 
 /** A person confirms one language is still right against the other's current text. */
-export function confirmPageTranslation(db: DB, actor: Actor, pageId: number, locale: Locale): { ok: true } | { ok: false; error: 'notFound' } {
-  return db.transaction((tx) => {
-    if (!findLivePageRow(tx, pageId)) return { ok: false, error: 'notFound' } as const;
-    const rows = tx.select().from(pageTranslations).where(eq(pageTranslations.pageId, pageId)).all();
-    const row = rows.find((r) => r.locale === locale);
-    const other = rows.find((r) => r.locale !== locale);
-    if (!row || !other) return { ok: false, error: 'notFound' } as const;
-    tx.update(pageTranslations).set({ sourceFingerprint: textFingerprint(other), sourceVersion: other.version }).where(eq(pageTranslations.id, row.id)).run();
-    recordAudit(tx, {
-      userId: actor.userId,
-      action: 'page.confirm_translation',
-      entityType: 'page',
-      entityId: pageId,
-      details: { locale, sourceVersion: other.version },
-      ip: actor.ip,
-    });
-    return { ok: true } as const;
-  });
+export function confirmPageTranslation(db: DB, actor: Actor, pageId: number, locale: Locale): ConfirmResult {
+  return confirmTranslation(db, pageType, actor, pageId, locale);
 }
 
 // ---------------------------------------------------------------- reads for the editor
@@ -464,20 +337,15 @@ export type PageForEditor = {
   translations: Partial<Record<Locale, PageTranslationForEditor>>;
 };
 
-function revisionSnapshot(db: Queryable, pageId: number, locale: Locale, version: number): PageSnapshot | null {
-  const json = revisionSnapshotJson(db, 'page', pageId, locale, version);
-  return json ? parsePageSnapshot(json) : null;
-}
-
 /** A page (not in the trash) with both languages as the editor shows them; null when there is none. */
 export function getPageForEditor(db: DB, pageId: number, now = new Date()): PageForEditor | null {
   const page = findLivePageRow(db, pageId);
   if (!page) return null;
-  const rows = db.select().from(pageTranslations).where(eq(pageTranslations.pageId, pageId)).all();
+  const rows = pageType.translations(db, pageId);
+  const marks = staleness(db, pageType, pageId, rows);
   const translations: PageForEditor['translations'] = {};
   for (const row of rows) {
-    const other = rows.find((r) => r.locale !== row.locale);
-    const stale = isStale(row, other);
+    const { stale, sourceBefore } = marks[row.locale] ?? { stale: false, sourceBefore: null };
     translations[row.locale] = {
       locale: row.locale,
       title: row.title,
@@ -494,7 +362,7 @@ export function getPageForEditor(db: DB, pageId: number, now = new Date()): Page
       live: isLive(row, now),
       stale,
       sourceVersion: row.sourceVersion,
-      sourceThen: stale && row.sourceVersion !== null ? revisionSnapshot(db, pageId, otherLocale(row.locale), row.sourceVersion) : null,
+      sourceThen: sourceBefore,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
     };
@@ -502,65 +370,19 @@ export function getPageForEditor(db: DB, pageId: number, now = new Date()): Page
   return { page, translations };
 }
 
-export type PageRevisionSummary = {
-  id: number;
-  version: number;
-  createdAt: Date;
-  authorId: number | null;
-  /** Null for the text kept from before the first recorded save, or once the user is gone. */
-  authorName: string | null;
-  title: string;
-  path: string | null;
-  status: PublicationStatus;
-  /** What this save did besides saving the text (see describeRevisions). */
-  changes: RevisionChange[];
-};
-
-const PAGE_TEXT_FIELDS: readonly (keyof PageFields)[] = ['title', 'menuTitle', 'path', 'summary', 'body', 'seoTitle', 'seoDescription'];
+export type PageRevisionSummary = Omit<RevisionSummary, 'address'> & { path: string | null };
 
 /** The revisions of one language of a page, newest first. */
-export function listPageRevisions(db: DB, pageId: number, locale: Locale): PageRevisionSummary[] {
-  const rows = db
-    .select({ id: revisions.id, version: revisions.version, createdAt: revisions.createdAt, authorId: revisions.authorId, authorName: users.name, snapshot: revisions.snapshot })
-    .from(revisions)
-    .leftJoin(users, eq(users.id, revisions.authorId))
-    .where(and(eq(revisions.entityType, 'page'), eq(revisions.entityId, pageId), eq(revisions.locale, locale)))
-    .orderBy(desc(revisions.version), desc(revisions.id))
-    .all()
-    .map(({ snapshot, ...r }) => {
-      const s = parsePageSnapshot(snapshot);
-      return { ...r, title: s.title, path: s.path, status: s.status, snapshot: s };
-    });
-  return describeRevisions(rows, PAGE_TEXT_FIELDS, 'path');
+export function listPageRevisions(db: Queryable, pageId: number, locale: Locale): PageRevisionSummary[] {
+  return listRevisions(db, pageType, pageId, locale).map(({ address, ...r }) => ({ ...r, path: address }));
 }
 
-export type PageRevision = {
-  id: number;
-  pageId: number;
-  locale: Locale;
-  version: number;
-  createdAt: Date;
-  authorId: number | null;
-  authorName: string | null;
-  snapshot: PageSnapshot;
-};
+export type PageRevision = Omit<Revision<PageSnapshot>, 'itemId'> & { pageId: number };
 
-/** One revision of a page with its full text; null when there is none (or it belongs to a news item). */
-export function getPageRevision(db: DB, revisionId: number): PageRevision | null {
-  const row = db
-    .select({
-      id: revisions.id,
-      pageId: revisions.entityId,
-      locale: revisions.locale,
-      version: revisions.version,
-      createdAt: revisions.createdAt,
-      authorId: revisions.authorId,
-      authorName: users.name,
-      snapshot: revisions.snapshot,
-    })
-    .from(revisions)
-    .leftJoin(users, eq(users.id, revisions.authorId))
-    .where(and(eq(revisions.id, revisionId), eq(revisions.entityType, 'page')))
-    .get();
-  return row ? { ...row, snapshot: parsePageSnapshot(row.snapshot) } : null;
+/** One revision of a page with its full text; null when it is none of this page's. */
+export function getPageRevision(db: Queryable, pageId: number, revisionId: number): PageRevision | null {
+  const revision = getRevision(db, pageType, pageId, revisionId);
+  if (!revision) return null;
+  const { itemId, ...rest } = revision;
+  return { ...rest, pageId: itemId };
 }

@@ -1,7 +1,37 @@
 import { and, eq } from 'drizzle-orm';
 import type { Locale } from '@/i18n/routing';
 import type { Queryable } from '../client';
-import { revisions } from '../schema';
+import { z } from 'zod';
+import { PUBLICATION_STATUSES, revisions } from '../schema';
+
+/**
+ * Reading stored snapshots defensively: a revision written before a field
+ * existed (or a damaged one) gets that field's empty value, never a crash.
+ */
+export const snapshotText = z.string().catch('');
+export const snapshotOptionalText = z.string().nullable().catch(null);
+
+/** A snapshot schema: the translation's own fields plus what every snapshot keeps. */
+export function snapshotSchema<T extends z.ZodRawShape>(fields: T) {
+  return z.object({
+    ...fields,
+    version: z.number().int().catch(0),
+    status: z.enum(PUBLICATION_STATUSES).catch('draft'),
+    /** ISO 8601, UTC. */
+    publishedAt: snapshotOptionalText,
+  });
+}
+
+/** Reads a stored snapshot (JSON) with its type's schema. */
+export function parseSnapshot<S extends z.ZodType>(schema: S, json: string): z.output<S> {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    value = {};
+  }
+  return schema.parse(value && typeof value === 'object' ? value : {});
+}
 
 /** The stored snapshot (JSON) of one version of a translation, or null when that version has none. */
 export function revisionSnapshotJson(q: Queryable, entityType: 'news' | 'page', entityId: number, locale: Locale, version: number): string | null {

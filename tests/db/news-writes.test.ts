@@ -117,7 +117,7 @@ describe('stale translations', () => {
     expect(states.find((s) => s.locale === 'sq')!.stale).toBe(true);
     expect(states.find((s) => s.locale === 'en')!.stale).toBe(false);
 
-    expect(confirmTranslation(t.db, actor, itemId, 'sq')).toBe(true);
+    expect(confirmTranslation(t.db, actor, itemId, 'sq')).toEqual({ ok: true });
     expect(translationStates(t.db, itemId).find((s) => s.locale === 'sq')!.stale).toBe(false);
     const sq = t.db.select().from(newsTranslations).where(and(eq(newsTranslations.newsItemId, itemId), eq(newsTranslations.locale, 'sq'))).get()!;
     expect(sq.version).toBe(1);

@@ -61,6 +61,11 @@ function save(
   return savePageTranslation(t.db, actor, { pageId, locale, baseVersion, fields: fields(over), publication }, now);
 }
 
+/** The one answer of a refused save: every refused field at once. */
+function invalid(fieldErrors: Record<string, string>, unknownImages?: string[]) {
+  return { ok: false, error: 'invalid', fieldErrors, ...(unknownImages ? { unknownImages } : {}) };
+}
+
 function saved(result: SavePageResult) {
   if (!result.ok) throw new Error(`expected a save, got ${JSON.stringify(result)}`);
   return result;
@@ -169,14 +174,28 @@ describe('saving a page translation', () => {
 
   it('refuses a missing or too long field, naming it, and writes nothing', () => {
     const id = newPage();
-    expect(save(id, 'en', null, { title: '   ' })).toEqual({ ok: false, error: 'titleRequired', field: 'title' });
-    expect(save(id, 'en', null, { title: 'x'.repeat(5000) })).toEqual({ ok: false, error: 'tooLong', field: 'title' });
-    expect(save(id, 'en', null, { summary: 'x'.repeat(601) })).toEqual({ ok: false, error: 'tooLong', field: 'summary' });
-    expect(save(id, 'en', null, { seoDescription: 'x'.repeat(321) })).toEqual({ ok: false, error: 'tooLong', field: 'seoDescription' });
-    expect(save(id, 'en', null, { path: `a${'-b'.repeat(100)}` })).toEqual({ ok: false, error: 'tooLong', field: 'path' });
+    expect(save(id, 'en', null, { title: '   ' })).toEqual(invalid({ title: 'required' }));
+    expect(save(id, 'en', null, { title: 'x'.repeat(5000) })).toEqual(invalid({ title: 'tooLong' }));
+    expect(save(id, 'en', null, { summary: 'x'.repeat(601) })).toEqual(invalid({ summary: 'tooLong' }));
+    expect(save(id, 'en', null, { seoDescription: 'x'.repeat(321) })).toEqual(invalid({ seoDescription: 'tooLong' }));
+    expect(save(id, 'en', null, { path: `a${'-b'.repeat(100)}` })).toEqual(invalid({ path: 'tooLong' }));
     expect(row(id, 'en')).toBeUndefined();
     expect(revisionsOf(id, 'en')).toHaveLength(0);
     expect(actions()).not.toContain('page.create_translation');
+  });
+
+  it('names every refused field at once, as for news', () => {
+    const id = newPage();
+    expect(save(id, 'en', null, { title: '', summary: 'x'.repeat(601), path: 'Bad Path' }, { action: 'publish' })).toEqual(
+      invalid({ title: 'required', summary: 'tooLong', path: 'pathInvalid' }),
+    );
+    expect(row(id, 'en')).toBeUndefined();
+  });
+
+  it('makes an address left empty from the title, in the data layer as for news', () => {
+    const id = newPage();
+    saved(save(id, 'en', null, { title: 'Migration Health Services', path: '  ' }));
+    expect(row(id, 'en')).toMatchObject({ path: 'migration-health-services' });
   });
 
   it('treats an external link as having no path and no body', () => {
@@ -192,10 +211,10 @@ describe('addresses', () => {
   it('refuses the first segments of the site’s own routes in each language', () => {
     const id = newPage();
     for (const path of ['news', 'search', 'admin', 'api', 'sitemaps', 'en', 'sq', 'news/more', 'lajme']) {
-      expect(save(id, 'en', null, { path }), path).toEqual({ ok: false, error: 'pathReserved', field: 'path' });
+      expect(save(id, 'en', null, { path }), path).toEqual(invalid({ path: 'pathReserved' }));
     }
     for (const path of ['lajme', 'kerko', 'admin', 'api', 'sitemaps', 'en', 'sq', 'lajme/te-tjera', 'news']) {
-      expect(save(id, 'sq', null, { path }), path).toEqual({ ok: false, error: 'pathReserved', field: 'path' });
+      expect(save(id, 'sq', null, { path }), path).toEqual(invalid({ path: 'pathReserved' }));
     }
     // Only the whole first segment is reserved.
     expect(saved(save(id, 'en', null, { path: 'about/news' })).version).toBe(1);
@@ -205,10 +224,11 @@ describe('addresses', () => {
   it('refuses malformed paths', () => {
     const id = newPage();
     for (const path of ['Who-We-Are', 'who we are', 'a//b', 'kush-jemë', '-a', 'a-', 'a--b', 'a_b', 'a.html', 'a?b']) {
-      expect(save(id, 'en', null, { path }), path).toEqual({ ok: false, error: 'pathInvalid', field: 'path' });
+      expect(save(id, 'en', null, { path }), path).toEqual(invalid({ path: 'pathInvalid' }));
     }
-    expect(save(id, 'en', null, { path: ' / ' })).toEqual({ ok: false, error: 'pathRequired', field: 'path' });
-    expect(save(id, 'en', null, { path: null })).toEqual({ ok: false, error: 'pathRequired', field: 'path' });
+    // An address left empty is made from the title; a title with no letters leaves it empty, and without a title only the title is missing.
+    expect(save(id, 'en', null, { title: '!!!', path: ' / ' })).toEqual(invalid({ path: 'required' }));
+    expect(save(id, 'en', null, { title: ' ', path: null })).toEqual(invalid({ title: 'required' }));
     expect(row(id, 'en')).toBeUndefined();
   });
 
@@ -216,10 +236,10 @@ describe('addresses', () => {
     const first = newPage();
     const second = newPage();
     save(first, 'en', null, { path: 'health' });
-    expect(save(second, 'en', null, { path: 'health' })).toEqual({ ok: false, error: 'pathTaken', field: 'path', takenBy: { pageId: first, trashed: false } });
+    expect(save(second, 'en', null, { path: 'health' })).toEqual(invalid({ path: 'pathTaken' }));
     expect(saved(save(second, 'sq', null, { path: 'health' })).version).toBe(1);
     trashPage(t.db, actor, first);
-    expect(save(second, 'en', null, { path: 'health' })).toEqual({ ok: false, error: 'pathTaken', field: 'path', takenBy: { pageId: first, trashed: true } });
+    expect(save(second, 'en', null, { path: 'health' })).toEqual(invalid({ path: 'pathTakenTrash' }));
   });
 
   it('leaves a 301 when a live page’s path changes, and re-points it on the next change (no chains)', () => {
@@ -283,8 +303,8 @@ describe('publication', () => {
     const id = newPage();
     const now = new Date('2026-03-01T10:00:00Z');
     save(id, 'en', null, {}, { action: 'keep' }, now);
-    expect(save(id, 'en', 1, { title: 'Changed' }, { action: 'schedule', at: new Date('2026-03-01T09:59:00Z') }, now)).toEqual({ ok: false, error: 'pastDate' });
-    expect(save(id, 'en', 1, {}, { action: 'schedule', at: now }, now)).toEqual({ ok: false, error: 'pastDate' });
+    expect(save(id, 'en', 1, { title: 'Changed' }, { action: 'schedule', at: new Date('2026-03-01T09:59:00Z') }, now)).toEqual(invalid({ publishAt: 'pastDate' }));
+    expect(save(id, 'en', 1, {}, { action: 'schedule', at: now }, now)).toEqual(invalid({ publishAt: 'pastDate' }));
     expect(row(id, 'en')).toMatchObject({ version: 1, status: 'draft', title: 'Migration Health' });
     expect(revisionsOf(id, 'en')).toHaveLength(1);
   });
@@ -303,12 +323,12 @@ describe('publication', () => {
 
   it('refuses to publish an empty page, to empty a live page, and to unpublish a draft', () => {
     const id = newPage();
-    expect(save(id, 'en', null, { body: '<p> </p><script>x</script>' }, { action: 'publish' })).toEqual({ ok: false, error: 'emptyBody' });
-    expect(save(id, 'en', null, { body: '<h2> </h2><br>&nbsp;' }, { action: 'publish' })).toEqual({ ok: false, error: 'emptyBody' });
+    expect(save(id, 'en', null, { body: '<p> </p><script>x</script>' }, { action: 'publish' })).toEqual(invalid({ body: 'emptyBody' }));
+    expect(save(id, 'en', null, { body: '<h2> </h2><br>&nbsp;' }, { action: 'publish' })).toEqual(invalid({ body: 'emptyBody' }));
     save(id, 'en', null);
-    expect(save(id, 'en', 1, {}, { action: 'unpublish' })).toEqual({ ok: false, error: 'notPublished' });
+    expect(save(id, 'en', 1, {}, { action: 'unpublish' })).toEqual(invalid({ form: 'notPublished' }));
     save(id, 'en', 1, {}, { action: 'publish' });
-    expect(save(id, 'en', 2, { body: '' })).toEqual({ ok: false, error: 'emptyBody' });
+    expect(save(id, 'en', 2, { body: '' })).toEqual(invalid({ body: 'emptyBody' }));
     expect(row(id, 'en')).toMatchObject({ version: 2, body: '<p>Text</p>' });
   });
 
@@ -347,7 +367,7 @@ describe('revisions', () => {
       [2, 'Second', 'Elira Hoxha'],
       [1, 'Migration Health', 'Elira Hoxha'],
     ]);
-    const one = getPageRevision(t.db, list[1]!.id)!;
+    const one = getPageRevision(t.db, id, list[1]!.id)!;
     expect(one).toMatchObject({ pageId: id, locale: 'en', version: 1, authorName: 'Elira Hoxha', snapshot: { title: 'Migration Health', body: '<p>Text</p>' } });
   });
 
@@ -478,13 +498,9 @@ describe('the main image', () => {
     expect(setPageHero(t.db, actor, pageId, photo)).toMatchObject({ ok: true, changedPaths: [] });
     saved(save(pageId, 'en', null, {}, { action: 'publish' }));
     saved(save(pageId, 'sq', null, { title: 'Shëndeti i migrantëve', path: 'shendeti-i-migranteve' }));
-    expect(save(pageId, 'sq', 1, { title: 'Shëndeti i migrantëve', path: 'shendeti-i-migranteve' }, { action: 'publish' })).toEqual({ ok: false, error: 'heroNoAlt', field: 'hero' });
+    expect(save(pageId, 'sq', 1, { title: 'Shëndeti i migrantëve', path: 'shendeti-i-migranteve' }, { action: 'publish' })).toEqual(invalid({ hero: 'heroNoAlt' }));
     const later = new Date(Date.now() + 60 * MINUTE);
-    expect(save(pageId, 'sq', 1, { title: 'Shëndeti i migrantëve', path: 'shendeti-i-migranteve' }, { action: 'schedule', at: later })).toEqual({
-      ok: false,
-      error: 'heroNoAlt',
-      field: 'hero',
-    });
+    expect(save(pageId, 'sq', 1, { title: 'Shëndeti i migrantëve', path: 'shendeti-i-migranteve' }, { action: 'schedule', at: later })).toEqual(invalid({ hero: 'heroNoAlt' }));
     expect(row(pageId, 'sq')).toMatchObject({ status: 'draft', version: 1 });
     t.db.insert(mediaTranslations).values({ mediaId: photo, locale: 'sq', decorative: true }).run();
     expect(save(pageId, 'sq', 1, { title: 'Shëndeti i migrantëve', path: 'shendeti-i-migranteve' }, { action: 'publish' })).toMatchObject({ ok: true, status: 'published' });
@@ -501,7 +517,7 @@ describe('images in the text', () => {
     saved(save(pageId, 'sq', null, sq));
     const uses = () => t.db.select({ mediaId: mediaUsages.mediaId, locale: mediaUsages.locale }).from(mediaUsages).where(eq(mediaUsages.entityId, pageId)).all();
     expect(uses()).toEqual([{ mediaId: photo, locale: 'sq' }]);
-    expect(save(pageId, 'sq', 1, sq, { action: 'publish' })).toEqual({ ok: false, error: 'bodyImageNoAlt', field: 'body' });
+    expect(save(pageId, 'sq', 1, sq, { action: 'publish' })).toEqual(invalid({ body: 'bodyImageNoAlt' }));
     t.db.insert(mediaTranslations).values({ mediaId: photo, locale: 'sq', alt: 'Infermiere në një qendër shëndetësore' }).run();
     expect(save(pageId, 'sq', 1, sq, { action: 'publish' })).toMatchObject({ ok: true, status: 'published' });
     saved(save(pageId, 'sq', 2, { ...sq, body: '<p>Tekst</p>' }));
@@ -512,8 +528,8 @@ describe('images in the text', () => {
     const pageId = newPage();
     const unknown = `/media/${'0'.repeat(64)}-320.webp`;
     const forged = `<p>Text</p><img src="${unknown}" alt="x">`;
-    expect(save(pageId, 'en', null, { body: forged })).toEqual({ ok: false, error: 'bodyImageUnknown', field: 'body', images: [unknown] });
-    expect(save(pageId, 'en', null, { body: forged }, { action: 'publish' })).toEqual({ ok: false, error: 'bodyImageUnknown', field: 'body', images: [unknown] });
+    expect(save(pageId, 'en', null, { body: forged })).toEqual(invalid({ body: 'bodyImageUnknown' }, [unknown]));
+    expect(save(pageId, 'en', null, { body: forged }, { action: 'publish' })).toEqual(invalid({ body: 'bodyImageUnknown' }, [unknown]));
     expect(row(pageId, 'en')).toBeUndefined();
     const photo = insertMediaRow(t.db, 7, { en: 'Nurses at a health centre' });
     const hash = (7).toString(16).padStart(64, '0');
@@ -521,14 +537,9 @@ describe('images in the text', () => {
     saved(save(pageId, 'en', null, { body: `<p>Text</p>${img}` }, { action: 'publish' }));
     saved(save(pageId, 'en', 1, { body: '<p>Text only</p>' }));
     expect(trashMedia(t.db, actor, photo)).toEqual({ ok: true });
-    expect(save(pageId, 'en', 2, { body: `<p>Text</p>${img}` })).toEqual({ ok: false, error: 'bodyImageUnknown', field: 'body', images: [`/media/${hash}-320.webp`] });
+    expect(save(pageId, 'en', 2, { body: `<p>Text</p>${img}` })).toEqual(invalid({ body: 'bodyImageUnknown' }, [`/media/${hash}-320.webp`]));
     const first = revisionsOf(pageId, 'en')[0]!;
-    expect(restorePageRevision(t.db, actor, { pageId, locale: 'en', revisionId: first.id, baseVersion: 2 })).toEqual({
-      ok: false,
-      error: 'bodyImageUnknown',
-      field: 'body',
-      images: [`/media/${hash}-320.webp`],
-    });
+    expect(restorePageRevision(t.db, actor, { pageId, locale: 'en', revisionId: first.id, baseVersion: 2 })).toEqual(invalid({ body: 'bodyImageUnknown' }, [`/media/${hash}-320.webp`]));
     expect(row(pageId, 'en')).toMatchObject({ version: 2, body: '<p>Text only</p>' });
   });
 });

@@ -210,6 +210,20 @@ describe('the menu', () => {
     await context.close();
   });
 
+  it('names every refused field at once, as the news editor does, and keeps what was typed', async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, EDITOR);
+    await page.goto(`${server.url}/admin/pages/${healthId}`);
+    const summary = 'x'.repeat(601);
+    await write(page, 'sq', { title: '   ', path: 'Bad Path', summary });
+    expect(await submit(page, 'sq', 'Save draft')).toBe('Check the form and try again.');
+    expect(await page.locator('#sq-title-error').textContent()).toBe('This field is required.');
+    expect(await page.locator('#sq-path-error').textContent()).toContain('Use lower-case letters a–z');
+    expect(await page.locator('#sq-summary-error').textContent()).toBe('This text is too long.');
+    expect(await panel(page, 'sq').getByLabel('Summary', { exact: true }).inputValue()).toBe(summary);
+    await context.close();
+  });
+
   it('moving a page up with the keyboard changes the menu order at once', async () => {
     const before = await ourWorkMenu('en');
     const index = before.indexOf('Migration Health');

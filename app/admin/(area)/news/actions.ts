@@ -14,7 +14,7 @@ import {
   saveSharedNews,
 } from '@/db/admin/news';
 import type { PublicationRequest } from '@/db/content/common';
-import type { CreateNewsResult, NewsFieldErrors, NewsFields } from '@/db/content/news-writes';
+import type { CreateNewsResult, NewsFields } from '@/db/content/news-writes';
 import { NEWS_KINDS } from '@/db/schema';
 import { guarded } from '@/lib/auth/guard';
 import { requireUser } from '@/lib/auth/session';
@@ -23,6 +23,7 @@ import { clientAddress } from '@/lib/client-address';
 import { scheduleFrom } from '@/lib/dates';
 import type { FormState } from '@/lib/form-state';
 import type { TranslationFormState } from '@/components/admin/TranslationEditor';
+import { fieldErrorMessages } from '../field-messages';
 import { afterNewsChange } from './revalidate';
 
 /** What the editor's per-language form gets back (see components/admin/TranslationEditor.tsx); `conflict` is a NewsSnapshot. */
@@ -98,11 +99,11 @@ export async function saveNewsAction(_prev: NewsFormState, formData: FormData): 
       if (result.error === 'stale') return { status: 'error', message: t('editor.stale'), conflict: result.current };
       if (result.error === 'notFound') return { status: 'error', message: t('editor.notFound') };
       if (result.error !== 'invalid') return { status: 'error', message: result.error === 'sharedInvalid' ? t('errors.invalid') : t(`editor.errors.${result.error}`) };
-      const otherErrors = result.otherFieldErrors && Object.keys(result.otherFieldErrors).length > 0 ? fieldMessages(result.otherFieldErrors, result.otherUnknownImages, t) : undefined;
+      const otherErrors = result.otherFieldErrors && Object.keys(result.otherFieldErrors).length > 0 ? fieldErrorMessages(result.otherFieldErrors, result.otherUnknownImages, t) : undefined;
       return {
         status: 'error',
         message: otherErrors ? t('editor.firstSaveOtherInvalid', { language: parsed.data.locale === 'en' ? 'sq' : 'en' }) : t('errors.invalid'),
-        fieldErrors: fieldMessages(result.fieldErrors, result.unknownImages, t),
+        fieldErrors: fieldErrorMessages(result.fieldErrors, result.unknownImages, t),
         otherFieldErrors: otherErrors,
       };
     }
@@ -117,17 +118,6 @@ export async function saveNewsAction(_prev: NewsFormState, formData: FormData): 
       publishedAt: result.publishedAt?.toISOString() ?? null,
     };
   });
-}
-
-/** `unknownImages`: the images a 'bodyImageUnknown' error names. */
-function fieldMessages(errors: NewsFieldErrors, unknownImages: string[] | undefined, t: Awaited<ReturnType<typeof messages>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [field, code] of Object.entries(errors)) {
-    if (!code) continue;
-    if (code === 'bodyImageUnknown') out[field] = t('editor.errors.bodyImageUnknown', { files: (unknownImages ?? []).join(', ') });
-    else out[field] = code === 'required' || code === 'tooLong' ? t(`errors.${code}`) : t(`editor.errors.${code}`);
-  }
-  return out;
 }
 
 export type SharedFormState = FormState & { version?: number };
@@ -157,8 +147,8 @@ export async function confirmTranslationAction(_prev: FormState, formData: FormD
     const t = await messages();
     const parsed = z.object({ itemId: id, locale }).safeParse({ itemId: formData.get('itemId'), locale: formData.get('locale') });
     if (!parsed.success) return { status: 'error', message: t('errors.invalid') };
-    const ok = await confirmNewsTranslation(parsed.data.itemId, parsed.data.locale, clientAddress(await headers()));
-    if (!ok) return { status: 'error', message: t('editor.notFound') };
+    const result = await confirmNewsTranslation(parsed.data.itemId, parsed.data.locale, clientAddress(await headers()));
+    if (!result.ok) return { status: 'error', message: t('editor.notFound') };
     // The list's marker goes; the open editor keeps the notice with this answer in it.
     revalidatePath('/admin/news');
     return { status: 'success', message: t('editor.done.confirmed') };

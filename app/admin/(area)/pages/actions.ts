@@ -6,7 +6,7 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { confirmPageLanguage, loadPageForEditor, restorePageToRevision, savePage, setPageDocuments, setPageLink, setPageMainImage } from '@/db/admin/pages';
 import type { PublicationRequest } from '@/db/content/common';
-import type { PageChange, PageFields, SavePageResult } from '@/db/content/page-writes';
+import type { PageChange, PageFields } from '@/db/content/page-writes';
 import { guarded } from '@/lib/auth/guard';
 import { requireUser } from '@/lib/auth/session';
 import { languagesArgument } from '@/i18n/routing';
@@ -14,8 +14,8 @@ import { clientAddress } from '@/lib/client-address';
 import { scheduleFrom } from '@/lib/dates';
 import type { FormState } from '@/lib/form-state';
 import { revalidatePublic } from '@/lib/revalidate';
-import { slugify } from '@/lib/slug';
 import type { TranslationFormState } from '@/components/admin/TranslationEditor';
+import { fieldErrorMessages } from '../field-messages';
 
 /**
  * What any staff member may do to a page: write, publish, schedule and
@@ -28,8 +28,6 @@ const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const locale = z.enum(['en', 'sq']);
 const optionalVersion = z.union([z.literal('').transform(() => null), z.coerce.number().int().min(0)]);
 const intent = z.enum(['save', 'publish', 'schedule', 'unpublish']);
-
-type Messages = Awaited<ReturnType<typeof messages>>;
 
 async function messages() {
   const me = await requireUser();
@@ -60,46 +58,16 @@ async function fieldsFrom(formData: FormData, pageId: number, lang: 'en' | 'sq')
   const needsCurrent = FIELD_NAMES.some((f) => sent(f) === null);
   const current = needsCurrent ? (await loadPageForEditor(pageId))?.translations[lang] : undefined;
   const pick = (name: (typeof FIELD_NAMES)[number]) => sent(name) ?? current?.[name] ?? '';
-  const title = pick('title');
-  const path = pick('path').trim();
   return {
-    title,
+    title: pick('title'),
     menuTitle: pick('menuTitle'),
-    // Left empty, the address is made from the title (as for news).
-    path: path || slugify(title),
+    // Left empty, the address is made from the title (by the data layer, as for news).
+    path: pick('path'),
     summary: pick('summary'),
     body: pick('body'),
     seoTitle: pick('seoTitle'),
     seoDescription: pick('seoDescription'),
   };
-}
-
-function fieldMessages(result: Exclude<SavePageResult, { ok: true } | { error: 'notFound' | 'stale' }>, t: Messages): Record<string, string> {
-  switch (result.error) {
-    case 'titleRequired':
-      return { title: t('errors.required') };
-    case 'pathRequired':
-      return { path: t('errors.required') };
-    case 'tooLong':
-      return { [result.field]: t('errors.tooLong') };
-    case 'pathInvalid':
-    case 'pathReserved':
-      return { path: t(`pages.errors.${result.error}`) };
-    case 'pathTaken':
-      return { path: t(result.takenBy.trashed ? 'pages.errors.pathTakenTrash' : 'pages.errors.pathTaken') };
-    case 'emptyBody':
-      return { body: t('editor.errors.emptyBody') };
-    case 'pastDate':
-      return { publishAt: t('editor.errors.pastDate') };
-    case 'notPublished':
-      return { form: t('editor.errors.notPublished') };
-    case 'heroNoAlt':
-      return { hero: t('editor.errors.heroNoAlt') };
-    case 'bodyImageNoAlt':
-      return { body: t('editor.errors.bodyImageNoAlt') };
-    case 'bodyImageUnknown':
-      return { body: t('editor.errors.bodyImageUnknown', { files: result.images.join(', ') }) };
-  }
 }
 
 export async function savePageAction(_prev: TranslationFormState, formData: FormData): Promise<TranslationFormState> {
@@ -125,7 +93,7 @@ export async function savePageAction(_prev: TranslationFormState, formData: Form
     if (!result.ok) {
       if (result.error === 'stale') return { status: 'error', message: t('editor.stale'), conflict: result.current };
       if (result.error === 'notFound') return { status: 'error', message: t('pages.notFound') };
-      return { status: 'error', message: t('errors.invalid'), fieldErrors: fieldMessages(result, t) };
+      return { status: 'error', message: t('errors.invalid'), fieldErrors: fieldErrorMessages(result.fieldErrors, result.unknownImages, t) };
     }
     afterPageChange(result, pageId);
     const done = {
@@ -168,7 +136,7 @@ export async function restorePageRevisionAction(_prev: TranslationFormState, for
     if (!result.ok) {
       if (result.error === 'stale') return { status: 'error', message: t('editor.stale'), conflict: result.current };
       if (result.error === 'notFound') return { status: 'error', message: t('pages.notFound') };
-      if (result.error === 'bodyImageUnknown') return { status: 'error', message: t('history.restoreUnknownImages', { files: result.images.join(', ') }) };
+      if (result.unknownImages) return { status: 'error', message: t('history.restoreUnknownImages', { files: result.unknownImages.join(', ') }) };
       return { status: 'error', message: t('pages.restoreInvalid') };
     }
     afterPageChange(result, parsed.data.pageId);
