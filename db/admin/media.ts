@@ -4,8 +4,8 @@ import { requireUser } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 import { mediaUrl } from '@/lib/media/files';
 import { getDb } from '../index';
+import type { Actor } from '../auth/actor';
 import {
-  type Actor,
   deleteMediaForever,
   getMediaItem,
   listMediaItems,

@@ -41,7 +41,7 @@ import {
  * check here — db/admin/news.ts checks the caller first.
  */
 
-export type Actor = { userId: number; ip: string | null };
+import type { Actor } from '../auth/actor';
 
 export type NewsFields = {
   title: string;

@@ -6,7 +6,8 @@ import { checkHeroImage, heroMissingAltWhereLive, setUsages } from '../media/usa
 import { LOCALES, media, mediaUsages, pages, pageTranslations, type PublicationStatus, redirects, revisions } from '../schema';
 import { isLive, isStale } from './common';
 import { normalizeExternalUrl, pagePublicPath } from './page-paths';
-import { type Actor, addressesShowing, findLivePageRow, type PageChange } from './page-writes';
+import type { Actor } from '../auth/actor';
+import { addressesShowing, findLivePageRow, type PageChange } from './page-writes';
 
 /**
  * The page tree as staff shape it: where a page sits (parent and position

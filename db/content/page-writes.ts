@@ -38,7 +38,7 @@ import {
  * - 'page.confirm_translation' confirmPageTranslation
  */
 
-export type Actor = { userId: number; ip: string | null };
+import type { Actor } from '../auth/actor';
 
 export type PageFields = {
   title: string;

@@ -19,7 +19,7 @@ import {
   type PublicationRequest,
   textFingerprint,
 } from './common';
-import type { Actor } from './page-writes';
+import type { Actor } from '../auth/actor';
 import { describeRevisions, parseSnapshot, type RevisionChange, revisionSnapshotJson } from './revisions';
 
 /**

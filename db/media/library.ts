@@ -22,7 +22,7 @@ import { type MediaUse, usagesOf } from './usages';
  * which sweepUploads removes at the next start (never a row without files).
  */
 
-export type Actor = { userId: number; ip: string | null };
+import type { Actor } from '../auth/actor';
 
 export type UploadResult =
   | { ok: true; id: number; kind: MediaKind; status: 'created' | 'duplicate' | 'restored' }
