@@ -432,7 +432,7 @@ describe('every entry point checks for itself', () => {
 
   it('finds the actions in the build', () => {
     const names = serverActions().map((a) => a.name);
-    expect(names).toEqual(expect.arrayContaining(['createUserAction', 'changePasswordAction', 'signInAction']));
+    expect(names).toEqual(expect.arrayContaining(['createUserAction', 'changeOwnPasswordAction', 'signInAction']));
   });
 
   it('declares every action with the wrapper: who may call it, and what it takes', () => {
@@ -471,9 +471,9 @@ describe('every entry point checks for itself', () => {
       expect.arrayContaining([
         'createUserAction',
         'setRequireTwoFactorAction',
-        'addPageAction',
-        'movePageStepAction',
-        'movePageUnderAction',
+        'createPageAction',
+        'movePageUpDownAction',
+        'movePageAction',
         'movePageToAction',
         'trashPageAction',
         'restorePageAction',
@@ -505,7 +505,7 @@ describe('every entry point checks for itself', () => {
       'a form of repeated, out-of-range fields': multipart([...fields, ['0', '["$undefined","$K1"]']]),
     };
     // Without fields to refuse: a form of junk is still a form (signing out would end the session the sweep uses).
-    const NO_FIELDS = new Set(['signOutAction', 'startTwoFactorAction']);
+    const NO_FIELDS = new Set(['signOutAction', 'startTwoFactorEnrolmentAction']);
     // The wrapper's own answer: the message and nothing else (no field errors: the body never ran).
     const invalid = '{"status":"error","message":"Check the form and try again."}';
     const before = server.output().length;

@@ -25,7 +25,7 @@ export const signOutAction = action({ role: 'anyone', form: {} }, async ({ me, a
  * English | Shqip switch in the area's header). With `next`, the switch's
  * page is shown again in the new language.
  */
-export const setLanguageAction = action(
+export const setOwnLocaleAction = action(
   { role: 'editor', beforeTwoFactor: true, form: { locale, next: z.string().optional() } },
   async ({ input: { locale, next } }) => {
     await setOwnLocale(locale);

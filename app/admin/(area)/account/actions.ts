@@ -17,7 +17,7 @@ import type { FormState } from '@/lib/form-state';
 
 const typed = z.string().default('');
 
-export const changePasswordAction = action(
+export const changeOwnPasswordAction = action(
   { role: 'editor', beforeTwoFactor: true, form: { current: typed, new: typed, confirm: typed } },
   async ({ me, input, t, address }) => {
     const fieldErrors: Record<string, string> = {};
@@ -39,7 +39,7 @@ export const changePasswordAction = action(
 /** Two-factor steps share one form state: 'scan' (QR shown), 'codes' (recovery codes shown once). */
 export type TwoFactorState = FormState & { qrSvg?: string; secret?: string; codes?: string[] };
 
-export const startTwoFactorAction: FormAction<TwoFactorState> = action({ role: 'editor', beforeTwoFactor: true, form: {} }, async () => {
+export const startTwoFactorEnrolmentAction: FormAction<TwoFactorState> = action({ role: 'editor', beforeTwoFactor: true, form: {} }, async () => {
   const enrolment = await startTwoFactorEnrolment();
   if (!enrolment) return { status: 'idle' };
   return { status: 'idle', step: 'scan', secret: enrolment.secret, qrSvg: enrolment.qrSvg };

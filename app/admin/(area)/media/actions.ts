@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { deleteMediaFromTrash, type LibraryImage, type LibraryImagePage, loadLibraryImage, loadMedia, moveMediaToTrash, restoreMediaFromTrash, saveMediaTextsFor, searchLibraryImages } from '@/db/admin/media';
+import { deleteMediaForever, type LibraryImage, type LibraryImagePage, loadLibraryImage, loadMedia, trashMedia, restoreMedia, saveMediaTexts, searchLibraryImages } from '@/db/admin/media';
 import type { MediaTextsInput } from '@/db/media/library';
 import type { MediaUse } from '@/db/media/usages';
 import { DOCUMENT_LANGUAGES } from '@/db/schema';
@@ -58,7 +58,7 @@ export const saveMediaTextsAction: FormAction<MediaFormState> = action(
     const texts = Object.fromEntries(
       locales.map((l) => [l, { title: input[`${l}.title`], alt: input[`${l}.alt`], caption: input[`${l}.caption`], credit: input[`${l}.credit`], decorative: input[`${l}.decorative`] }]),
     ) as MediaTextsInput;
-    const result = await saveMediaTextsFor({ id: input.id, baseVersion: input.version, language: input.language, texts }, address);
+    const result = await saveMediaTexts({ id: input.id, baseVersion: input.version, language: input.language, texts }, address);
     if (!result.ok) {
       if (result.error === 'invalid') return { status: 'error', message: t('errors.invalid'), fieldErrors: tooLong(result.fieldErrors, t) };
       return { status: 'error', message: t(`media.errors.${result.error}`) };
@@ -70,7 +70,7 @@ export const saveMediaTextsAction: FormAction<MediaFormState> = action(
 );
 
 export const trashMediaAction = action({ role: 'editor', form: { id } }, async ({ input: { id }, t, locale, address }) => {
-  const result = await moveMediaToTrash(id, address);
+  const result = await trashMedia(id, address);
   if (!result.ok) {
     if (result.error === 'inUse') return { status: 'error', step: 'inUse', message: await inUseMessage(result.usages, locale) };
     return { status: 'error', message: t('media.errors.notFound') };
@@ -80,14 +80,14 @@ export const trashMediaAction = action({ role: 'editor', form: { id } }, async (
 });
 
 export const restoreMediaAction = action({ role: 'editor', form: { id } }, async ({ input: { id }, t, address }) => {
-  const result = await restoreMediaFromTrash(id, address);
+  const result = await restoreMedia(id, address);
   if (!result.ok) return { status: 'error', message: t('media.errors.notFound') };
   afterChange(id, false);
   return { status: 'success', message: t('media.restored') };
 });
 
 export const deleteMediaForeverAction = action({ role: 'editor', form: { id } }, async ({ input: { id }, t, locale, address }) => {
-  const result = await deleteMediaFromTrash(id, address);
+  const result = await deleteMediaForever(id, address);
   if (!result.ok) {
     if (result.error === 'inUse') return { status: 'error', message: await inUseMessage(result.usages, locale) };
     return { status: 'error', message: t('media.errors.notFound') };
@@ -132,7 +132,7 @@ export const saveImageAltAction: FormAction<ImageAltState> = action(
       }),
     ) as MediaTextsInput;
     if (Object.keys(fieldErrors).length > 0) return { status: 'error', message: t('media.dialog.altMissing'), fieldErrors };
-    const result = await saveMediaTextsFor({ id: input.id, baseVersion: input.version, texts }, address);
+    const result = await saveMediaTexts({ id: input.id, baseVersion: input.version, texts }, address);
     if (!result.ok) {
       if (result.error === 'invalid') return { status: 'error', message: t('errors.invalid'), fieldErrors: tooLong(result.fieldErrors, t) };
       return { status: 'error', message: t(`media.errors.${result.error}`) };

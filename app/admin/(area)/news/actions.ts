@@ -5,11 +5,11 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import {
   confirmNewsTranslation,
-  createNews,
-  moveNewsToTrash,
-  restoreNewsToRevision,
-  saveNews,
-  saveSharedNews,
+  createNewsItem,
+  trashNews,
+  restoreNewsRevision,
+  saveNewsTranslation,
+  saveSharedNewsFields,
 } from '@/db/admin/news';
 import type { CreateNewsResult, NewsFields } from '@/db/content/news-writes';
 import { NEWS_KINDS } from '@/db/schema';
@@ -39,7 +39,7 @@ const sharedFields = {
   heroMediaId: optionalId.default(null),
 };
 
-export const saveNewsAction: FormAction<NewsFormState> = action(
+export const saveNewsTranslationAction: FormAction<NewsFormState> = action(
   {
     role: 'editor',
     form: {
@@ -61,9 +61,9 @@ export const saveNewsAction: FormAction<NewsFormState> = action(
     let result: CreateNewsResult;
     if (itemId === '') {
       const other = input['other.title'] === undefined ? null : newsFields(input, 'other.');
-      result = await createNews({ locale, fields, publication, other, shared: { kind: input.kind, themes: input.themes, heroMediaId: input.heroMediaId } }, address);
+      result = await createNewsItem({ locale, fields, publication, other, shared: { kind: input.kind, themes: input.themes, heroMediaId: input.heroMediaId } }, address);
     } else {
-      result = await saveNews({ itemId, locale, baseVersion, fields, publication }, address);
+      result = await saveNewsTranslation({ itemId, locale, baseVersion, fields, publication }, address);
     }
     if (!result.ok) {
       if (result.error === 'stale') return { status: 'error', message: t('editor.stale'), conflict: result.current };
@@ -92,10 +92,10 @@ export const saveNewsAction: FormAction<NewsFormState> = action(
 
 export type SharedFormState = FormState & { version?: number };
 
-export const saveSharedNewsAction: FormAction<SharedFormState> = action(
+export const saveSharedNewsFieldsAction: FormAction<SharedFormState> = action(
   { role: 'editor', form: { ...sharedFields, itemId: id, baseVersion: version } },
   async ({ input: { itemId, baseVersion, kind, themes, heroMediaId }, t, address }) => {
-    const result = await saveSharedNews({ itemId, baseVersion, shared: { kind, themes, heroMediaId } }, address);
+    const result = await saveSharedNewsFields({ itemId, baseVersion, shared: { kind, themes, heroMediaId } }, address);
     if (!result.ok) {
       if (result.error === 'stale') return { status: 'error', message: t('editor.sharedStale'), version: undefined };
       if (result.error === 'heroNotFound' || result.error === 'heroNotImage') return { status: 'error', message: t(`editor.errors.${result.error}`) };
@@ -107,7 +107,7 @@ export const saveSharedNewsAction: FormAction<SharedFormState> = action(
   },
 );
 
-export const confirmTranslationAction = action({ role: 'editor', form: { itemId: id, locale } }, async ({ input, t, address }) => {
+export const confirmNewsTranslationAction = action({ role: 'editor', form: { itemId: id, locale } }, async ({ input, t, address }) => {
   const result = await confirmNewsTranslation(input.itemId, input.locale, address);
   if (!result.ok) return { status: 'error', message: t('editor.notFound') };
   // The list's marker goes; the open editor keeps the notice with this answer in it.
@@ -115,10 +115,10 @@ export const confirmTranslationAction = action({ role: 'editor', form: { itemId:
   return { status: 'success', message: t('editor.done.confirmed') };
 });
 
-export const restoreRevisionAction: FormAction<NewsFormState> = action(
+export const restoreNewsRevisionAction: FormAction<NewsFormState> = action(
   { role: 'editor', form: { itemId: id, revisionId: id, baseVersion: version } },
   async ({ input, t, address }) => {
-    const result = await restoreNewsToRevision(input, address);
+    const result = await restoreNewsRevision(input, address);
     if (!result.ok) {
       if (result.error === 'stale') return { status: 'error', message: t('editor.stale'), conflict: result.current };
       if (result.error === 'invalid' && result.unknownImages) {
@@ -133,7 +133,7 @@ export const restoreRevisionAction: FormAction<NewsFormState> = action(
 );
 
 export const trashNewsAction = action({ role: 'editor', form: { itemId: id } }, async ({ input: { itemId }, t, address }) => {
-  const result = await moveNewsToTrash(itemId, address);
+  const result = await trashNews(itemId, address);
   if (!result.ok) return { status: 'error', message: t('editor.notFound') };
   afterNewsChange(result.changedPaths, itemId);
   redirect('/admin/news?trashed=1');

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { confirmPageLanguage, loadPageForEditor, restorePageToRevision, savePage, setPageDocuments, setPageLink, setPageMainImage } from '@/db/admin/pages';
+import { confirmPageTranslation, loadPageForEditor, restorePageRevision, savePageTranslation, setPagePublications, setPageExternalUrl, setPageHero } from '@/db/admin/pages';
 import type { PageChange, PageFields } from '@/db/content/page-writes';
 import { action, type FormAction } from '@/lib/auth/action';
 import { languagesArgument } from '@/i18n/routing';
@@ -41,13 +41,13 @@ async function fieldsFrom(sent: Partial<Record<keyof PageFields, string>>, pageI
   return Object.fromEntries(FIELD_NAMES.map((name) => [name, sent[name] ?? current?.[name] ?? ''])) as PageFields;
 }
 
-export const savePageAction: FormAction<TranslationFormState> = action(
+export const savePageTranslationAction: FormAction<TranslationFormState> = action(
   { role: 'editor', form: { pageId: id, locale, baseVersion: optionalVersion, ...publicationFields, ...fieldsNamed(FIELD_NAMES, text.optional()) } },
   async ({ input, t, address }) => {
     const request = publicationRequest(input);
     if (!request.ok) return { status: 'error', message: t('errors.invalid'), fieldErrors: { publishAt: t(`editor.errors.${request.error}`) } };
     const { pageId, locale, baseVersion } = input;
-    const result = await savePage({ pageId, locale, baseVersion, fields: await fieldsFrom(input, pageId, locale), publication: request.publication }, address);
+    const result = await savePageTranslation({ pageId, locale, baseVersion, fields: await fieldsFrom(input, pageId, locale), publication: request.publication }, address);
     if (!result.ok) {
       if (result.error === 'stale') return { status: 'error', message: t('editor.stale'), conflict: result.current };
       if (result.error === 'notFound') return { status: 'error', message: t('pages.notFound') };
@@ -71,7 +71,7 @@ export const savePageAction: FormAction<TranslationFormState> = action(
 );
 
 export const confirmPageTranslationAction = action({ role: 'editor', form: { pageId: id, locale } }, async ({ input: { pageId, locale }, t, address }) => {
-  const result = await confirmPageLanguage(pageId, locale, address);
+  const result = await confirmPageTranslation(pageId, locale, address);
   if (!result.ok) return { status: 'error', message: t('pages.notFound') };
   revalidatePath('/admin/pages');
   revalidatePath(`/admin/pages/${pageId}`);
@@ -81,7 +81,7 @@ export const confirmPageTranslationAction = action({ role: 'editor', form: { pag
 export const restorePageRevisionAction: FormAction<TranslationFormState> = action(
   { role: 'editor', form: { pageId: id, locale, revisionId: id, baseVersion: version } },
   async ({ input, t, address }) => {
-    const result = await restorePageToRevision(input, address);
+    const result = await restorePageRevision(input, address);
     if (!result.ok) {
       if (result.error === 'stale') return { status: 'error', message: t('editor.stale'), conflict: result.current };
       if (result.error === 'notFound') return { status: 'error', message: t('pages.notFound') };
@@ -94,8 +94,8 @@ export const restorePageRevisionAction: FormAction<TranslationFormState> = actio
   },
 );
 
-export const savePageLinkAction = action({ role: 'editor', form: { pageId: id, url: z.string().max(4000) } }, async ({ input: { pageId, url }, t, address }) => {
-  const result = await setPageLink(pageId, url, address);
+export const setPageExternalUrlAction = action({ role: 'editor', form: { pageId: id, url: z.string().max(4000) } }, async ({ input: { pageId, url }, t, address }) => {
+  const result = await setPageExternalUrl(pageId, url, address);
   if (!result.ok) {
     if (result.error === 'urlInvalid') return { status: 'error', message: t('errors.invalid'), fieldErrors: { url: t('pages.errors.urlInvalid') } };
     return { status: 'error', message: t('pages.notFound') };
@@ -104,8 +104,8 @@ export const savePageLinkAction = action({ role: 'editor', form: { pageId: id, u
   return { status: 'success', message: t('pages.linkSaved') };
 });
 
-export const savePageHeroAction = action({ role: 'editor', form: { pageId: id, heroMediaId: optionalId.default(null) } }, async ({ input: { pageId, heroMediaId }, t, address }) => {
-  const result = await setPageMainImage(pageId, heroMediaId, address);
+export const setPageHeroAction = action({ role: 'editor', form: { pageId: id, heroMediaId: optionalId.default(null) } }, async ({ input: { pageId, heroMediaId }, t, address }) => {
+  const result = await setPageHero(pageId, heroMediaId, address);
   if (!result.ok) {
     if (result.error === 'heroNotFound' || result.error === 'heroNotImage') return { status: 'error', message: t(`editor.errors.${result.error}`) };
     if (result.error === 'heroNoAltLive') return { status: 'error', message: t('editor.errors.heroNoAltLive', { languages: languagesArgument(result.locales) }) };
@@ -115,8 +115,8 @@ export const savePageHeroAction = action({ role: 'editor', form: { pageId: id, h
   return { status: 'success', message: t('editor.done.saved') };
 });
 
-export const savePagePublicationsAction = action({ role: 'editor', form: { pageId: id, documents: z.array(id).max(500) } }, async ({ input: { pageId, documents }, t, address }) => {
-  const result = await setPageDocuments(pageId, documents, address);
+export const setPagePublicationsAction = action({ role: 'editor', form: { pageId: id, documents: z.array(id).max(500) } }, async ({ input: { pageId, documents }, t, address }) => {
+  const result = await setPagePublications(pageId, documents, address);
   if (!result.ok) {
     if (result.error === 'documentNotFound') return { status: 'error', message: t('pages.publications.notFound') };
     return { status: 'error', message: t(result.error === 'notAPage' ? 'errors.invalid' : 'pages.notFound') };

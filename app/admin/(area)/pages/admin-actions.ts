@@ -4,15 +4,15 @@ import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import {
-  addPageToTree,
-  deletePageFromTrash,
-  emptyPagesTrash,
+  createPage,
+  deletePageForever,
+  emptyPageTrash,
   loadPageForEditor,
-  movePageInTree,
-  movePageStep,
-  movePageToPlace,
-  movePageToTrash,
-  restorePageFromTrash,
+  movePage,
+  movePageUpDown,
+  movePageTo,
+  trashPage,
+  restorePage,
 } from '@/db/admin/pages';
 import type { PageChange } from '@/db/content/page-writes';
 import { action, type CallAction } from '@/lib/auth/action';
@@ -37,10 +37,10 @@ function afterTreeChange(change: PageChange, pageId?: number) {
   if (pageId !== undefined) revalidatePath(`/admin/pages/${pageId}`);
 }
 
-export const addPageAction = action(
+export const createPageAction = action(
   { role: 'admin', form: { kind: z.enum(['page', 'link']), parentId: parent.default(null), url: z.string().max(4000).optional() } },
   async ({ input: { kind, parentId, url }, t, address }) => {
-    const result = await addPageToTree({ kind, parentId, externalUrl: url }, address);
+    const result = await createPage({ kind, parentId, externalUrl: url }, address);
     if (!result.ok) {
       if (result.error === 'urlInvalid') return { status: 'error', message: t('errors.invalid'), fieldErrors: { url: t('pages.errors.urlInvalid') } };
       if (result.error === 'parentIsLink' || result.error === 'tooDeep') return { status: 'error', message: t(`pages.errors.${result.error}`) };
@@ -51,19 +51,19 @@ export const addPageAction = action(
   },
 );
 
-export const movePageStepAction = action({ role: 'admin', form: { pageId: id, direction: z.enum(['up', 'down']) } }, async ({ input: { pageId, direction }, t, address }) => {
-  const result = await movePageStep(pageId, direction, address);
+export const movePageUpDownAction = action({ role: 'admin', form: { pageId: id, direction: z.enum(['up', 'down']) } }, async ({ input: { pageId, direction }, t, address }) => {
+  const result = await movePageUpDown(pageId, direction, address);
   if (!result.ok) return { status: 'error', message: t(result.error === 'atEdge' ? 'pages.errors.atEdge' : 'pages.notFound') };
   afterTreeChange(result, pageId);
   return { status: 'success', message: t(direction === 'up' ? 'pages.movedUp' : 'pages.movedDown') };
 });
 
-export const movePageUnderAction = action({ role: 'admin', form: { pageId: id, parentId: parent } }, async ({ input: { pageId, parentId }, t, address }) => {
+export const movePageAction = action({ role: 'admin', form: { pageId: id, parentId: parent } }, async ({ input: { pageId, parentId }, t, address }) => {
   const current = await loadPageForEditor(pageId);
   if (!current) return { status: 'error', message: t('pages.notFound') };
   // Already there: moving it "under its own parent" would only send it to the end.
   if (current.page.parentId === parentId) return { status: 'success', message: t('pages.alreadyThere') };
-  const result = await movePageInTree({ pageId, parentId, position: Number.POSITIVE_INFINITY }, address);
+  const result = await movePage({ pageId, parentId, position: Number.POSITIVE_INFINITY }, address);
   if (!result.ok) {
     if (result.error === 'cycle' || result.error === 'parentIsLink' || result.error === 'tooDeep') return { status: 'error', message: t(`pages.errors.${result.error}`) };
     return { status: 'error', message: t('pages.notFound') };
@@ -83,7 +83,7 @@ export type MoveToState = FormState & { from?: { parentId: number | null; positi
 export const movePageToAction: CallAction<{ pageId: number; parentId: number | null; position: number }, MoveToState> = action(
   { role: 'admin', input: z.object({ pageId: id, parentId: id.nullable(), position: z.number().int().min(0).max(10_000) }) },
   async ({ input, t, address }) => {
-    const result = await movePageToPlace(input, address);
+    const result = await movePageTo(input, address);
     if (!result.ok) {
       if (result.error === 'cycle' || result.error === 'parentIsLink' || result.error === 'tooDeep') return { status: 'error', message: t(`pages.errors.${result.error}`) };
       return { status: 'error', message: t('pages.notFound') };
@@ -94,7 +94,7 @@ export const movePageToAction: CallAction<{ pageId: number; parentId: number | n
 );
 
 export const trashPageAction = action({ role: 'admin', form: { pageId: id } }, async ({ input: { pageId }, t, address }) => {
-  const result = await movePageToTrash(pageId, address);
+  const result = await trashPage(pageId, address);
   if (!result.ok) {
     if (result.error === 'protected') return { status: 'error', message: t('pages.trashProtected') };
     if (result.error === 'hasChildren') return { status: 'error', message: t('pages.trashHasChildren') };
@@ -106,7 +106,7 @@ export const trashPageAction = action({ role: 'admin', form: { pageId: id } }, a
 });
 
 export const restorePageAction = action({ role: 'admin', form: { pageId: id } }, async ({ input: { pageId }, t, address }) => {
-  const result = await restorePageFromTrash(pageId, address);
+  const result = await restorePage(pageId, address);
   if (!result.ok) {
     if (result.error === 'pathTaken') return { status: 'error', message: t('pages.restoreTaken', { language: t(`editor.language.${result.locale}`) }) };
     return { status: 'error', message: t('pages.notFound') };
@@ -119,11 +119,11 @@ export const restorePageAction = action({ role: 'admin', form: { pageId: id } },
 /** One page of the trash, or 'all' of it. */
 export const deletePageForeverAction = action({ role: 'admin', form: { pageId: z.union([z.literal('all'), id]) } }, async ({ input: { pageId }, t, address }) => {
   if (pageId === 'all') {
-    const result = await emptyPagesTrash(address);
+    const result = await emptyPageTrash(address);
     revalidatePath('/admin/pages/trash');
     return { status: 'success', message: t('pages.deleted', { count: result.deleted }) };
   }
-  const result = await deletePageFromTrash(pageId, address);
+  const result = await deletePageForever(pageId, address);
   if (!result.ok) {
     if (result.error === 'hasChildren') return { status: 'error', message: t('pages.trashHasChildren') };
     return { status: 'error', message: t('pages.notFound') };

@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { deleteNewsFromTrash, restoreNewsFromTrash } from '@/db/admin/news';
+import { deleteNewsForever, restoreNews } from '@/db/admin/news';
 import { action } from '@/lib/auth/action';
 import { id } from '@/lib/form-input';
 import { afterNewsChange } from '../revalidate';
@@ -10,7 +10,7 @@ import { afterNewsChange } from '../revalidate';
 /** The news trash: administrators only. */
 
 export const restoreNewsAction = action({ role: 'admin', form: { itemId: id } }, async ({ input: { itemId }, t, address }) => {
-  const result = await restoreNewsFromTrash(itemId, address);
+  const result = await restoreNews(itemId, address);
   if (!result.ok) return { status: 'error', message: t('editor.notFound') };
   afterNewsChange(result.changedPaths, itemId);
   redirect('/admin/news/trash?done=restored');
@@ -18,6 +18,6 @@ export const restoreNewsAction = action({ role: 'admin', form: { itemId: id } },
 
 /** One article of the trash, or 'all' of it. */
 export const deleteNewsForeverAction = action({ role: 'admin', form: { itemId: z.union([z.literal('all'), id]) } }, async ({ input: { itemId }, address }) => {
-  const count = await deleteNewsFromTrash(itemId === 'all' ? 'all' : [itemId], address);
+  const count = await deleteNewsForever(itemId === 'all' ? 'all' : [itemId], address);
   redirect(`/admin/news/trash?done=deleted&count=${count}`);
 });
