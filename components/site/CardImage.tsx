@@ -14,7 +14,7 @@ export function CardImage({ image, label, priority = false, sizes = CARD_SIZES }
     return <ResponsiveImage image={image} sizes={sizes} priority={priority} withCaption={false} className="aspect-[3/2] w-full object-cover" />;
   }
   return (
-    <div aria-hidden="true" data-testid="card-panel" className="flex aspect-[3/2] w-full items-end bg-iom-mist p-4">
+    <div aria-hidden="true" data-testid="card-panel" className="flex aspect-[4/1] w-full items-end bg-iom-mist p-4 sm:aspect-[3/2]">
       <span className="text-xl leading-tight font-bold text-iom-blue">{label}</span>
     </div>
   );
