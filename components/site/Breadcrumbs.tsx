@@ -33,7 +33,7 @@ export async function Breadcrumbs({
       <ol className="flex flex-wrap gap-x-2">
         {items.map((c, i) => (
           <li key={i} className="after:ml-2 after:content-['›']">
-            <SiteLink locale={locale} href={c.href}>{c.label}</SiteLink>
+            <SiteLink locale={locale} href={c.href} className="inline-block py-0.5">{c.label}</SiteLink>
           </li>
         ))}
         <li aria-current="page" className="hidden text-ink sm:list-item">

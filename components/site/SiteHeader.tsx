@@ -52,8 +52,8 @@ export async function SiteHeader({ locale, alternate }: { locale: Locale; altern
         </div>
       </div>
       {/* `relative`: the phone's search and menu panels open below this row, across its width. */}
-      <div className="relative mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-2 md:py-4">
-        <SiteLink locale={locale} href={homeHref} className="text-white no-underline hover:underline">
+      <div className="relative mx-auto flex max-w-6xl items-center justify-between gap-2 px-4 py-2 md:gap-4 md:py-4">
+        <SiteLink locale={locale} href={homeHref} className="min-w-0 text-white no-underline hover:underline">
           <span className="block text-base leading-tight font-bold tracking-wide sm:text-xl">{site('wordmark')}</span>
           <span className="block text-base leading-tight font-normal">{site('country')}</span>
         </SiteLink>
@@ -63,14 +63,15 @@ export async function SiteHeader({ locale, alternate }: { locale: Locale; altern
         </div>
 
         {/* Small screens: search and menu behind two buttons, <details> elements that work without JavaScript. */}
-        <div className="flex gap-2 md:hidden">
+        <div className="flex shrink-0 gap-2 md:hidden">
           <details name="header-panel" className="group" data-testid="search-toggle">
             <summary className={BUTTON}>
               <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="2.5">
                 <circle cx="10.5" cy="10.5" r="6.5" />
                 <path d="m15.5 15.5 5 5" strokeLinecap="round" />
               </svg>
-              <span>{searchT('title')}</span>
+              {/* On the narrowest phones the search button is its icon alone (the label stays for screen readers). */}
+              <span className="max-[359px]:sr-only">{searchT('title')}</span>
             </summary>
             <div className="absolute inset-x-0 top-full z-20 bg-iom-blue px-4 pt-1 pb-4 shadow-lg">
               <SearchForm locale={locale} id="header-search-small" compact />
