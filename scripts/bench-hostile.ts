@@ -7,7 +7,7 @@ import os from 'node:os';
 import { flatArguments, multipart, nestedArguments, postRaw, type RawAnswer, signInActionId } from './hostile-requests';
 import { cpuMs } from './proc';
 import { startSampleServer } from './server-for-tools';
-import { ANONYMOUS_BODY_LIMIT, MAX_NESTING } from '../request-guard';
+import { ANONYMOUS_BODY_LIMIT, MAX_NESTING } from '@/lib/request-guard';
 import { localizedPath } from '@/i18n/paths';
 import { newsHref } from '@/lib/hrefs';
 
