@@ -82,7 +82,10 @@ async function main() {
       let sent = 0;
       const cpuBefore = cpuMs(pid);
       const loops = hostile ? Array.from({ length: concurrency }, async () => {
-        while (running) (await hostile.send(), sent++);
+        while (running) {
+          await hostile.send();
+          sent++;
+        }
       }) : [];
       const latencies: number[] = [];
       const end = Date.now() + LOAD_SECONDS * 1000;
