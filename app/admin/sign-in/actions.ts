@@ -4,8 +4,7 @@ import { redirect } from 'next/navigation';
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { getTranslations } from 'next-intl/server';
 import { signIn } from '@/auth';
-import { getDb } from '@/db';
-import { findUserByEmail } from '@/db/auth/sign-in';
+import { preferredLocaleOf } from '@/db/admin/entry';
 import { adminLocale, rememberAdminLocale } from '@/lib/admin-locale';
 import type { FormState } from '@/lib/form-state';
 import { adminReturnPath } from '@/lib/params';
@@ -40,7 +39,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   }
 
   // The user's language from now on: their choice, or the sign-in page's (verifyCredentials).
-  const user = findUserByEmail(getDb(), email);
-  if (user) await rememberAdminLocale(user.preferredLocale);
+  const preferred = preferredLocaleOf(email);
+  if (preferred) await rememberAdminLocale(preferred);
   redirect(adminReturnPath(formData.get('next')));
 }

@@ -7,7 +7,7 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { deleteMediaFromTrash, type LibraryImage, type LibraryImagePage, loadLibraryImage, loadMedia, moveMediaToTrash, restoreMediaFromTrash, saveMediaTextsFor, searchLibraryImages } from '@/db/admin/media';
 import type { MediaTextsInput } from '@/db/media/library';
-import { DOCUMENT_LANGUAGES } from '@/db/schema';
+import { DOCUMENT_LANGUAGES } from '@/lib/vocabulary';
 import { locales } from '@/i18n/routing';
 import { guarded } from '@/lib/auth/guard';
 import { requireUser } from '@/lib/auth/session';

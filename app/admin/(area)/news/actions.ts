@@ -15,7 +15,7 @@ import {
 } from '@/db/admin/news';
 import type { PublicationRequest } from '@/db/content/common';
 import type { CreateNewsResult, NewsFields } from '@/db/content/news-writes';
-import { NEWS_KINDS } from '@/db/schema';
+import { NEWS_KINDS } from '@/lib/vocabulary';
 import { guarded } from '@/lib/auth/guard';
 import { requireUser } from '@/lib/auth/session';
 import { languagesArgument } from '@/i18n/routing';

@@ -4,8 +4,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { getDb } from '@/db';
-import { createFirstAdmin, isSetupTokenValid } from '@/db/auth/setup';
+import { setUpFirstAdmin, setupTokenValid } from '@/db/admin/entry';
 import { adminLocale } from '@/lib/admin-locale';
 import { emailSchema, fieldErrorKeys, nameSchema, newPasswordError, passwordErrorMessage } from '@/lib/auth/validation';
 import { clientAddress } from '@/lib/client-address';
@@ -22,7 +21,7 @@ export async function setupAdminAction(_prev: FormState, formData: FormData): Pr
   const locale = await adminLocale();
   const t = await getTranslations({ locale, namespace: 'Admin' });
   // Before any work on the fields: an anonymous caller without the token makes the server estimate no password.
-  if (!isSetupTokenValid(getDb(), String(formData.get('token') ?? ''))) return { status: 'error', step: 'invalidToken', message: t('setup.invalidToken') };
+  if (!setupTokenValid(String(formData.get('token') ?? ''))) return { status: 'error', step: 'invalidToken', message: t('setup.invalidToken') };
   const parsed = schema.safeParse({ token: formData.get('token'), name: formData.get('name'), email: formData.get('email') });
   const password = String(formData.get('password') ?? '');
   const confirm = String(formData.get('confirm') ?? '');
@@ -33,8 +32,7 @@ export async function setupAdminAction(_prev: FormState, formData: FormData): Pr
   if (problem) fieldErrors[problem.key === 'passwordMismatch' ? 'confirm' : 'password'] = passwordErrorMessage(problem, t);
   if (!parsed.success || problem) return { status: 'error', message: t('errors.invalid'), fieldErrors };
 
-  const result = await createFirstAdmin(
-    getDb(),
+  const result = await setUpFirstAdmin(
     parsed.data.token,
     { name: parsed.data.name, email: parsed.data.email, password, preferredLocale: locale },
     clientAddress(await headers()),
