@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { startTransition, useActionState, useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { type ImageAltState, saveImageAltAction, searchLibraryImagesAction } from '@/app/admin/(area)/media/actions';
-import { ACCEPT_IMAGES, sendUpload } from '@/app/admin/(area)/media/MediaUploader';
+import { ACCEPT_IMAGES, sendUpload } from '@/lib/media/upload';
 import { sizeRefusal } from '@/lib/media/limits';
 import type { LibraryImage, LibraryImagePage } from '@/db/admin/media';
 import type { Locale } from '@/i18n/routing';
