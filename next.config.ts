@@ -42,7 +42,7 @@ const nextConfig: NextConfig = {
   // instance) would then serve pages rendered from someone else's database.
   // 32 MB holds a couple of hundred pages (home, lists, recent articles and
   // popular searches), least recently used first out; it is held outside
-  // V8's capped heap (lib/cli/next-start.mjs), so it counts on its own.
+  // V8's capped heap (scripts/next-start.mjs), so it counts on its own.
   cacheMaxMemorySize: 32 * 1024 * 1024,
   // How long a CDN may keep serving a page while it fetches a fresh one.
   expireTime: 24 * 60 * 60,

@@ -9,6 +9,9 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
+import { DOCUMENT_LANGUAGES, NEWS_KINDS, PUBLICATION_STATUSES, type PublicationStatus } from '../lib/vocabulary';
+
+export { DOCUMENT_LANGUAGES, NEWS_KINDS, PUBLICATION_STATUSES, type PublicationStatus };
 
 /** Times are stored as UTC milliseconds since the epoch. */
 const timestamp = (name?: string) =>
@@ -16,11 +19,7 @@ const timestamp = (name?: string) =>
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 
 export const LOCALES = ['en', 'sq'] as const;
-export const PUBLICATION_STATUSES = ['draft', 'scheduled', 'published', 'unpublished'] as const;
 export const PAGE_KINDS = ['page', 'link'] as const;
-export const NEWS_KINDS = ['news', 'press_release', 'story'] as const;
-
-export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
 
 export const pages = sqliteTable(
   'pages',
@@ -275,8 +274,6 @@ export const revisions = sqliteTable(
 
 export const MEDIA_KINDS = ['image', 'document'] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
-/** The language of a document: English, Albanian, or several. */
-export const DOCUMENT_LANGUAGES = ['en', 'sq', 'mul'] as const;
 /** Where a file is used besides a hero image (heroes are the hero_media_id columns). */
 export const MEDIA_USAGE_ROLES = ['body', 'publication'] as const;
 export type MediaUsageRole = (typeof MEDIA_USAGE_ROLES)[number];

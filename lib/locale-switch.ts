@@ -30,6 +30,7 @@ const NOT_PUBLIC = /^\/(?:api|admin|_next)(?:\/|$)/;
 export function switchTarget(to: string | null, next: string | null): { locale: Locale; location: string } | null {
   if (!isLocale(to)) return null;
   const home = { locale: to, location: localizedPath('/', to) };
+  // eslint-disable-next-line no-control-regex -- control characters are what it refuses
   if (!next || next.length > 2000 || !next.startsWith('/') || next.startsWith('//') || /[\\\u0000-\u0020\u007f]/.test(next)) return home;
   let url: URL;
   try {

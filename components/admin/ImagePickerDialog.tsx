@@ -1,10 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { startTransition, useActionState, useEffect, useId, useRef, useState } from 'react';
+import { startTransition, useActionState, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import { type ImageAltState, saveImageAltAction, searchLibraryImagesAction } from '@/app/admin/(area)/media/actions';
-import { ACCEPT_IMAGES, sendUpload } from '@/app/admin/(area)/media/MediaUploader';
+import { ACCEPT_IMAGES, sendUpload } from '@/lib/media/upload';
 import { sizeRefusal } from '@/lib/media/limits';
 import type { LibraryImage, LibraryImagePage } from '@/db/admin/media';
 import type { Locale } from '@/i18n/routing';
@@ -16,6 +16,9 @@ const SEARCH_DELAY_MS = 250;
 function usable(image: LibraryImage, insertInto: Locale | null): boolean {
   return insertInto ? image.image !== null : true;
 }
+
+/** For useSyncExternalStore: whether the page is in the browser never changes. */
+const noSubscription = () => () => {};
 
 const lacksAlt = (image: LibraryImage, l: Locale) => !image.alt[l] && !image.decorative.includes(l);
 
@@ -37,13 +40,25 @@ export function ImagePickerDialog({ open, locale, insertInto, onClose, onUse }: 
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(1);
   const [found, setFound] = useState<LibraryImagePage | null>(null);
-  const [loading, setLoading] = useState(false);
+  /** The search shown: a new one is loading until its answer (or its error) came. */
+  const request = JSON.stringify([query, page, insertInto ?? locale]);
+  const [answeredFor, setAnsweredFor] = useState<string | null>(null);
+  const loading = open && answeredFor !== request;
   const [error, setError] = useState('');
   const [selected, setSelected] = useState<LibraryImage | null>(null);
   const [uploading, setUploading] = useState<string | null>(null);
   /** The image whose alt text was last sent: the form's answer is shown only beside that image. */
   const [sentFor, setSentFor] = useState<number | null>(null);
-  const [altState, saveAlt, saving] = useActionState<ImageAltState, FormData>(saveImageAltAction, { status: 'idle' });
+  // A saved alt text updates the chosen image (and the grid).
+  const [altState, saveAlt, saving] = useActionState<ImageAltState, FormData>(async (previous, form) => {
+    const state = await saveImageAltAction(previous, form);
+    const saved = state.image;
+    if (state.status === 'success' && saved) {
+      setSelected(saved);
+      setFound((f) => (f ? { ...f, items: f.items.map((i) => (i.id === saved.id ? saved : i)) } : f));
+    }
+    return state;
+  }, { status: 'idle' });
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -64,7 +79,6 @@ export function ImagePickerDialog({ open, locale, insertInto, onClose, onUse }: 
   useEffect(() => {
     if (!open) return;
     let current = true;
-    setLoading(true);
     const timer = setTimeout(async () => {
       try {
         const answer = await searchLibraryImagesAction({ query, page, locale: insertInto ?? locale });
@@ -76,22 +90,14 @@ export function ImagePickerDialog({ open, locale, insertInto, onClose, onUse }: 
       } catch {
         if (current) setError(media('errors.network'));
       } finally {
-        if (current) setLoading(false);
+        if (current) setAnsweredFor(request);
       }
     }, SEARCH_DELAY_MS);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [open, query, page, locale, insertInto, media]);
-
-  // A saved alt text updates the chosen image (and the grid).
-  useEffect(() => {
-    const saved = altState.image;
-    if (altState.status !== 'success' || !saved) return;
-    setSelected(saved);
-    setFound((f) => (f ? { ...f, items: f.items.map((i) => (i.id === saved.id ? saved : i)) } : f));
-  }, [altState]);
+  }, [open, request, query, page, locale, insertInto, media]);
 
   async function upload(file: File) {
     setError('');
@@ -128,14 +134,18 @@ export function ImagePickerDialog({ open, locale, insertInto, onClose, onUse }: 
   const answer = selected && sentFor === selected.id && altState.status === 'error' ? altState : null;
 
   // Rendered into <body>, outside the editor's form: its fields are not the form's, and its own form is not nested.
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => setMounted(true), []);
+  // (Not in the server's render, nor in the hydration that follows it: there is no <body> to render into.)
+  const mounted = useSyncExternalStore(noSubscription, () => true, () => false);
   if (!mounted) return null;
   return createPortal(
     <dialog
       ref={dialogRef}
       aria-labelledby={ids.title}
-      onClose={onClose}
+      onClose={() => {
+        // The next opening searches afresh, and shows that it does.
+        setAnsweredFor(null);
+        onClose();
+      }}
       className="m-auto w-[min(64rem,calc(100vw-1rem))] max-h-[calc(100dvh-1rem)] rounded border border-gray-400 bg-white p-0 text-ink backdrop:bg-black/50"
       data-testid="image-dialog"
     >

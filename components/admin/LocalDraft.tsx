@@ -304,7 +304,10 @@ export function LocalDraft({ formId, storageKey, baseVersion }: LocalDraftProps)
   const pendingRef = useRef<StoredDraft | null>(null);
   const timerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
   const baseVersionRef = useRef(baseVersion);
-  baseVersionRef.current = baseVersion;
+  // Declared before the effects below, so that it runs before them.
+  useEffect(() => {
+    baseVersionRef.current = baseVersion;
+  }, [baseVersion]);
 
   const showPending = (draft: StoredDraft | null) => {
     pendingRef.current = draft;
@@ -328,6 +331,7 @@ export function LocalDraft({ formId, storageKey, baseVersion }: LocalDraftProps)
     pruneOldDrafts(storageKey);
     baselineRef.current = collectFields(form, { defaults: true });
     const stored = readDraft(storageKey);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a draft lives in the browser's storage, which the server's render cannot read: it is offered once the form is in the page
     if (stored && differ(stored.fields, collectFields(form))) showPending(stored);
     else {
       if (stored) removeDraft(storageKey);

@@ -203,7 +203,10 @@ export function RichTextEditor({ name, id, label, defaultValue, hint, error, lan
   /** What was typed into the fallback textarea before the editor replaced it. */
   const typedBeforeLoadRef = useRef<string | null>(null);
   const onChangeRef = useRef(onChange);
-  onChangeRef.current = onChange;
+  // Declared before the effects below, so that it runs before them.
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  }, [onChange]);
   const keyHandlerRef = useRef<(event: KeyboardEvent) => boolean>(() => false);
 
   const [linkOpen, setLinkOpen] = useState(false);
@@ -300,20 +303,23 @@ export function RichTextEditor({ name, id, label, defaultValue, hint, error, lan
     setLinkOpen(true);
   }, [editor]);
 
-  keyHandlerRef.current = (event) => {
-    if (event.altKey && event.key === 'F10') {
-      focusToolbar();
-      return true;
-    }
-    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
-      openLinkForm();
-      return true;
-    }
-    if (editor && (event.ctrlKey || event.metaKey) && !event.altKey && (event.key === ']' || event.key === '[')) {
-      return event.key === ']' ? editor.commands.sinkListItem('listItem') : editor.commands.liftListItem('listItem');
-    }
-    return false;
-  };
+  // The editor calls the latest key handler (it is set up once, with the first render's props).
+  useEffect(() => {
+    keyHandlerRef.current = (event) => {
+      if (event.altKey && event.key === 'F10') {
+        focusToolbar();
+        return true;
+      }
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+        openLinkForm();
+        return true;
+      }
+      if (editor && (event.ctrlKey || event.metaKey) && !event.altKey && (event.key === ']' || event.key === '[')) {
+        return event.key === ']' ? editor.commands.sinkListItem('listItem') : editor.commands.liftListItem('listItem');
+      }
+      return false;
+    };
+  });
 
   useEffect(() => {
     if (linkOpen) linkInputRef.current?.focus();

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { type ReactNode, useActionState, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useActionState, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { ActionForm } from '@/components/admin/ActionForm';
 import { DiffView } from '@/components/admin/DiffView';
 import { Field } from '@/components/admin/Field';
@@ -151,19 +151,21 @@ export function TranslationForm(props: TranslationFormProps) {
   const publishedAtLabel = state.publishedAt !== undefined ? state.publishedAt && formatTiranaDateTime(new Date(state.publishedAt)) : meta?.publishedAtLabel;
   const errors = { ...props.carried?.errors, ...state.fieldErrors };
 
-  useEffect(() => {
-    if (state.status === 'success') {
+  // Only a new answer from the server changes what is shown (the field names never change).
+  const onAnswer = useEffectEvent((answer: TranslationFormState) => {
+    if (answer.status === 'success') {
       clearLocalDraft(draftKey);
       setOverride(null);
     }
-    if (state.conflict && formRef.current) {
+    if (answer.conflict && formRef.current) {
       const values = new FormData(formRef.current);
       setMine(Object.fromEntries(names.map((f) => [f, String(values.get(f) ?? '')])));
     } else {
       setMine(null);
     }
-    // Only a new answer from the server changes what is shown (the field names never change).
-  }, [state, draftKey]);
+  });
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- what was typed is read from the form's DOM once the answer is rendered
+  useEffect(() => onAnswer(state), [state]);
 
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
   const conflict = state.conflict;

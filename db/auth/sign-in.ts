@@ -1,14 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
-import { PASSWORD_MAX_LENGTH, verifyDummyPassword, verifyPassword } from '@/lib/auth/password';
+import { verifyDummyPassword, verifyPassword } from '@/lib/auth/password';
+import { MAX_EMAIL_LENGTH, MAX_PASSWORD_INPUT } from '@/lib/auth/validation';
 import { recordAudit } from './audit-log';
 import type { DB, Queryable } from '../client';
 import { users } from '../schema';
 import { beginLoginAttempt, normalizeEmail, settleLoginAttempt } from './throttle';
 import { acceptTotpCode, openTotpSecret, totpKey, useRecoveryCode } from './two-factor';
-
-export const MAX_EMAIL_LENGTH = 254;
-/** Longer input is refused before anything else (the policy's limit is 256 characters; UTF-16 may need more units). */
-export const MAX_PASSWORD_INPUT = PASSWORD_MAX_LENGTH * 4;
 
 export { normalizeEmail };
 

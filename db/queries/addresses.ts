@@ -6,6 +6,9 @@ import { pagePublicPath } from '../content/page-paths';
 import { getDb } from '../index';
 import { redirects } from '../schema';
 
+/** The public address of an article, of a page (for the editor's "View on the site" links too). */
+export { articlePath, pagePublicPath };
+
 /**
  * Where an address that moved now lives (its path), if it moved: written when
  * a published slug or page path changes (moveAddress in db/content/common.ts,

@@ -1,8 +1,10 @@
 import 'server-only';
 import { cache } from 'react';
 import type { Locale } from '@/i18n/routing';
+import { env } from '@/lib/env';
 import { getDb } from '../index';
 import { type PublicDocument, type PublicImage, publicDocument, publicImage } from '../media/public';
+import { serveMedia } from '../media/serve';
 
 export type { PublicDocument, PublicImage };
 
@@ -19,3 +21,11 @@ export const heroForPublic = cache((mediaId: number | null | undefined, locale: 
 
 /** A PDF for a public list of publications (title in `locale`, size, language, date), or null. */
 export const documentForPublic = cache((mediaId: number, locale: Locale): PublicDocument | null => publicDocument(getDb(), mediaId, locale));
+
+/**
+ * The answer to GET /media/<name>: a file of the media library that is not in
+ * the trash, by a name the database lists (db/media/serve.ts), else 404.
+ */
+export function mediaFileResponse(segments: readonly string[], request: Request): Promise<Response> {
+  return serveMedia(getDb(), env().dataDir, segments, request);
+}

@@ -1,6 +1,9 @@
 import { and, inArray, isNotNull, lte, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 
+/** The same rule on a row already read (db/content/common.ts). */
+export { isLive } from '../content/common';
+
 /**
  * THE rule for what the public may see of a translation: it is published (or
  * was scheduled) and its publication time has come. Every public query uses

@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { checkPasswordPolicy, type PasswordFeedback, type PasswordProblem, type PasswordSuggestion, type PasswordWarning } from '@/lib/auth/password';
-import { MAX_EMAIL_LENGTH, MAX_PASSWORD_INPUT } from '@/db/auth/sign-in';
+import { checkPasswordPolicy, PASSWORD_MAX_LENGTH, type PasswordFeedback, type PasswordProblem, type PasswordSuggestion, type PasswordWarning } from '@/lib/auth/password';
+
+export const MAX_EMAIL_LENGTH = 254;
+/** Longer input is refused before anything else (the policy's limit is 256 characters; UTF-16 may need more units). */
+export const MAX_PASSWORD_INPUT = PASSWORD_MAX_LENGTH * 4;
 
 /** Error keys under Admin.errors; the forms turn them into the user's language. */
 export type ErrorKey =

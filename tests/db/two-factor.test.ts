@@ -19,7 +19,7 @@ import { DATABASE_FILE, type DB } from '@/db/client';
 import { auditEvents, recoveryCodes, users } from '@/db/schema';
 import { AUTH_SECRET_FILE, authSecret } from '@/lib/auth/secret';
 import { generateTotpSecret } from '@/lib/auth/totp';
-import { makeTempDir, TEST_SERVER_SECRET, useAuthTestDatabase, withDatabase } from '../helpers/db';
+import { makeTempDir, useAuthTestDatabase, withDatabase } from '../helpers/db';
 
 const PASSWORD = 'Lumi i Drinit rrjedh ngadalë';
 const IP = '198.51.100.4';

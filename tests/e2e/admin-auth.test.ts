@@ -11,7 +11,7 @@ import { migrateDatabase, openDatabase } from '@/db/client';
 import { auditEvents, users } from '@/db/schema';
 import { type ActionRole, declaredRole } from '@/lib/auth/action';
 import { generateTotpSecret } from '@/lib/auth/totp';
-import { multipart } from '@/lib/cli/hostile-requests';
+import { multipart } from '@/scripts/hostile-requests';
 import { axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
 import { makeTempDir, withDatabase } from '../helpers/db';
@@ -85,8 +85,8 @@ function serverActions(): Action[] {
 async function declaredRoles(actions: Action[]): Promise<Map<string, ActionRole | undefined>> {
   const roles = new Map<string, ActionRole | undefined>();
   for (const file of new Set(actions.map((a) => a.file))) {
-    const module = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
-    for (const a of actions.filter((x) => x.file === file)) roles.set(a.id, declaredRole(module[a.name]));
+    const exports = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
+    for (const a of actions.filter((x) => x.file === file)) roles.set(a.id, declaredRole(exports[a.name]));
   }
   return roles;
 }

@@ -1,4 +1,4 @@
-import { ensureBuild } from '../../lib/cli/build.mjs';
+import { ensureBuild } from '../../scripts/build.mjs';
 import { chromiumExecutable } from '../helpers/chromium';
 
 /**

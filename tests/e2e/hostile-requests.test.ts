@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flatArguments, multipart, nestedArguments, postRaw, signInActionId } from '@/lib/cli/hostile-requests';
-import { cpuMs } from '@/lib/cli/proc';
+import { flatArguments, multipart, nestedArguments, postRaw, signInActionId } from '@/scripts/hostile-requests';
+import { cpuMs } from '@/scripts/proc';
 import { ACTION_BODY_LIMIT, ANONYMOUS_BODY_LIMIT, MAX_NESTING } from '@/lib/request-guard';
 import { type RunningServer, startServer } from '../helpers/server';
 import { addStaff } from '../helpers/staff';

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { nextStartArgs } from '../../lib/cli/next-start.mjs';
+import { nextStartArgs } from '../../scripts/next-start.mjs';
 import { makeTempDir } from './db';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');

@@ -14,7 +14,7 @@ import { routing } from '@/i18n/routing';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const ROUTING = 'i18n/routing.ts';
-// (scripts/: the command-line tools, when they live there rather than in lib/cli.)
+// (scripts/: the command-line tools.)
 const SCANNED = ['app', 'components', 'lib', 'db', 'i18n', 'scripts', 'proxy.ts', 'next.config.ts'].filter((entry) => existsSync(path.join(root, entry)));
 const EXTENSIONS = /\.(?:ts|tsx|mts|mjs|js)$/;
 

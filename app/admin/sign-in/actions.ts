@@ -4,8 +4,7 @@ import { redirect } from 'next/navigation';
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
 import { signIn } from '@/auth';
-import { getDb } from '@/db';
-import { findUserByEmail } from '@/db/auth/sign-in';
+import { preferredLocaleOf } from '@/db/admin/entry';
 import { rememberAdminLocale } from '@/lib/admin-locale';
 import { action } from '@/lib/auth/action';
 import { adminReturnPath } from '@/lib/params';
@@ -39,8 +38,8 @@ export const signInAction = action(
     }
 
     // The user's language from now on: their choice, or the sign-in page's (verifyCredentials).
-    const user = findUserByEmail(getDb(), email);
-    if (user) await rememberAdminLocale(user.preferredLocale);
+    const preferred = preferredLocaleOf(email);
+    if (preferred) await rememberAdminLocale(preferred);
     redirect(adminReturnPath(next));
   },
 );

@@ -4,33 +4,13 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { type DragEvent, useId, useRef, useState } from 'react';
-import type { UploadAnswer } from '@/app/api/media/upload/route';
 import { sizeRefusal } from '@/lib/media/limits';
+import { ACCEPT_IMAGES, sendUpload, type UploadAnswer } from '@/lib/media/upload';
 
 type Status = 'queued' | 'uploading' | 'processing' | 'done' | 'duplicate' | 'restored' | 'failed';
 type Item = { key: string; name: string; status: Status; progress: number; message?: string; id?: number; kind?: 'image' | 'document' };
 
-export const ACCEPT_IMAGES = 'image/jpeg,image/png,image/webp,image/avif,.jpg,.jpeg,.png,.webp,.avif';
 const ACCEPT = `${ACCEPT_IMAGES},application/pdf,.pdf`;
-
-/** Sends one file; resolves with the server's answer (or a network failure). */
-export function sendUpload(file: File, onProgress: (fraction: number) => void, onSent: () => void): Promise<UploadAnswer | null> {
-  return new Promise((resolve) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/media/upload');
-    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
-    xhr.setRequestHeader('X-File-Name', encodeURIComponent(file.name));
-    xhr.responseType = 'json';
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(e.loaded / e.total);
-    };
-    xhr.upload.onload = onSent;
-    xhr.onload = () => resolve((xhr.response as UploadAnswer | null) ?? null);
-    xhr.onerror = () => resolve(null);
-    xhr.onabort = () => resolve(null);
-    xhr.send(file);
-  });
-}
 
 /**
  * Upload to the media library: a normal file input (keyboard and screen

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { deleteMediaForever, type LibraryImage, type LibraryImagePage, loadLibraryImage, loadMedia, trashMedia, restoreMedia, saveMediaTexts, searchLibraryImages } from '@/db/admin/media';
 import type { MediaTextsInput } from '@/db/media/library';
 import type { MediaUse } from '@/db/media/usages';
-import { DOCUMENT_LANGUAGES } from '@/db/schema';
+import { DOCUMENT_LANGUAGES } from '@/lib/vocabulary';
 import { type Locale, locales } from '@/i18n/routing';
 import { action, type AdminMessages, type CallAction, type FormAction } from '@/lib/auth/action';
 import { checkbox, fieldsNamed, id, locale, version } from '@/lib/form-input';

@@ -13,7 +13,7 @@ import { TextArea } from '@/components/admin/TextArea';
 import { useUnsavedForm } from '@/components/admin/UnsavedChanges';
 import { LanguagePanels, type Locale, SeoFields, TranslationForm, type TranslationMeta } from '@/components/admin/TranslationEditor';
 import type { HeroOption } from '@/db/admin/media';
-import { PUBLICATION_STATUSES, type PublicationStatus } from '@/db/schema';
+import { PUBLICATION_STATUSES, type PublicationStatus } from '@/lib/vocabulary';
 import { idleState } from '@/lib/form-state';
 import { confirmNewsTranslationAction, type NewsFormState, saveNewsTranslationAction, saveSharedNewsFieldsAction, type SharedFormState } from './actions';
 

@@ -12,7 +12,7 @@ import {
   saveSharedNewsFields,
 } from '@/db/admin/news';
 import type { CreateNewsResult, NewsFields } from '@/db/content/news-writes';
-import { NEWS_KINDS } from '@/db/schema';
+import { NEWS_KINDS } from '@/lib/vocabulary';
 import { action, type FormAction } from '@/lib/auth/action';
 import { languagesArgument } from '@/i18n/routing';
 import { fieldsNamed, id, locale, optionalId, optionalVersion, text, version } from '@/lib/form-input';

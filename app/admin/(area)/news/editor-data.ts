@@ -1,6 +1,7 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
-import { articlePath, isLive } from '@/db/content/common';
+import { articlePath } from '@/db/queries/addresses';
+import { isLive } from '@/db/queries/visibility';
 import type { NewsForEditor, NewsSnapshot } from '@/db/content/news-writes';
 import type { Locale } from '@/i18n/routing';
 import { formatTiranaDateTime, toTiranaFields } from '@/lib/dates';

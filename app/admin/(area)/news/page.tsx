@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { listNews } from '@/db/admin/news';
 import type { StaffNewsFilter } from '@/db/content/news-list';
-import { PUBLICATION_STATUSES } from '@/db/schema';
+import { PUBLICATION_STATUSES } from '@/lib/vocabulary';
 import { adminLocale } from '@/lib/admin-locale';
 import { DataTable } from '@/components/admin/DataTable';
 import { requireUserForPage } from '@/lib/auth/session';

@@ -14,7 +14,7 @@ import { useUnsavedForm } from '@/components/admin/UnsavedChanges';
 import { LanguagePanels, type Locale, SeoFields, TranslationForm, type TranslationMeta } from '@/components/admin/TranslationEditor';
 import type { HeroOption, PublicationOption } from '@/db/admin/media';
 import { formatBytes } from '@/lib/media/format';
-import { PUBLICATION_STATUSES } from '@/db/schema';
+import { PUBLICATION_STATUSES } from '@/lib/vocabulary';
 import { idleState } from '@/lib/form-state';
 import { confirmPageTranslationAction, savePageTranslationAction, setPageHeroAction, setPageExternalUrlAction, setPagePublicationsAction } from './actions';
 

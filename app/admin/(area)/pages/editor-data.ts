@@ -1,6 +1,6 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
-import { pagePublicPath } from '@/db/content/page-paths';
+import { pagePublicPath } from '@/db/queries/addresses';
 import type { PageForEditor, PageSnapshot, PageTranslationForEditor } from '@/db/content/page-writes';
 import type { Locale } from '@/i18n/routing';
 import { formatTiranaDateTime, toTiranaFields } from '@/lib/dates';

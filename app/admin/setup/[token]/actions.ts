@@ -2,8 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/db';
-import { createFirstAdmin, isSetupTokenValid } from '@/db/auth/setup';
+import { setUpFirstAdmin, setupTokenValid } from '@/db/admin/entry';
 import { action } from '@/lib/auth/action';
 import { emailSchema, fieldErrorKeys, nameSchema, newPasswordError, passwordErrorMessage } from '@/lib/auth/validation';
 
@@ -19,7 +18,7 @@ export const setupAdminAction = action(
   { role: 'anyone', form: { token: typed, name: typed, email: typed, password: typed, confirm: typed } },
   async ({ input, t, locale, address }) => {
     // Before any work on the fields: an anonymous caller without the token makes the server estimate no password.
-    if (!isSetupTokenValid(getDb(), input.token)) return { status: 'error', step: 'invalidToken', message: t('setup.invalidToken') };
+    if (!setupTokenValid(input.token)) return { status: 'error', step: 'invalidToken', message: t('setup.invalidToken') };
     const parsed = schema.safeParse(input);
     const fieldErrors: Record<string, string> = {};
     if (!parsed.success) for (const [field, key] of Object.entries(fieldErrorKeys(parsed.error))) fieldErrors[field] = t(`errors.${key}`);
@@ -28,8 +27,7 @@ export const setupAdminAction = action(
     if (problem) fieldErrors[problem.key === 'passwordMismatch' ? 'confirm' : 'password'] = passwordErrorMessage(problem, t);
     if (!parsed.success || problem) return { status: 'error', message: t('errors.invalid'), fieldErrors };
 
-    const result = await createFirstAdmin(
-      getDb(),
+    const result = await setUpFirstAdmin(
       parsed.data.token,
       { name: parsed.data.name, email: parsed.data.email, password: input.password, preferredLocale: locale },
       address,

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db';
-import { isSetupTokenValid } from '@/db/auth/setup';
+import { setupTokenValid } from '@/db/admin/entry';
 import { adminLocale } from '@/lib/admin-locale';
 import { SetupForm } from './SetupForm';
 
@@ -13,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SetupPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const t = await getTranslations({ locale: await adminLocale(), namespace: 'Admin.setup' });
-  const valid = isSetupTokenValid(getDb(), token);
+  const valid = setupTokenValid(token);
   return (
     <main id="main" className="mx-auto max-w-md px-4 py-12">
       <h1 className="text-3xl font-bold">{t('title')}</h1>

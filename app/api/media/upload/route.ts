@@ -3,6 +3,7 @@ import { uploadMedia } from '@/db/admin/media';
 import { AuthorizationError, requireUser } from '@/lib/auth/session';
 import { clientAddress } from '@/lib/client-address';
 import { namedAsPdf } from '@/lib/media/limits';
+import type { UploadAnswer } from '@/lib/media/upload';
 import { UPLOAD_LIMITS } from '@/lib/media/prepare';
 import { isSameOrigin } from '@/lib/same-origin';
 
@@ -24,10 +25,6 @@ const NO_STORE = { 'Cache-Control': 'no-store' };
 const MAX_BYTES = Math.max(UPLOAD_LIMITS.imageBytes, UPLOAD_LIMITS.documentBytes);
 
 const STATUS: Record<string, number> = { unsupportedType: 415, notPdf: 415, imageTooLarge: 413, documentTooLarge: 413, tooLarge: 413, failed: 500 };
-
-export type UploadAnswer =
-  | { ok: true; id: number; kind: 'image' | 'document'; status: 'created' | 'duplicate' | 'restored' }
-  | { ok: false; error: string; message: string };
 
 /** The body, or null once it passes `limit` bytes (the rest is not read). */
 async function readBody(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array | null> {

@@ -1,5 +1,5 @@
 // npm run bench:editor — only the editor part of `npm run bench`
-// (lib/cli/bench-editor.ts), on its own server with the sample articles.
+// (scripts/bench-editor.ts), on its own server with the sample articles.
 import { benchEditor, printEditorFigures } from './bench-editor';
 import { startSampleServer } from './server-for-tools';
 

@@ -10,7 +10,7 @@ import type { Browser, Page, Response } from 'playwright-core';
 import sharp from 'sharp';
 import { insertUserRow } from '@/db/auth/users-core';
 import { openDatabase } from '@/db/client';
-import { launchBrowser } from '../../tests/helpers/browser';
+import { launchBrowser } from '../tests/helpers/browser';
 
 // 40: the p95 of fifteen runs would be their slowest one.
 const RUNS = Number(process.env.BENCH_EDITOR_RUNS ?? 40);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { ensureBuild } from './build.mjs';
 import { nextStartArgs } from './next-start.mjs';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const ROOT = path.resolve(import.meta.dirname, '..');
 
 try {
   ensureBuild();

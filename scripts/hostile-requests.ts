@@ -14,7 +14,9 @@ export function postRaw(url: string, headers: Record<string, string>, body: Buff
   return new Promise((resolve) => {
     let settled = false;
     const settle = (answer: RawAnswer) => {
-      if (!settled) (settled = true), resolve(answer);
+      if (settled) return;
+      settled = true;
+      resolve(answer);
     };
     const req = http.request(
       url,

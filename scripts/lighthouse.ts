@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import lighthouse from 'lighthouse';
 import path from 'node:path';
-import { chromiumExecutable } from '../../tests/helpers/chromium';
+import { chromiumExecutable } from '../tests/helpers/chromium';
 import { startSampleServer } from './server-for-tools';
 import { localizedPath } from '@/i18n/paths';
 import { locales } from '@/i18n/routing';

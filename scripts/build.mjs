@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const ROOT = path.resolve(import.meta.dirname, '..');
 const INPUTS = ['app', 'components', 'db', 'i18n', 'lib', 'messages', 'public'];
-const ROOT_FILES = ['proxy.ts', 'instrumentation.ts', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json'];
+const ROOT_FILES = ['auth.ts', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json'];
 const STAMP = path.join(ROOT, '.next', 'source-fingerprint');
 
 function* files(dir) {
@@ -20,13 +20,17 @@ function* files(dir) {
   }
 }
 
+/** Every file the build reads from the project, as absolute paths. */
+export function buildInputs() {
+  return [...INPUTS.flatMap((d) => [...files(path.join(ROOT, d))]), ...ROOT_FILES.map((f) => path.join(ROOT, f))]
+    .filter((f) => fs.existsSync(f))
+    .sort();
+}
+
 /** A hash of every file the build reads from the project. */
 export function sourceFingerprint() {
   const hash = createHash('sha256');
-  const all = [...INPUTS.flatMap((d) => [...files(path.join(ROOT, d))]), ...ROOT_FILES.map((f) => path.join(ROOT, f))]
-    .filter((f) => fs.existsSync(f))
-    .sort();
-  for (const file of all) {
+  for (const file of buildInputs()) {
     hash.update(path.relative(ROOT, file));
     hash.update('\0');
     hash.update(fs.readFileSync(file));

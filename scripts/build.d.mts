@@ -1,3 +1,4 @@
+export function buildInputs(): string[];
 export function sourceFingerprint(): string;
 export function isBuildCurrent(): boolean;
 export function ensureBuild(options?: { log?: (message: string) => void }): boolean;

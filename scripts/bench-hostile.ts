@@ -7,7 +7,7 @@ import os from 'node:os';
 import { flatArguments, multipart, nestedArguments, postRaw, type RawAnswer, signInActionId } from './hostile-requests';
 import { cpuMs } from './proc';
 import { startSampleServer } from './server-for-tools';
-import { ANONYMOUS_BODY_LIMIT, MAX_NESTING } from '../request-guard';
+import { ANONYMOUS_BODY_LIMIT, MAX_NESTING } from '@/lib/request-guard';
 import { localizedPath } from '@/i18n/paths';
 import { newsHref } from '@/lib/hrefs';
 
@@ -82,7 +82,10 @@ async function main() {
       let sent = 0;
       const cpuBefore = cpuMs(pid);
       const loops = hostile ? Array.from({ length: concurrency }, async () => {
-        while (running) (await hostile.send(), sent++);
+        while (running) {
+          await hostile.send();
+          sent++;
+        }
       }) : [];
       const latencies: number[] = [];
       const end = Date.now() + LOAD_SECONDS * 1000;

@@ -12,7 +12,7 @@ import { nextStartArgs } from './next-start.mjs';
 import { localizedPath } from '@/i18n/paths';
 import { newsHref } from '@/lib/hrefs';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const ROOT = path.resolve(import.meta.dirname, '..');
 
 /**
  * For the on-demand tools (bench, lighthouse, screenshots): the production

@@ -3,7 +3,7 @@
 // and tested is what runs.
 import path from 'node:path';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const ROOT = path.resolve(import.meta.dirname, '..');
 
 /**
  * V8's old space is capped (NODE_MAX_OLD_SPACE_MB, default 192 MB): left to

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { launchBrowser } from '../../tests/helpers/browser';
+import { launchBrowser } from '../tests/helpers/browser';
 import { startSampleServer } from './server-for-tools';
 import { localizedPath } from '@/i18n/paths';
 import { articleHref, newsHref, pageHref } from '@/lib/hrefs';

@@ -9,7 +9,7 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { openDatabase } from '@/db/client';
 import { insertUserRow } from '@/db/auth/users-core';
-import { launchBrowser } from '../../tests/helpers/browser';
+import { launchBrowser } from '../tests/helpers/browser';
 import { startSampleServer } from './server-for-tools';
 import { type AppHref, feedPath, localizedPath } from '@/i18n/paths';
 import { articleHref, newsHref, searchHref } from '@/lib/hrefs';
