@@ -70,6 +70,12 @@ export const pageTranslations = sqliteTable(
     isPlaceholder: integer({ mode: 'boolean' }).notNull().default(false),
     /** Fingerprint of the other locale's text when this one was last confirmed. */
     sourceFingerprint: text(),
+    /**
+     * Fingerprint of this translation's own text (lib/text-fingerprint.ts),
+     * kept by triggers on every write of title, summary or body (migration
+     * 0008), so finding stale translations compares two columns.
+     */
+    textFingerprint: text(),
     /** The other locale's version at that moment, to show what changed since. */
     sourceVersion: integer(),
     version: integer().notNull().default(1),
@@ -116,6 +122,8 @@ export const newsTranslations = sqliteTable(
     status: text({ enum: PUBLICATION_STATUSES }).notNull().default('draft'),
     publishedAt: timestamp(),
     sourceFingerprint: text(),
+    /** See page_translations.text_fingerprint. */
+    textFingerprint: text(),
     sourceVersion: integer(),
     version: integer().notNull().default(1),
     createdAt: timestamp().notNull().default(now),
@@ -125,6 +133,8 @@ export const newsTranslations = sqliteTable(
     uniqueIndex('news_translations_item_locale_unique').on(t.newsItemId, t.locale),
     uniqueIndex('news_translations_locale_slug_unique').on(t.locale, t.slug),
     index('news_translations_listing_idx').on(t.locale, t.status, t.publishedAt),
+    // Covers the dashboard's counts (news-list.ts newsOverview): the row itself, with its long body, is not read.
+    index('news_translations_overview_idx').on(t.newsItemId, t.locale, t.status, t.sourceFingerprint, t.textFingerprint),
   ],
 );
 
