@@ -3,9 +3,9 @@ import type { getTranslations } from 'next-intl/server';
 import type { RestoreTarget } from '@/components/admin/RestoreForm';
 import { ArticleView } from '@/components/site/ArticleView';
 import { PageView } from '@/components/site/PageView';
-import { loadNewsForEditor, newsRevision, newsRevisions, previewNews } from '@/db/admin/news';
-import { loadPageForEditor, pageRevision, pageRevisions, previewPage } from '@/db/admin/pages';
-import type { RevisionChange } from '@/db/content/revisions';
+import type { ContentTypeName } from '@/db/admin/content';
+import { loadNewsForEditor, previewNews } from '@/db/admin/news';
+import { loadPageForEditor, previewPage } from '@/db/admin/pages';
 import type { Locale } from '@/i18n/routing';
 import { restoreRevisionAction } from './(area)/news/actions';
 import { restorePageRevisionAction } from './(area)/pages/actions';
@@ -17,14 +17,12 @@ type Current = { readonly [field: string]: unknown; title: string; version: numb
 
 /**
  * The translated types as the admin area's shared routes see them (history,
- * preview), keyed by their address segment: /admin/<segment>/<id>/history/<locale>,
+ * preview), keyed by their name, which is their address segment: /admin/<segment>/<id>/history/<locale>,
  * /admin/preview/<segment>/<id>/<locale>. A new type adds one entry here.
  */
 export type ContentTypeRoutes = {
   /** An item outside the trash with its languages and the fields its history compares (labelled). */
   load(id: number, t: Messages): Promise<{ id: number; translations: Partial<Record<Locale, Current>>; fields: { name: string; label: string }[] } | null>;
-  revisions(id: number, locale: Locale): Promise<{ id: number; version: number; createdAt: Date; authorName: string | null; changes: readonly RevisionChange[] }[]>;
-  revision(id: number, revisionId: number): Promise<{ id: number; version: number; createdAt: Date; authorName: string | null; locale: string; snapshot: { readonly [field: string]: unknown } } | null>;
   backToEditor(t: Messages): string;
   restore: Omit<RestoreTarget, 'id'>;
   /** One language as the public page would show it, whatever its status; null when there is none. */
@@ -34,15 +32,13 @@ export type ContentTypeRoutes = {
 const NEWS_FIELDS = ['title', 'slug', 'summary', 'dateline', 'body', 'seoTitle', 'seoDescription'] as const;
 const PAGE_FIELDS = ['title', 'menuTitle', 'path', 'summary', 'body', 'seoTitle', 'seoDescription'] as const;
 
-export const CONTENT_TYPES: Record<string, ContentTypeRoutes> = {
+export const CONTENT_TYPES: Record<ContentTypeName, ContentTypeRoutes> = {
   news: {
     load: async (id, t) => {
       const item = await loadNewsForEditor(id);
       if (!item || item.deletedAt) return null;
       return { id: item.id, translations: item.translations, fields: NEWS_FIELDS.map((name) => ({ name, label: t(`editor.fields.${name}`) })) };
     },
-    revisions: newsRevisions,
-    revision: newsRevision,
     backToEditor: (t) => t('history.backToEditor'),
     restore: { action: restoreRevisionAction, idName: 'itemId' },
     preview: async (id, locale) => {
@@ -59,8 +55,6 @@ export const CONTENT_TYPES: Record<string, ContentTypeRoutes> = {
       const label = (f: (typeof PAGE_FIELDS)[number]) => (f === 'menuTitle' || f === 'path' ? t(`pages.fields.${f}`) : t(`editor.fields.${f}`));
       return { id: item.page.id, translations: item.translations, fields: fields.map((name) => ({ name, label: label(name) })) };
     },
-    revisions: pageRevisions,
-    revision: pageRevision,
     backToEditor: (t) => t('pages.backToEditor'),
     restore: { action: restorePageRevisionAction, idName: 'pageId' },
     preview: async (id, locale) => {
@@ -70,7 +64,7 @@ export const CONTENT_TYPES: Record<string, ContentTypeRoutes> = {
   },
 };
 
-/** The routes of a type by its address segment; undefined for an unknown one. */
-export function contentType(segment: string): ContentTypeRoutes | undefined {
-  return Object.hasOwn(CONTENT_TYPES, segment) ? CONTENT_TYPES[segment] : undefined;
+/** The name of a type by its address segment; null for an unknown one. */
+export function contentTypeName(segment: string): ContentTypeName | null {
+  return Object.hasOwn(CONTENT_TYPES, segment) ? (segment as ContentTypeName) : null;
 }

@@ -9,8 +9,6 @@ import {
   createNewsItem,
   deleteNewsForever,
   getNewsForEditor,
-  getNewsRevision,
-  listNewsRevisions,
   listNewsTrash,
   type NewsFields,
   restoreNews,
@@ -65,15 +63,7 @@ export async function confirmNewsTranslation(itemId: number, locale: Locale, ip:
   return confirmTranslation(getDb(), await actor(ip), itemId, locale);
 }
 
-export async function newsRevisions(itemId: number, locale: Locale) {
-  await requireUser();
-  return listNewsRevisions(getDb(), itemId, locale);
-}
 
-export async function newsRevision(itemId: number, revisionId: number) {
-  await requireUser();
-  return getNewsRevision(getDb(), itemId, revisionId);
-}
 
 export async function restoreNewsToRevision(input: { itemId: number; revisionId: number; baseVersion: number }, ip: string | null) {
   return restoreNewsRevision(getDb(), await actor(ip), input);

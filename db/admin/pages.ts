@@ -20,8 +20,6 @@ import {
 import {
   confirmPageTranslation,
   getPageForEditor,
-  getPageRevision,
-  listPageRevisions,
   restorePageRevision,
   savePageTranslation,
   type SavePageInput,
@@ -65,16 +63,7 @@ export async function confirmPageLanguage(pageId: number, locale: Locale, ip: st
   return confirmPageTranslation(getDb(), await actor(ip), pageId, locale);
 }
 
-export async function pageRevisions(pageId: number, locale: Locale) {
-  await requireUser();
-  return listPageRevisions(getDb(), pageId, locale);
-}
 
-/** One revision of this page (null when the id belongs to another page or to news). */
-export async function pageRevision(pageId: number, revisionId: number) {
-  await requireUser();
-  return getPageRevision(getDb(), pageId, revisionId);
-}
 
 export async function restorePageToRevision(input: { pageId: number; locale: Locale; revisionId: number; baseVersion: number | null }, ip: string | null) {
   return restorePageRevision(getDb(), await actor(ip), input);

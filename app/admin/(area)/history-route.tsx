@@ -5,7 +5,8 @@ import { chosenRevisionId, HistoryView } from '@/components/admin/HistoryView';
 import { adminLocale } from '@/lib/admin-locale';
 import { requireUserForPage } from '@/lib/auth/session';
 import { localeOrNull, parseIdParam } from '@/lib/params';
-import { contentType } from '../content-types';
+import { contentRevision, contentRevisions, type ContentTypeName } from '@/db/admin/content';
+import { CONTENT_TYPES } from '../content-types';
 
 /**
  * The history route of every translated type,
@@ -20,20 +21,20 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-export function historyPage(segment: string) {
+export function historyPage(segment: ContentTypeName) {
   return async function HistoryPage({ params, searchParams }: Props) {
     const { id: rawId, locale: rawLocale } = await params;
     const me = await requireUserForPage(undefined, `/admin/${segment}/${encodeURIComponent(rawId)}/history/${encodeURIComponent(rawLocale)}`);
-    const type = contentType(segment)!;
+    const type = CONTENT_TYPES[segment];
     const t = await getTranslations({ locale: me.preferredLocale, namespace: 'Admin' });
     const id = parseIdParam(rawId);
     const locale = localeOrNull(rawLocale);
     const item = id !== null && locale ? await type.load(id, t) : null;
     const current = locale ? item?.translations[locale] : undefined;
     if (!item || !locale || !current) notFound();
-    const list = await type.revisions(item.id, locale);
+    const list = await contentRevisions(segment, item.id, locale);
     const revId = chosenRevisionId((await searchParams).rev, list);
-    const selected = revId ? await type.revision(item.id, revId) : null;
+    const selected = revId ? await contentRevision(segment, item.id, revId) : null;
     return (
       <HistoryView
         uiLocale={me.preferredLocale}

@@ -4,7 +4,7 @@ import { setRequestLocale } from 'next-intl/server';
 import { PreviewFrame } from '@/components/admin/PreviewFrame';
 import { requireUserForPage } from '@/lib/auth/session';
 import { localeOrNull, parseIdParam } from '@/lib/params';
-import { contentType } from '../../../../content-types';
+import { CONTENT_TYPES, contentTypeName } from '../../../../content-types';
 
 /**
  * One language of an item of any translated type (/admin/preview/news/…,
@@ -19,10 +19,10 @@ export const metadata: Metadata = { robots: { index: false, follow: false } };
 export default async function PreviewPage({ params }: Props) {
   const { type: rawType, id: rawId, locale: rawLocale } = await params;
   const me = await requireUserForPage(undefined, `/admin/preview/${encodeURIComponent(rawType)}/${encodeURIComponent(rawId)}/${encodeURIComponent(rawLocale)}`);
-  const type = contentType(rawType);
+  const name = contentTypeName(rawType);
   const id = parseIdParam(rawId);
   const locale = localeOrNull(rawLocale);
-  const view = type && id !== null && locale ? await type.preview(id, locale) : null;
+  const view = name && id !== null && locale ? await CONTENT_TYPES[name].preview(id, locale) : null;
   if (!view || !locale) notFound();
   setRequestLocale(locale);
   return (
