@@ -20,6 +20,10 @@ export const PUBLICATION_STATUSES = ['draft', 'scheduled', 'published', 'unpubli
 export const PAGE_KINDS = ['page', 'link'] as const;
 export const NEWS_KINDS = ['news', 'press_release', 'story'] as const;
 
+/** The translated content types, by their name in revisions, media uses and the audit log (db/content/translated.ts). */
+export const CONTENT_ENTITIES = ['news', 'page'] as const;
+export type ContentEntity = (typeof CONTENT_ENTITIES)[number];
+
 export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
 
 export const pages = sqliteTable(
@@ -271,7 +275,7 @@ export const revisions = sqliteTable(
   'revisions',
   {
     id: integer().primaryKey({ autoIncrement: true }),
-    entityType: text({ enum: ['news', 'page'] }).notNull(),
+    entityType: text({ enum: CONTENT_ENTITIES }).notNull(),
     /** news_items.id or pages.id */
     entityId: integer().notNull(),
     locale: text({ enum: LOCALES }).notNull(),
@@ -359,7 +363,7 @@ export const mediaUsages = sqliteTable(
     mediaId: integer()
       .notNull()
       .references(() => media.id, { onDelete: 'restrict' }),
-    entityType: text({ enum: ['news', 'page'] }).notNull(),
+    entityType: text({ enum: CONTENT_ENTITIES }).notNull(),
     /** news_items.id or pages.id */
     entityId: integer().notNull(),
     /** The translation that uses it; null for a use shared by both languages. */

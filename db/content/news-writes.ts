@@ -24,12 +24,8 @@ import { snapshotOptionalText, snapshotSchema, snapshotText } from './revisions'
 import { deleteForever, listTrash, restoreItem, type TrashedItem, trashItem } from './trash';
 import {
   confirmTranslation as confirmTranslatedLanguage,
-  getRevision,
   itemAccessors,
-  listRevisions,
   restoreRevision,
-  type Revision,
-  type RevisionSummary,
   saveTranslationIn,
   staleness,
   type TranslatedType,
@@ -412,15 +408,6 @@ export function getNewsForEditor(db: Queryable, itemId: number): NewsForEditor |
     deletedAt: item.item.deletedAt,
     translations,
   };
-}
-
-/** The revisions of one language of an article, newest first, each with what it did (see describeRevisions). */
-export function listNewsRevisions(db: Queryable, itemId: number, locale: Locale): RevisionSummary[] {
-  return listRevisions(db, newsType, itemId, locale);
-}
-
-export function getNewsRevision(db: Queryable, itemId: number, revisionId: number): Revision<NewsSnapshot> | null {
-  return getRevision(db, newsType, itemId, revisionId);
 }
 
 /** Brings back an earlier text as a new revision; the publication status stays as it is now. */

@@ -10,12 +10,8 @@ import { normalizePagePath, pagePathProblem, pagePublicPath } from './page-paths
 import { snapshotOptionalText, snapshotSchema, snapshotText } from './revisions';
 import {
   confirmTranslation,
-  getRevision,
   itemAccessors,
-  listRevisions,
   restoreRevision,
-  type Revision,
-  type RevisionSummary,
   type SaveResult,
   saveTranslationIn,
   staleness,
@@ -430,21 +426,4 @@ export function getPageForEditor(db: DB, pageId: number, now = new Date()): Page
     };
   }
   return { page, translations };
-}
-
-export type PageRevisionSummary = Omit<RevisionSummary, 'address'> & { path: string | null };
-
-/** The revisions of one language of a page, newest first. */
-export function listPageRevisions(db: Queryable, pageId: number, locale: Locale): PageRevisionSummary[] {
-  return listRevisions(db, pageType, pageId, locale).map(({ address, ...r }) => ({ ...r, path: address }));
-}
-
-export type PageRevision = Omit<Revision<PageSnapshot>, 'itemId'> & { pageId: number };
-
-/** One revision of a page with its full text; null when it is none of this page's. */
-export function getPageRevision(db: Queryable, pageId: number, revisionId: number): PageRevision | null {
-  const revision = getRevision(db, pageType, pageId, revisionId);
-  if (!revision) return null;
-  const { itemId, ...rest } = revision;
-  return { ...rest, pageId: itemId };
 }

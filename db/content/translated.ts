@@ -6,7 +6,7 @@ import { htmlToText } from '@/lib/html';
 import { recordAudit } from '../auth/audit-log';
 import type { DB, Queryable, Tx } from '../client';
 import { imagesWithoutAlt, setUsages, unknownImagesIn, usagesFromHtml } from '../media/usages';
-import { type PublicationStatus, revisions, users } from '../schema';
+import { type ContentEntity, type PublicationStatus, revisions, users } from '../schema';
 import {
   catchUpConfirmation,
   type ConfirmResult,
@@ -94,7 +94,7 @@ export type TranslatedType<
   C extends { changedPaths: string[] },
 > = {
   /** Its name in revisions, media uses and the audit log ('news' → 'news.save'). */
-  entity: 'news' | 'page';
+  entity: ContentEntity;
   /** The fields of one language, in the order history compares them. */
   fieldNames: readonly (keyof F & string)[];
   /** The field that holds the address ('slug', 'path'). */
