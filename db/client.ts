@@ -5,6 +5,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { foldForSearch } from '@/lib/fold';
 import { htmlToText } from '@/lib/html';
 import { createPrivateFile, makePrivateDir } from '@/lib/private-files';
+import { textFingerprint } from '@/lib/text-fingerprint';
 import * as schema from './schema';
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -42,6 +43,10 @@ export function openDatabase(dataDir: string): DB {
   sqlite.function('strip_html', { deterministic: true }, (html: unknown) => (typeof html === 'string' ? htmlToText(html) : ''));
   // Staff searches (lists of news and media): case and accents ignored in any language.
   sqlite.function('fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldForSearch(text) : null));
+  // Used by the translations' triggers (migration 0008) to keep text_fingerprint up to date.
+  sqlite.function('text_fingerprint', { deterministic: true }, (title: unknown, summary: unknown, body: unknown) =>
+    textFingerprint({ title: String(title ?? ''), summary: String(summary ?? ''), body: String(body ?? '') }),
+  );
   return drizzle({ client: sqlite, schema, casing: 'snake_case' }) as DB;
 }
 

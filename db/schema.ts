@@ -21,6 +21,10 @@ const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 export const LOCALES = ['en', 'sq'] as const;
 export const PAGE_KINDS = ['page', 'link'] as const;
 
+/** The translated content types, by their name in revisions, media uses and the audit log (db/content/translated.ts). */
+export const CONTENT_ENTITIES = ['news', 'page'] as const;
+export type ContentEntity = (typeof CONTENT_ENTITIES)[number];
+
 export const pages = sqliteTable(
   'pages',
   {
@@ -69,6 +73,12 @@ export const pageTranslations = sqliteTable(
     isPlaceholder: integer({ mode: 'boolean' }).notNull().default(false),
     /** Fingerprint of the other locale's text when this one was last confirmed. */
     sourceFingerprint: text(),
+    /**
+     * Fingerprint of this translation's own text (lib/text-fingerprint.ts),
+     * kept by triggers on every write of title, summary or body (migration
+     * 0008), so finding stale translations compares two columns.
+     */
+    textFingerprint: text(),
     /** The other locale's version at that moment, to show what changed since. */
     sourceVersion: integer(),
     version: integer().notNull().default(1),
@@ -115,6 +125,8 @@ export const newsTranslations = sqliteTable(
     status: text({ enum: PUBLICATION_STATUSES }).notNull().default('draft'),
     publishedAt: timestamp(),
     sourceFingerprint: text(),
+    /** See page_translations.text_fingerprint. */
+    textFingerprint: text(),
     sourceVersion: integer(),
     version: integer().notNull().default(1),
     createdAt: timestamp().notNull().default(now),
@@ -124,6 +136,8 @@ export const newsTranslations = sqliteTable(
     uniqueIndex('news_translations_item_locale_unique').on(t.newsItemId, t.locale),
     uniqueIndex('news_translations_locale_slug_unique').on(t.locale, t.slug),
     index('news_translations_listing_idx').on(t.locale, t.status, t.publishedAt),
+    // Covers the dashboard's counts (news-list.ts newsOverview): the row itself, with its long body, is not read.
+    index('news_translations_overview_idx').on(t.newsItemId, t.locale, t.status, t.sourceFingerprint, t.textFingerprint),
   ],
 );
 
@@ -260,7 +274,7 @@ export const revisions = sqliteTable(
   'revisions',
   {
     id: integer().primaryKey({ autoIncrement: true }),
-    entityType: text({ enum: ['news', 'page'] }).notNull(),
+    entityType: text({ enum: CONTENT_ENTITIES }).notNull(),
     /** news_items.id or pages.id */
     entityId: integer().notNull(),
     locale: text({ enum: LOCALES }).notNull(),
@@ -346,7 +360,7 @@ export const mediaUsages = sqliteTable(
     mediaId: integer()
       .notNull()
       .references(() => media.id, { onDelete: 'restrict' }),
-    entityType: text({ enum: ['news', 'page'] }).notNull(),
+    entityType: text({ enum: CONTENT_ENTITIES }).notNull(),
     /** news_items.id or pages.id */
     entityId: integer().notNull(),
     /** The translation that uses it; null for a use shared by both languages. */

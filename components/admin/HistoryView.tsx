@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { DiffView } from '@/components/admin/DiffView';
+import { RestoreForm, type RestoreTarget } from '@/components/admin/RestoreForm';
 import type { RevisionChange } from '@/db/content/revisions';
 import type { Locale } from '@/i18n/routing';
 import { formatTiranaDateTime } from '@/lib/dates';
@@ -16,8 +16,8 @@ type Snapshot = { readonly [field: string]: unknown };
 /**
  * The history of one language of an article or a page: its saved versions,
  * a readable diff of the chosen one against the current text, and (through
- * `restore`) a way back. The news and pages history routes load the data
- * and their own restore form; everything shown is here.
+ * `restore`) a way back; one view for every translated type (its route:
+ * app/admin/(area)/history-route.tsx).
  */
 export async function HistoryView(props: {
   /** The editor's interface language. */
@@ -30,8 +30,8 @@ export async function HistoryView(props: {
   selected: (Revision & { locale: string; snapshot: Snapshot }) | null;
   /** The fields compared, in order, with their labels. */
   fields: readonly { name: string; label: string }[];
-  /** The restore form for `selected` (shown when its text is not the current text). */
-  restore: ReactNode;
+  /** The item and its type's restore action, for `selected`. */
+  restore: RestoreTarget;
 }) {
   const { uiLocale, locale, current, list, selected } = props;
   const t = await getTranslations({ locale: uiLocale, namespace: 'Admin' });
@@ -93,13 +93,7 @@ export async function HistoryView(props: {
                 {t('history.compare', { version: selected.version, current: current.version })}
               </h2>
               <DiffView fields={diff} labels={{ added: t('diff.added'), removed: t('diff.removed'), noChanges: t('diff.noChanges'), legend: t('history.compareHelp') }} />
-              {isCurrentText ? (
-                <p className="mt-4 font-semibold" data-testid="history-is-current">
-                  {t('history.isCurrent')}
-                </p>
-              ) : (
-                props.restore
-              )}
+              <RestoreForm key={selected.id} target={props.restore} locale={locale} revisionId={selected.id} baseVersion={current.version} version={selected.version} isCurrent={isCurrentText} />
             </>
           ) : (
             <p id="diff-title">{t('history.pick')}</p>

@@ -10,6 +10,7 @@ import { FormMessage } from '@/components/admin/FormMessage';
 import { clearLocalDraft, LocalDraft } from '@/components/admin/LocalDraft';
 import { SubmitButton } from '@/components/admin/SubmitButton';
 import { TextArea } from '@/components/admin/TextArea';
+import { RichTextEditor } from '@/components/admin/RichTextEditor';
 import type { PublicationStatus } from '@/db/schema';
 import { formatTiranaDateTime } from '@/lib/dates';
 import { type Chunk, diffFields } from '@/lib/diff';
@@ -337,6 +338,62 @@ export function SeoFields({
         />
       </div>
     </details>
+  );
+}
+
+/**
+ * The text fields every translated type has, in one order: title, the
+ * address, summary, body, search-engine fields, and the main image's
+ * refusal when publishing was refused for it. `afterTitle` and
+ * `afterSummary` hold the type's own fields (a page's menu title, an
+ * article's dateline).
+ */
+export function TextFields({
+  locale,
+  values,
+  errors,
+  address,
+  summaryHint,
+  insertImages,
+  afterTitle,
+  afterSummary,
+}: {
+  locale: Locale;
+  values: { title: string; summary: string; body: string; seoTitle: string; seoDescription: string; [field: string]: unknown } | undefined;
+  errors: Partial<Record<string, string>>;
+  /** The address field: its name ('slug', 'path'), label, hint and longest value. */
+  address: { name: string; label: string; hint: string; maxLength: number };
+  summaryHint: string;
+  insertImages: boolean;
+  afterTitle?: ReactNode;
+  afterSummary?: ReactNode;
+}) {
+  const t = useTranslations('Admin.editor');
+  return (
+    <>
+      <Field id={`${locale}-title`} name="title" label={t('fields.title')} defaultValue={values?.title} required maxLength={1000} error={errors.title} />
+      {afterTitle}
+      <Field
+        id={`${locale}-${address.name}`}
+        name={address.name}
+        label={address.label}
+        hint={address.hint}
+        defaultValue={values?.[address.name] as string | undefined}
+        maxLength={address.maxLength}
+        autoCapitalize="none"
+        spellCheck={false}
+        error={errors[address.name]}
+      />
+      <TextArea id={`${locale}-summary`} name="summary" label={t('fields.summary')} hint={summaryHint} defaultValue={values?.summary} rows={3} error={errors.summary} />
+      {afterSummary}
+      <RichTextEditor id={`${locale}-body`} name="body" label={t('fields.body')} defaultValue={values?.body ?? ''} error={errors.body} lang={locale} insertImages={insertImages} />
+      <SeoFields locale={locale} values={values} errors={errors} />
+      {errors.hero ? (
+        <p role="alert" className="mb-4 rounded border-l-4 border-red-700 bg-red-50 px-4 py-2 text-sm font-semibold text-red-800" data-testid={`hero-error-${locale}`}>
+          {errors.hero}
+        </p>
+      ) : null}
+    </>
   );
 }
 

@@ -7,8 +7,6 @@ import { listNewsForStaff, newsOverview, type StaffNewsFilter } from '../content
 import {
   confirmTranslation,
   getNewsForEditor,
-  getNewsRevision,
-  listNewsRevisions,
   listNewsTrash,
   type NewsFields,
   type SharedNewsFields,
@@ -59,15 +57,7 @@ export async function confirmNewsTranslation(itemId: number, locale: Locale, ip:
   return confirmTranslation(getDb(), await actor(ip), itemId, locale);
 }
 
-export async function newsRevisions(itemId: number, locale: Locale) {
-  await requireUser();
-  return listNewsRevisions(getDb(), itemId, locale);
-}
 
-export async function newsRevision(itemId: number, revisionId: number) {
-  await requireUser();
-  return getNewsRevision(getDb(), itemId, revisionId);
-}
 
 export async function restoreNewsRevision(input: { itemId: number; revisionId: number; baseVersion: number }, ip: string | null) {
   return writes.restoreNewsRevision(getDb(), await actor(ip), input);

@@ -9,8 +9,6 @@ import {
 import * as tree from '../content/page-tree';
 import {
   getPageForEditor,
-  getPageRevision,
-  listPageRevisions,
   type SavePageInput,
 } from '../content/page-writes';
 import * as writes from '../content/page-writes';
@@ -53,16 +51,7 @@ export async function confirmPageTranslation(pageId: number, locale: Locale, ip:
   return writes.confirmPageTranslation(getDb(), await actor(ip), pageId, locale);
 }
 
-export async function pageRevisions(pageId: number, locale: Locale) {
-  await requireUser();
-  return listPageRevisions(getDb(), pageId, locale);
-}
 
-/** One revision of this page (null when the id belongs to another page or to news). */
-export async function pageRevision(pageId: number, revisionId: number) {
-  await requireUser();
-  return getPageRevision(getDb(), pageId, revisionId);
-}
 
 export async function restorePageRevision(input: { pageId: number; locale: Locale; revisionId: number; baseVersion: number | null }, ip: string | null) {
   return writes.restorePageRevision(getDb(), await actor(ip), input);

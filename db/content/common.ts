@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { localizedPath } from '@/i18n/paths';
 import { type Locale, ROUTES } from '@/i18n/routing';
 import { htmlToText } from '@/lib/html';
+import { textFingerprint } from '@/lib/text-fingerprint';
 import type { Tx } from '../client';
 import { type PublicationStatus, redirects } from '../schema';
 
@@ -28,10 +28,7 @@ export const LIMITS = {
 /** Lower-case words of a–z and 0–9 joined by single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** What "the text" of a translation is, for stale-translation warnings. */
-export function textFingerprint(t: { title: string; summary: string; body: string }): string {
-  return createHash('sha256').update(`${t.title}\u0000${t.summary}\u0000${t.body}`).digest('hex');
-}
+export { textFingerprint };
 
 /**
  * A save of a language that was behind the other (stale) brings it up to

@@ -1,4 +1,5 @@
-import { and, desc, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, ne, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Locale } from '@/i18n/routing';
 import type { DB } from '../client';
 import { newsItems, newsTranslations, type PublicationStatus } from '../schema';
@@ -74,32 +75,27 @@ export type NewsOverview = {
 
 /** What the dashboard shows: drafts, translations that may be out of date, and what is scheduled next. */
 export function newsOverview(db: DB, now = new Date()): NewsOverview {
-  const rows = db
-    .select({
-      id: newsTranslations.newsItemId,
-      locale: newsTranslations.locale,
-      title: newsTranslations.title,
-      summary: newsTranslations.summary,
-      body: newsTranslations.body,
-      status: newsTranslations.status,
-      publishedAt: newsTranslations.publishedAt,
-      sourceFingerprint: newsTranslations.sourceFingerprint,
-    })
-    .from(newsTranslations)
-    .innerJoin(newsItems, sql`${newsItems.id} = ${newsTranslations.newsItemId}`)
-    .where(isNull(newsItems.deletedAt))
-    .all();
-  const byItem = new Map<number, typeof rows>();
-  for (const r of rows) byItem.set(r.id, [...(byItem.get(r.id) ?? []), r]);
-  let stale = 0;
-  for (const r of rows) if (isStale(r, byItem.get(r.id)!.find((o) => o.locale !== r.locale))) stale++;
+  const live = isNull(newsItems.deletedAt);
+  const other = alias(newsTranslations, 'other');
+  const count = (where: SQL | undefined, stale = false) => {
+    const q = db.select({ n: sql<number>`count(*)` }).from(newsTranslations).innerJoin(newsItems, eq(newsItems.id, newsTranslations.newsItemId));
+    const joined = stale ? q.innerJoin(other, and(eq(other.newsItemId, newsTranslations.newsItemId), ne(other.locale, newsTranslations.locale))) : q;
+    return joined.where(and(live, where)).get()?.n ?? 0;
+  };
   return {
-    drafts: rows.filter((r) => r.status === 'draft').length,
-    stale,
-    scheduled: rows
-      .filter((r) => r.status === 'scheduled' && r.publishedAt && r.publishedAt > now)
-      .map((r) => ({ id: r.id, locale: r.locale, title: r.title, publishedAt: r.publishedAt! }))
-      .sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime())
-      .slice(0, 10),
+    drafts: count(eq(newsTranslations.status, 'draft')),
+    // Stale: confirmed against a text the other language no longer has. The
+    // stored fingerprints are compared (text_fingerprint, kept by the
+    // database on every write): no body is read or hashed here.
+    stale: count(and(isNotNull(newsTranslations.sourceFingerprint), ne(newsTranslations.sourceFingerprint, other.textFingerprint)), true),
+    scheduled: db
+      .select({ id: newsTranslations.newsItemId, locale: newsTranslations.locale, title: newsTranslations.title, publishedAt: newsTranslations.publishedAt })
+      .from(newsTranslations)
+      .innerJoin(newsItems, eq(newsItems.id, newsTranslations.newsItemId))
+      .where(and(live, eq(newsTranslations.status, 'scheduled'), gt(newsTranslations.publishedAt, now)))
+      .orderBy(asc(newsTranslations.publishedAt))
+      .limit(10)
+      .all()
+      .map((r) => ({ ...r, publishedAt: r.publishedAt! })),
   };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import { type Locale, otherLocale } from '@/i18n/routing';
 import { htmlToText } from '@/lib/html';
 import { sanitizeRichText } from '@/lib/sanitize';
@@ -6,7 +6,7 @@ import { slugify } from '@/lib/slug';
 import { recordAudit } from '../auth/audit-log';
 import type { DB, Queryable, Tx } from '../client';
 import { checkHeroImage, heroMissingAltWhereLive } from '../media/usages';
-import { NEWS_KINDS, newsItems, newsItemThemes, newsTranslations, pages, type PublicationStatus, redirects, revisions, users } from '../schema';
+import { NEWS_KINDS, newsItems, newsItemThemes, newsTranslations, pages, type PublicationStatus, users } from '../schema';
 import {
   articlePath,
   type ConfirmResult,
@@ -21,13 +21,11 @@ import {
   SLUG_PATTERN,
 } from './common';
 import { snapshotOptionalText, snapshotSchema, snapshotText } from './revisions';
+import { deleteForever, listTrash, restoreItem, type TrashedItem, trashItem } from './trash';
 import {
   confirmTranslation as confirmTranslatedLanguage,
-  getRevision,
-  listRevisions,
+  itemAccessors,
   restoreRevision,
-  type Revision,
-  type RevisionSummary,
   saveTranslationIn,
   staleness,
   type TranslatedType,
@@ -145,7 +143,7 @@ export const newsType: TranslatedType<ItemRow, Row, NewsFields, NewsSnapshot, { 
   snapshotSchema: newsSnapshotSchema,
   snapshotOf,
   fieldsOf: (s) => ({ title: s.title, slug: s.slug, summary: s.summary, body: s.body, dateline: s.dateline, seoTitle: s.seoTitle, seoDescription: s.seoDescription }),
-  liveItem: (q, itemId) => q.select().from(newsItems).where(and(eq(newsItems.id, itemId), isNull(newsItems.deletedAt))).get(),
+  ...itemAccessors<ItemRow>(newsItems),
   translations: (q, itemId) => q.select().from(newsTranslations).where(eq(newsTranslations.newsItemId, itemId)).all(),
   insertTranslation: (tx, itemId, locale, values) => {
     tx.insert(newsTranslations)
@@ -155,9 +153,8 @@ export const newsType: TranslatedType<ItemRow, Row, NewsFields, NewsSnapshot, { 
   updateTranslation: (tx, rowId, values) => {
     tx.update(newsTranslations).set(values).where(eq(newsTranslations.id, rowId)).run();
   },
-  touchItem: (tx, itemId, now) => {
-    tx.update(newsItems).set({ updatedAt: now }).where(eq(newsItems.id, itemId)).run();
-  },
+  liveChange: (q, item, now) => ({ changedPaths: liveItemPaths(q, item.id, now) }),
+  trash: {},
   clean: (_item, _locale, fields) => cleanNewsFields(fields),
   addressTaken: (tx, item, locale, slug) => {
     const clash = tx
@@ -413,15 +410,6 @@ export function getNewsForEditor(db: Queryable, itemId: number): NewsForEditor |
   };
 }
 
-/** The revisions of one language of an article, newest first, each with what it did (see describeRevisions). */
-export function listNewsRevisions(db: Queryable, itemId: number, locale: Locale): RevisionSummary[] {
-  return listRevisions(db, newsType, itemId, locale);
-}
-
-export function getNewsRevision(db: Queryable, itemId: number, revisionId: number): Revision<NewsSnapshot> | null {
-  return getRevision(db, newsType, itemId, revisionId);
-}
-
 /** Brings back an earlier text as a new revision; the publication status stays as it is now. */
 export function restoreNewsRevision(db: DB, actor: Actor, input: { itemId: number; revisionId: number; baseVersion: number }, now = new Date()): SaveNewsResult {
   return restoreRevision(db, newsType, actor, input, now);
@@ -431,53 +419,19 @@ export type TrashResult = { ok: true; changedPaths: string[] } | { ok: false; er
 
 /** Moves an item to the trash: it leaves the public site at once, and nothing is deleted. */
 export function trashNews(db: DB, actor: Actor, itemId: number, now = new Date()): TrashResult {
-  return db.transaction((tx): TrashResult => {
-    const result = tx.update(newsItems).set({ deletedAt: now }).where(and(eq(newsItems.id, itemId), isNull(newsItems.deletedAt))).run();
-    if (result.changes !== 1) return { ok: false, error: 'notFound' };
-    recordAudit(tx, { userId: actor.userId, action: 'news.trash', entityType: 'news', entityId: itemId, ip: actor.ip });
-    return { ok: true, changedPaths: liveItemPaths(tx, itemId, now) };
-  });
+  return trashItem(db, newsType, actor, itemId, now) as TrashResult;
 }
 
 export function restoreNews(db: DB, actor: Actor, itemId: number, now = new Date()): TrashResult {
-  return db.transaction((tx): TrashResult => {
-    const result = tx.update(newsItems).set({ deletedAt: null, updatedAt: now }).where(and(eq(newsItems.id, itemId), isNotNull(newsItems.deletedAt))).run();
-    if (result.changes !== 1) return { ok: false, error: 'notFound' };
-    recordAudit(tx, { userId: actor.userId, action: 'news.restore', entityType: 'news', entityId: itemId, ip: actor.ip });
-    return { ok: true, changedPaths: liveItemPaths(tx, itemId, now) };
-  });
+  const result = restoreItem(db, newsType, actor, itemId, now);
+  return result.ok ? { ok: true, changedPaths: result.changedPaths } : (result as TrashResult);
 }
 
-export type TrashedNews = { id: number; deletedAt: Date; titles: Partial<Record<Locale, string>> };
-
-export function listNewsTrash(db: Queryable): TrashedNews[] {
-  const items = db.select({ id: newsItems.id, deletedAt: newsItems.deletedAt }).from(newsItems).where(isNotNull(newsItems.deletedAt)).orderBy(desc(newsItems.deletedAt)).all();
-  if (items.length === 0) return [];
-  const rows = db
-    .select({ itemId: newsTranslations.newsItemId, locale: newsTranslations.locale, title: newsTranslations.title })
-    .from(newsTranslations)
-    .where(inArray(newsTranslations.newsItemId, items.map((i) => i.id)))
-    .all();
-  return items.map((i) => ({
-    id: i.id,
-    deletedAt: i.deletedAt!,
-    titles: Object.fromEntries(rows.filter((r) => r.itemId === i.id).map((r) => [r.locale, r.title])),
-  }));
+export function listNewsTrash(db: Queryable): TrashedItem<ItemRow>[] {
+  return listTrash(db, newsType);
 }
 
 /** Deletes trashed items for good, with their revisions (admins only, at the caller). */
 export function deleteNewsForever(db: DB, actor: Actor, itemIds: number[] | 'all'): number {
-  return db.transaction((tx) => {
-    const trashed = tx.select({ id: newsItems.id }).from(newsItems).where(isNotNull(newsItems.deletedAt)).all().map((r) => r.id);
-    const ids = itemIds === 'all' ? trashed : itemIds.filter((id) => trashed.includes(id));
-    if (ids.length === 0) return 0;
-    tx.delete(revisions).where(and(eq(revisions.entityType, 'news'), inArray(revisions.entityId, ids))).run();
-    // Old addresses that led to these articles would now lead nowhere.
-    for (const t of tx.select().from(newsTranslations).where(inArray(newsTranslations.newsItemId, ids)).all()) {
-      tx.delete(redirects).where(and(eq(redirects.locale, t.locale), eq(redirects.toPath, articlePath(t.locale, t.slug)))).run();
-    }
-    tx.delete(newsItems).where(inArray(newsItems.id, ids)).run();
-    for (const id of ids) recordAudit(tx, { userId: actor.userId, action: 'news.delete_forever', entityType: 'news', entityId: id, ip: actor.ip });
-    return ids.length;
-  });
+  return deleteForever(db, newsType, actor, itemIds);
 }

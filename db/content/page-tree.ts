@@ -1,13 +1,14 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Locale } from '@/i18n/routing';
 import { recordAudit } from '../auth/audit-log';
 import type { DB, Queryable, Tx } from '../client';
 import { checkHeroImage, heroMissingAltWhereLive, setUsages } from '../media/usages';
-import { LOCALES, media, mediaUsages, pages, pageTranslations, type PublicationStatus, redirects, revisions } from '../schema';
+import { media, mediaUsages, pages, pageTranslations, type PublicationStatus } from '../schema';
 import { isLive, isStale } from './common';
-import { normalizeExternalUrl, pagePublicPath } from './page-paths';
+import { normalizeExternalUrl } from './page-paths';
 import type { Actor } from '../auth/actor';
-import { addressesShowing, findLivePageRow, type PageChange } from './page-writes';
+import { childIds, findLivePageRow, pageLiveChange as liveChange, type PageChange, pageType, placeInOrder } from './page-writes';
+import { deleteTrashedIn, listTrash, restoreItem, type TrashedItem, trashItem, type TrashRefusal } from './trash';
 
 /**
  * The page tree as staff shape it: where a page sits (parent and position
@@ -30,45 +31,10 @@ import { addressesShowing, findLivePageRow, type PageChange } from './page-write
 type PageRow = typeof pages.$inferSelect;
 type TranslationRow = typeof pageTranslations.$inferSelect;
 
-const parentIs = (parentId: number | null) => (parentId === null ? isNull(pages.parentId) : eq(pages.parentId, parentId));
-
-/** The ids of a parent's children outside the trash, in menu order. */
-function childIds(db: Queryable, parentId: number | null, except?: number): number[] {
-  return db
-    .select({ id: pages.id })
-    .from(pages)
-    .where(and(parentIs(parentId), isNull(pages.deletedAt), except === undefined ? undefined : ne(pages.id, except)))
-    .orderBy(asc(pages.position), asc(pages.id))
-    .all()
-    .map((r) => r.id);
-}
-
-/** Numbers the pages 0..n-1 in the order given. */
-function placeInOrder(tx: Tx, ids: number[]): void {
-  ids.forEach((id, position) => {
-    tx.update(pages).set({ position }).where(and(eq(pages.id, id), ne(pages.position, position))).run();
-  });
-}
-
 function translationsOf(db: Queryable, pageId: number): TranslationRow[] {
   return db.select().from(pageTranslations).where(eq(pageTranslations.pageId, pageId)).all();
 }
 
-/** Where a page (and its parent) show in every language in which it is live. */
-function liveChange(db: Queryable, page: PageRow, now: Date): PageChange {
-  const changed = new Set<string>();
-  let menuChanged = false;
-  for (const t of translationsOf(db, page.id)) {
-    if (!isLive(t, now)) continue;
-    menuChanged = true;
-    for (const p of addressesShowing(db, page, t.locale, now)) changed.add(p);
-  }
-  return { changedPaths: [...changed], menuChanged };
-}
-
-function titles(rows: TranslationRow[]): Record<string, string | null> {
-  return Object.fromEntries(LOCALES.map((l) => [`title_${l}`, rows.find((r) => r.locale === l)?.title ?? null]));
-}
 
 // ---------------------------------------------------------------- creating and moving
 
@@ -304,20 +270,10 @@ export type TrashPageResult = ({ ok: true } & PageChange) | { ok: false; error: 
  * Moves a page to the trash: its addresses stop answering (the public reads
  * leave out trashed pages) but it keeps them, its text and its revisions
  * until it is restored or deleted for good. Pages the code refers to by key,
- * and pages with children outside the trash, stay where they are.
+ * and pages with children outside the trash, stay where they are (pageType.trash).
  */
 export function trashPage(db: DB, actor: Actor, pageId: number, now = new Date()): TrashPageResult {
-  return db.transaction((tx): TrashPageResult => {
-    const page = findLivePageRow(tx, pageId);
-    if (!page) return { ok: false, error: 'notFound' };
-    if (page.key !== null) return { ok: false, error: 'protected' };
-    if (childIds(tx, page.id).length > 0) return { ok: false, error: 'hasChildren' };
-    const change = liveChange(tx, page, now);
-    tx.update(pages).set({ deletedAt: now, updatedAt: now }).where(eq(pages.id, pageId)).run();
-    placeInOrder(tx, childIds(tx, page.parentId));
-    recordAudit(tx, { userId: actor.userId, action: 'page.trash', entityType: 'page', entityId: pageId, details: titles(translationsOf(tx, pageId)), ip: actor.ip });
-    return { ok: true, ...change };
-  });
+  return trashItem(db, pageType, actor, pageId, now) as TrashPageResult;
 }
 
 export type RestorePageResult =
@@ -330,62 +286,19 @@ export type RestorePageResult =
  * at the end of the top level when its parent is in the trash or gone.
  */
 export function restorePage(db: DB, actor: Actor, pageId: number, now = new Date()): RestorePageResult {
-  return db.transaction((tx): RestorePageResult => {
-    const page = tx.select().from(pages).where(and(eq(pages.id, pageId), isNotNull(pages.deletedAt))).get();
-    if (!page) return { ok: false, error: 'notFound' };
-    const rows = translationsOf(tx, pageId);
-    // The unique index keeps a trashed page's paths for it; checked anyway, as restoring must never double an address.
-    for (const t of rows) {
-      if (!t.path) continue;
-      const clash = tx
-        .select({ pageId: pageTranslations.pageId })
-        .from(pageTranslations)
-        .innerJoin(pages, eq(pages.id, pageTranslations.pageId))
-        .where(and(eq(pageTranslations.locale, t.locale), eq(pageTranslations.path, t.path), ne(pageTranslations.pageId, pageId), isNull(pages.deletedAt)))
-        .get();
-      if (clash) return { ok: false, error: 'pathTaken', locale: t.locale, takenBy: clash.pageId };
-    }
-    const parentId = page.parentId !== null && findLivePageRow(tx, page.parentId) ? page.parentId : null;
-    const position = childIds(tx, parentId).length;
-    tx.update(pages).set({ deletedAt: null, parentId, position, updatedAt: now }).where(eq(pages.id, pageId)).run();
-    recordAudit(tx, {
-      userId: actor.userId,
-      action: 'page.restore',
-      entityType: 'page',
-      entityId: pageId,
-      details: { parentId, position, ...titles(rows) },
-      ip: actor.ip,
-    });
-    return { ok: true, parentId, ...liveChange(tx, { ...page, parentId, deletedAt: null }, now) };
-  });
+  const result = restoreItem(db, pageType, actor, pageId, now);
+  if (!result.ok) return result as RestorePageResult;
+  const { placed, ...change } = result;
+  return { ...change, parentId: placed.parentId ?? null };
 }
 
 export type DeletePageResult = ({ ok: true } & PageChange) | { ok: false; error: 'notFound' | 'notTrashed' | 'hasChildren' };
 
-/** Deletes a trashed page for good: its row, its translations, its revisions and the redirects that led to it. */
-function deleteTrashed(tx: Tx, actor: Actor, page: PageRow): 'hasChildren' | null {
-  if (childIds(tx, page.id).length > 0) return 'hasChildren';
-  const rows = translationsOf(tx, page.id);
-  // Trashed children stay in the trash; restoring them puts them at the top level.
-  tx.update(pages).set({ parentId: null }).where(and(eq(pages.parentId, page.id), isNotNull(pages.deletedAt))).run();
-  // Its addresses are free for another page now: old links must not lead there.
-  for (const t of rows) {
-    if (t.path) tx.delete(redirects).where(and(eq(redirects.locale, t.locale), eq(redirects.toPath, pagePublicPath(t.locale, t.path)))).run();
-  }
-  tx.delete(revisions).where(and(eq(revisions.entityType, 'page'), eq(revisions.entityId, page.id))).run();
-  tx.delete(pages).where(eq(pages.id, page.id)).run();
-  recordAudit(tx, { userId: actor.userId, action: 'page.delete_forever', entityType: 'page', entityId: page.id, details: titles(rows), ip: actor.ip });
-  return null;
-}
-
 /** Deletes one page in the trash for good (admins only, checked by the caller). */
 export function deletePageForever(db: DB, actor: Actor, pageId: number): DeletePageResult {
   return db.transaction((tx): DeletePageResult => {
-    const page = tx.select().from(pages).where(eq(pages.id, pageId)).get();
-    if (!page) return { ok: false, error: 'notFound' };
-    if (page.deletedAt === null) return { ok: false, error: 'notTrashed' };
-    const refused = deleteTrashed(tx, actor, page);
-    if (refused) return { ok: false, error: refused };
+    const refused: TrashRefusal | null = deleteTrashedIn(tx, pageType, actor, pageId);
+    if (refused) return refused as DeletePageResult;
     // A page in the trash was not public: nothing to revalidate.
     return { ok: true, changedPaths: [], menuChanged: false };
   });
@@ -394,30 +307,15 @@ export function deletePageForever(db: DB, actor: Actor, pageId: number): DeleteP
 /** Deletes every page in the trash for good (admins only, checked by the caller). */
 export function emptyPageTrash(db: DB, actor: Actor): { ok: true; deleted: number } & PageChange {
   return db.transaction((tx) => {
-    const trashed = tx.select().from(pages).where(isNotNull(pages.deletedAt)).all();
     let deleted = 0;
-    for (const page of trashed) if (deleteTrashed(tx, actor, page) === null) deleted++;
+    for (const page of pageType.trashedItems(tx)) if (deleteTrashedIn(tx, pageType, actor, page.id) === null) deleted++;
     return { ok: true as const, deleted, changedPaths: [], menuChanged: false };
   });
 }
 
-export type TrashedPage = {
-  id: number;
-  kind: 'page' | 'link';
-  parentId: number | null;
-  deletedAt: Date;
-  translations: Partial<Record<Locale, { title: string; path: string | null; status: PublicationStatus }>>;
-};
-
-/** The pages in the trash, most recently trashed first. */
-export function listPageTrash(db: DB): TrashedPage[] {
-  const rows = db.select().from(pages).where(isNotNull(pages.deletedAt)).orderBy(desc(pages.deletedAt), desc(pages.id)).all();
-  const texts = rows.length ? db.select().from(pageTranslations).where(inArray(pageTranslations.pageId, rows.map((r) => r.id))).all() : [];
-  return rows.map((r) => {
-    const translations: TrashedPage['translations'] = {};
-    for (const t of texts) if (t.pageId === r.id) translations[t.locale] = { title: t.title, path: t.path, status: t.status };
-    return { id: r.id, kind: r.kind, parentId: r.parentId, deletedAt: r.deletedAt!, translations };
-  });
+/** The pages in the trash, most recently trashed first (see listTrash). */
+export function listPageTrash(db: DB): TrashedItem<PageRow>[] {
+  return listTrash(db, pageType);
 }
 
 // ---------------------------------------------------------------- the tree for staff

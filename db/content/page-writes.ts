@@ -1,20 +1,17 @@
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Locale } from '@/i18n/routing';
 import { sanitizeRichText } from '@/lib/sanitize';
 import { slugify } from '@/lib/slug';
-import type { DB, Queryable } from '../client';
+import type { DB, Queryable, Tx } from '../client';
 import { pages, pageTranslations, type PublicationStatus } from '../schema';
 import { type ConfirmResult, type FieldErrors, type InvalidFields, isLive, LIMITS, localeRoot, type PublicationRequest } from './common';
 import { normalizePagePath, pagePathProblem, pagePublicPath } from './page-paths';
 import { snapshotOptionalText, snapshotSchema, snapshotText } from './revisions';
 import {
   confirmTranslation,
-  getRevision,
-  listRevisions,
+  itemAccessors,
   restoreRevision,
-  type Revision,
-  type RevisionSummary,
   type SaveResult,
   saveTranslationIn,
   staleness,
@@ -158,6 +155,38 @@ export function parentAddress(db: Queryable, parentId: number | null, locale: Lo
   return path ? [path] : [];
 }
 
+const parentIs = (parentId: number | null) => (parentId === null ? isNull(pages.parentId) : eq(pages.parentId, parentId));
+
+/** The ids of a parent's children outside the trash, in menu order. */
+export function childIds(db: Queryable, parentId: number | null, except?: number): number[] {
+  return db
+    .select({ id: pages.id })
+    .from(pages)
+    .where(and(parentIs(parentId), isNull(pages.deletedAt), except === undefined ? undefined : ne(pages.id, except)))
+    .orderBy(asc(pages.position), asc(pages.id))
+    .all()
+    .map((r) => r.id);
+}
+
+/** Numbers the pages 0..n-1 in the order given. */
+export function placeInOrder(tx: Tx, ids: number[]): void {
+  ids.forEach((id, position) => {
+    tx.update(pages).set({ position }).where(and(eq(pages.id, id), ne(pages.position, position))).run();
+  });
+}
+
+/** Where a page (and its parent) show in every language in which it is live. */
+export function pageLiveChange(db: Queryable, page: PageRow, now: Date): PageChange {
+  const changed = new Set<string>();
+  let menuChanged = false;
+  for (const t of db.select().from(pageTranslations).where(eq(pageTranslations.pageId, page.id)).all()) {
+    if (!isLive(t, now)) continue;
+    menuChanged = true;
+    for (const p of addressesShowing(db, page, t.locale, now)) changed.add(p);
+  }
+  return { changedPaths: [...changed], menuChanged };
+}
+
 function menuLabel(t: { title: string; menuTitle: string | null }): string {
   return t.menuTitle || t.title;
 }
@@ -215,7 +244,7 @@ export const pageType: TranslatedType<PageRow, TranslationRow, PageFields, PageS
   snapshotSchema: pageSnapshotSchema,
   snapshotOf: pageSnapshotOf,
   fieldsOf: (s) => ({ title: s.title, menuTitle: s.menuTitle, path: s.path, summary: s.summary, body: s.body, seoTitle: s.seoTitle, seoDescription: s.seoDescription }),
-  liveItem: findLivePageRow,
+  ...itemAccessors<PageRow>(pages),
   translations: (q, pageId) => q.select().from(pageTranslations).where(eq(pageTranslations.pageId, pageId)).all(),
   insertTranslation: (tx, pageId, locale, values) => {
     tx.insert(pageTranslations)
@@ -225,8 +254,37 @@ export const pageType: TranslatedType<PageRow, TranslationRow, PageFields, PageS
   updateTranslation: (tx, rowId, values) => {
     tx.update(pageTranslations).set(values).where(eq(pageTranslations.id, rowId)).run();
   },
-  touchItem: (tx, pageId, now) => {
-    tx.update(pages).set({ updatedAt: now }).where(eq(pages.id, pageId)).run();
+  liveChange: pageLiveChange,
+  trash: {
+    // Pages the code refers to by key, and pages with children outside the trash, stay.
+    refuseTrash: (tx, page) =>
+      page.key !== null ? { ok: false, error: 'protected' } : childIds(tx, page.id).length > 0 ? { ok: false, error: 'hasChildren' } : null,
+    // Its siblings close the gap.
+    afterTrash: (tx, page) => placeInOrder(tx, childIds(tx, page.parentId)),
+    // The unique index keeps a trashed page's paths for it; checked anyway, as restoring must never double an address.
+    refuseRestore: (tx, page) => {
+      for (const t of pageType.translations(tx, page.id)) {
+        if (!t.path) continue;
+        const clash = tx
+          .select({ pageId: pageTranslations.pageId })
+          .from(pageTranslations)
+          .innerJoin(pages, eq(pages.id, pageTranslations.pageId))
+          .where(and(eq(pageTranslations.locale, t.locale), eq(pageTranslations.path, t.path), ne(pageTranslations.pageId, page.id), isNull(pages.deletedAt)))
+          .get();
+        if (clash) return { ok: false, error: 'pathTaken', locale: t.locale, takenBy: clash.pageId };
+      }
+      return null;
+    },
+    // Back at the end of its parent's children, or of the top level when its parent is in the trash or gone.
+    restorePlace: (tx, page) => {
+      const parentId = page.parentId !== null && findLivePageRow(tx, page.parentId) ? page.parentId : null;
+      return { parentId, position: childIds(tx, parentId).length };
+    },
+    refuseDelete: (tx, page) => (childIds(tx, page.id).length > 0 ? { ok: false, error: 'hasChildren' } : null),
+    // Trashed children stay in the trash; restoring them puts them at the top level.
+    beforeDelete: (tx, page) => {
+      tx.update(pages).set({ parentId: null }).where(and(eq(pages.parentId, page.id), isNotNull(pages.deletedAt))).run();
+    },
   },
   clean: (page, locale, fields) => preparePageFields(page.kind, locale, fields),
   addressTaken: (tx, page, locale, path) => {
@@ -368,21 +426,4 @@ export function getPageForEditor(db: DB, pageId: number, now = new Date()): Page
     };
   }
   return { page, translations };
-}
-
-export type PageRevisionSummary = Omit<RevisionSummary, 'address'> & { path: string | null };
-
-/** The revisions of one language of a page, newest first. */
-export function listPageRevisions(db: Queryable, pageId: number, locale: Locale): PageRevisionSummary[] {
-  return listRevisions(db, pageType, pageId, locale).map(({ address, ...r }) => ({ ...r, path: address }));
-}
-
-export type PageRevision = Omit<Revision<PageSnapshot>, 'itemId'> & { pageId: number };
-
-/** One revision of a page with its full text; null when it is none of this page's. */
-export function getPageRevision(db: Queryable, pageId: number, revisionId: number): PageRevision | null {
-  const revision = getRevision(db, pageType, pageId, revisionId);
-  if (!revision) return null;
-  const { itemId, ...rest } = revision;
-  return { ...rest, pageId: itemId };
 }

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Locale } from '@/i18n/routing';
 import type { Queryable } from '../client';
 import { z } from 'zod';
-import { PUBLICATION_STATUSES, revisions } from '../schema';
+import { type ContentEntity, PUBLICATION_STATUSES, revisions } from '../schema';
 
 /**
  * Reading stored snapshots defensively: a revision written before a field
@@ -34,7 +34,7 @@ export function parseSnapshot<S extends z.ZodType>(schema: S, json: string): z.o
 }
 
 /** The stored snapshot (JSON) of one version of a translation, or null when that version has none. */
-export function revisionSnapshotJson(q: Queryable, entityType: 'news' | 'page', entityId: number, locale: Locale, version: number): string | null {
+export function revisionSnapshotJson(q: Queryable, entityType: ContentEntity, entityId: number, locale: Locale, version: number): string | null {
   const row = q
     .select({ snapshot: revisions.snapshot })
     .from(revisions)

@@ -1,11 +1,12 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import type { Locale } from '@/i18n/routing';
 import { htmlToText } from '@/lib/html';
 import { recordAudit } from '../auth/audit-log';
 import type { DB, Queryable, Tx } from '../client';
 import { imagesWithoutAlt, setUsages, unknownImagesIn, usagesFromHtml } from '../media/usages';
-import { type PublicationStatus, revisions, users } from '../schema';
+import { type ContentEntity, type PublicationStatus, revisions, users } from '../schema';
 import {
   catchUpConfirmation,
   type ConfirmResult,
@@ -20,6 +21,7 @@ import {
   textFingerprint,
 } from './common';
 import type { Actor } from '../auth/actor';
+import type { TrashRules } from './trash';
 import { describeRevisions, parseSnapshot, type RevisionChange, revisionSnapshotJson } from './revisions';
 
 /**
@@ -54,7 +56,7 @@ export type TranslationRow = {
 };
 
 /** What every item (the row both languages belong to) has. */
-export type TranslatedItem = { id: number; heroMediaId: number | null };
+export type TranslatedItem = { id: number; heroMediaId: number | null; deletedAt: Date | null };
 
 export type TextFields = { title: string; summary: string; body: string };
 
@@ -92,7 +94,7 @@ export type TranslatedType<
   C extends { changedPaths: string[] },
 > = {
   /** Its name in revisions, media uses and the audit log ('news' → 'news.save'). */
-  entity: 'news' | 'page';
+  entity: ContentEntity;
   /** The fields of one language, in the order history compares them. */
   fieldNames: readonly (keyof F & string)[];
   /** The field that holds the address ('slug', 'path'). */
@@ -102,10 +104,21 @@ export type TranslatedType<
   fieldsOf(snapshot: S): F;
   /** The item, when it exists and is not in the trash. */
   liveItem(q: Queryable, itemId: number): I | undefined;
+  /** The item, in the trash or not. */
+  anyItem(q: Queryable, itemId: number): I | undefined;
+  /** The items in the trash, most recently trashed first. */
+  trashedItems(q: Queryable): I[];
+  /** Writes columns of the item (its updatedAt, its trash mark, its place). */
+  updateItem(tx: Tx, itemId: number, values: Record<string, unknown>): void;
+  /** Deletes the item; its translations go with it (foreign keys). */
+  deleteItem(tx: Tx, itemId: number): void;
+  /** Where the item shows in every language in which it is live now: what its leaving or return changes. */
+  liveChange(q: Queryable, item: I, now: Date): C;
+  /** Its own rules for the trash (trash.ts). */
+  trash: TrashRules<I>;
   translations(q: Queryable, itemId: number): R[];
   insertTranslation(tx: Tx, itemId: number, locale: Locale, values: Record<string, unknown>): void;
   updateTranslation(tx: Tx, rowId: number, values: Record<string, unknown>): void;
-  touchItem(tx: Tx, itemId: number, now: Date): void;
   /** Trims, sanitizes and checks one language's fields (no database). */
   clean(item: I, locale: Locale, fields: F): { fields: F; errors: FieldErrors<keyof F & string> };
   /** Why the address is taken in this language by another item, or null. */
@@ -229,7 +242,7 @@ export function saveTranslationIn<I extends TranslatedItem, R extends Translatio
   } else {
     type.insertTranslation(tx, item.id, input.locale, { ...values, createdAt: now });
   }
-  type.touchItem(tx, item.id, now);
+  type.updateItem(tx, item.id, { updatedAt: now });
   setUsages(tx, { type: type.entity, id: item.id, locale: input.locale }, bodyUsages);
 
   // A live address that changes keeps working: a redirect from the old one (and every redirect that led to it).
@@ -403,4 +416,28 @@ export function restoreRevision<I extends TranslatedItem, R extends TranslationR
       { restored: { revisionId: revision.id, version: revision.version }, extra: extra?.(revision.snapshot) },
     );
   });
+}
+
+/** An item table as the core reads it: its id, trash mark and last change. */
+type ItemTable = SQLiteTable & { id: SQLiteColumn; deletedAt: SQLiteColumn; updatedAt: SQLiteColumn };
+
+/**
+ * The item accessors of a declaration, for a table with `id`, `deletedAt`
+ * and `updatedAt` columns (every item table has them): found outside or in
+ * the trash, listed from the trash, updated, deleted.
+ */
+export function itemAccessors<I extends TranslatedItem>(
+  table: ItemTable,
+): Pick<TranslatedType<I, TranslationRow, TextFields, Snapshot, { changedPaths: string[] }>, 'liveItem' | 'anyItem' | 'trashedItems' | 'updateItem' | 'deleteItem'> {
+  return {
+    liveItem: (q, itemId) => q.select().from(table).where(and(eq(table.id, itemId), isNull(table.deletedAt))).get() as I | undefined,
+    anyItem: (q, itemId) => q.select().from(table).where(eq(table.id, itemId)).get() as I | undefined,
+    trashedItems: (q) => q.select().from(table).where(isNotNull(table.deletedAt)).orderBy(desc(table.deletedAt), desc(table.id)).all() as I[],
+    updateItem: (tx, itemId, values) => {
+      tx.update(table).set(values).where(eq(table.id, itemId)).run();
+    },
+    deleteItem: (tx, itemId) => {
+      tx.delete(table).where(eq(table.id, itemId)).run();
+    },
+  };
 }

@@ -3,7 +3,7 @@ import type { Locale } from '@/i18n/routing';
 import { mediaHashesIn, mediaUrl } from '@/lib/media/files';
 import { richTextImageUrls } from '@/lib/media/rich-text';
 import type { Queryable } from '../client';
-import { media, mediaTranslations, type MediaUsageRole, mediaUsages, newsItems, newsTranslations, pages, pageTranslations } from '../schema';
+import { type ContentEntity, media, mediaTranslations, type MediaUsageRole, mediaUsages, newsItems, newsTranslations, pages, pageTranslations } from '../schema';
 import { storedNames } from './stored';
 
 /**
@@ -21,11 +21,11 @@ import { storedNames } from './stored';
  *   (triggers of migration 0005).
  */
 
-export type EntityRef = { type: 'news' | 'page'; id: number; locale: Locale | null };
+export type EntityRef = { type: ContentEntity; id: number; locale: Locale | null };
 export type UsageInput = { mediaId: number; role: MediaUsageRole };
 
 export type MediaUse = {
-  entityType: 'news' | 'page';
+  entityType: ContentEntity;
   entityId: number;
   /** The translation that uses it; null for a hero or another use shared by both languages. */
   locale: Locale | null;

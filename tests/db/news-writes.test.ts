@@ -7,9 +7,8 @@ import {
   createNewsItem,
   deleteNewsForever,
   getNewsForEditor,
-  getNewsRevision,
-  listNewsRevisions,
   listNewsTrash,
+  newsType,
   type NewsFields,
   restoreNews,
   restoreNewsRevision,
@@ -22,6 +21,7 @@ import { restoreMedia, trashMedia } from '@/db/media/library';
 import { isPublic } from '@/db/queries/visibility';
 import { richTextImageHtml } from '@/lib/media/rich-text';
 import { auditEvents, media, mediaTranslations, mediaUsages, newsItems, newsTranslations, pages, redirects, revisions } from '@/db/schema';
+import { getRevision, listRevisions } from '@/db/content/translated';
 import { makeTestDatabase } from '../helpers/db';
 import { insertMediaRow } from '../helpers/media-rows';
 
@@ -264,23 +264,23 @@ describe('revisions', () => {
     const { itemId } = create('en', { title: 'First' });
     save(itemId, 'en', 1, { title: 'Second' });
     save(itemId, 'en', 2, { title: 'Third' });
-    const list = listNewsRevisions(t.db, itemId, 'en');
+    const list = listRevisions(t.db, newsType, itemId, 'en');
     expect(list.map((r) => r.version)).toEqual([3, 2, 1]);
     expect(list[0]!.authorName).toBe('E');
     const first = list.find((r) => r.version === 1)!;
     expect(restoreNewsRevision(t.db, actor, { itemId, revisionId: first.id, baseVersion: 2 })).toMatchObject({ ok: false, error: 'stale' });
     expect(restoreNewsRevision(t.db, actor, { itemId, revisionId: first.id, baseVersion: 3 })).toMatchObject({ ok: true, version: 4 });
     expect(row(itemId, 'en').title).toBe('First');
-    expect(listNewsRevisions(t.db, itemId, 'en').map((r) => r.version)).toEqual([4, 3, 2, 1]);
-    expect(getNewsRevision(t.db, itemId, first.id)!.snapshot.title).toBe('First');
+    expect(listRevisions(t.db, newsType, itemId, 'en').map((r) => r.version)).toEqual([4, 3, 2, 1]);
+    expect(getRevision(t.db, newsType, itemId, first.id)!.snapshot.title).toBe('First');
     expect(t.db.select().from(auditEvents).where(eq(auditEvents.action, 'news.restore_revision')).all()).toHaveLength(1);
   });
 
   it('does not hand out a revision of another item', () => {
     const a = create('en');
     const b = create('en', { slug: 'other' });
-    const revB = listNewsRevisions(t.db, b.itemId, 'en')[0]!;
-    expect(getNewsRevision(t.db, a.itemId, revB.id)).toBeNull();
+    const revB = listRevisions(t.db, newsType, b.itemId, 'en')[0]!;
+    expect(getRevision(t.db, newsType, a.itemId, revB.id)).toBeNull();
   });
 });
 
@@ -511,7 +511,7 @@ describe('images in the text', () => {
     // Text without the image, the image trashed: restoring the version that showed it is refused, naming the file.
     expect(save(itemId, 'en', 2, { body: '<p>Text only</p>' })).toMatchObject({ ok: true, version: 3 });
     expect(trashMedia(t.db, actor, photo)).toEqual({ ok: true });
-    const withImage = listNewsRevisions(t.db, itemId, 'en').find((r) => r.version === 2)!;
+    const withImage = listRevisions(t.db, newsType, itemId, 'en').find((r) => r.version === 2)!;
     expect(restoreNewsRevision(t.db, actor, { itemId, revisionId: withImage.id, baseVersion: 3 })).toMatchObject({
       ok: false,
       fieldErrors: { body: 'bodyImageUnknown' },
@@ -552,7 +552,7 @@ describe('the seeded article', () => {
       t.db.insert(newsTranslations).values({ newsItemId: item.id, locale, title, slug, body: '<p>Imported text</p>', status: 'published', publishedAt: new Date(Date.now() - 1000) }).run();
     }
     expect(save(item.id, 'en', 1, { title: 'Imported, corrected', slug: 'imported' })).toMatchObject({ ok: true, version: 2 });
-    expect(listNewsRevisions(t.db, item.id, 'en').map((r) => r.version)).toEqual([2, 1]);
+    expect(listRevisions(t.db, newsType, item.id, 'en').map((r) => r.version)).toEqual([2, 1]);
     const editor = getNewsForEditor(t.db, item.id)!;
     expect(editor.translations.sq!.stale).toBe(true);
     expect(editor.translations.sq!.sourceBefore!.title).toBe('Imported');

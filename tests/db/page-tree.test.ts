@@ -260,7 +260,7 @@ describe('the trash', () => {
       [a, 0],
       [c, 1],
     ]);
-    expect(listPageTrash(t.db)).toMatchObject([{ id: b, translations: { en: { title: 'second', path: 'second', status: 'published' } } }]);
+    expect(listPageTrash(t.db)).toMatchObject([{ id: b, translations: { en: { title: 'second', address: '/second', status: 'published' } } }]);
     expect(lastAction()).toBe('page.trash');
     expect(trashPage(t.db, actor, b)).toEqual({ ok: false, error: 'notFound' });
   });

@@ -6,9 +6,8 @@ import { createPage, pagePublicationIds, setPageHero, setPagePublications, trash
 import {
   confirmPageTranslation,
   getPageForEditor,
-  getPageRevision,
-  listPageRevisions,
   type PageFields,
+  pageType,
   restorePageRevision,
   type SavePageResult,
   savePageTranslation,
@@ -18,6 +17,7 @@ import { isPublic } from '@/db/queries/visibility';
 import { richTextImageHtml } from '@/lib/media/rich-text';
 import { auditEvents, media, mediaTranslations, mediaUsages, pages, pageTranslations, redirects, revisions } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
+import { getRevision, listRevisions } from '@/db/content/translated';
 import { makeTestDatabase } from '../helpers/db';
 import { insertMediaRow } from '../helpers/media-rows';
 
@@ -362,20 +362,20 @@ describe('revisions', () => {
     save(id, 'en', null);
     save(id, 'en', 1, { title: 'Second' });
     save(id, 'sq', null, { title: 'Shëndeti', path: 'shendeti' });
-    const list = listPageRevisions(t.db, id, 'en');
+    const list = listRevisions(t.db, pageType, id, 'en');
     expect(list.map((r) => [r.version, r.title, r.authorName])).toEqual([
       [2, 'Second', 'Elira Hoxha'],
       [1, 'Migration Health', 'Elira Hoxha'],
     ]);
-    const one = getPageRevision(t.db, id, list[1]!.id)!;
-    expect(one).toMatchObject({ pageId: id, locale: 'en', version: 1, authorName: 'Elira Hoxha', snapshot: { title: 'Migration Health', body: '<p>Text</p>' } });
+    const one = getRevision(t.db, pageType, id, list[1]!.id)!;
+    expect(one).toMatchObject({ itemId: id, locale: 'en', version: 1, authorName: 'Elira Hoxha', snapshot: { title: 'Migration Health', body: '<p>Text</p>' } });
   });
 
   it('restores an old text as a new save, keeping the publication as it is now', () => {
     const id = newPage();
     save(id, 'en', null, { title: 'First', body: '<p>First body</p>' });
     save(id, 'en', 1, { title: 'Second', body: '<p>Second body</p>' }, { action: 'publish' });
-    const first = listPageRevisions(t.db, id, 'en').find((r) => r.version === 1)!;
+    const first = listRevisions(t.db, pageType, id, 'en').find((r) => r.version === 1)!;
     const result = saved(restorePageRevision(t.db, actor, { pageId: id, locale: 'en', revisionId: first.id, baseVersion: 2 }));
     expect(result.version).toBe(3);
     expect(row(id, 'en')).toMatchObject({ title: 'First', body: '<p>First body</p>', status: 'published', version: 3 });

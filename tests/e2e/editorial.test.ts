@@ -375,9 +375,11 @@ describe('the editor pages', () => {
     await page.getByRole('link', { name: 'Go to the dashboard' }).click();
     await page.waitForURL(`${server.url}/admin`);
     // A preview of nothing: the same message, outside the frame.
-    const preview = await page.goto(`${server.url}/admin/preview/news/999999/en`);
-    expect(preview?.status()).toBe(404);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
+    for (const path of ['/admin/preview/news/999999/en', `/admin/preview/no-such-type/${articleId}/en`]) {
+      const preview = await page.goto(server.url + path);
+      expect({ path, status: preview?.status() }).toEqual({ path, status: 404 });
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
+    }
     await context.close();
   });
 });

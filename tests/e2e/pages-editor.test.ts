@@ -170,6 +170,7 @@ describe('editing a page', () => {
     await page.getByRole('button', { name: 'Restore version 1' }).click();
     // The page refreshes: version 3, the restored text, is now the current one.
     await page.getByRole('link', { name: /^Version 3/ }).waitFor();
+    await expect.poll(() => page.getByTestId('form-message').textContent()).toBe('Restored as version 3.');
     const restored = await html('/sq/kush-jemi');
     expect(restored).not.toContain(NEW_SQ_BODY);
     expect(restored).toContain('pjesë e sistemit të Kombeve të Bashkuara');

@@ -159,6 +159,9 @@ describe('the news editor', () => {
     await page.getByRole('button', { name: 'Restore version 3' }).click();
     // The page refreshes after the restore: version 3's text is now the current text.
     await page.getByRole('link', { name: /^Version 7/ }).waitFor();
+    // The answer stays on screen once the page has refreshed, naming the new version.
+    await expect.poll(() => page.getByTestId('form-message').textContent()).toBe('Restored as version 7.');
+    await page.getByTestId('history-is-current').waitFor();
     // …and is then the current text: no second offer, and the history says what happened.
     await page.reload();
     await page.getByTestId('history-is-current').waitFor();

@@ -7,11 +7,9 @@ import { Field } from '@/components/admin/Field';
 import { FormMessage } from '@/components/admin/FormMessage';
 import { HeroPicker } from '@/components/admin/HeroPicker';
 import { clearLocalDraft, localDraftKey } from '@/components/admin/LocalDraft';
-import { RichTextEditor } from '@/components/admin/RichTextEditor';
 import { SubmitButton } from '@/components/admin/SubmitButton';
-import { TextArea } from '@/components/admin/TextArea';
 import { useUnsavedForm } from '@/components/admin/UnsavedChanges';
-import { LanguagePanels, type Locale, SeoFields, TranslationForm, type TranslationMeta } from '@/components/admin/TranslationEditor';
+import { LanguagePanels, type Locale, TextFields, TranslationForm, type TranslationMeta } from '@/components/admin/TranslationEditor';
 import type { HeroOption } from '@/db/admin/media';
 import { PUBLICATION_STATUSES, type PublicationStatus } from '@/lib/vocabulary';
 import { idleState } from '@/lib/form-state';
@@ -241,27 +239,15 @@ function NewsTranslationForm({
     >
       {(errors) => (
         <>
-          <Field id={`${locale}-title`} name="title" label={t('fields.title')} defaultValue={data?.title} required maxLength={1000} error={errors.title} />
-          <Field
-            id={`${locale}-slug`}
-            name="slug"
-            label={t('fields.slug')}
-            hint={t('slugHint')}
-            defaultValue={data?.slug}
-            maxLength={200}
-            autoCapitalize="none"
-            spellCheck={false}
-            error={errors.slug}
+          <TextFields
+            locale={locale}
+            values={data}
+            errors={errors}
+            address={{ name: 'slug', label: t('fields.slug'), hint: t('slugHint'), maxLength: 200 }}
+            summaryHint={t('summaryHint')}
+            insertImages
+            afterSummary={<Field id={`${locale}-dateline`} name="dateline" label={t('fields.dateline')} hint={t('datelineHint')} defaultValue={data?.dateline} error={errors.dateline} />}
           />
-          <TextArea id={`${locale}-summary`} name="summary" label={t('fields.summary')} hint={t('summaryHint')} defaultValue={data?.summary} rows={3} error={errors.summary} />
-          <Field id={`${locale}-dateline`} name="dateline" label={t('fields.dateline')} hint={t('datelineHint')} defaultValue={data?.dateline} error={errors.dateline} />
-          <RichTextEditor id={`${locale}-body`} name="body" label={t('fields.body')} defaultValue={data?.body ?? ''} error={errors.body} lang={locale} insertImages />
-          <SeoFields locale={locale} values={data} errors={errors} />
-          {errors.hero ? (
-            <p role="alert" className="mb-4 rounded border-l-4 border-red-700 bg-red-50 px-4 py-2 text-sm font-semibold text-red-800" data-testid={`hero-error-${locale}`}>
-              {errors.hero}
-            </p>
-          ) : null}
         </>
       )}
     </TranslationForm>

@@ -7,11 +7,9 @@ import { Field } from '@/components/admin/Field';
 import { FormMessage } from '@/components/admin/FormMessage';
 import { HeroPicker } from '@/components/admin/HeroPicker';
 import { localDraftKey } from '@/components/admin/LocalDraft';
-import { RichTextEditor } from '@/components/admin/RichTextEditor';
 import { SubmitButton } from '@/components/admin/SubmitButton';
-import { TextArea } from '@/components/admin/TextArea';
 import { useUnsavedForm } from '@/components/admin/UnsavedChanges';
-import { LanguagePanels, type Locale, SeoFields, TranslationForm, type TranslationMeta } from '@/components/admin/TranslationEditor';
+import { LanguagePanels, type Locale, TextFields, TranslationForm, type TranslationMeta } from '@/components/admin/TranslationEditor';
 import type { HeroOption, PublicationOption } from '@/db/admin/media';
 import { formatBytes } from '@/lib/media/format';
 import { PUBLICATION_STATUSES } from '@/lib/vocabulary';
@@ -113,39 +111,30 @@ function PageTranslationForm({
               {p('placeholderNote')}
             </p>
           ) : null}
-          <Field id={`${locale}-title`} name="title" label={t('fields.title')} defaultValue={data?.title} required maxLength={1000} error={errors.title} />
           {kind === 'page' ? (
-            <>
-              <Field
-                id={`${locale}-menuTitle`}
-                name="menuTitle"
-                label={p('fields.menuTitle')}
-                hint={p('menuTitleHint')}
-                defaultValue={data?.menuTitle}
-                maxLength={1000}
-                error={errors.menuTitle}
-              />
-              <Field
-                id={`${locale}-path`}
-                name="path"
-                label={p('fields.path')}
-                hint={p('pathHint')}
-                defaultValue={data?.path}
-                maxLength={400}
-                autoCapitalize="none"
-                spellCheck={false}
-                error={errors.path}
-              />
-              <TextArea id={`${locale}-summary`} name="summary" label={t('fields.summary')} hint={p('summaryHint')} defaultValue={data?.summary} rows={3} error={errors.summary} />
-              <RichTextEditor id={`${locale}-body`} name="body" label={t('fields.body')} defaultValue={data?.body ?? ''} error={errors.body} lang={locale} insertImages={insertImages} />
-              <SeoFields locale={locale} values={data} errors={errors} />
-              {errors.hero ? (
-                <p role="alert" className="mb-4 rounded border-l-4 border-red-700 bg-red-50 px-4 py-2 text-sm font-semibold text-red-800" data-testid={`hero-error-${locale}`}>
-                  {errors.hero}
-                </p>
-              ) : null}
-            </>
-          ) : null}
+            <TextFields
+              locale={locale}
+              values={data}
+              errors={errors}
+              address={{ name: 'path', label: p('fields.path'), hint: p('pathHint'), maxLength: 400 }}
+              summaryHint={p('summaryHint')}
+              insertImages={insertImages}
+              afterTitle={
+                <Field
+                  id={`${locale}-menuTitle`}
+                  name="menuTitle"
+                  label={p('fields.menuTitle')}
+                  hint={p('menuTitleHint')}
+                  defaultValue={data?.menuTitle}
+                  maxLength={1000}
+                  error={errors.menuTitle}
+                />
+              }
+            />
+          ) : (
+            // An external link has a title and nothing else.
+            <Field id={`${locale}-title`} name="title" label={t('fields.title')} defaultValue={data?.title} required maxLength={1000} error={errors.title} />
+          )}
         </>
       )}
     </TranslationForm>

@@ -10,7 +10,8 @@ import { parseIdParam } from '@/lib/params';
 import { formatTiranaDateTime } from '@/lib/dates';
 import { editorTranslations } from '../editor-data';
 import { NewsEditor } from '../NewsEditor';
-import { TrashButton } from './TrashButton';
+import { trashNewsAction } from '../actions';
+import { TrashButton } from '@/components/admin/TrashButton';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -55,7 +56,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         createdLocale={created}
       />
       <div className="mt-12 border-t border-gray-300 pt-6">
-        <TrashButton itemId={item.id} />
+        <TrashButton id={item.id} idName="itemId" help={t('trashHelp')} trashAction={trashNewsAction} />
       </div>
     </>
   );

@@ -9,7 +9,8 @@ import { requireUserForPage } from '@/lib/auth/session';
 import { parseIdParam } from '@/lib/params';
 import { pageEditorTranslations } from '../editor-data';
 import { PageEditor } from '../PageEditor';
-import { TrashPageButton } from './TrashPageButton';
+import { trashPageAction } from '../admin-actions';
+import { TrashButton } from '@/components/admin/TrashButton';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -56,7 +57,7 @@ export default async function EditPagePage({ params, searchParams }: Props) {
       />
       {me.role === 'admin' ? (
         <div className="mt-12 border-t border-gray-300 pt-6">
-          {page.key !== null ? <p className="text-sm text-muted">{t('trashProtected')}</p> : <TrashPageButton pageId={page.id} />}
+          {page.key !== null ? <p className="text-sm text-muted">{t('trashProtected')}</p> : <TrashButton id={page.id} idName="pageId" help={t('trashHelp')} trashAction={trashPageAction} />}
         </div>
       ) : null}
     </>

@@ -1,0 +1,70 @@
+import type { ReactNode } from 'react';
+import type { getTranslations } from 'next-intl/server';
+import type { RestoreTarget } from '@/components/admin/RestoreForm';
+import { ArticleView } from '@/components/site/ArticleView';
+import { PageView } from '@/components/site/PageView';
+import type { ContentTypeName } from '@/db/admin/content';
+import { loadNewsForEditor, previewNews } from '@/db/admin/news';
+import { loadPageForEditor, previewPage } from '@/db/admin/pages';
+import type { Locale } from '@/i18n/routing';
+import { restoreNewsRevisionAction } from './(area)/news/actions';
+import { restorePageRevisionAction } from './(area)/pages/actions';
+
+type Messages = Awaited<ReturnType<typeof getTranslations<'Admin'>>>;
+
+/** One language's current text, as the history compares it. */
+type Current = { readonly [field: string]: unknown; title: string; version: number };
+
+/**
+ * The translated types as the admin area's shared routes see them (history,
+ * preview), keyed by their name, which is their address segment: /admin/<segment>/<id>/history/<locale>,
+ * /admin/preview/<segment>/<id>/<locale>. A new type adds one entry here.
+ */
+export type ContentTypeRoutes = {
+  /** An item outside the trash with its languages and the fields its history compares (labelled). */
+  load(id: number, t: Messages): Promise<{ id: number; translations: Partial<Record<Locale, Current>>; fields: { name: string; label: string }[] } | null>;
+  backToEditor(t: Messages): string;
+  restore: Omit<RestoreTarget, 'id'>;
+  /** One language as the public page would show it, whatever its status; null when there is none. */
+  preview(id: number, locale: Locale): Promise<ReactNode | null>;
+};
+
+const NEWS_FIELDS = ['title', 'slug', 'summary', 'dateline', 'body', 'seoTitle', 'seoDescription'] as const;
+const PAGE_FIELDS = ['title', 'menuTitle', 'path', 'summary', 'body', 'seoTitle', 'seoDescription'] as const;
+
+export const CONTENT_TYPES: Record<ContentTypeName, ContentTypeRoutes> = {
+  news: {
+    load: async (id, t) => {
+      const item = await loadNewsForEditor(id);
+      if (!item || item.deletedAt) return null;
+      return { id: item.id, translations: item.translations, fields: NEWS_FIELDS.map((name) => ({ name, label: t(`editor.fields.${name}`) })) };
+    },
+    backToEditor: (t) => t('history.backToEditor'),
+    restore: { action: restoreNewsRevisionAction, idName: 'itemId' },
+    preview: async (id, locale) => {
+      const article = await previewNews(id, locale);
+      return article ? <ArticleView locale={locale} article={article} notPublished={!article.live} /> : null;
+    },
+  },
+  pages: {
+    load: async (id, t) => {
+      const item = await loadPageForEditor(id);
+      if (!item) return null;
+      // An external link has a title and nothing else.
+      const fields = item.page.kind === 'link' ? (['title'] as const) : PAGE_FIELDS;
+      const label = (f: (typeof PAGE_FIELDS)[number]) => (f === 'menuTitle' || f === 'path' ? t(`pages.fields.${f}`) : t(`editor.fields.${f}`));
+      return { id: item.page.id, translations: item.translations, fields: fields.map((name) => ({ name, label: label(name) })) };
+    },
+    backToEditor: (t) => t('pages.backToEditor'),
+    restore: { action: restorePageRevisionAction, idName: 'pageId' },
+    preview: async (id, locale) => {
+      const page = await previewPage(id, locale);
+      return page ? <PageView locale={locale} page={page} /> : null;
+    },
+  },
+};
+
+/** The name of a type by its address segment; null for an unknown one. */
+export function contentTypeName(segment: string): ContentTypeName | null {
+  return Object.hasOwn(CONTENT_TYPES, segment) ? (segment as ContentTypeName) : null;
+}
