@@ -4,6 +4,7 @@ import { feedPath, internalRoutePath, localePrefix, localizedPath, type PlainRou
 import { locales, ROUTES, routing } from './i18n/routing';
 import { ACTION_BODY_LIMIT } from './lib/request-guard';
 import { SIMPLE_QUERY } from './lib/search-query';
+import { cacheTagRules } from './lib/cache-tags';
 import { BASE_HEADERS, publicContentSecurityPolicy } from './lib/security-headers';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
@@ -137,6 +138,8 @@ const nextConfig: NextConfig = {
       { source: '/:path*', headers: BASE_HEADERS },
       // The editor area gets its own, nonce-based policy from proxy.ts.
       { source: '/((?!admin(?:/|$)).*)', headers: [{ key: 'Content-Security-Policy', value: publicContentSecurityPolicy() }] },
+      // What each public response shows, for a CDN's purge by tag.
+      ...cacheTagRules(),
     ];
   },
 };

@@ -10,6 +10,8 @@ import { locales } from '@/i18n/routing';
  * the cache knows the pages by their route inside app/[locale], so the
  * addresses are mapped to it ('/en/news/x', '/sq/news/x', '/sq') by
  * internalPath (i18n/paths.ts), from the addresses of i18n/routing.ts.
+ * A CDN in front is told the same change as tags (lib/cache-tags.ts
+ * purgeTags, sent through the purge outbox, lib/cdn/).
  */
 
 export function revalidatePublic(changedPaths: string[], what: { news?: boolean; menu?: boolean } = {}): void {
