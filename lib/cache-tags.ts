@@ -39,7 +39,8 @@ export type PublicChange = { paths: string[]; news?: boolean; menu?: boolean };
 /** The tags a CDN must drop after `change`. */
 export function purgeTags(change: PublicChange): string[] {
   if (change.menu) return [SITE_TAG];
-  if (change.paths.length === 0 && !change.news) return [];
+  // No public address changed (a draft saved): nothing to drop.
+  if (change.paths.length === 0) return [];
   const tags = new Set(change.paths.map(addressTag));
   // Search results may list (or miss) what changed; the sitemaps list the addresses.
   tags.add('search');

@@ -4,6 +4,7 @@ import { htmlToText } from '@/lib/html';
 import { sanitizeRichText } from '@/lib/sanitize';
 import { slugify } from '@/lib/slug';
 import { recordAudit } from '../auth/audit-log';
+import { queuePurge } from '../cdn-outbox';
 import type { DB, Queryable, Tx } from '../client';
 import { checkHeroImage, heroMissingAltWhereLive } from '../media/usages';
 import { NEWS_KINDS, newsItems, newsItemThemes, newsTranslations, pages, type PublicationStatus, redirects, revisions, users } from '../schema';
@@ -350,7 +351,7 @@ export function saveSharedNewsFields(db: DB, actor: Actor, input: { itemId: numb
     tx.delete(newsItemThemes).where(eq(newsItemThemes.newsItemId, input.itemId)).run();
     if (themes.length > 0) tx.insert(newsItemThemes).values(themes.map((pageId) => ({ newsItemId: input.itemId, pageId }))).run();
     recordAudit(tx, { userId: actor.userId, action: 'news.update_item', entityType: 'news', entityId: input.itemId, details: { kind: input.shared.kind, themes: themes.join(','), hero: hero ?? 'none', version }, ip: actor.ip });
-    return { ok: true, version, changedPaths: liveItemPaths(tx, input.itemId, now) };
+    return { ok: true, version, changedPaths: changedLiveItem(tx, input.itemId, now) };
   });
 }
 
@@ -427,6 +428,13 @@ export function restoreNewsRevision(db: DB, actor: Actor, input: { itemId: numbe
   return restoreRevision(db, newsType, actor, input, now);
 }
 
+/** The live addresses of an item a change touched; the CDN's purge of them is queued with the change. */
+function changedLiveItem(tx: Tx, itemId: number, now: Date): string[] {
+  const paths = liveItemPaths(tx, itemId, now);
+  queuePurge(tx, { paths, news: true }, now);
+  return paths;
+}
+
 export type TrashResult = { ok: true; changedPaths: string[] } | { ok: false; error: 'notFound' };
 
 /** Moves an item to the trash: it leaves the public site at once, and nothing is deleted. */
@@ -435,7 +443,7 @@ export function trashNews(db: DB, actor: Actor, itemId: number, now = new Date()
     const result = tx.update(newsItems).set({ deletedAt: now }).where(and(eq(newsItems.id, itemId), isNull(newsItems.deletedAt))).run();
     if (result.changes !== 1) return { ok: false, error: 'notFound' };
     recordAudit(tx, { userId: actor.userId, action: 'news.trash', entityType: 'news', entityId: itemId, ip: actor.ip });
-    return { ok: true, changedPaths: liveItemPaths(tx, itemId, now) };
+    return { ok: true, changedPaths: changedLiveItem(tx, itemId, now) };
   });
 }
 
@@ -444,7 +452,7 @@ export function restoreNews(db: DB, actor: Actor, itemId: number, now = new Date
     const result = tx.update(newsItems).set({ deletedAt: null, updatedAt: now }).where(and(eq(newsItems.id, itemId), isNotNull(newsItems.deletedAt))).run();
     if (result.changes !== 1) return { ok: false, error: 'notFound' };
     recordAudit(tx, { userId: actor.userId, action: 'news.restore', entityType: 'news', entityId: itemId, ip: actor.ip });
-    return { ok: true, changedPaths: liveItemPaths(tx, itemId, now) };
+    return { ok: true, changedPaths: changedLiveItem(tx, itemId, now) };
   });
 }
 

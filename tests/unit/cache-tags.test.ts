@@ -61,5 +61,6 @@ describe('cache tags on public responses', () => {
   it('drops everything when the menu changes, nothing when nothing public did', () => {
     expect(purgeTags({ paths: ['/who-we-are'], menu: true })).toEqual(['site']);
     expect(purgeTags({ paths: [] })).toEqual([]);
+    expect(purgeTags({ paths: [], news: true })).toEqual([]);
   });
 });
