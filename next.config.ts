@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { feedPath, internalRoutePath, localePrefix, localizedPath, type PlainRoute, routeTemplate, sectionRoutes } from './i18n/paths';
@@ -45,6 +46,10 @@ const nextConfig: NextConfig = {
   // popular searches), least recently used first out; it is held outside
   // V8's capped heap (lib/cli/next-start.mjs), so it counts on its own.
   cacheMaxMemorySize: 32 * 1024 * 1024,
+  // With REDIS_URL, several processes share one cache in Redis
+  // (lib/cache-handler.mjs); read when the server starts, so one build runs
+  // either way.
+  cacheHandler: process.env.REDIS_URL ? path.resolve('lib/cache-handler.mjs') : undefined,
   // How long a CDN may keep serving a page while it fetches a fresh one.
   expireTime: 24 * 60 * 60,
   experimental: {

@@ -116,3 +116,25 @@ export async function startVarnish(originPort: number, port?: number): Promise<R
   }
   return { url, port: listen, stop };
 }
+
+export type RunningRedis = { url: string; stop: () => Promise<void> };
+
+/** Starts redis-server on a free port, nothing saved to disk, in a folder of its own. */
+export async function startRedis(): Promise<RunningRedis> {
+  const dir = makeTempDir('iom-redis-');
+  const port = await freePort();
+  let output = '';
+  const child = spawn(findProgram('redis-server')!, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const stop = stopper(child, dir);
+  const deadline = Date.now() + 15_000;
+  while (!output.includes('Ready to accept connections')) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`redis-server did not start:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { url: `redis://127.0.0.1:${port}`, stop };
+}
