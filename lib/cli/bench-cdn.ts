@@ -96,7 +96,7 @@ async function publishToVisible(origin: string, cdn: string, dataDir: string): P
 
 export async function benchViaCdn(): Promise<void> {
   const cdnPort = await freeLoopbackPort();
-  const origin = await startSampleServer(ARTICLES, { CDN_VARNISH_URLS: `http://127.0.0.1:${cdnPort}` });
+  const origin = await startSampleServer(ARTICLES, { env: { CDN_VARNISH_URLS: `http://127.0.0.1:${cdnPort}` } });
   const varnish = await startVarnish(Number(new URL(origin.base).port), cdnPort);
   try {
     const slug = sampleSlug(origin.dataDir);
@@ -129,7 +129,7 @@ export async function benchViaCdn(): Promise<void> {
 
   // Two processes on one data folder sharing Redis, against one.
   const redis = await startRedis();
-  const first = await startSampleServer(ARTICLES, { REDIS_URL: redis.url });
+  const first = await startSampleServer(ARTICLES, { env: { REDIS_URL: redis.url } });
   const second = await startToolServer(first.dataDir, { REDIS_URL: redis.url });
   try {
     const pages = [['news page 1', localizedPath(newsHref(), 'en')], ['article', localizedPath(articleHref(sampleSlug(first.dataDir)), 'en')]] as const;
