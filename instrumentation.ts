@@ -8,7 +8,8 @@
  * - opens the database in DATA_DIR, applies the committed migrations and
  *   imports the seed into an empty database, so the first request finds
  *   everything ready (and a broken database stops the start, not a visitor);
- *   with no user yet, prints the one-time first-administrator address.
+ *   with no user yet, prints the one-time first-administrator address;
+ * - with a CDN configured (lib/cdn/targets.ts), starts sending its purges.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
@@ -18,6 +19,10 @@ export async function register() {
     (await import('./lib/request-guard')).guardPostRequests(hasLiveSession);
     const { initDatabase } = await import('./db/init');
     initDatabase();
+    // With a CDN configured, its purges are sent from the outbox (a bad configuration stops the start).
+    const { getDb } = await import('./db');
+    const { deliverAndPrune } = await import('./db/cdn-delivery');
+    (await import('./lib/cdn/deliver')).startPurgeDelivery(() => deliverAndPrune(getDb()));
   }
 }
 

@@ -1,9 +1,11 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { feedPath, internalRoutePath, localePrefix, localizedPath, type PlainRoute, routeTemplate, sectionRoutes } from './i18n/paths';
 import { locales, ROUTES, routing } from './i18n/routing';
 import { ACTION_BODY_LIMIT } from './lib/request-guard';
 import { SIMPLE_QUERY } from './lib/search-query';
+import { cacheTagRules } from './lib/cache-tags';
 import { BASE_HEADERS, publicContentSecurityPolicy } from './lib/security-headers';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
@@ -44,6 +46,10 @@ const nextConfig: NextConfig = {
   // popular searches), least recently used first out; it is held outside
   // V8's capped heap (scripts/next-start.mjs), so it counts on its own.
   cacheMaxMemorySize: 32 * 1024 * 1024,
+  // With REDIS_URL, several processes share one cache in Redis
+  // (lib/cache-handler.mjs); read when the server starts, so one build runs
+  // either way.
+  cacheHandler: process.env.REDIS_URL ? path.resolve('lib/cache-handler.mjs') : undefined,
   // How long a CDN may keep serving a page while it fetches a fresh one.
   expireTime: 24 * 60 * 60,
   experimental: {
@@ -137,6 +143,8 @@ const nextConfig: NextConfig = {
       { source: '/:path*', headers: BASE_HEADERS },
       // The editor area gets its own, nonce-based policy from proxy.ts.
       { source: '/((?!admin(?:/|$)).*)', headers: [{ key: 'Content-Security-Policy', value: publicContentSecurityPolicy() }] },
+      // What each public response shows, for a CDN's purge by tag.
+      ...cacheTagRules(),
     ];
   },
 };

@@ -369,3 +369,28 @@ export const mediaUsages = sqliteTable(
   },
   (t) => [index('media_usages_media_idx').on(t.mediaId), index('media_usages_entity_idx').on(t.entityType, t.entityId, t.locale)],
 );
+
+/**
+ * The CDN purge outbox (lib/cdn/): one row per change the public sees and
+ * per configured CDN, written in the change's own transaction, sent after
+ * the commit and retried with backoff until the CDN takes it. `tags` are
+ * lib/cache-tags.ts's, space-separated; `dueAt` is when it may next be sent
+ * (a scheduled item's: its time); `claimedUntil` keeps two processes from
+ * sending the same row at once.
+ */
+export const CDN_TARGETS = ['varnish', 'cloudflare', 'fastly'] as const;
+export const cdnPurges = sqliteTable(
+  'cdn_purges',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    target: text({ enum: CDN_TARGETS }).notNull(),
+    tags: text().notNull(),
+    createdAt: timestamp().notNull().default(now),
+    dueAt: timestamp().notNull(),
+    attempts: integer().notNull().default(0),
+    claimedUntil: timestamp(),
+    sentAt: timestamp(),
+    lastError: text(),
+  },
+  (t) => [index('cdn_purges_pending').on(t.sentAt, t.dueAt)],
+);

@@ -1,7 +1,9 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
+import { after } from 'next/server';
 import { feedPath, internalPath } from '@/i18n/paths';
 import { locales } from '@/i18n/routing';
+import { kickPurgeDelivery } from '@/lib/cdn/deliver';
 
 /**
  * Tells Next which cached public pages a change touched, so the next visitor
@@ -10,9 +12,15 @@ import { locales } from '@/i18n/routing';
  * the cache knows the pages by their route inside app/[locale], so the
  * addresses are mapped to it ('/en/news/x', '/sq/news/x', '/sq') by
  * internalPath (i18n/paths.ts), from the addresses of i18n/routing.ts.
+ * A CDN in front is told the same change as tags (lib/cache-tags.ts
+ * purgeTags, sent through the purge outbox, lib/cdn/).
  */
 
 export function revalidatePublic(changedPaths: string[], what: { news?: boolean; menu?: boolean } = {}): void {
+  // The change is committed: the CDN purges it queued go once the response
+  // is sent, when Next's own cache has dropped the pages (else the CDN could
+  // fetch the old page again in between).
+  after(kickPurgeDelivery);
   if (what.menu) {
     // The menu is in every public page's layout.
     revalidatePath('/', 'layout');

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
+import { benchViaCdn } from './bench-cdn';
 import { benchEditor, printEditorFigures } from './bench-editor';
 import { cpuMs, rssKb } from './proc';
 import { startSampleServer } from './server-for-tools';
@@ -122,7 +123,7 @@ async function main() {
   }
 }
 
-main().catch((error) => {
+(process.argv.includes('--via-cdn') ? benchViaCdn() : main()).catch((error) => {
   console.error(error);
   process.exit(1);
 });

@@ -21,7 +21,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
  */
 export async function startSampleServer(
   articles: number,
-  options: { pictures?: boolean } = {},
+  options: { pictures?: boolean; env?: Record<string, string> } = {},
 ): Promise<{ base: string; dataDir: string; server: ChildProcess; stop: () => void }> {
   ensureBuild();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iom-tool-'));
@@ -32,6 +32,19 @@ export async function startSampleServer(
   // Main images on every other article and two sections, as the office's site will have.
   if (options.pictures) await addSamplePictures(db, dataDir);
   db.$client.close();
+  const started = await startToolServer(dataDir, options.env);
+  return {
+    ...started,
+    dataDir,
+    stop: () => {
+      started.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Another production server on `dataDir` (a second process on the same data: bench --via-cdn); its stop leaves the folder. */
+export async function startToolServer(dataDir: string, env: Record<string, string> = {}): Promise<{ base: string; server: ChildProcess; stop: () => void }> {
   const port = await new Promise<number>((resolve) => {
     const srv = net.createServer();
     srv.listen(0, '127.0.0.1', () => {
@@ -44,7 +57,7 @@ export async function startSampleServer(
   const profile = process.env.TOOL_SERVER_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.TOOL_SERVER_CPU_PROFILE)}`] : [];
   const server = spawn(process.execPath, [...profile, ...nextStartArgs(port)], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, SITE_URL: base, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, SITE_URL: base, NEXT_TELEMETRY_DISABLED: '1', ...env },
     stdio: process.env.TOOL_SERVER_LOG ? 'inherit' : 'ignore',
   });
   for (let i = 0; i < 300; i++) {
@@ -55,13 +68,5 @@ export async function startSampleServer(
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return {
-    base,
-    dataDir,
-    server,
-    stop: () => {
-      server.kill('SIGTERM');
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return { base, server, stop: () => void server.kill('SIGTERM') };
 }

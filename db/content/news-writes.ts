@@ -4,6 +4,7 @@ import { htmlToText } from '@/lib/html';
 import { sanitizeRichText } from '@/lib/sanitize';
 import { slugify } from '@/lib/slug';
 import { recordAudit } from '../auth/audit-log';
+import { queuePurge } from '../cdn-outbox';
 import type { DB, Queryable, Tx } from '../client';
 import { checkHeroImage, heroMissingAltWhereLive } from '../media/usages';
 import { NEWS_KINDS, newsItems, newsItemThemes, newsTranslations, pages, type PublicationStatus, users } from '../schema';
@@ -347,7 +348,7 @@ export function saveSharedNewsFields(db: DB, actor: Actor, input: { itemId: numb
     tx.delete(newsItemThemes).where(eq(newsItemThemes.newsItemId, input.itemId)).run();
     if (themes.length > 0) tx.insert(newsItemThemes).values(themes.map((pageId) => ({ newsItemId: input.itemId, pageId }))).run();
     recordAudit(tx, { userId: actor.userId, action: 'news.update_item', entityType: 'news', entityId: input.itemId, details: { kind: input.shared.kind, themes: themes.join(','), hero: hero ?? 'none', version }, ip: actor.ip });
-    return { ok: true, version, changedPaths: liveItemPaths(tx, input.itemId, now) };
+    return { ok: true, version, changedPaths: changedLiveItem(tx, input.itemId, now) };
   });
 }
 
@@ -413,6 +414,13 @@ export function getNewsForEditor(db: Queryable, itemId: number): NewsForEditor |
 /** Brings back an earlier text as a new revision; the publication status stays as it is now. */
 export function restoreNewsRevision(db: DB, actor: Actor, input: { itemId: number; revisionId: number; baseVersion: number }, now = new Date()): SaveNewsResult {
   return restoreRevision(db, newsType, actor, input, now);
+}
+
+/** The live addresses of an item a change touched; the CDN's purge of them is queued with the change. */
+function changedLiveItem(tx: Tx, itemId: number, now: Date): string[] {
+  const paths = liveItemPaths(tx, itemId, now);
+  queuePurge(tx, { paths, news: true }, now);
+  return paths;
 }
 
 export type TrashResult = { ok: true; changedPaths: string[] } | { ok: false; error: 'notFound' };

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Locale } from '@/i18n/routing';
 import { recordAudit } from '../auth/audit-log';
+import { queuePurge } from '../cdn-outbox';
 import type { DB, Queryable, Tx } from '../client';
 import { checkHeroImage, heroMissingAltWhereLive, setUsages } from '../media/usages';
 import { media, mediaUsages, pages, pageTranslations, type PublicationStatus } from '../schema';
@@ -35,6 +36,12 @@ function translationsOf(db: Queryable, pageId: number): TranslationRow[] {
   return db.select().from(pageTranslations).where(eq(pageTranslations.pageId, pageId)).all();
 }
 
+
+/** A change of the tree, its CDN purge queued in its transaction (db/cdn-outbox.ts). */
+function queued(tx: Tx, change: PageChange, now: Date): PageChange {
+  queuePurge(tx, { paths: change.changedPaths, menu: change.menuChanged }, now);
+  return change;
+}
 
 // ---------------------------------------------------------------- creating and moving
 
@@ -130,7 +137,7 @@ function moveInTx(tx: Tx, actor: Actor, input: MoveInput, now: Date, details: Re
     ip: actor.ip,
   });
   const after = liveChange(tx, { ...page, parentId: input.parentId }, now);
-  return { ok: true, changedPaths: [...new Set([...before.changedPaths, ...after.changedPaths])], menuChanged: true };
+  return { ok: true, ...queued(tx, { changedPaths: [...new Set([...before.changedPaths, ...after.changedPaths])], menuChanged: true }, now) };
 }
 
 /**
@@ -207,7 +214,7 @@ export function setPageHero(db: DB, actor: Actor, pageId: number, heroMediaId: n
     }
     tx.update(pages).set({ heroMediaId, updatedAt: now }).where(eq(pages.id, pageId)).run();
     recordAudit(tx, { userId: actor.userId, action: 'page.hero', entityType: 'page', entityId: pageId, details: { from: page.heroMediaId, to: heroMediaId }, ip: actor.ip });
-    return { ok: true, changedPaths: liveChange(tx, page, now).changedPaths, menuChanged: false };
+    return { ok: true, ...queued(tx, { changedPaths: liveChange(tx, page, now).changedPaths, menuChanged: false }, now) };
   });
 }
 
@@ -231,7 +238,7 @@ export function setPagePublications(db: DB, actor: Actor, pageId: number, mediaI
     setUsages(tx, { type: 'page', id: pageId, locale: null }, ids.map((mediaId) => ({ mediaId, role: 'publication' as const })));
     tx.update(pages).set({ updatedAt: now }).where(eq(pages.id, pageId)).run();
     recordAudit(tx, { userId: actor.userId, action: 'page.publications', entityType: 'page', entityId: pageId, details: { documents: ids.join(',') }, ip: actor.ip });
-    return { ok: true, changedPaths: liveChange(tx, page, now).changedPaths, menuChanged: false };
+    return { ok: true, ...queued(tx, { changedPaths: liveChange(tx, page, now).changedPaths, menuChanged: false }, now) };
   });
 }
 
@@ -258,7 +265,7 @@ export function setPageExternalUrl(db: DB, actor: Actor, pageId: number, externa
     if (url === page.externalUrl) return { ok: true, changedPaths: [], menuChanged: false };
     tx.update(pages).set({ externalUrl: url, updatedAt: now }).where(eq(pages.id, pageId)).run();
     recordAudit(tx, { userId: actor.userId, action: 'page.link', entityType: 'page', entityId: pageId, details: { from: page.externalUrl, to: url }, ip: actor.ip });
-    return { ok: true, ...liveChange(tx, page, now) };
+    return { ok: true, ...queued(tx, liveChange(tx, page, now), now) };
   });
 }
 

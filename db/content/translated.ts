@@ -2,8 +2,10 @@ import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import type { Locale } from '@/i18n/routing';
+import type { PublicChange } from '@/lib/cache-tags';
 import { htmlToText } from '@/lib/html';
 import { recordAudit } from '../auth/audit-log';
+import { queuePurge } from '../cdn-outbox';
 import type { DB, Queryable, Tx } from '../client';
 import { imagesWithoutAlt, setUsages, unknownImagesIn, usagesFromHtml } from '../media/usages';
 import { type ContentEntity, type PublicationStatus, revisions, users } from '../schema';
@@ -170,6 +172,12 @@ function keepUnrecordedVersion<I extends TranslatedItem, R extends TranslationRo
     .run();
 }
 
+/** What a type's change means to the public pages: revalidatePublic's arguments (lib/revalidate.ts), as the CDN purge takes them. */
+export function publicChange<C extends { changedPaths: string[] }>(type: { entity: 'news' | 'page' }, change: C): PublicChange {
+  const menu = 'menuChanged' in change && change.menuChanged === true;
+  return { paths: change.changedPaths, news: type.entity === 'news', menu };
+}
+
 /** Saves one language of an item inside a transaction (creating that language on its first save). */
 export function saveTranslationIn<I extends TranslatedItem, R extends TranslationRow, F extends TextFields, S extends Snapshot, C extends { changedPaths: string[] }>(
   tx: Tx,
@@ -277,6 +285,12 @@ export function saveTranslationIn<I extends TranslatedItem, R extends Translatio
     recordAudit(tx, { userId: actor.userId, action: entry.action, entityType: type.entity, entityId: item.id, details: entry.details, ip: actor.ip });
   }
   const change: C = type.changes(ctx, moved);
+  // The CDN drops what the public sees change now and, for an item
+  // scheduled for later, what appears at its time (db/cdn-outbox.ts).
+  queuePurge(tx, publicChange(type, change), now);
+  if (next.status === 'scheduled' && next.publishedAt && next.publishedAt > now) {
+    queuePurge(tx, publicChange(type, type.changes({ ...ctx, nowLive: true, now: next.publishedAt }, [])), next.publishedAt);
+  }
   return { ok: true, itemId: item.id, version, status: next.status, publishedAt: next.publishedAt, ...change };
 }
 

@@ -4,7 +4,8 @@ import { recordAudit } from '../auth/audit-log';
 import type { Actor } from '../auth/actor';
 import type { DB, Queryable, Tx } from '../client';
 import { LOCALES, type PublicationStatus, redirects, revisions } from '../schema';
-import type { Snapshot, TextFields, TranslatedItem, TranslatedType, TranslationRow } from './translated';
+import { queuePurge } from '../cdn-outbox';
+import { publicChange, type Snapshot, type TextFields, type TranslatedItem, type TranslatedType, type TranslationRow } from './translated';
 
 /**
  * The trash, once for every translated type: moving an item there (it
@@ -73,6 +74,7 @@ export function trashItem<I extends TranslatedItem, R extends TranslationRow, F 
     type.updateItem(tx, itemId, { deletedAt: now, updatedAt: now });
     type.trash.afterTrash?.(tx, item);
     audit(tx, actor, type.entity, 'trash', itemId, titles(type.translations(tx, itemId)));
+    queuePurge(tx, publicChange(type, change), now);
     return { ok: true as const, ...change };
   });
 }
@@ -93,7 +95,9 @@ export function restoreItem<I extends TranslatedItem, R extends TranslationRow, 
     const placed = type.trash.restorePlace?.(tx, item) ?? {};
     type.updateItem(tx, itemId, { ...placed, deletedAt: null, updatedAt: now });
     audit(tx, actor, type.entity, 'restore', itemId, { ...placed, ...titles(type.translations(tx, itemId)) });
-    return { ok: true as const, placed, ...type.liveChange(tx, { ...item, ...placed, deletedAt: null }, now) };
+    const change = type.liveChange(tx, { ...item, ...placed, deletedAt: null }, now);
+    queuePurge(tx, publicChange(type, change), now);
+    return { ok: true as const, placed, ...change };
   });
 }
 

@@ -5,6 +5,7 @@ import { parseVariants, type Variant } from '@/lib/media/files';
 import { prepareUpload, sha256, type UploadRefusal } from '@/lib/media/prepare';
 import { discardStaged, publishStaged, removeStored, stageFiles, sweepUploads, syncDir, uploadsDir } from '@/lib/media/storage';
 import { recordAudit } from '../auth/audit-log';
+import { queuePurge } from '../cdn-outbox';
 import type { DB, Queryable } from '../client';
 import { DOCUMENT_LANGUAGES, LOCALES, media, type MediaKind, mediaTranslations, users } from '../schema';
 import { containsPattern, foldedLike } from '../text-match';
@@ -288,6 +289,8 @@ export function saveMediaTexts(
     if (changed.length === 0) return { ok: true, version: row.version };
     tx.update(media).set({ language, version: row.version + 1, updatedAt: now }).where(eq(media.id, input.id)).run();
     recordAudit(tx, { userId: actor.userId, action: 'media.update', entityType: 'media', entityId: input.id, details: { changed: changed.join(',') }, ip: actor.ip });
+    // Pages showing the file show its new texts: the CDN drops every page, as Next's cache does (media actions).
+    if ((usagesOf(tx, [input.id]).get(input.id) ?? []).length > 0) queuePurge(tx, { paths: [], menu: true }, now);
     return { ok: true, version: row.version + 1 };
   });
 }

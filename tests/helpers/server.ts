@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { freeLoopbackPort as freePort } from '../../scripts/cdn-servers';
 import { nextStartArgs } from '../../scripts/next-start.mjs';
 import { makeTempDir } from './db';
 
@@ -21,17 +21,8 @@ export type RunningServer = {
   crash: () => Promise<void>;
 };
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+/** A free loopback port (scripts/cdn-servers.ts). */
+export { freePort };
 
 /**
  * Starts the production build (`next start`) on a free port with its own

@@ -1,0 +1,158 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { insertUserRow } from '@/db/auth/users-core';
+import { claimDuePurges, listPurges } from '@/db/cdn-outbox';
+import { type NewsFields, saveNewsTranslation, trashNews } from '@/db/content/news-writes';
+import { createPage, trashPage } from '@/db/content/page-tree';
+import { savePageTranslation } from '@/db/content/page-writes';
+import { cdnPurges } from '@/db/schema';
+import { deliverDuePurges } from '@/db/cdn-delivery';
+import { readCdnTargets } from '@/lib/cdn/targets';
+import { makeTestDatabase } from '../helpers/db';
+
+let t: ReturnType<typeof makeTestDatabase>;
+let actor: { userId: number; ip: string };
+beforeEach(async () => {
+  t = makeTestDatabase();
+  const editor = { email: 'e@iom.int', name: 'E', role: 'editor' as const, password: 'Lumi i Drinit rrjedh ngadalë' };
+  actor = { userId: ((await insertUserRow(t.db, editor, { id: null })) as { id: number }).id, ip: '127.0.0.1' };
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  t.close();
+});
+
+const ARTICLE: NewsFields = { title: 'Training for judges', slug: 'training-for-judges', summary: 'Judges met.', body: '<p>Text</p>', dateline: null, seoTitle: null, seoDescription: null };
+const fields = (over: Partial<NewsFields> = {}): NewsFields => ({ ...ARTICLE, ...over });
+
+function publishNews(now = new Date()) {
+  const result = saveNewsTranslation(t.db, actor, { itemId: null, locale: 'en', baseVersion: null, fields: fields(), publication: { action: 'publish' } }, now);
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  return result;
+}
+
+const rows = () => t.db.select().from(cdnPurges).all();
+
+describe('the purge outbox', () => {
+  it('stays empty when no CDN is configured', () => {
+    publishNews();
+    expect(rows()).toEqual([]);
+  });
+
+  it('queues a publish for each configured CDN, with the tags the article carries', () => {
+    vi.stubEnv('CDN_VARNISH_URLS', 'http://127.0.0.1:6081');
+    vi.stubEnv('CDN_FASTLY_SERVICE_ID', 'svc');
+    vi.stubEnv('CDN_FASTLY_API_TOKEN', 'tok');
+    const now = new Date();
+    publishNews(now);
+    expect(rows().map((r) => [r.target, r.tags, r.dueAt.getTime(), r.sentAt])).toEqual([
+      ['varnish', 'addr/ addr/news addr/news/training-for-judges feed news-list search sitemap', now.getTime(), null],
+      ['fastly', 'addr/ addr/news addr/news/training-for-judges feed news-list search sitemap', now.getTime(), null],
+    ]);
+  });
+
+  it('queues nothing for a refused save (the purge is in the change’s own transaction)', () => {
+    vi.stubEnv('CDN_VARNISH_URLS', 'http://127.0.0.1:6081');
+    const { itemId } = publishNews();
+    const before = rows().length;
+    const stale = saveNewsTranslation(t.db, actor, { itemId, locale: 'en', baseVersion: 0, fields: fields({ title: 'Late' }), publication: { action: 'keep' } });
+    expect(stale).toMatchObject({ ok: false, error: 'stale' });
+    const invalid = saveNewsTranslation(t.db, actor, { itemId, locale: 'en', baseVersion: 1, fields: fields({ body: '' }), publication: { action: 'keep' } });
+    expect(invalid).toMatchObject({ ok: false, error: 'invalid' });
+    expect(rows()).toHaveLength(before);
+  });
+
+  it('queues an unpublish and a trash', () => {
+    vi.stubEnv('CDN_VARNISH_URLS', 'http://127.0.0.1:6081');
+    const { itemId, version } = publishNews();
+    saveNewsTranslation(t.db, actor, { itemId, locale: 'en', baseVersion: version, fields: fields(), publication: { action: 'unpublish' } });
+    expect(rows().at(-1)!.tags).toContain('addr/news/training-for-judges');
+    saveNewsTranslation(t.db, actor, { itemId, locale: 'en', baseVersion: version + 1, fields: fields(), publication: { action: 'publish' } });
+    const count = rows().length;
+    expect(trashNews(t.db, actor, itemId).ok).toBe(true);
+    expect(rows()).toHaveLength(count + 1);
+    expect(rows().at(-1)!.tags).toContain('addr/news/training-for-judges');
+  });
+
+  it('makes a scheduled item’s purge due at its time', () => {
+    vi.stubEnv('CDN_VARNISH_URLS', 'http://127.0.0.1:6081');
+    const now = new Date();
+    const at = new Date(now.getTime() + 3 * 3600_000);
+    const result = saveNewsTranslation(t.db, actor, { itemId: null, locale: 'en', baseVersion: null, fields: fields(), publication: { action: 'schedule', at } }, now);
+    expect(result).toMatchObject({ ok: true, status: 'scheduled' });
+    const due = rows().filter((r) => r.tags.includes('addr/news/training-for-judges'));
+    // Nothing public changed at the save (a draft until then): the one purge is at its time.
+    expect(rows().map((r) => r.dueAt.getTime())).toEqual([at.getTime()]);
+    expect(due).toHaveLength(1);
+    expect(claimDuePurges(t.db, new Date(at.getTime() - 1))).toEqual([]);
+    expect(claimDuePurges(t.db, at).map((r) => r.id)).toEqual(due.map((r) => r.id));
+  });
+
+  it('queues a page trashed from the tree, which changes the menu (everything)', () => {
+    vi.stubEnv('CDN_VARNISH_URLS', 'http://127.0.0.1:6081');
+    const created = createPage(t.db, actor, { parentId: null, kind: 'page' });
+    if (!created.ok) throw new Error(created.error);
+    const page = { title: 'Migration Health', menuTitle: null, path: 'migration-health', summary: 'S', body: '<p>Text</p>', seoTitle: null, seoDescription: null };
+    savePageTranslation(t.db, actor, { pageId: created.pageId, locale: 'en', baseVersion: null, fields: page, publication: { action: 'publish' } });
+    expect(trashPage(t.db, actor, created.pageId).ok).toBe(true);
+    expect(rows().at(-1)!.tags).toBe('site');
+  });
+
+  it('never gives the same row to two senders', () => {
+    vi.stubEnv('CDN_VARNISH_URLS', 'http://127.0.0.1:6081');
+    publishNews();
+    const now = new Date();
+    expect(claimDuePurges(t.db, now)).toHaveLength(1);
+    expect(claimDuePurges(t.db, now)).toEqual([]);
+  });
+});
+
+describe('delivery', () => {
+  it('keeps every purge while the CDN is down, retrying later each time, and delivers them when it is back', async () => {
+    // The Varnish address: a port nothing listens on until the CDN comes back.
+    const received: string[] = [];
+    const server = http.createServer((req, res) => {
+      received.push(`${req.method} ${req.headers.xkey}`);
+      res.writeHead(200).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    vi.stubEnv('CDN_VARNISH_URLS', `http://127.0.0.1:${port}`);
+    const targets = readCdnTargets();
+
+    let now = new Date();
+    publishNews(now);
+    const delays: number[] = [];
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      expect(await deliverDuePurges(t.db, { now, targets })).toEqual({ sent: 0, failed: 1 });
+      const row = rows()[0]!;
+      expect(row).toMatchObject({ attempts: attempt, sentAt: null, claimedUntil: null, lastError: 'varnish: no answer (ECONNREFUSED)' });
+      delays.push(row.dueAt.getTime() - now.getTime());
+      // Not due again before its time.
+      expect(await deliverDuePurges(t.db, { now: new Date(row.dueAt.getTime() - 1), targets })).toEqual({ sent: 0, failed: 0 });
+      now = row.dueAt;
+    }
+    expect(delays).toEqual([5_000, 10_000, 20_000, 40_000, 80_000]);
+    // Another change while it is down.
+    saveNewsTranslation(t.db, actor, { itemId: null, locale: 'en', baseVersion: null, fields: fields({ slug: 'second', title: 'Second' }), publication: { action: 'publish' } }, now);
+
+    const back = http.createServer((req, res) => {
+      received.push(`${req.method} ${req.headers.xkey}`);
+      res.writeHead(200).end();
+    });
+    await new Promise<void>((resolve) => back.listen(port, '127.0.0.1', resolve));
+    try {
+      expect(await deliverDuePurges(t.db, { now, targets })).toEqual({ sent: 2, failed: 0 });
+    } finally {
+      await new Promise<void>((resolve) => back.close(() => resolve()));
+    }
+    expect(received).toEqual([
+      'PURGE addr/ addr/news addr/news/training-for-judges feed news-list search sitemap',
+      'PURGE addr/ addr/news addr/news/second feed news-list search sitemap',
+    ]);
+    expect(listPurges(t.db).waiting).toEqual([]);
+    expect(listPurges(t.db).sent.map((r) => r.sentAt)).toEqual([now, now]);
+  });
+});
