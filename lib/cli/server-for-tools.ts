@@ -19,7 +19,7 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
  * articles. Never the real DATA_DIR.
  */
 export async function startSampleServer(articles: number): Promise<{ base: string; dataDir: string; server: ChildProcess; stop: () => void }> {
-  ensureBuild();
+  await ensureBuild();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iom-tool-'));
   const db = openDatabase(dataDir);
   migrateDatabase(db);
