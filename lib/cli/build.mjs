@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -52,9 +53,11 @@ export function isBuildCurrent() {
  *   the same project with `tsc --noEmit` before (the pass is about half the build).
  * - quiet: the build's output is kept, and shown only if it fails (the tests
  *   build while other tests report).
+ * - background: the build runs at a lower priority (nice 10, its threads and
+ *   workers too), so that tests running meanwhile keep their pace.
  * - signal: aborting it stops the build (and nothing is stamped).
  */
-export async function ensureBuild({ log = console.log, typeCheck = true, quiet = false, signal } = {}) {
+export async function ensureBuild({ log = console.log, typeCheck = true, quiet = false, background = false, signal } = {}) {
   if (isBuildCurrent()) return false;
   log(`[build] building the production bundle (next build${typeCheck ? '' : ', types already checked'})…`);
   const started = Date.now();
@@ -65,6 +68,7 @@ export async function ensureBuild({ log = console.log, typeCheck = true, quiet =
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...(typeCheck ? {} : { IOM_BUILD_TYPES_CHECKED: '1' }) },
     signal,
   });
+  if (background && child.pid) os.setPriority(child.pid, 10);
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));

@@ -11,7 +11,8 @@ import { checkSharedData, startSharedServer } from '../helpers/shared-server';
  * The end-to-end tests run against the production build. This setup returns
  * at once, so that the unit and db tests start, and meanwhile:
  * - makes the build if the sources changed (without Next's own type check:
- *   `npm test` has run tsc first), its output shown only if it fails;
+ *   `npm test` has run tsc first; at a lower priority than the tests), its
+ *   output shown only if it fails;
  * - starts one Chromium for all e2e files (tests/helpers/browser.ts connects
  *   to it), resolving it first (the npm build is unpacked once);
  * - on the first ask, starts the server shared by the files that only read
@@ -27,7 +28,7 @@ export default async function setup(project: TestProject) {
     console.log(`e2e: Chromium from ${binary.source}: ${binary.path}`);
     return chromium.launchServer({ executablePath: binary.path, env: binary.env, args: CHROMIUM_ARGS });
   })();
-  const built = ensureBuild({ typeCheck: false, quiet: true, signal: abort.signal }).catch((error: Error) => {
+  const built = ensureBuild({ typeCheck: false, quiet: true, background: true, signal: abort.signal }).catch((error: Error) => {
     // Its output once here; each file is told in a line.
     if (!abort.signal.aborted) console.error(error.message);
     throw new Error(`${error.message.split('\n')[0]}: its output is above (tests/e2e/global-setup.ts)`);
