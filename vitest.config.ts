@@ -42,6 +42,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          // tests/e2e/admin-auth.test.ts imports the action modules to read their declared roles.
+          server: { deps: { inline: ['next-intl', 'next-auth'] } },
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 120_000,
           // A first hook may wait for the build (made while the unit and db tests run).

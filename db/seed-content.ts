@@ -27,17 +27,23 @@ export type SeedPage = {
   children?: SeedPage[];
 };
 
-const EN_PREPARING =
-  'IOM Albania is preparing the text of this page. Until it is published, the latest news shows what the office is doing.';
-const SQ_PREPARING =
-  'IOM Shqipëri po e përgatit tekstin e kësaj faqeje. Deri në publikimin e tij, lajmet më të fundit tregojnë se çfarë po bën zyra.';
+/**
+ * Paragraphs an earlier version of this seed added at the end of each
+ * placeholder body. The public page now says so itself, in one quiet line at
+ * the end (messages Page.placeholder); db/seed.ts takes these out of a
+ * database that imported them, where staff have not written yet.
+ */
+export const FORMER_PLACEHOLDER_PARAGRAPHS = [
+  'IOM Albania is preparing the text of this page. Until it is published, the latest news shows what the office is doing.',
+  'IOM Shqipëri po e përgatit tekstin e kësaj faqeje. Deri në publikimin e tij, lajmet më të fundit tregojnë se çfarë po bën zyra.',
+] as const;
 
-/** An area page whose text is still to come: summary in both languages, body a placeholder. */
+/** An area page whose text is still to come: summary in both languages, the body its summary, flagged placeholder. */
 function area(key: string, en: [string, string, string], sq: [string, string, string]): SeedPage {
   return {
     key,
-    en: { title: en[0], path: en[1], summary: en[2], body: [en[2], EN_PREPARING], placeholder: true },
-    sq: { title: sq[0], path: sq[1], summary: sq[2], body: [sq[2], SQ_PREPARING], placeholder: true },
+    en: { title: en[0], path: en[1], summary: en[2], body: [en[2]], placeholder: true },
+    sq: { title: sq[0], path: sq[1], summary: sq[2], body: [sq[2]], placeholder: true },
   };
 }
 
@@ -56,7 +62,7 @@ export function seedPages(seedText: Record<string, string>): SeedPage[] {
       key: 'who-we-are',
       en: whoWeAre
         ? { title: 'Who We Are', path: 'who-we-are', summary: firstSentence(whoWeAre), body: [whoWeAre], placeholder: false }
-        : { title: 'Who We Are', path: 'who-we-are', summary: 'About IOM and its office in Albania.', body: [EN_PREPARING], placeholder: true },
+        : { title: 'Who We Are', path: 'who-we-are', summary: 'About IOM and its office in Albania.', body: ['About IOM and its office in Albania.'], placeholder: true },
       sq: {
         title: 'Kush jemi',
         path: 'kush-jemi',
@@ -85,7 +91,7 @@ export function seedPages(seedText: Record<string, string>): SeedPage[] {
       key: 'our-work',
       en: ourWork
         ? { title: 'Our Work', path: 'our-work', summary: firstSentence(ourWork), body: [ourWork], placeholder: false }
-        : { title: 'Our Work', path: 'our-work', summary: 'What IOM does in Albania.', body: [EN_PREPARING], placeholder: true },
+        : { title: 'Our Work', path: 'our-work', summary: 'What IOM does in Albania.', body: ['What IOM does in Albania.'], placeholder: true },
       sq: {
         title: 'Puna jonë',
         path: 'puna-jone',

@@ -5,7 +5,7 @@ import { paragraphsToHtml } from '@/lib/html';
 import type { DB, Tx } from './client';
 import { textFingerprint } from './content/common';
 import { newsItems, newsItemThemes, newsTranslations, pages, pageTranslations, seedImports } from './schema';
-import { SEED_ARTICLE_EN_SLUG, SEED_ARTICLE_SQ_SLUG, SEED_ARTICLE_THEMES, type SeedPage, seedPages } from './seed-content';
+import { FORMER_PLACEHOLDER_PARAGRAPHS, SEED_ARTICLE_EN_SLUG, SEED_ARTICLE_SQ_SLUG, SEED_ARTICLE_THEMES, type SeedPage, seedPages } from './seed-content';
 
 export const SEED_NAME = '000_63f904dab61bb268';
 export const ALBANIAN_MARKER = '[Versioni shqip më poshtë]';
@@ -224,15 +224,23 @@ export function seedDatabase(db: DB, file = seedFilePath()): SeedResult {
 }
 
 /**
- * Brings Albanian text imported by an earlier version of this seed up to its
+ * Brings text imported by an earlier version of this seed up to its
  * corrections (CORRECTED_PAGE_TITLES, SOURCE_CORRECTIONS in the article's
- * title), in a database that imported it before. Only a translation staff
+ * title, FORMER_PLACEHOLDER_PARAGRAPHS out of placeholder bodies), in a database that imported it before. Only a translation staff
  * never saved (version 1, so no revision and nobody's words) that still holds
  * the old text changes, and its address stays; a translation confirmed
  * against the old text stays confirmed (its fingerprint follows), so nothing
  * turns "may be out of date". Running it again changes nothing.
  */
 function correctImportedText(tx: Tx): void {
+  type PageRow = typeof pageTranslations.$inferSelect;
+  const correctPage = (row: PageRow, change: Partial<Pick<PageRow, 'title' | 'body'>>) => {
+    tx.update(pageTranslations).set(change).where(eq(pageTranslations.id, row.id)).run();
+    tx.update(pageTranslations)
+      .set({ sourceFingerprint: textFingerprint({ ...row, ...change }) })
+      .where(and(eq(pageTranslations.pageId, row.pageId), ne(pageTranslations.locale, row.locale), eq(pageTranslations.sourceFingerprint, textFingerprint(row))))
+      .run();
+  };
   for (const [key, before, after] of CORRECTED_PAGE_TITLES) {
     const row = tx
       .select({ t: pageTranslations })
@@ -240,12 +248,22 @@ function correctImportedText(tx: Tx): void {
       .innerJoin(pages, eq(pages.id, pageTranslations.pageId))
       .where(and(eq(pages.key, key), eq(pageTranslations.locale, 'sq'), eq(pageTranslations.version, 1), eq(pageTranslations.title, before)))
       .get()?.t;
-    if (!row) continue;
-    tx.update(pageTranslations).set({ title: after }).where(eq(pageTranslations.id, row.id)).run();
-    tx.update(pageTranslations)
-      .set({ sourceFingerprint: textFingerprint({ ...row, title: after }) })
-      .where(and(eq(pageTranslations.pageId, row.pageId), ne(pageTranslations.locale, 'sq'), eq(pageTranslations.sourceFingerprint, textFingerprint(row))))
-      .run();
+    if (row) correctPage(row, { title: after });
+  }
+  // The "preparing the text" paragraph at the end of a placeholder body: the public page says it itself now.
+  const placeholders = tx
+    .select()
+    .from(pageTranslations)
+    .where(and(eq(pageTranslations.isPlaceholder, true), eq(pageTranslations.version, 1)))
+    .all();
+  for (const row of placeholders) {
+    for (const paragraph of FORMER_PLACEHOLDER_PARAGRAPHS) {
+      const tail = paragraphsToHtml([paragraph]);
+      if (!row.body.endsWith(tail)) continue;
+      const kept = row.body.slice(0, -tail.length).trimEnd();
+      // A body that was nothing but the notice becomes the page's summary.
+      correctPage(row, { body: kept || paragraphsToHtml([row.summary]) });
+    }
   }
   const sqArticle = tx
     .select()

@@ -92,12 +92,3 @@ export function parseTiranaDateTime(date: string, time: string, now: Date = new 
   }
   return { ok: false, error: 'timeGap' };
 }
-
-/** The schedule an editor form sends (fields publishAtDate and publishAtTime), read with parseTiranaDateTime. */
-export function scheduleFrom(formData: FormData): ReturnType<typeof parseTiranaDateTime> {
-  const field = (name: string) => {
-    const value = formData.get(name);
-    return typeof value === 'string' ? value : '';
-  };
-  return parseTiranaDateTime(field('publishAtDate'), field('publishAtTime'));
-}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { JsonLd } from '@/components/site/JsonLd';
-import { NewsList } from '@/components/site/NewsList';
+import { NewsCard, NewsList } from '@/components/site/NewsList';
 import { PageCards } from '@/components/site/PageCards';
 import { PageShell } from '@/components/site/PageShell';
 import { listPublishedNews } from '@/db/queries/news';
@@ -14,6 +14,9 @@ import { pageMetadata } from '@/lib/seo';
 import { organizationLd, websiteLd } from '@/lib/structured-data';
 
 export const revalidate = 60;
+
+/** The lead picture: three fifths of the max-w-6xl page at desktop, the whole width below. */
+const LEAD_SIZES = '(min-width: 64rem) 41rem, 100vw';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const locale = parseLocaleParam((await params).locale);
@@ -32,7 +35,9 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
   const locale = parseLocaleParam((await params).locale);
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'Home' });
-  const news = listPublishedNews(locale, 1, 5);
+  const newsT = await getTranslations({ locale, namespace: 'News' });
+  // The newest story and, below it, the next three: one row of cards at desktop.
+  const [lead, ...rest] = listPublishedNews(locale, 1, 4).items;
   const sections = getMenu(locale).filter((m) => m.path);
 
   return (
@@ -40,9 +45,19 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
       <JsonLd data={organizationLd(locale)} />
       <JsonLd data={websiteLd(locale, localizedPath(searchHref(), locale))} />
       <section className="measure">
-        <h1 className="text-3xl leading-tight font-bold text-iom-blue sm:text-4xl">{t('title')}</h1>
-        <p className="mt-4 text-lg">{t('intro')}</p>
+        <h1 className="text-2xl leading-tight font-bold text-iom-blue sm:text-4xl">{t('title')}</h1>
+        <p className="mt-2 sm:mt-4 sm:text-lg">{t('intro')}</p>
       </section>
+
+      {lead ? (
+        // The newest story opens the page with its picture: the first large image, loaded at once.
+        <section aria-labelledby="in-focus" className="mt-6 sm:mt-8" data-testid="in-focus">
+          <h2 id="in-focus" className="sr-only">
+            {t('inFocus')}
+          </h2>
+          <NewsCard locale={locale} item={lead} heading="h3" kindLabel={newsT(`kind.${lead.kind}`)} priority lead sizes={LEAD_SIZES} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="latest-news" className="mt-12">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -54,7 +69,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
           </SiteLink>
         </div>
         <div className="mt-4">
-          {news.items.length > 0 ? <NewsList locale={locale} items={news.items} headingLevel={3} /> : <p>{t('noNews')}</p>}
+          {rest.length > 0 ? <NewsList locale={locale} items={rest} headingLevel={3} /> : lead ? null : <p>{t('noNews')}</p>}
         </div>
       </section>
 

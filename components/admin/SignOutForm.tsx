@@ -1,8 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useActionState, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
+import { type FormState, idleState } from '@/lib/form-state';
 import { clearLocalDraft, flushLocalDrafts, localDraftKeysOf } from './LocalDraft';
 import { SubmitButton } from './SubmitButton';
 import { buttonClass } from './button-class';
@@ -13,12 +14,14 @@ import { buttonClass } from './button-class';
  * deliberate sign-out asks first whether to keep it there for the next
  * sign-in or discard it — on a shared computer it should not stay behind.
  */
-export function SignOutForm({ userId, action }: { userId: number; action: () => Promise<void> }) {
+export function SignOutForm({ userId, action }: { userId: number; action: (state: FormState, formData: FormData) => Promise<FormState> }) {
   const t = useTranslations('Admin.signOut');
   const formRef = useRef<HTMLFormElement>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const decided = useRef(false);
   const [count, setCount] = useState(0);
+  // Signing out ends in a redirect; the state is only there for the action's signature.
+  const [, formAction] = useActionState(action, idleState);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     if (decided.current) return;
@@ -42,7 +45,7 @@ export function SignOutForm({ userId, action }: { userId: number; action: () => 
 
   return (
     <>
-      <form ref={formRef} action={action} onSubmit={onSubmit}>
+      <form ref={formRef} action={formAction} onSubmit={onSubmit}>
         <SubmitButton variant="secondary">{t('button')}</SubmitButton>
       </form>
       <dialog

@@ -7,7 +7,10 @@ import { JsonLd } from './JsonLd';
 
 export type Crumb = { label: string; href: AppHref };
 
-/** Home › … › current page. The current page is the last item, not a link. */
+/**
+ * Home › … › current page. The current page is the last item, not a link;
+ * on phones only the parent pages show (the title is just below).
+ */
 export async function Breadcrumbs({
   locale,
   trail,
@@ -26,14 +29,14 @@ export async function Breadcrumbs({
   return (
     <>
     <JsonLd data={structured} />
-    <nav aria-label={t('breadcrumb')} className="mb-6 text-sm text-muted">
+    <nav aria-label={t('breadcrumb')} className="mb-4 text-sm text-muted sm:mb-6">
       <ol className="flex flex-wrap gap-x-2">
         {items.map((c, i) => (
           <li key={i} className="after:ml-2 after:content-['›']">
-            <SiteLink locale={locale} href={c.href}>{c.label}</SiteLink>
+            <SiteLink locale={locale} href={c.href} className="inline-block py-0.5">{c.label}</SiteLink>
           </li>
         ))}
-        <li aria-current="page" className="text-ink">
+        <li aria-current="page" className="hidden text-ink sm:list-item">
           {current}
         </li>
       </ol>

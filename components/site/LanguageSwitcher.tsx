@@ -28,7 +28,7 @@ export async function LanguageSwitcher({ locale, alternate }: { locale: Locale; 
       <LocaleLink
         href={href}
         locale={target}
-        className="text-white underline decoration-accent decoration-2 hover:decoration-white"
+        className="inline-flex min-h-6 items-center px-1 text-white underline decoration-accent decoration-2 hover:decoration-white"
         data-testid="language-switch"
       >
         {tt('current')}

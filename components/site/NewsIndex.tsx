@@ -35,7 +35,7 @@ export async function NewsIndex({ locale, page }: { locale: Locale; page: number
       <h1 className="text-3xl font-bold text-iom-blue">{page > 1 ? t('pageTitle', { page }) : t('title')}</h1>
       <p className="measure mt-2 text-lg text-muted">{t('description')}</p>
       <div className="mt-6">
-        {list.items.length > 0 ? <NewsList locale={locale} items={list.items} /> : <p>{t('empty')}</p>}
+        {list.items.length > 0 ? <NewsList locale={locale} items={list.items} priorityFirst /> : <p>{t('empty')}</p>}
       </div>
       <Pagination locale={locale} page={page} pageCount={list.pageCount} />
     </PageShell>

@@ -33,17 +33,18 @@ export async function PageView({ locale, page }: { locale: Locale; page: PublicP
       />
       <div className="measure">
         <h1 className="text-3xl leading-tight font-bold text-iom-blue sm:text-4xl">{page.title}</h1>
-        {page.isPlaceholder ? (
-          <p className="mt-4 border-l-4 border-accent bg-amber-50 px-4 py-3 text-sm" role="note" data-testid="placeholder-note">
-            {t('placeholder')}
-          </p>
-        ) : null}
         {hero ? (
           <div className="mt-6" data-testid="hero">
             <ResponsiveImage image={hero} priority />
           </div>
         ) : null}
         <RichText html={page.body} className="mt-6" />
+        {page.isPlaceholder ? (
+          // Seed text the office has not replaced yet: said once, quietly, after the text; gone once staff save their own.
+          <p className="mt-8 text-sm text-muted" data-testid="placeholder-note">
+            {t('placeholder')}
+          </p>
+        ) : null}
         {page.publications.length > 0 ? (
           <section aria-labelledby="publications" className="mt-10" data-testid="publications">
             <h2 id="publications" className="text-2xl font-bold">

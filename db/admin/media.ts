@@ -6,17 +6,13 @@ import { mediaUrl } from '@/lib/media/files';
 import { getDb } from '../index';
 import type { Actor } from '../auth/actor';
 import {
-  deleteMediaForever,
   getMediaItem,
   listMediaItems,
   type MediaFilter,
   type MediaItem,
   type MediaTextsInput,
-  restoreMedia,
-  saveMediaTexts,
-  trashMedia,
-  uploadMedia,
 } from '../media/library';
+import * as library from '../media/library';
 import { pagePublicationIds } from '../content/page-tree';
 import { type PublicImage, publicImage } from '../media/public';
 import type { DOCUMENT_LANGUAGES } from '../schema';
@@ -41,28 +37,28 @@ export async function loadMedia(id: number) {
   return getMediaItem(getDb(), id);
 }
 
-export async function uploadMediaFile(input: { bytes: Uint8Array; fileName: string }, ip: string | null) {
-  return uploadMedia(getDb(), env().dataDir, await actor(ip), input);
+export async function uploadMedia(input: { bytes: Uint8Array; fileName: string }, ip: string | null) {
+  return library.uploadMedia(getDb(), env().dataDir, await actor(ip), input);
 }
 
-export async function saveMediaTextsFor(
+export async function saveMediaTexts(
   input: { id: number; baseVersion: number; language?: (typeof DOCUMENT_LANGUAGES)[number] | null; texts: MediaTextsInput },
   ip: string | null,
 ) {
-  return saveMediaTexts(getDb(), await actor(ip), input);
+  return library.saveMediaTexts(getDb(), await actor(ip), input);
 }
 
 /** Any staff member may move an unused file to the trash and restore it; only admins delete for good. */
-export async function moveMediaToTrash(id: number, ip: string | null) {
-  return trashMedia(getDb(), await actor(ip), id);
+export async function trashMedia(id: number, ip: string | null) {
+  return library.trashMedia(getDb(), await actor(ip), id);
 }
 
-export async function restoreMediaFromTrash(id: number, ip: string | null) {
-  return restoreMedia(getDb(), await actor(ip), id);
+export async function restoreMedia(id: number, ip: string | null) {
+  return library.restoreMedia(getDb(), await actor(ip), id);
 }
 
-export async function deleteMediaFromTrash(id: number, ip: string | null) {
-  return deleteMediaForever(getDb(), env().dataDir, await actor(ip, 'admin'), id);
+export async function deleteMediaForever(id: number, ip: string | null) {
+  return library.deleteMediaForever(getDb(), env().dataDir, await actor(ip, 'admin'), id);
 }
 
 

@@ -6,20 +6,14 @@ import type { PublicationRequest } from '../content/common';
 import { listNewsForStaff, newsOverview, type StaffNewsFilter } from '../content/news-list';
 import {
   confirmTranslation,
-  createNewsItem,
-  deleteNewsForever,
   getNewsForEditor,
   getNewsRevision,
   listNewsRevisions,
   listNewsTrash,
   type NewsFields,
-  restoreNews,
-  restoreNewsRevision,
-  saveNewsTranslation,
-  saveSharedNewsFields,
   type SharedNewsFields,
-  trashNews,
 } from '../content/news-writes';
+import * as writes from '../content/news-writes';
 import { getDb } from '../index';
 import { articleForPreview } from '../queries/news';
 import { pages, pageTranslations } from '../schema';
@@ -45,20 +39,20 @@ export async function loadNewsForEditor(itemId: number) {
   return getNewsForEditor(getDb(), itemId);
 }
 
-export async function saveNews(
+export async function saveNewsTranslation(
   input: { itemId: number | null; locale: Locale; baseVersion: number | null; fields: NewsFields; publication: PublicationRequest },
   ip: string | null,
 ) {
-  return saveNewsTranslation(getDb(), await actor(ip), input);
+  return writes.saveNewsTranslation(getDb(), await actor(ip), input);
 }
 
-/** The first save of a new article: see createNewsItem. */
-export async function createNews(input: Parameters<typeof createNewsItem>[2], ip: string | null) {
-  return createNewsItem(getDb(), await actor(ip), input);
+/** The first save of a new article: see writes.createNewsItem. */
+export async function createNewsItem(input: Parameters<typeof writes.createNewsItem>[2], ip: string | null) {
+  return writes.createNewsItem(getDb(), await actor(ip), input);
 }
 
-export async function saveSharedNews(input: { itemId: number; baseVersion: number; shared: SharedNewsFields }, ip: string | null) {
-  return saveSharedNewsFields(getDb(), await actor(ip), input);
+export async function saveSharedNewsFields(input: { itemId: number; baseVersion: number; shared: SharedNewsFields }, ip: string | null) {
+  return writes.saveSharedNewsFields(getDb(), await actor(ip), input);
 }
 
 export async function confirmNewsTranslation(itemId: number, locale: Locale, ip: string | null) {
@@ -75,13 +69,13 @@ export async function newsRevision(itemId: number, revisionId: number) {
   return getNewsRevision(getDb(), itemId, revisionId);
 }
 
-export async function restoreNewsToRevision(input: { itemId: number; revisionId: number; baseVersion: number }, ip: string | null) {
-  return restoreNewsRevision(getDb(), await actor(ip), input);
+export async function restoreNewsRevision(input: { itemId: number; revisionId: number; baseVersion: number }, ip: string | null) {
+  return writes.restoreNewsRevision(getDb(), await actor(ip), input);
 }
 
 /** Any staff member may move an item to the trash; only admins see, restore and empty it. */
-export async function moveNewsToTrash(itemId: number, ip: string | null) {
-  return trashNews(getDb(), await actor(ip), itemId);
+export async function trashNews(itemId: number, ip: string | null) {
+  return writes.trashNews(getDb(), await actor(ip), itemId);
 }
 
 export async function newsTrash() {
@@ -89,12 +83,12 @@ export async function newsTrash() {
   return listNewsTrash(getDb());
 }
 
-export async function restoreNewsFromTrash(itemId: number, ip: string | null) {
-  return restoreNews(getDb(), await actor(ip, 'admin'), itemId);
+export async function restoreNews(itemId: number, ip: string | null) {
+  return writes.restoreNews(getDb(), await actor(ip, 'admin'), itemId);
 }
 
-export async function deleteNewsFromTrash(itemIds: number[] | 'all', ip: string | null) {
-  return deleteNewsForever(getDb(), await actor(ip, 'admin'), itemIds);
+export async function deleteNewsForever(itemIds: number[] | 'all', ip: string | null) {
+  return writes.deleteNewsForever(getDb(), await actor(ip, 'admin'), itemIds);
 }
 
 /** The Our Work areas a news item can belong to, titled in the editor's language. */

@@ -2,30 +2,18 @@ import 'server-only';
 import type { Locale } from '@/i18n/routing';
 import { requireUser } from '@/lib/auth/session';
 import {
-  createPage,
   type CreatePageInput,
-  deletePageForever,
-  emptyPageTrash,
   listPagesForStaff,
   listPageTrash,
-  movePage,
-  movePageTo,
-  movePageUpDown,
-  restorePage,
-  setPageExternalUrl,
-  setPageHero,
-  setPagePublications,
-  trashPage,
 } from '../content/page-tree';
+import * as tree from '../content/page-tree';
 import {
-  confirmPageTranslation,
   getPageForEditor,
   getPageRevision,
   listPageRevisions,
-  restorePageRevision,
-  savePageTranslation,
   type SavePageInput,
 } from '../content/page-writes';
+import * as writes from '../content/page-writes';
 import { getDb } from '../index';
 import { pageForPreview } from '../queries/pages';
 
@@ -57,12 +45,12 @@ export async function loadPageForEditor(pageId: number) {
   return getPageForEditor(getDb(), pageId);
 }
 
-export async function savePage(input: SavePageInput, ip: string | null) {
-  return savePageTranslation(getDb(), await actor(ip), input);
+export async function savePageTranslation(input: SavePageInput, ip: string | null) {
+  return writes.savePageTranslation(getDb(), await actor(ip), input);
 }
 
-export async function confirmPageLanguage(pageId: number, locale: Locale, ip: string | null) {
-  return confirmPageTranslation(getDb(), await actor(ip), pageId, locale);
+export async function confirmPageTranslation(pageId: number, locale: Locale, ip: string | null) {
+  return writes.confirmPageTranslation(getDb(), await actor(ip), pageId, locale);
 }
 
 export async function pageRevisions(pageId: number, locale: Locale) {
@@ -76,13 +64,13 @@ export async function pageRevision(pageId: number, revisionId: number) {
   return getPageRevision(getDb(), pageId, revisionId);
 }
 
-export async function restorePageToRevision(input: { pageId: number; locale: Locale; revisionId: number; baseVersion: number | null }, ip: string | null) {
-  return restorePageRevision(getDb(), await actor(ip), input);
+export async function restorePageRevision(input: { pageId: number; locale: Locale; revisionId: number; baseVersion: number | null }, ip: string | null) {
+  return writes.restorePageRevision(getDb(), await actor(ip), input);
 }
 
 /** Where an external link points is part of editing it, like its titles. */
-export async function setPageLink(pageId: number, externalUrl: string, ip: string | null) {
-  return setPageExternalUrl(getDb(), await actor(ip), pageId, externalUrl);
+export async function setPageExternalUrl(pageId: number, externalUrl: string, ip: string | null) {
+  return tree.setPageExternalUrl(getDb(), await actor(ip), pageId, externalUrl);
 }
 
 /** One language of a page as the public page would show it, for staff only. */
@@ -93,25 +81,25 @@ export async function previewPage(pageId: number, locale: Locale) {
 
 // ---------------------------------------------------------------- admins only: the tree
 
-export async function addPageToTree(input: CreatePageInput, ip: string | null) {
-  return createPage(getDb(), await actor(ip, 'admin'), input);
+export async function createPage(input: CreatePageInput, ip: string | null) {
+  return tree.createPage(getDb(), await actor(ip, 'admin'), input);
 }
 
-export async function movePageInTree(input: { pageId: number; parentId: number | null; position: number }, ip: string | null) {
-  return movePage(getDb(), await actor(ip, 'admin'), input);
+export async function movePage(input: { pageId: number; parentId: number | null; position: number }, ip: string | null) {
+  return tree.movePage(getDb(), await actor(ip, 'admin'), input);
 }
 
 /** A drag and drop move; the result says where the page was, for undo. */
-export async function movePageToPlace(input: { pageId: number; parentId: number | null; position: number }, ip: string | null) {
-  return movePageTo(getDb(), await actor(ip, 'admin'), input);
+export async function movePageTo(input: { pageId: number; parentId: number | null; position: number }, ip: string | null) {
+  return tree.movePageTo(getDb(), await actor(ip, 'admin'), input);
 }
 
-export async function movePageStep(pageId: number, direction: 'up' | 'down', ip: string | null) {
-  return movePageUpDown(getDb(), await actor(ip, 'admin'), pageId, direction);
+export async function movePageUpDown(pageId: number, direction: 'up' | 'down', ip: string | null) {
+  return tree.movePageUpDown(getDb(), await actor(ip, 'admin'), pageId, direction);
 }
 
-export async function movePageToTrash(pageId: number, ip: string | null) {
-  return trashPage(getDb(), await actor(ip, 'admin'), pageId);
+export async function trashPage(pageId: number, ip: string | null) {
+  return tree.trashPage(getDb(), await actor(ip, 'admin'), pageId);
 }
 
 // ---------------------------------------------------------------- admins only: the trash
@@ -121,22 +109,22 @@ export async function pageTrash() {
   return listPageTrash(getDb());
 }
 
-export async function restorePageFromTrash(pageId: number, ip: string | null) {
-  return restorePage(getDb(), await actor(ip, 'admin'), pageId);
+export async function restorePage(pageId: number, ip: string | null) {
+  return tree.restorePage(getDb(), await actor(ip, 'admin'), pageId);
 }
 
-export async function deletePageFromTrash(pageId: number, ip: string | null) {
-  return deletePageForever(getDb(), await actor(ip, 'admin'), pageId);
+export async function deletePageForever(pageId: number, ip: string | null) {
+  return tree.deletePageForever(getDb(), await actor(ip, 'admin'), pageId);
 }
 
-export async function emptyPagesTrash(ip: string | null) {
-  return emptyPageTrash(getDb(), await actor(ip, 'admin'));
+export async function emptyPageTrash(ip: string | null) {
+  return tree.emptyPageTrash(getDb(), await actor(ip, 'admin'));
 }
 
-export async function setPageMainImage(pageId: number, heroMediaId: number | null, ip: string | null) {
-  return setPageHero(getDb(), await actor(ip), pageId, heroMediaId);
+export async function setPageHero(pageId: number, heroMediaId: number | null, ip: string | null) {
+  return tree.setPageHero(getDb(), await actor(ip), pageId, heroMediaId);
 }
 
-export async function setPageDocuments(pageId: number, mediaIds: number[], ip: string | null) {
-  return setPagePublications(getDb(), await actor(ip), pageId, mediaIds);
+export async function setPagePublications(pageId: number, mediaIds: number[], ip: string | null) {
+  return tree.setPagePublications(getDb(), await actor(ip), pageId, mediaIds);
 }

@@ -152,3 +152,31 @@ export function articleForPreview(db: Queryable, itemId: number, locale: Locale,
   // `live`: whether the public sees this text now; if not, the preview does not show a publication date.
   return { ...completeArticle(db, { ...article, publishedAt: article.publishedAt ?? now }, locale), live: isLive({ status, publishedAt: article.publishedAt }, now) };
 }
+
+/**
+ * Up to `limit` other published articles in `locale` that share a theme
+ * with item `itemId`, newest first: the "related" list beside an article.
+ * Fresh within the article page's revalidate time when news is published.
+ */
+export const listRelatedNews = cache((locale: Locale, itemId: number, limit = 3): NewsSummary[] => {
+  const db = getDb();
+  const themeIds = db
+    .select({ pageId: newsItemThemes.pageId })
+    .from(newsItemThemes)
+    .where(eq(newsItemThemes.newsItemId, itemId))
+    .all()
+    .map((r) => r.pageId);
+  if (themeIds.length === 0) return [];
+  const sharing = db
+    .selectDistinct({ id: newsItemThemes.newsItemId })
+    .from(newsItemThemes)
+    .where(and(inArray(newsItemThemes.pageId, themeIds), ne(newsItemThemes.newsItemId, itemId)));
+  return db
+    .select(summaryColumns)
+    .from(newsTranslations)
+    .innerJoin(newsItems, eq(newsItems.id, newsTranslations.newsItemId))
+    .where(and(publicNews(locale), inArray(newsItems.id, sharing)))
+    .orderBy(desc(newsTranslations.publishedAt), desc(newsItems.id))
+    .limit(limit)
+    .all() as NewsSummary[];
+});

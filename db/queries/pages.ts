@@ -16,6 +16,8 @@ export type MenuItem = {
   path: string | null;
   externalUrl: string | null;
   summary: string;
+  /** The page's main image, for its card (shown through heroForPublic). */
+  heroMediaId: number | null;
   children: MenuItem[];
 };
 
@@ -28,6 +30,7 @@ type Row = {
   menuTitle: string | null;
   path: string | null;
   summary: string;
+  heroMediaId: number | null;
 };
 
 function visiblePagesQuery(locale: Locale) {
@@ -41,6 +44,7 @@ function visiblePagesQuery(locale: Locale) {
       menuTitle: pageTranslations.menuTitle,
       path: pageTranslations.path,
       summary: pageTranslations.summary,
+      heroMediaId: pages.heroMediaId,
     })
     .from(pages)
     .innerJoin(pageTranslations, and(eq(pageTranslations.pageId, pages.id), eq(pageTranslations.locale, locale)))
@@ -55,6 +59,7 @@ function toItem(r: Row): MenuItem {
     path: r.kind === 'page' ? r.path : null,
     externalUrl: r.kind === 'link' ? r.externalUrl : null,
     summary: r.summary,
+    heroMediaId: r.heroMediaId,
     children: [],
   };
 }

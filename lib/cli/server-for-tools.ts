@@ -7,6 +7,7 @@ import { migrateDatabase, openDatabase } from '@/db/client';
 import { generateSample } from '@/db/sample';
 import { seedDatabase } from '@/db/seed';
 import { ensureBuild } from './build.mjs';
+import { addSamplePictures } from './sample-pictures';
 import { nextStartArgs } from './next-start.mjs';
 import { localizedPath } from '@/i18n/paths';
 import { newsHref } from '@/lib/hrefs';
@@ -14,17 +15,22 @@ import { newsHref } from '@/lib/hrefs';
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 /**
- * For the on-demand tools (bench, lighthouse): the production build started
- * on a free loopback port over a throw-away data folder filled with sample
- * articles. Never the real DATA_DIR.
+ * For the on-demand tools (bench, lighthouse, screenshots): the production
+ * build started on a free loopback port over a throw-away data folder filled
+ * with sample articles (and, asked for, sample pictures). Never the real DATA_DIR.
  */
-export async function startSampleServer(articles: number): Promise<{ base: string; dataDir: string; server: ChildProcess; stop: () => void }> {
+export async function startSampleServer(
+  articles: number,
+  options: { pictures?: boolean } = {},
+): Promise<{ base: string; dataDir: string; server: ChildProcess; stop: () => void }> {
   await ensureBuild();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iom-tool-'));
   const db = openDatabase(dataDir);
   migrateDatabase(db);
   seedDatabase(db);
   generateSample(db, articles);
+  // Main images on every other article and two sections, as the office's site will have.
+  if (options.pictures) await addSamplePictures(db, dataDir);
   db.$client.close();
   const port = await new Promise<number>((resolve) => {
     const srv = net.createServer();

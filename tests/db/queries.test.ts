@@ -10,9 +10,9 @@ const dataDir = makeTempDir();
 process.env.DATA_DIR = dataDir;
 
 const { getDb } = await import('@/db/index');
-const { listPublishedNews, findPublishedNewsBySlug } = await import('@/db/queries/news');
+const { listPublishedNews, findPublishedNewsBySlug, listRelatedNews } = await import('@/db/queries/news');
 const { getMenu, findPublishedPageByPath } = await import('@/db/queries/pages');
-const { newsTranslations, pageTranslations, pages } = await import('@/db/schema');
+const { newsItemThemes, newsTranslations, pageTranslations, pages } = await import('@/db/schema');
 
 const DAY = 24 * 60 * 60 * 1000;
 let bilingual: number;
@@ -89,6 +89,28 @@ describe('news visible to the public', () => {
   it('gives the seed article its themes in the reader’s language', () => {
     const article = findPublishedNewsBySlug('sq', 'iom-trajnon-gjyqtare-dhe-prokurore-nga-vendet-e-ballkanit-perendimor-qe-te')!;
     expect(article.themes.map((t) => t.path)).toEqual(['kunder-trafikimit-te-qenieve-njerezore', 'mbrojtja-dhe-ndihma-per-migrantet']);
+  });
+});
+
+describe('related news', () => {
+  it('lists other published articles sharing a theme, newest first, in the reader’s language', () => {
+    const db = getDb();
+    const seedItem = findPublishedNewsBySlug('en', 'iom-trains-judges-and-prosecutors-western-balkans-countries-deal-more-effectively-migrant-issues')!.id;
+    const theme = (key: string) => db.select({ id: pages.id }).from(pages).where(eq(pages.key, key)).get()!.id;
+    const older = addNews(db, { publishedAt: new Date(Date.now() - 20 * DAY), en: { title: 'Older on trafficking' }, sq: { title: 'Më e vjetër për trafikimin' } });
+    const newer = addNews(db, { publishedAt: new Date(Date.now() - 10 * DAY), en: { title: 'Newer on trafficking' } });
+    const draft = addNews(db, { publishedAt: new Date(Date.now() - 9 * DAY), en: { title: 'Draft on trafficking', status: 'draft' } });
+    const elsewhere = addNews(db, { publishedAt: new Date(Date.now() - 8 * DAY), en: { title: 'On labour' } });
+    for (const id of [older, newer, draft]) db.insert(newsItemThemes).values({ newsItemId: id, pageId: theme('counter-human-trafficking') }).run();
+    db.insert(newsItemThemes).values({ newsItemId: newer, pageId: theme('migrant-protection-and-assistance') }).run();
+    db.insert(newsItemThemes).values({ newsItemId: elsewhere, pageId: theme('labour-and-migration') }).run();
+
+    expect(listRelatedNews('en', seedItem).map((n) => n.title)).toEqual(['Newer on trafficking', 'Older on trafficking']);
+    expect(listRelatedNews('sq', seedItem).map((n) => n.title)).toEqual(['Më e vjetër për trafikimin']);
+    expect(listRelatedNews('en', seedItem, 1).map((n) => n.title)).toEqual(['Newer on trafficking']);
+    expect(listRelatedNews('en', older).map((n) => n.id)).toEqual([newer, seedItem]);
+    expect(listRelatedNews('en', elsewhere)).toEqual([]);
+    for (const id of [older, newer, draft, elsewhere]) db.delete(newsItemThemes).where(eq(newsItemThemes.newsItemId, id)).run();
   });
 });
 

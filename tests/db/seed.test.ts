@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newsTranslations, pageTranslations, pages, seedImports } from '@/db/schema';
 import { isStale, textFingerprint } from '@/db/content/common';
 import { ALBANIAN_MARKER, CORRECTED_PAGE_TITLES, parseSeed, seedDatabase, seedFilePath } from '@/db/seed';
+import { FORMER_PLACEHOLDER_PARAGRAPHS } from '@/db/seed-content';
+import { paragraphsToHtml } from '@/lib/html';
 import { slugify } from '@/lib/slug';
 import { makeTestDatabase } from '../helpers/db';
 
@@ -141,6 +143,40 @@ describe('seed import', () => {
       expect(article('sq')).toMatchObject({ title: expect.stringContaining('efektivitet çështjet'), slug: 'iom-trajnon-gjyqtare-dhe-prokurore-nga-vendet-e-ballkanit-perendimor-qe-te' });
       // The search index follows (its triggers).
       expect(t.db.$client.prepare("select count(*) n from search_sq where title like '%çështjet%'").get()).toEqual({ n: 1 });
+      const before = snapshot();
+      seedDatabase(t.db);
+      expect(snapshot()).toEqual(before);
+    });
+
+    it('takes the old "preparing the text" paragraph out of placeholder bodies staff never saved', () => {
+      seedDatabase(t.db);
+      const pagePair = (key: string) =>
+        t.db.select({ t: pageTranslations }).from(pageTranslations).innerJoin(pages, eq(pages.id, pageTranslations.pageId))
+          .where(eq(pages.key, key)).all().map((r) => r.t);
+      // As the earlier seed wrote them: summary, then the notice paragraph.
+      for (const key of ['governance', 'take-action']) {
+        for (const row of pagePair(key)) {
+          const notice = FORMER_PLACEHOLDER_PARAGRAPHS[row.locale === 'en' ? 0 : 1];
+          t.db.update(pageTranslations).set({ body: paragraphsToHtml([row.summary, notice]) }).where(eq(pageTranslations.id, row.id)).run();
+        }
+      }
+      const en = pagePair('governance').find((r) => r.locale === 'en')!;
+      const sq = pagePair('governance').find((r) => r.locale === 'sq')!;
+      t.db.update(pageTranslations).set({ sourceFingerprint: textFingerprint(sq) }).where(eq(pageTranslations.id, en.id)).run();
+      // Staff saved this one: it stays as they left it.
+      const saved = pagePair('take-action').find((r) => r.locale === 'en')!;
+      t.db.update(pageTranslations).set({ version: 2 }).where(eq(pageTranslations.id, saved.id)).run();
+
+      seedDatabase(t.db);
+      for (const row of pagePair('governance')) {
+        expect(row.body).toBe(paragraphsToHtml([row.summary]));
+        expect(row.body).not.toMatch(/preparing|përgatit/);
+      }
+      // Confirmed against the old Albanian text, still confirmed against the corrected one.
+      const after = pagePair('governance');
+      expect(after.find((r) => r.locale === 'en')!.sourceFingerprint).toBe(textFingerprint(after.find((r) => r.locale === 'sq')!));
+      expect(pagePair('take-action').find((r) => r.id === saved.id)!.body).toContain('preparing the text');
+      expect(pagePair('take-action').find((r) => r.locale === 'sq')!.body).not.toContain('përgatit');
       const before = snapshot();
       seedDatabase(t.db);
       expect(snapshot()).toEqual(before);

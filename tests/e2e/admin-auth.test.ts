@@ -9,7 +9,9 @@ import { sealTotpSecret, totpKey } from '@/db/auth/two-factor';
 import { insertUserRow } from '@/db/auth/users-core';
 import { migrateDatabase, openDatabase } from '@/db/client';
 import { auditEvents, users } from '@/db/schema';
+import { type ActionRole, declaredRole } from '@/lib/auth/action';
 import { generateTotpSecret } from '@/lib/auth/totp';
+import { multipart } from '@/lib/cli/hostile-requests';
 import { axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
 import { makeTempDir, withDatabase } from '../helpers/db';
@@ -75,12 +77,28 @@ function serverActions(): Action[] {
   );
 }
 
-async function callAction(action: Action, cookie = ''): Promise<{ status: number; body: string }> {
+/**
+ * Each action's role as its declaration says (lib/auth/action.ts), read from
+ * the modules the build lists: undefined for one that does not go through
+ * the wrapper.
+ */
+async function declaredRoles(actions: Action[]): Promise<Map<string, ActionRole | undefined>> {
+  const roles = new Map<string, ActionRole | undefined>();
+  for (const file of new Set(actions.map((a) => a.file))) {
+    const module = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
+    for (const a of actions.filter((x) => x.file === file)) roles.set(a.id, declaredRole(module[a.name]));
+  }
+  return roles;
+}
+
+/** Calls an action as a forged request would: `body` is the argument list as React encodes it (no arguments at all by default). */
+async function callAction(action: Action, cookie = '', body: string | { body: Buffer; contentType: string } = '[]'): Promise<{ status: number; body: string }> {
+  const [content, contentType] = typeof body === 'string' ? [body, 'text/plain;charset=UTF-8'] : [new Uint8Array(body.body), body.contentType];
   const res = await fetch(server.url + action.page, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'Next-Action': action.id, Origin: server.url, 'Content-Type': 'text/plain;charset=UTF-8', cookie },
-    body: '[]',
+    headers: { 'Next-Action': action.id, Origin: server.url, 'Content-Type': contentType, cookie },
+    body: content,
   });
   return { status: res.status, body: await res.text() };
 }
@@ -354,12 +372,12 @@ describe('roles and accounts', () => {
 });
 
 describe('every entry point checks for itself', () => {
-  // Open to anonymous callers by design: signing in starts a session, the
-  // first-admin setup is guarded by its one-time token, signing out ends one.
-  const PUBLIC_ACTIONS = new Set(['signInAction', 'setupAdminAction', 'signOutAction']);
-  // Admin-only actions live in files of their own, so a new one is tried here as soon as it exists:
-  // users and the audit log, and the page tree and its trash (editors write and publish pages in pages/actions.ts).
-  const ADMIN_ONLY = /^app\/admin\/\(area\)\/((users|audit)\/|pages\/admin-actions\.ts$|news\/trash\/actions\.ts$)/;
+  let roles: Map<string, ActionRole | undefined>;
+  const role = (action: Action) => roles.get(action.id);
+
+  beforeAll(async () => {
+    roles = await declaredRoles(serverActions());
+  });
 
   it('classifies every route handler: public by design, or refusing the anonymous', async () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, '.next/server/app-paths-manifest.json'), 'utf8'));
@@ -414,11 +432,19 @@ describe('every entry point checks for itself', () => {
 
   it('finds the actions in the build', () => {
     const names = serverActions().map((a) => a.name);
-    expect(names).toEqual(expect.arrayContaining(['createUserAction', 'changePasswordAction', 'signInAction']));
+    expect(names).toEqual(expect.arrayContaining(['createUserAction', 'changeOwnPasswordAction', 'signInAction']));
+  });
+
+  it('declares every action with the wrapper: who may call it, and what it takes', () => {
+    const undeclared = serverActions().filter((a) => role(a) === undefined);
+    expect(undeclared.map((a) => `${a.file} ${a.name}`)).toEqual([]);
+    // Open to anonymous callers by design: signing in starts a session, the
+    // first-admin setup is guarded by its one-time token, signing out ends one.
+    expect(serverActions().filter((a) => role(a) === 'anyone').map((a) => a.name).sort()).toEqual(['setupAdminAction', 'signInAction', 'signOutAction']);
   });
 
   it('refuses every staff action to an anonymous caller, whatever the proxy is told', async () => {
-    for (const action of serverActions().filter((a) => !PUBLIC_ACTIONS.has(a.name))) {
+    for (const action of serverActions().filter((a) => role(a) !== 'anyone')) {
       const { status, body } = await callAction(action);
       expect({ action: action.name, status, refused: body.includes('"step":"unauthorized"') }).toEqual({ action: action.name, status: 200, refused: true });
     }
@@ -440,16 +466,74 @@ describe('every entry point checks for itself', () => {
     const context = await browser.newContext();
     await signIn(context, EDITOR);
     const cookie = await cookieHeader(context);
-    const adminActions = serverActions().filter((a) => ADMIN_ONLY.test(a.file));
-    expect(adminActions.length).toBeGreaterThan(0);
+    const adminActions = serverActions().filter((a) => role(a) === 'admin');
     expect(adminActions.map((a) => a.name)).toEqual(
-      expect.arrayContaining(['createUserAction', 'addPageAction', 'movePageStepAction', 'movePageUnderAction', 'movePageToAction', 'trashPageAction', 'restorePageAction', 'deletePageForeverAction']),
+      expect.arrayContaining([
+        'createUserAction',
+        'setRequireTwoFactorAction',
+        'createPageAction',
+        'movePageUpDownAction',
+        'movePageAction',
+        'movePageToAction',
+        'trashPageAction',
+        'restorePageAction',
+        'deletePageForeverAction',
+        'restoreNewsAction',
+        'deleteNewsForeverAction',
+      ]),
     );
     for (const action of adminActions) {
       const { body } = await callAction(action, cookie);
       expect({ action: action.name, refused: body.includes('"step":"forbidden"') }).toEqual({ action: action.name, refused: true });
     }
     await context.close();
+  });
+
+  it('answers junk arguments to every action, as an editor and as an admin, with the form’s message: no 500, nothing logged', async () => {
+    // Field names the forms use, each sent twice (a list where one value is expected) with values no schema takes.
+    const NAMES = ['id', 'itemId', 'pageId', 'revisionId', 'parentId', 'locale', 'version', 'baseVersion', 'intent', 'kind', 'direction', 'required', 'role', 'active'];
+    const NAMES_TEXT = ['title', 'url', 'name', 'email', 'password', 'current', 'new', 'confirm', 'code', 'token', 'next', 'query', 'page'];
+    const fields: [string, string][] = [...NAMES, ...NAMES_TEXT].flatMap((name) => [
+      [`_1_${name}`, '1e400'],
+      [`_1_${name}`, '-1'],
+    ]);
+    const JUNK = {
+      'no arguments': '[]',
+      'an object for the form': '["$undefined",{"pageId":[1,2],"itemId":{"$":1}}]',
+      'too many arguments': '[{"pageId":"1e400","parentId":[],"position":1e400},5,"x"]',
+      // A FormData argument as React encodes one: "$K1" stands for the fields named "_1_…", sent before the argument list.
+      'a form of repeated, out-of-range fields': multipart([...fields, ['0', '["$undefined","$K1"]']]),
+    };
+    // Without fields to refuse: a form of junk is still a form (signing out would end the session the sweep uses).
+    const NO_FIELDS = new Set(['signOutAction', 'startTwoFactorEnrolmentAction']);
+    // The wrapper's own answer: the message and nothing else (no field errors: the body never ran).
+    const invalid = '{"status":"error","message":"Check the form and try again."}';
+    const before = server.output().length;
+    for (const user of [EDITOR, ADMIN]) {
+      const context = await browser.newContext();
+      await signIn(context, user);
+      const cookie = await cookieHeader(context);
+      for (const action of serverActions()) {
+        const expected = user === EDITOR && role(action) === 'admin' ? '"step":"forbidden"' : invalid;
+        for (const [junk, body] of Object.entries(JUNK)) {
+          if (NO_FIELDS.has(action.name) && typeof body !== 'string') continue;
+          const answer = await callAction(action, cookie, body);
+          expect({ user: user.email, action: action.name, junk, status: answer.status, answered: answer.body.includes(expected) }).toEqual({
+            user: user.email,
+            action: action.name,
+            junk,
+            status: 200,
+            answered: true,
+          });
+        }
+      }
+      // The session is still good: no junk signed it out.
+      const page = await context.newPage();
+      await page.goto(`${server.url}/admin`);
+      expect(page.url()).toBe(`${server.url}/admin`);
+      await context.close();
+    }
+    expect(server.output().slice(before).split('\n').filter((line) => line.trim())).toEqual([]);
   });
 });
 

@@ -208,6 +208,42 @@ describe('a main image', () => {
     await visitor.close();
   });
 
+  it('opens the home page with the newest story’s picture, and shows pictures on the cards (a calm panel where there is none)', async () => {
+    const visitor = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const reader = await visitor.newPage();
+    for (const [root, news, alt] of [
+      ['/', '/news', EN_ALT],
+      ['/sq', '/sq/lajme', SQ_ALT],
+    ] as const) {
+      await reader.goto(server.url + root);
+      // The newest story (ours) opens the page, its picture loaded first and within the first screen.
+      const lead = reader.getByTestId('in-focus').locator('img');
+      expect(await lead.getAttribute('alt')).toBe(alt);
+      expect([await lead.getAttribute('fetchpriority'), await lead.getAttribute('loading')]).toEqual(['high', 'eager']);
+      expect([await lead.getAttribute('width'), await lead.getAttribute('height')]).toEqual(['1600', '2133']);
+      expect((await lead.boundingBox())!.y).toBeLessThan(844);
+      // The seed article has no picture: a calm panel, not an empty frame.
+      const cards = reader.getByTestId('news-card');
+      expect(await cards.count()).toBe(2);
+      expect(await cards.nth(1).locator('img').count()).toBe(0);
+      expect(await cards.nth(1).getByTestId('card-panel').count()).toBe(1);
+      // "Who We Are" has its picture on its card, lazily (below the fold).
+      const section = reader.getByTestId('page-card').first().locator('img');
+      expect([await section.getAttribute('alt'), await section.getAttribute('loading')]).toEqual([alt, 'lazy']);
+      expect(await section.getAttribute('width')).toBe('1600');
+
+      await reader.goto(server.url + news);
+      const first = reader.getByTestId('news-card').first().locator('img');
+      expect([await first.getAttribute('alt'), await first.getAttribute('fetchpriority')]).toEqual([alt, 'high']);
+      await expect.poll(() => first.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
+      // Cut to 3:2 so a row of cards lines up.
+      const box = (await first.boundingBox())!;
+      expect(Math.abs(box.width / box.height - 1.5)).toBeLessThan(0.02);
+      expect(await reader.getByTestId('news-card').nth(1).getByTestId('card-panel').count()).toBe(1);
+    }
+    await visitor.close();
+  });
+
   it('is inserted into an article’s text from the editor’s toolbar, and shown there lazily', async () => {
     await page.goto(`${server.url}/admin/news/${articleId}`);
     const en = panel('en');

@@ -155,6 +155,29 @@ describe('server-action bodies are bounded before Next reads them', () => {
   });
 });
 
+describe('junk arguments of an allowed size', () => {
+  it('are answered by the action with the form’s message, not a 500, and nothing is logged', async () => {
+    // 749 arguments: from 1,001 on, Next refuses the list itself (500, logged) before any action runs.
+    const flat = flatArguments(1500);
+    const nested = nestedArguments(MAX_NESTING);
+    const lines = await logLines(async () => {
+      for (const [name, junk] of Object.entries({ flat, nested })) {
+        for (const cookie of [undefined, session]) {
+          const answer = await postRaw(`${server.url}/admin/sign-in`, action({ 'Content-Type': junk.contentType, ...(cookie ? { Cookie: cookie } : {}) }), junk.body);
+          // Before the action wrapper (lib/auth/action.ts): 500, and a TypeError in the log.
+          expect({ name, session: Boolean(cookie), status: answer.status, invalid: answer.body.includes('{"status":"error","message":"Check the form and try again."}') }).toEqual({
+            name,
+            session: Boolean(cookie),
+            status: 200,
+            invalid: true,
+          });
+        }
+      }
+    });
+    expect(lines).toEqual([]);
+  });
+});
+
 describe('action posts where there is no action', () => {
   const PUBLIC = ['/', '/news', '/sq', '/sq/lajme', '/news/no-such-article', '/who-we-are', '/api/nothing', '/search?q=x'];
 

@@ -1,46 +1,37 @@
 'use server';
 
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
 import { signOut } from '@/auth';
 import { endOwnSessions, setOwnLocale } from '@/db/admin/users';
 import { rememberAdminLocale } from '@/lib/admin-locale';
-import { guarded } from '@/lib/auth/guard';
-import { AuthorizationError, requireUser } from '@/lib/auth/session';
-import { localeSchema } from '@/lib/auth/validation';
-import { clientAddress } from '@/lib/client-address';
-import type { FormState } from '@/lib/form-state';
+import { action } from '@/lib/auth/action';
+import { locale } from '@/lib/form-input';
 import { adminReturnPath } from '@/lib/params';
 
-/** Ends every session of the signed-in user (the cookie is cleared and its version retired). */
-export async function signOutAction(): Promise<void> {
-  try {
-    await endOwnSessions(clientAddress(await headers()));
-  } catch (error) {
-    if (!(error instanceof AuthorizationError)) throw error;
-  }
+/**
+ * Ends every session of the signed-in user (the cookie is cleared and its
+ * version retired). Open to anyone: without a session there is nothing to end.
+ */
+export const signOutAction = action({ role: 'anyone', form: {} }, async ({ me, address }) => {
+  if (me) await endOwnSessions(address);
   await signOut({ redirect: false });
   redirect('/admin/sign-in?signedOut=1');
-}
+});
 
 /**
  * Saves the signed-in user's interface language (My account, and the
  * English | Shqip switch in the area's header). With `next`, the switch's
  * page is shown again in the new language.
  */
-export async function setLanguageAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return guarded(async () => {
-    const me = await requireUser(undefined, { allowWithoutTwoFactor: true });
-    const parsed = localeSchema.safeParse(formData.get('locale'));
-    if (!parsed.success) {
-      const t = await getTranslations({ locale: me.preferredLocale, namespace: 'Admin' });
-      return { status: 'error', message: t('errors.invalid') };
-    }
-    await setOwnLocale(parsed.data);
-    await rememberAdminLocale(parsed.data);
-    if (formData.has('next')) redirect(adminReturnPath(formData.get('next')));
-    const t = await getTranslations({ locale: parsed.data, namespace: 'Admin.account' });
+export const setOwnLocaleAction = action(
+  { role: 'editor', beforeTwoFactor: true, form: { locale, next: z.string().optional() } },
+  async ({ input: { locale, next } }) => {
+    await setOwnLocale(locale);
+    await rememberAdminLocale(locale);
+    if (next !== undefined) redirect(adminReturnPath(next));
+    const t = await getTranslations({ locale, namespace: 'Admin.account' });
     return { status: 'success', message: t('languageSaved') };
-  });
-}
+  },
+);

@@ -7,7 +7,7 @@ import { UnsavedChangesGuard } from '@/components/admin/UnsavedChanges';
 import { localizedPath } from '@/i18n/paths';
 import { requireUserForPage } from '@/lib/auth/session';
 import { ADMIN_PATH_HEADER, adminReturnPath } from '@/lib/params';
-import { setLanguageAction, signOutAction } from './actions';
+import { setOwnLocaleAction, signOutAction } from './actions';
 import { LanguageSwitch } from '@/components/admin/LanguageSwitch';
 
 /**
@@ -46,7 +46,7 @@ export default async function AreaLayout({ children }: { children: ReactNode }) 
             {site('name')} · {t('title')}
           </p>
           <div className="flex flex-wrap items-center gap-4 text-sm">
-            <LanguageSwitch current={user.preferredLocale} returnTo={here} action={setLanguageAction} />
+            <LanguageSwitch current={user.preferredLocale} returnTo={here} action={setOwnLocaleAction} />
             <span data-testid="signed-in-as">{user.name}</span>
             <SignOutForm userId={user.id} action={signOutAction} />
           </div>

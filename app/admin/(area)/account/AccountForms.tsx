@@ -8,17 +8,17 @@ import { FormMessage } from '@/components/admin/FormMessage';
 import { SubmitButton } from '@/components/admin/SubmitButton';
 import { idleState } from '@/lib/form-state';
 import {
-  changePasswordAction,
+  changeOwnPasswordAction,
   confirmTwoFactorAction,
   disableTwoFactorAction,
-  startTwoFactorAction,
+  startTwoFactorEnrolmentAction,
   type TwoFactorState,
 } from './actions';
-import { setLanguageAction } from '../actions';
+import { setOwnLocaleAction } from '../actions';
 
 export function PasswordForm() {
   const t = useTranslations('Admin');
-  const [state, action, actionPending] = useActionState(changePasswordAction, idleState);
+  const [state, action, actionPending] = useActionState(changeOwnPasswordAction, idleState);
   return (
     <ActionForm action={action} noValidate aria-labelledby="password-title">
       <h2 id="password-title" className="mb-4 text-xl font-bold">
@@ -35,7 +35,7 @@ export function PasswordForm() {
 
 export function LanguageForm({ current }: { current: 'en' | 'sq' }) {
   const t = useTranslations('Admin.account');
-  const [state, action, actionPending] = useActionState(setLanguageAction, idleState);
+  const [state, action, actionPending] = useActionState(setOwnLocaleAction, idleState);
   return (
     <ActionForm action={action} aria-labelledby="language-title">
       <h2 id="language-title" className="mb-4 text-xl font-bold">
@@ -62,7 +62,7 @@ export function LanguageForm({ current }: { current: 'en' | 'sq' }) {
 
 export function TwoFactorSection({ enabled }: { enabled: boolean }) {
   const t = useTranslations('Admin.twoFactor');
-  const [startState, start, startPending] = useActionState(startTwoFactorAction, idleState as TwoFactorState);
+  const [startState, start, startPending] = useActionState(startTwoFactorEnrolmentAction, idleState as TwoFactorState);
   const [confirmState, confirm, confirmPending] = useActionState(confirmTwoFactorAction, idleState as TwoFactorState);
   const [disableState, disable, disablePending] = useActionState(disableTwoFactorAction, idleState);
 

@@ -15,7 +15,7 @@ import { LanguagePanels, type Locale, SeoFields, TranslationForm, type Translati
 import type { HeroOption } from '@/db/admin/media';
 import { PUBLICATION_STATUSES, type PublicationStatus } from '@/db/schema';
 import { idleState } from '@/lib/form-state';
-import { confirmTranslationAction, type NewsFormState, saveNewsAction, saveSharedNewsAction, type SharedFormState } from './actions';
+import { confirmNewsTranslationAction, type NewsFormState, saveNewsTranslationAction, saveSharedNewsFieldsAction, type SharedFormState } from './actions';
 
 export type TranslationData = TranslationMeta & {
   title: string;
@@ -70,7 +70,7 @@ function firstSaveAction(locale: Locale, onCarried: (carried: Carried | null) =>
       for (const name of FIELDS) formData.set(`other.${name}`, values.get(name) ?? '');
     }
     // A successful first save redirects to the new article (the call then throws, and nothing below runs).
-    const result = await saveNewsAction(state, formData);
+    const result = await saveNewsTranslationAction(state, formData);
     onCarried(result.otherFieldErrors ? { locale: other, message: result.message ?? '', errors: result.otherFieldErrors } : null);
     return result;
   };
@@ -93,7 +93,7 @@ export function NewsEditor(props: EditorProps) {
             itemId={props.itemId}
             locale={l}
             data={props.translations[l]}
-            action={props.itemId === null ? firstSaveAction(l, setCarried) : saveNewsAction}
+            action={props.itemId === null ? firstSaveAction(l, setCarried) : saveNewsTranslationAction}
             carried={carried?.locale === l ? carried : null}
           />
         )}
@@ -119,7 +119,7 @@ function SharedForm({
 }) {
   const t = useTranslations('Admin.editor');
   const kinds = useTranslations('Admin.editor.kinds');
-  const [state, action, pending] = useActionState<SharedFormState, FormData>(saveSharedNewsAction, idleState);
+  const [state, action, pending] = useActionState<SharedFormState, FormData>(saveSharedNewsFieldsAction, idleState);
   const formRef = useRef<HTMLFormElement>(null);
   useUnsavedForm(formRef, state);
   const version = state.version ?? shared.version;
@@ -219,7 +219,7 @@ function NewsTranslationForm({
   itemId: number | null;
   locale: Locale;
   data: TranslationData | undefined;
-  action: typeof saveNewsAction;
+  action: typeof saveNewsTranslationAction;
   carried: Carried | null;
 }) {
   const t = useTranslations('Admin.editor');
@@ -235,7 +235,7 @@ function NewsTranslationForm({
       meta={data}
       links={itemId !== null && data ? { preview: `/admin/preview/news/${itemId}/${locale}`, history: `/admin/news/${itemId}/history/${locale}` } : null}
       conflictFields={FIELDS.map((f) => ({ name: f, label: t(`fields.${f}`) }))}
-      confirm={itemId !== null ? { action: confirmTranslationAction, hidden: { itemId, locale } } : null}
+      confirm={itemId !== null ? { action: confirmNewsTranslationAction, hidden: { itemId, locale } } : null}
       statusLabels={Object.fromEntries(PUBLICATION_STATUSES.map((s) => [s, statuses(s)])) as Record<PublicationStatus, string>}
       publishAtHint={t('publishAtHint')}
     >

@@ -16,7 +16,7 @@ import type { HeroOption, PublicationOption } from '@/db/admin/media';
 import { formatBytes } from '@/lib/media/format';
 import { PUBLICATION_STATUSES } from '@/db/schema';
 import { idleState } from '@/lib/form-state';
-import { confirmPageTranslationAction, savePageAction, savePageHeroAction, savePageLinkAction, savePagePublicationsAction } from './actions';
+import { confirmPageTranslationAction, savePageTranslationAction, setPageHeroAction, setPageExternalUrlAction, setPagePublicationsAction } from './actions';
 
 export type PageTranslationData = TranslationMeta & {
   title: string;
@@ -97,7 +97,7 @@ function PageTranslationForm({
       locale={locale}
       formId={`page-${locale}`}
       draftKey={pageDraftKey(userId, pageId, locale)}
-      action={savePageAction}
+      action={savePageTranslationAction}
       hidden={{ pageId, locale }}
       meta={data}
       links={data ? { preview: kind === 'page' ? `/admin/preview/pages/${pageId}/${locale}` : null, history: `/admin/pages/${pageId}/history/${locale}` } : null}
@@ -154,7 +154,7 @@ function PageTranslationForm({
 
 function HeroForm({ pageId, current }: { pageId: number; current: HeroOption | null }) {
   const t = useTranslations('Admin.editor.hero');
-  const [state, action, pending] = useActionState(savePageHeroAction, idleState);
+  const [state, action, pending] = useActionState(setPageHeroAction, idleState);
   const formRef = useRef<HTMLFormElement>(null);
   useUnsavedForm(formRef, state);
   return (
@@ -173,7 +173,7 @@ function HeroForm({ pageId, current }: { pageId: number; current: HeroOption | n
 
 function PublicationsForm({ pageId, options, uiLocale }: { pageId: number; options: PublicationOption[]; uiLocale: Locale }) {
   const p = useTranslations('Admin.pages.publications');
-  const [state, action, pending] = useActionState(savePagePublicationsAction, idleState);
+  const [state, action, pending] = useActionState(setPagePublicationsAction, idleState);
   const formRef = useRef<HTMLFormElement>(null);
   useUnsavedForm(formRef, state);
   return (
@@ -210,7 +210,7 @@ function PublicationsForm({ pageId, options, uiLocale }: { pageId: number; optio
 
 function LinkForm({ pageId, url }: { pageId: number; url: string }) {
   const p = useTranslations('Admin.pages');
-  const [state, action, pending] = useActionState(savePageLinkAction, idleState);
+  const [state, action, pending] = useActionState(setPageExternalUrlAction, idleState);
   const formRef = useRef<HTMLFormElement>(null);
   useUnsavedForm(formRef, state);
   return (

@@ -108,7 +108,7 @@ export function PageTree({
     if (move.parentId !== null) setOpen((o) => new Set(o).add(move.parentId!));
     startTransition(async () => {
       moveOptimistically(move);
-      const result: MoveToState = await movePageToAction(move.pageId, move.parentId, move.position);
+      const result: MoveToState = await movePageToAction({ pageId: move.pageId, parentId: move.parentId, position: move.position });
       if (result.status !== 'success' || !result.from) {
         setNotice({ message: result.message ?? t('notFound') });
         return;

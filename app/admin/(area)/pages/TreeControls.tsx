@@ -8,7 +8,7 @@ import { FieldFrame } from '@/components/admin/FieldFrame';
 import { FormMessage } from '@/components/admin/FormMessage';
 import { SubmitButton } from '@/components/admin/SubmitButton';
 import { idleState } from '@/lib/form-state';
-import { addPageAction, movePageStepAction, movePageUnderAction } from './admin-actions';
+import { createPageAction, movePageUpDownAction, movePageAction } from './admin-actions';
 
 export type ParentOption = { id: number; label: string; depth: number };
 
@@ -39,8 +39,8 @@ export function MoveControls({
   parentOptions: ParentOption[];
 }) {
   const t = useTranslations('Admin.pages');
-  const [stepState, step, stepping] = useActionState(movePageStepAction, idleState);
-  const [underState, under, moving] = useActionState(movePageUnderAction, idleState);
+  const [stepState, step, stepping] = useActionState(movePageUpDownAction, idleState);
+  const [underState, under, moving] = useActionState(movePageAction, idleState);
   const lastDirection = useRef<'up' | 'down' | null>(null);
 
   // The row moved, and the browser may have dropped the focus with it: put it back on the button used
@@ -111,8 +111,8 @@ export function MoveControls({
 /** Adds a page, or a menu link to another site, at the end of the chosen parent's children. */
 export function AddToTree({ parentOptions }: { parentOptions: ParentOption[] }) {
   const t = useTranslations('Admin.pages');
-  const [pageState, addPage, addingPage] = useActionState(addPageAction, idleState);
-  const [linkState, addLink, addingLink] = useActionState(addPageAction, idleState);
+  const [pageState, addPage, addingPage] = useActionState(createPageAction, idleState);
+  const [linkState, addLink, addingLink] = useActionState(createPageAction, idleState);
   const parentSelect = (id: string) => (
     <FieldFrame id={id} label={t('parent')}>
       <select id={id} name="parentId" defaultValue="" className="mt-1 block w-full max-w-md rounded border border-gray-500 px-3 py-2">

@@ -1,21 +1,16 @@
 'use server';
 
-import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
-import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { confirmPageLanguage, loadPageForEditor, restorePageToRevision, savePage, setPageDocuments, setPageLink, setPageMainImage } from '@/db/admin/pages';
-import type { PublicationRequest } from '@/db/content/common';
+import { confirmPageTranslation, loadPageForEditor, restorePageRevision, savePageTranslation, setPagePublications, setPageExternalUrl, setPageHero } from '@/db/admin/pages';
 import type { PageChange, PageFields } from '@/db/content/page-writes';
-import { guarded } from '@/lib/auth/guard';
-import { requireUser } from '@/lib/auth/session';
+import { action, type FormAction } from '@/lib/auth/action';
 import { languagesArgument } from '@/i18n/routing';
-import { clientAddress } from '@/lib/client-address';
-import { scheduleFrom } from '@/lib/dates';
-import type { FormState } from '@/lib/form-state';
+import { fieldsNamed, id, locale, optionalId, optionalVersion, text, version } from '@/lib/form-input';
 import { revalidatePublic } from '@/lib/revalidate';
 import type { TranslationFormState } from '@/components/admin/TranslationEditor';
 import { fieldErrorMessages } from '../field-messages';
+import { publicationFields, publicationRequest } from '../publication';
 
 /**
  * What any staff member may do to a page: write, publish, schedule and
@@ -24,16 +19,6 @@ import { fieldErrorMessages } from '../field-messages';
  * tree is for admins only, in admin-actions.ts.
  */
 
-const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const locale = z.enum(['en', 'sq']);
-const optionalVersion = z.union([z.literal('').transform(() => null), z.coerce.number().int().min(0)]);
-const intent = z.enum(['save', 'publish', 'schedule', 'unpublish']);
-
-async function messages() {
-  const me = await requireUser();
-  return getTranslations({ locale: me.preferredLocale, namespace: 'Admin' });
-}
-
 /** Every public page that shows something else now, and the editor's own pages. */
 function afterPageChange(change: PageChange, pageId: number) {
   revalidatePublic(change.changedPaths, { menu: change.menuChanged });
@@ -41,7 +26,7 @@ function afterPageChange(change: PageChange, pageId: number) {
   revalidatePath(`/admin/pages/${pageId}`);
 }
 
-const FIELD_NAMES = ['title', 'menuTitle', 'path', 'summary', 'body', 'seoTitle', 'seoDescription'] as const;
+const FIELD_NAMES = ['title', 'menuTitle', 'path', 'summary', 'body', 'seoTitle', 'seoDescription'] as const satisfies readonly (keyof PageFields)[];
 
 /**
  * The fields as the form sent them. A form shows only some fields (an
@@ -49,47 +34,20 @@ const FIELD_NAMES = ['title', 'menuTitle', 'path', 'summary', 'body', 'seoTitle'
  * they have now. The save is refused anyway when `baseVersion` is not the
  * current version, so what is kept is what the form was opened with.
  */
-async function fieldsFrom(formData: FormData, pageId: number, lang: 'en' | 'sq'): Promise<PageFields> {
-  const sent = (name: (typeof FIELD_NAMES)[number]) => {
-    const value = formData.get(name);
-    // Browsers send line breaks as CRLF.
-    return typeof value === 'string' ? value.replace(/\r\n?/g, '\n') : null;
-  };
-  const needsCurrent = FIELD_NAMES.some((f) => sent(f) === null);
+async function fieldsFrom(sent: Partial<Record<keyof PageFields, string>>, pageId: number, lang: 'en' | 'sq'): Promise<PageFields> {
+  const needsCurrent = FIELD_NAMES.some((f) => sent[f] === undefined);
   const current = needsCurrent ? (await loadPageForEditor(pageId))?.translations[lang] : undefined;
-  const pick = (name: (typeof FIELD_NAMES)[number]) => sent(name) ?? current?.[name] ?? '';
-  return {
-    title: pick('title'),
-    menuTitle: pick('menuTitle'),
-    // Left empty, the address is made from the title (by the data layer, as for news).
-    path: pick('path'),
-    summary: pick('summary'),
-    body: pick('body'),
-    seoTitle: pick('seoTitle'),
-    seoDescription: pick('seoDescription'),
-  };
+  // Left empty, the address is made from the title (by the data layer, as for news).
+  return Object.fromEntries(FIELD_NAMES.map((name) => [name, sent[name] ?? current?.[name] ?? ''])) as PageFields;
 }
 
-export async function savePageAction(_prev: TranslationFormState, formData: FormData): Promise<TranslationFormState> {
-  return guarded(async () => {
-    const t = await messages();
-    const parsed = z
-      .object({ pageId: id, locale, baseVersion: optionalVersion, intent })
-      .safeParse({ pageId: formData.get('pageId'), locale: formData.get('locale'), baseVersion: formData.get('baseVersion'), intent: formData.get('intent') ?? 'save' });
-    if (!parsed.success) return { status: 'error', message: t('errors.invalid') };
-    const { pageId, baseVersion } = parsed.data;
-    let publication: PublicationRequest = { action: 'keep' };
-    if (parsed.data.intent === 'publish') publication = { action: 'publish' };
-    if (parsed.data.intent === 'unpublish') publication = { action: 'unpublish' };
-    if (parsed.data.intent === 'schedule') {
-      const at = scheduleFrom(formData);
-      if (!at.ok) return { status: 'error', message: t('errors.invalid'), fieldErrors: { publishAt: t(`editor.errors.${at.error}`) } };
-      publication = { action: 'schedule', at: at.at };
-    }
-    const result = await savePage(
-      { pageId, locale: parsed.data.locale, baseVersion, fields: await fieldsFrom(formData, pageId, parsed.data.locale), publication },
-      clientAddress(await headers()),
-    );
+export const savePageTranslationAction: FormAction<TranslationFormState> = action(
+  { role: 'editor', form: { pageId: id, locale, baseVersion: optionalVersion, ...publicationFields, ...fieldsNamed(FIELD_NAMES, text.optional()) } },
+  async ({ input, t, address }) => {
+    const request = publicationRequest(input);
+    if (!request.ok) return { status: 'error', message: t('errors.invalid'), fieldErrors: { publishAt: t(`editor.errors.${request.error}`) } };
+    const { pageId, locale, baseVersion } = input;
+    const result = await savePageTranslation({ pageId, locale, baseVersion, fields: await fieldsFrom(input, pageId, locale), publication: request.publication }, address);
     if (!result.ok) {
       if (result.error === 'stale') return { status: 'error', message: t('editor.stale'), conflict: result.current };
       if (result.error === 'notFound') return { status: 'error', message: t('pages.notFound') };
@@ -104,93 +62,65 @@ export async function savePageAction(_prev: TranslationFormState, formData: Form
     } as const;
     return {
       status: 'success',
-      message: done[parsed.data.intent],
+      message: done[input.intent],
       version: result.version,
       publication: result.status,
       publishedAt: result.publishedAt?.toISOString() ?? null,
     };
-  });
-}
+  },
+);
 
-export async function confirmPageTranslationAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return guarded(async () => {
-    const t = await messages();
-    const parsed = z.object({ pageId: id, locale }).safeParse({ pageId: formData.get('pageId'), locale: formData.get('locale') });
-    if (!parsed.success) return { status: 'error', message: t('errors.invalid') };
-    const result = await confirmPageLanguage(parsed.data.pageId, parsed.data.locale, clientAddress(await headers()));
-    if (!result.ok) return { status: 'error', message: t('pages.notFound') };
-    revalidatePath('/admin/pages');
-    revalidatePath(`/admin/pages/${parsed.data.pageId}`);
-    return { status: 'success', message: t('editor.done.confirmed') };
-  });
-}
+export const confirmPageTranslationAction = action({ role: 'editor', form: { pageId: id, locale } }, async ({ input: { pageId, locale }, t, address }) => {
+  const result = await confirmPageTranslation(pageId, locale, address);
+  if (!result.ok) return { status: 'error', message: t('pages.notFound') };
+  revalidatePath('/admin/pages');
+  revalidatePath(`/admin/pages/${pageId}`);
+  return { status: 'success', message: t('editor.done.confirmed') };
+});
 
-export async function restorePageRevisionAction(_prev: TranslationFormState, formData: FormData): Promise<TranslationFormState> {
-  return guarded(async () => {
-    const t = await messages();
-    const parsed = z
-      .object({ pageId: id, locale, revisionId: id, baseVersion: z.coerce.number().int().min(0) })
-      .safeParse({ pageId: formData.get('pageId'), locale: formData.get('locale'), revisionId: formData.get('revisionId'), baseVersion: formData.get('baseVersion') });
-    if (!parsed.success) return { status: 'error', message: t('errors.invalid') };
-    const result = await restorePageToRevision(parsed.data, clientAddress(await headers()));
+export const restorePageRevisionAction: FormAction<TranslationFormState> = action(
+  { role: 'editor', form: { pageId: id, locale, revisionId: id, baseVersion: version } },
+  async ({ input, t, address }) => {
+    const result = await restorePageRevision(input, address);
     if (!result.ok) {
       if (result.error === 'stale') return { status: 'error', message: t('editor.stale'), conflict: result.current };
       if (result.error === 'notFound') return { status: 'error', message: t('pages.notFound') };
       if (result.unknownImages) return { status: 'error', message: t('history.restoreUnknownImages', { files: result.unknownImages.join(', ') }) };
       return { status: 'error', message: t('pages.restoreInvalid') };
     }
-    afterPageChange(result, parsed.data.pageId);
-    revalidatePath(`/admin/pages/${parsed.data.pageId}/history/${parsed.data.locale}`);
+    afterPageChange(result, input.pageId);
+    revalidatePath(`/admin/pages/${input.pageId}/history/${input.locale}`);
     return { status: 'success', message: t('history.restored', { version: result.version }), version: result.version };
-  });
-}
+  },
+);
 
-export async function savePageLinkAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return guarded(async () => {
-    const t = await messages();
-    const parsed = z.object({ pageId: id, url: z.string().max(4000) }).safeParse({ pageId: formData.get('pageId'), url: formData.get('url') });
-    if (!parsed.success) return { status: 'error', message: t('errors.invalid') };
-    const result = await setPageLink(parsed.data.pageId, parsed.data.url, clientAddress(await headers()));
-    if (!result.ok) {
-      if (result.error === 'urlInvalid') return { status: 'error', message: t('errors.invalid'), fieldErrors: { url: t('pages.errors.urlInvalid') } };
-      return { status: 'error', message: t('pages.notFound') };
-    }
-    afterPageChange(result, parsed.data.pageId);
-    return { status: 'success', message: t('pages.linkSaved') };
-  });
-}
+export const setPageExternalUrlAction = action({ role: 'editor', form: { pageId: id, url: z.string().max(4000) } }, async ({ input: { pageId, url }, t, address }) => {
+  const result = await setPageExternalUrl(pageId, url, address);
+  if (!result.ok) {
+    if (result.error === 'urlInvalid') return { status: 'error', message: t('errors.invalid'), fieldErrors: { url: t('pages.errors.urlInvalid') } };
+    return { status: 'error', message: t('pages.notFound') };
+  }
+  afterPageChange(result, pageId);
+  return { status: 'success', message: t('pages.linkSaved') };
+});
 
-export async function savePageHeroAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return guarded(async () => {
-    const t = await messages();
-    const parsed = z
-      .object({ pageId: id, heroMediaId: z.union([z.literal('').transform(() => null), id]) })
-      .safeParse({ pageId: formData.get('pageId'), heroMediaId: formData.get('heroMediaId') ?? '' });
-    if (!parsed.success) return { status: 'error', message: t('errors.invalid') };
-    const result = await setPageMainImage(parsed.data.pageId, parsed.data.heroMediaId, clientAddress(await headers()));
-    if (!result.ok) {
-      if (result.error === 'heroNotFound' || result.error === 'heroNotImage') return { status: 'error', message: t(`editor.errors.${result.error}`) };
-      if (result.error === 'heroNoAltLive') return { status: 'error', message: t('editor.errors.heroNoAltLive', { languages: languagesArgument(result.locales) }) };
-      return { status: 'error', message: t(result.error === 'notAPage' ? 'errors.invalid' : 'pages.notFound') };
-    }
-    afterPageChange(result, parsed.data.pageId);
-    return { status: 'success', message: t('editor.done.saved') };
-  });
-}
+export const setPageHeroAction = action({ role: 'editor', form: { pageId: id, heroMediaId: optionalId.default(null) } }, async ({ input: { pageId, heroMediaId }, t, address }) => {
+  const result = await setPageHero(pageId, heroMediaId, address);
+  if (!result.ok) {
+    if (result.error === 'heroNotFound' || result.error === 'heroNotImage') return { status: 'error', message: t(`editor.errors.${result.error}`) };
+    if (result.error === 'heroNoAltLive') return { status: 'error', message: t('editor.errors.heroNoAltLive', { languages: languagesArgument(result.locales) }) };
+    return { status: 'error', message: t(result.error === 'notAPage' ? 'errors.invalid' : 'pages.notFound') };
+  }
+  afterPageChange(result, pageId);
+  return { status: 'success', message: t('editor.done.saved') };
+});
 
-export async function savePagePublicationsAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return guarded(async () => {
-    const t = await messages();
-    const parsed = z
-      .object({ pageId: id, documents: z.array(id).max(500) })
-      .safeParse({ pageId: formData.get('pageId'), documents: formData.getAll('documents') });
-    if (!parsed.success) return { status: 'error', message: t('errors.invalid') };
-    const result = await setPageDocuments(parsed.data.pageId, parsed.data.documents, clientAddress(await headers()));
-    if (!result.ok) {
-      if (result.error === 'documentNotFound') return { status: 'error', message: t('pages.publications.notFound') };
-      return { status: 'error', message: t(result.error === 'notAPage' ? 'errors.invalid' : 'pages.notFound') };
-    }
-    afterPageChange(result, parsed.data.pageId);
-    return { status: 'success', message: t('editor.done.saved') };
-  });
-}
+export const setPagePublicationsAction = action({ role: 'editor', form: { pageId: id, documents: z.array(id).max(500) } }, async ({ input: { pageId, documents }, t, address }) => {
+  const result = await setPagePublications(pageId, documents, address);
+  if (!result.ok) {
+    if (result.error === 'documentNotFound') return { status: 'error', message: t('pages.publications.notFound') };
+    return { status: 'error', message: t(result.error === 'notAPage' ? 'errors.invalid' : 'pages.notFound') };
+  }
+  afterPageChange(result, pageId);
+  return { status: 'success', message: t('editor.done.saved') };
+});

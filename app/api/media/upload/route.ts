@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { uploadMediaFile } from '@/db/admin/media';
+import { uploadMedia } from '@/db/admin/media';
 import { AuthorizationError, requireUser } from '@/lib/auth/session';
 import { clientAddress } from '@/lib/client-address';
 import { namedAsPdf } from '@/lib/media/limits';
@@ -86,7 +86,7 @@ export async function POST(request: Request): Promise<Response> {
 
   try {
     const fileName = fileNameFrom(request.headers);
-    const result = await uploadMediaFile({ bytes, fileName }, clientAddress(request.headers));
+    const result = await uploadMedia({ bytes, fileName }, clientAddress(request.headers));
     // Named .pdf but not PDF bytes: say exactly that, not "this kind of file".
     if (!result.ok) return refuse(result.error === 'unsupportedType' && namedAsPdf({ name: fileName }) ? 'notPdf' : result.error);
     return answer({ ok: true, id: result.id, kind: result.kind, status: result.status }, result.status === 'created' ? 201 : 200);

@@ -6,11 +6,11 @@ import { ActionForm } from '@/components/admin/ActionForm';
 import { FormMessage } from '@/components/admin/FormMessage';
 import { SubmitButton } from '@/components/admin/SubmitButton';
 import { idleState } from '@/lib/form-state';
-import { restoreRevisionAction } from '../../../actions';
+import { restoreNewsRevisionAction } from '../../../actions';
 
 export function RestoreRevision({ itemId, revisionId, baseVersion, version }: { itemId: number; revisionId: number; baseVersion: number; version: number }) {
   const t = useTranslations('Admin.history');
-  const [state, action, pending] = useActionState(restoreRevisionAction, idleState);
+  const [state, action, pending] = useActionState(restoreNewsRevisionAction, idleState);
   return (
     <ActionForm action={action} className="mt-6" aria-label={t('restore', { version })}>
       <FormMessage state={state} />
