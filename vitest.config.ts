@@ -13,15 +13,29 @@ const shared = {
   },
 };
 
+/**
+ * Two groups, one after the other. First the unit and db tests, while the e2e
+ * global setup makes the production build if the sources changed (it returns
+ * at once). Then the e2e files, two at a time: each waits for the build,
+ * drives the Chromium that the setup started for all, and starts its own
+ * production server, or takes the one shared by the files that only read
+ * (tests/helpers/shared-server.ts).
+ */
 export default defineConfig({
   test: {
     projects: [
       {
         ...shared,
         // next-intl's ESM imports 'next/navigation' without an extension; inlined, Vite resolves it.
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', server: { deps: { inline: ['next-intl'] } } },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          server: { deps: { inline: ['next-intl'] } },
+          sequence: { groupOrder: 0 },
+        },
       },
-      { ...shared, test: { name: 'db', include: ['tests/db/**/*.test.ts'], environment: 'node' } },
+      { ...shared, test: { name: 'db', include: ['tests/db/**/*.test.ts'], environment: 'node', sequence: { groupOrder: 0 } } },
       {
         ...shared,
         test: {
@@ -32,10 +46,10 @@ export default defineConfig({
           server: { deps: { inline: ['next-intl', 'next-auth'] } },
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 120_000,
-          hookTimeout: 240_000,
-          // One production server and one browser per file; files run one at a time
-          // so two cores are not shared by several servers.
-          fileParallelism: false,
+          // A first hook may wait for the build (made while the unit and db tests run).
+          hookTimeout: 600_000,
+          sequence: { groupOrder: 1 },
+          maxWorkers: 2,
         },
       },
     ],

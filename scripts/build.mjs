@@ -1,9 +1,10 @@
 // Builds the production bundle when the sources changed since the last build.
 // Used by `npm start` and by the end-to-end tests; plain JavaScript so that it
 // runs on Node without a TypeScript step.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -48,17 +49,39 @@ export function isBuildCurrent() {
   );
 }
 
-/** Runs `next build` unless the existing build is current. Returns whether it built. */
-export function ensureBuild({ log = console.log } = {}) {
+/**
+ * Runs `next build` unless the existing build is current. Resolves to whether
+ * it built.
+ * - typeCheck: false skips Next's own TypeScript pass (next.config.ts reads
+ *   IOM_BUILD_TYPES_CHECKED): for the tests, whose `npm test` has type-checked
+ *   the same project with `tsc --noEmit` before (the pass is about half the build).
+ * - quiet: the build's output is kept, and shown only if it fails (the tests
+ *   build while other tests report).
+ * - background: the build runs at a lower priority (nice 10, its threads and
+ *   workers too), so that tests running meanwhile keep their pace.
+ * - signal: aborting it stops the build (and nothing is stamped).
+ */
+export async function ensureBuild({ log = console.log, typeCheck = true, quiet = false, background = false, signal } = {}) {
   if (isBuildCurrent()) return false;
-  log('[build] building the production bundle (next build)…');
+  log(`[build] building the production bundle (next build${typeCheck ? '' : ', types already checked'})…`);
+  const started = Date.now();
   const fingerprint = sourceFingerprint();
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
     cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...(typeCheck ? {} : { IOM_BUILD_TYPES_CHECKED: '1' }) },
+    signal,
   });
-  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
+  if (background && child.pid) os.setPriority(child.pid, 10);
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const status = await new Promise((resolve) => {
+    child.once('error', (error) => resolve(error.message));
+    child.once('close', (code, killedBy) => resolve(code ?? killedBy));
+  });
+  if (status !== 0) throw new Error(`next build failed (${status})${output ? `:\n${output}` : ''}`);
   fs.writeFileSync(STAMP, fingerprint);
+  log(`[build] built in ${Math.round((Date.now() - started) / 1000)} s`);
   return true;
 }

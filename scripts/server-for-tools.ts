@@ -23,7 +23,7 @@ export async function startSampleServer(
   articles: number,
   options: { pictures?: boolean; env?: Record<string, string> } = {},
 ): Promise<{ base: string; dataDir: string; server: ChildProcess; stop: () => void }> {
-  ensureBuild();
+  await ensureBuild();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iom-tool-'));
   const db = openDatabase(dataDir);
   migrateDatabase(db);

@@ -9,7 +9,7 @@ import { nextStartArgs } from './next-start.mjs';
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 try {
-  ensureBuild();
+  await ensureBuild();
 } catch (error) {
   console.error(String(error instanceof Error ? error.message : error));
   process.exit(1);

@@ -109,7 +109,7 @@ describe('a main image', () => {
     await page.goto(`${server.url}/admin/media`);
     await page.getByLabel('Choose files to upload').setInputFiles({ name: PHOTO_NAME, mimeType: 'image/jpeg', buffer: await phonePhoto(2400, 1800) });
     const item = page.getByTestId('upload-list').locator('li').filter({ hasText: PHOTO_NAME });
-    await expect.poll(() => item.getAttribute('data-status'), { timeout: 40_000 }).toBe('done');
+    await expect.poll(() => item.getAttribute('data-status'), { timeout: 90_000 }).toBe('done');
     photoId = withDb((db) => db.select({ id: media.id }).from(media).where(eq(media.fileName, PHOTO_NAME)).get()!.id);
     await saveAltTexts({ en: EN_ALT });
   });
@@ -277,7 +277,7 @@ describe('publications', () => {
     const name = 'Raport vjetor 2025.pdf';
     await page.getByLabel('Choose files to upload').setInputFiles({ name, mimeType: 'application/pdf', buffer: cleanPdf() });
     const item = page.getByTestId('upload-list').locator('li').filter({ hasText: name });
-    await expect.poll(() => item.getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+    await expect.poll(() => item.getAttribute('data-status'), { timeout: 90_000 }).toBe('done');
     const pdf = withDb((db) => db.select({ id: media.id, hash: media.hash }).from(media).where(eq(media.fileName, name)).get()!);
 
     const dataPage = withDb((db) => db.select({ id: pages.id }).from(pages).where(eq(pages.key, 'data-and-resources')).get()!.id);

@@ -72,7 +72,7 @@ describe('uploading', () => {
     const photo = await phonePhoto(2400, 1800);
     await page.getByLabel('Choose files to upload').setInputFiles({ name: PHOTO_NAME, mimeType: 'image/jpeg', buffer: photo });
     const item = itemByName(PHOTO_NAME);
-    await expect.poll(() => item.getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+    await expect.poll(() => item.getAttribute('data-status'), { timeout: 90_000 }).toBe('done');
     expect(await item.locator('progress').getAttribute('value')).toBe('100');
     expect(await item.locator('progress').getAttribute('aria-label')).toBe(`Upload of ${PHOTO_NAME}`);
     await expect.poll(() => page.getByTestId('upload-announcement').textContent()).toBe('Finished: 1 file uploaded, 0 refused.');

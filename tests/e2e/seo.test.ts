@@ -4,29 +4,21 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateDatabase, openDatabase } from '@/db/client';
-import { seedDatabase } from '@/db/seed';
 import { launchBrowser } from '../helpers/browser';
-import { addNews } from '../helpers/content';
 import { makeTempDir } from '../helpers/db';
-import { type RunningServer, startServer } from '../helpers/server';
+import { type SharedServer, sharedServer } from '../helpers/shared-server';
 
 const SEED_EN = '/news/iom-trains-judges-and-prosecutors-western-balkans-countries-deal-more-effectively-migrant-issues';
 const SEED_SQ = '/sq/lajme/iom-trajnon-gjyqtare-dhe-prokurore-nga-vendet-e-ballkanit-perendimor-qe-te';
 
-let server: RunningServer;
+let server: SharedServer;
 let browser: Browser;
 let page: Page;
 
+// Only reads: the shared server, whose data (tests/helpers/shared-server.ts)
+// has the seed, an article in English only from yesterday and a draft.
 beforeAll(async () => {
-  const dataDir = makeTempDir('iom-seo-');
-  const db = openDatabase(dataDir);
-  migrateDatabase(db);
-  seedDatabase(db);
-  addNews(db, { publishedAt: new Date(Date.now() - 86_400_000), en: { title: 'Only in English today' } });
-  addNews(db, { publishedAt: new Date(Date.now() - 86_400_000), en: { title: 'Secret draft', status: 'draft' } });
-  db.$client.close();
-  [server, browser] = await Promise.all([startServer({ dataDir }), launchBrowser()]);
+  [server, browser] = await Promise.all([sharedServer(), launchBrowser()]);
   page = await browser.newPage();
 });
 

@@ -1,13 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { redirects } from '@/db/schema';
 import { launchBrowser } from '../helpers/browser';
-import { addNews, SEED_EN, SEED_SQ } from '../helpers/content';
-import { makeSeededDataDir } from '../helpers/db';
-import { insertMediaRow } from '../helpers/media-rows';
-import { type RunningServer, startServer } from '../helpers/server';
+import { SEED_EN, SEED_SQ } from '../helpers/content';
+import { SHARED_MEDIA_HASH as MEDIA_HASH, type SharedServer, sharedServer } from '../helpers/shared-server';
 
 /**
  * A response a CDN may cache never sets a cookie: a shared cache would store
@@ -17,23 +12,14 @@ import { type RunningServer, startServer } from '../helpers/server';
  * Set-Cookie must come with Cache-Control private or no-store.
  */
 
-/** The stored name's hash of insertMediaRow(db, 1). */
-const MEDIA_HASH = '1'.padStart(64, '0');
-
-let server: RunningServer;
+let server: SharedServer;
 let browser: Browser;
 
+// Only reads: the shared server, whose data (tests/helpers/shared-server.ts)
+// has the seed, two pages of news in both languages, an address that moved
+// (/news/old-address-of-the-training) and a media file (MEDIA_HASH).
 beforeAll(async () => {
-  const { db, dataDir } = makeSeededDataDir();
-  for (let i = 1; i <= 12; i++) {
-    addNews(db, { publishedAt: new Date(Date.UTC(2020, 0, i, 9)), en: { title: `Border story ${i}` }, sq: { title: `Histori kufiri ${i}` } });
-  }
-  db.insert(redirects).values({ locale: 'en', fromPath: '/news/old-address-of-the-training', toPath: SEED_EN }).run();
-  insertMediaRow(db, 1, { en: 'A photo', sq: 'Një foto' });
-  db.$client.close();
-  fs.mkdirSync(path.join(dataDir, 'uploads'), { recursive: true });
-  fs.writeFileSync(path.join(dataDir, 'uploads', `${MEDIA_HASH}-320.webp`), 'RIFF....WEBP');
-  [server, browser] = await Promise.all([startServer({ dataDir }), launchBrowser()]);
+  [server, browser] = await Promise.all([sharedServer(), launchBrowser()]);
 });
 
 afterAll(async () => {

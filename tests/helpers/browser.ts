@@ -1,23 +1,30 @@
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { type ChromiumBinary, chromiumExecutable } from './chromium';
+import { e2eSetup } from './e2e-setup';
 
-/** Chromium (the one chromiumExecutable picks, unless given), headless, with no network of its own. */
+/** How every test and tool starts Chromium: headless, with no network of its own. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+/**
+ * Chromium (the one chromiumExecutable picks, unless given). In an e2e test
+ * file, a connection to the one the global setup started for all files: each
+ * file's pages live in contexts of their own (browser.newPage() makes one),
+ * and browser.close() closes them and disconnects.
+ */
 export async function launchBrowser(binary?: ChromiumBinary): Promise<Browser> {
+  const setup = binary ? undefined : e2eSetup();
+  if (setup) return chromium.connect((await setup.ready()).browser);
   const { path: executablePath, env } = binary ?? (await chromiumExecutable());
-  return chromium.launch({
-    executablePath,
-    env,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch({ executablePath, env, args: CHROMIUM_ARGS });
 }
 
 /**

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { freeLoopbackPort as freePort } from '../../scripts/cdn-servers';
 import { nextStartArgs } from '../../scripts/next-start.mjs';
 import { makeTempDir } from './db';
+import { e2eSetup } from './e2e-setup';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -26,10 +27,11 @@ export { freePort };
 
 /**
  * Starts the production build (`next start`) on a free port with its own
- * DATA_DIR, and resolves once it answers HTTP. The build must exist (the e2e
- * global setup makes it).
+ * DATA_DIR, and resolves once it answers HTTP. The build must exist: in an
+ * e2e file this waits until the global setup has made it.
  */
 export async function startServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
+  await e2eSetup()?.ready();
   const dataDir = options.dataDir ?? makeTempDir('iom-e2e-');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -47,21 +49,32 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
   child.stderr!.on('data', (d) => (output += d));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
-    try {
-      const res = await fetch(`${url}/news`, { redirect: 'manual', signal: AbortSignal.timeout(5000) });
-      if (res.status < 500) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`next start did not answer within 60 s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  // Next prints "Ready in …" once it listens; requests from then on wait
+  // until the app is loaded (instrumentation.ts has prepared the database),
+  // so the first answer to a page tells it is ready.
+  const failed = (why: string) => {
+    child.kill('SIGKILL');
+    return new Error(`next start ${why}:\n${output}`);
+  };
+  const listening = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(failed('did not listen within 60 s')), 60_000);
+    child.stdout!.on('data', () => {
+      if (output.includes('Ready in')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`next start exited (${code}):\n${output}`));
+    });
+  });
+  await listening;
+  const res = await fetch(`${url}/news`, { redirect: 'manual', signal: AbortSignal.timeout(60_000) }).catch((error: Error) => {
+    throw failed(`did not answer within 60 s (${error.message})`);
+  });
+  await res.arrayBuffer();
+  if (res.status >= 500) throw failed(`answered ${res.status}`);
 
   return {
     url,
