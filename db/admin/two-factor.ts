@@ -2,15 +2,8 @@ import 'server-only';
 import { isTwoFactorRequired, requireUser } from '@/lib/auth/session';
 import { generateTotpSecret, totpQrSvg, totpUri } from '@/lib/auth/totp';
 import { recordAudit } from '../auth/audit-log';
-import {
-  clearTwoFactor,
-  enableTwoFactor,
-  type ResetResult,
-  resetTwoFactor,
-  setPendingTotpSecret,
-  setTwoFactorRequirement,
-  totpKey,
-} from '../auth/two-factor';
+import { clearTwoFactor, type ResetResult, setPendingTotpSecret, totpKey } from '../auth/two-factor';
+import * as twoFactor from '../auth/two-factor';
 import { adminActor, checkCurrentPassword } from './users';
 import { getDb } from '../index';
 
@@ -22,8 +15,8 @@ export async function getTwoFactorRequired(): Promise<boolean> {
 }
 
 /** Requiring it is refused to an admin who has not turned it on: they would lock themselves out. */
-export async function setTwoFactorRequired(required: boolean, ip: string | null): Promise<ReturnType<typeof setTwoFactorRequirement>> {
-  return setTwoFactorRequirement(getDb(), await adminActor(ip), required);
+export async function setTwoFactorRequirement(required: boolean, ip: string | null): Promise<ReturnType<typeof twoFactor.setTwoFactorRequirement>> {
+  return twoFactor.setTwoFactorRequirement(getDb(), await adminActor(ip), required);
 }
 
 /** A new secret to scan; it counts only once a code from it is confirmed. Stored encrypted. */
@@ -46,12 +39,12 @@ export type ConfirmResult =
  * code from the pending secret. Ends the user's sessions; the caller keeps
  * the current one with the returned version. Returns the recovery codes, shown once.
  */
-export async function confirmTwoFactor(password: string, code: string, ip: string): Promise<ConfirmResult> {
+export async function enableTwoFactor(password: string, code: string, ip: string): Promise<ConfirmResult> {
   const me = await requireUser(undefined, { allowWithoutTwoFactor: true });
   if (me.twoFactor) return { ok: false, error: 'code' };
   const check = await checkCurrentPassword(me, password, ip);
   if (!check.ok) return { ok: false, error: 'password', retryAfterMinutes: check.retryAfterMinutes };
-  const result = enableTwoFactor(getDb(), totpKey(), me.id, code, ip);
+  const result = twoFactor.enableTwoFactor(getDb(), totpKey(), me.id, code, ip);
   return result.ok ? result : { ok: false, error: 'code' };
 }
 
@@ -68,6 +61,6 @@ export async function disableTwoFactor(password: string, ip: string): Promise<bo
 }
 
 /** An admin removes another user's second factor (a lost phone); that user's sessions end. Audit-logged. */
-export async function resetUserTwoFactor(id: number, ip: string | null): Promise<ResetResult> {
-  return resetTwoFactor(getDb(), await adminActor(ip), id);
+export async function resetTwoFactor(id: number, ip: string | null): Promise<ResetResult> {
+  return twoFactor.resetTwoFactor(getDb(), await adminActor(ip), id);
 }

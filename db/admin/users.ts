@@ -5,7 +5,8 @@ import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { getDb } from '../index';
 import { beginLoginAttempt, settleLoginAttempt } from '../auth/throttle';
 import type { Actor } from '../auth/actor';
-import { changeUserAccess, createUserAs, setPasswordOfUser, type UserChangeResult } from '../auth/user-admin';
+import * as accounts from '../auth/user-admin';
+import type { UserChangeResult } from '../auth/user-admin';
 import { type Role, users } from '../schema';
 import { recordAudit } from '../auth/audit-log';
 
@@ -55,12 +56,12 @@ export async function adminActor(ip: string | null): Promise<Actor> {
 }
 
 export async function createUser(input: { email: string; name: string; role: Role; password: string }, ip: string | null): Promise<UserChangeResult> {
-  return createUserAs(getDb(), await adminActor(ip), input);
+  return accounts.createUser(getDb(), await adminActor(ip), input);
 }
 
 /** Role or active flag. Deactivating (or demoting) ends the user's sessions at their next request. */
-export async function updateUserAccess(id: number, change: { role?: Role; active?: boolean }, ip: string | null): Promise<UserChangeResult> {
-  return changeUserAccess(getDb(), await adminActor(ip), id, change);
+export async function changeUserAccess(id: number, change: { role?: Role; active?: boolean }, ip: string | null): Promise<UserChangeResult> {
+  return accounts.changeUserAccess(getDb(), await adminActor(ip), id, change);
 }
 
 /** A user's email and name, for checking a new password against them. Admins only. */
@@ -71,7 +72,7 @@ export async function getUserIdentity(id: number): Promise<{ email: string; name
 
 /** An admin sets someone's password; that user's sessions end. */
 export async function setUserPassword(id: number, password: string, ip: string | null): Promise<UserChangeResult> {
-  return setPasswordOfUser(getDb(), await adminActor(ip), id, password);
+  return accounts.setUserPassword(getDb(), await adminActor(ip), id, password);
 }
 
 /**

@@ -22,7 +22,7 @@ export type UserChangeResult = { ok: true; id: number } | { ok: false; error: Us
 const refuse = (error: UserChangeError) => ({ ok: false, error }) as const;
 
 /** Creates a staff account; an active admin only. */
-export async function createUserAs(db: DB, actor: Actor, input: NewUser): Promise<UserChangeResult> {
+export async function createUser(db: DB, actor: Actor, input: NewUser): Promise<UserChangeResult> {
   if (!isActiveAdmin(db, actor)) return refuse('forbidden');
   return insertUserRow(db, input, { id: actor.userId, ip: actor.ip });
 }
@@ -79,7 +79,7 @@ export function changeUserAccess(db: DB, actor: Actor, id: number, change: { rol
 }
 
 /** Sets another user's password (one's own is changed in My account, knowing the current one); their sessions end. */
-export async function setPasswordOfUser(db: DB, actor: Actor, id: number, password: string): Promise<UserChangeResult> {
+export async function setUserPassword(db: DB, actor: Actor, id: number, password: string): Promise<UserChangeResult> {
   const passwordHash = await hashPassword(password);
   return db.transaction(
     (tx): UserChangeResult => {

@@ -14,7 +14,7 @@ import {
   setTwoFactorRequirement,
   totpKey,
 } from '@/db/auth/two-factor';
-import { changeUserAccess, createUserAs, setPasswordOfUser, type UserChangeResult } from '@/db/auth/user-admin';
+import { changeUserAccess, createUser, setUserPassword, type UserChangeResult } from '@/db/auth/user-admin';
 import { insertUserRow } from '@/db/auth/users-core';
 import { auditEvents, recoveryCodes, type Role, users } from '@/db/schema';
 import { generateTotpSecret } from '@/lib/auth/totp';
@@ -154,12 +154,12 @@ describe('an admin sets another user’s password', () => {
     const ana = await addUser('ana@iom.int', 'admin');
     const edi = await addUser('edi@iom.int', 'editor');
 
-    expect(await setPasswordOfUser(t.db, as(ana), ana, NEW_PASSWORD)).toEqual({ ok: false, error: 'cannotChangeSelf' });
-    expect(await setPasswordOfUser(t.db, as(ana), 999, NEW_PASSWORD)).toEqual({ ok: false, error: 'notFound' });
+    expect(await setUserPassword(t.db, as(ana), ana, NEW_PASSWORD)).toEqual({ ok: false, error: 'cannotChangeSelf' });
+    expect(await setUserPassword(t.db, as(ana), 999, NEW_PASSWORD)).toEqual({ ok: false, error: 'notFound' });
     expect((await verifyCredentials(t.db, { email: 'ana@iom.int', password: NEW_PASSWORD, ip: IP })).ok).toBe(false);
     expect(row(ana).sessionVersion).toBe(1);
 
-    expect(await setPasswordOfUser(t.db, as(ana), edi, NEW_PASSWORD)).toEqual({ ok: true, id: edi });
+    expect(await setUserPassword(t.db, as(ana), edi, NEW_PASSWORD)).toEqual({ ok: true, id: edi });
     expect(row(edi).sessionVersion).toBe(2);
     expect((await verifyCredentials(t.db, { email: 'edi@iom.int', password: NEW_PASSWORD, ip: IP })).ok).toBe(true);
     expect(changes()).toEqual([{ userId: ana, action: 'user.password_set', entityType: 'user', entityId: String(edi), details: null, ip: IP }]);
@@ -240,10 +240,10 @@ describe('who may manage accounts', () => {
       expect(changeUserAccess(t.db, actor, ana, { active: false })).toEqual(forbidden);
       expect(changeUserAccess(t.db, actor, other, { role: 'admin' })).toEqual(forbidden);
       expect(changeUserAccess(t.db, actor, actor.userId, { role: 'admin', active: true })).toEqual(forbidden);
-      expect(await setPasswordOfUser(t.db, actor, other, NEW_PASSWORD)).toEqual(forbidden);
+      expect(await setUserPassword(t.db, actor, other, NEW_PASSWORD)).toEqual(forbidden);
       expect(resetTwoFactor(t.db, actor, other)).toEqual(forbidden);
       expect(setTwoFactorRequirement(t.db, actor, true)).toEqual(forbidden);
-      expect(await createUserAs(t.db, actor, { email: 'new@iom.int', name: 'New', role: 'admin', password: NEW_PASSWORD })).toEqual(forbidden);
+      expect(await createUser(t.db, actor, { email: 'new@iom.int', name: 'New', role: 'admin', password: NEW_PASSWORD })).toEqual(forbidden);
     }
     expect({ users: t.db.select().from(users).all(), events: changes() }).toEqual(before);
     expect(isTwoFactorRequiredIn(t.db)).toBe(false);
@@ -251,7 +251,7 @@ describe('who may manage accounts', () => {
 
   it('lets an active admin create an account, logged with the admin as its actor', async () => {
     const ana = await addUser('ana@iom.int', 'admin');
-    const result = await createUserAs(t.db, as(ana), { email: 'New@IOM.int', name: 'New', role: 'editor', password: NEW_PASSWORD });
+    const result = await createUser(t.db, as(ana), { email: 'New@IOM.int', name: 'New', role: 'editor', password: NEW_PASSWORD });
     expect(result).toMatchObject({ ok: true });
     const id = (result as { id: number }).id;
     expect(row(id)).toMatchObject({ email: 'new@iom.int', role: 'editor', active: true });

@@ -470,7 +470,7 @@ describe('every entry point checks for itself', () => {
     expect(adminActions.map((a) => a.name)).toEqual(
       expect.arrayContaining([
         'createUserAction',
-        'setRequireTwoFactorAction',
+        'setTwoFactorRequirementAction',
         'createPageAction',
         'movePageUpDownAction',
         'movePageAction',

@@ -9,7 +9,7 @@ import { SubmitButton } from '@/components/admin/SubmitButton';
 import { idleState } from '@/lib/form-state';
 import {
   changeOwnPasswordAction,
-  confirmTwoFactorAction,
+  enableTwoFactorAction,
   disableTwoFactorAction,
   startTwoFactorEnrolmentAction,
   type TwoFactorState,
@@ -63,7 +63,7 @@ export function LanguageForm({ current }: { current: 'en' | 'sq' }) {
 export function TwoFactorSection({ enabled }: { enabled: boolean }) {
   const t = useTranslations('Admin.twoFactor');
   const [startState, start, startPending] = useActionState(startTwoFactorEnrolmentAction, idleState as TwoFactorState);
-  const [confirmState, confirm, confirmPending] = useActionState(confirmTwoFactorAction, idleState as TwoFactorState);
+  const [confirmState, confirm, confirmPending] = useActionState(enableTwoFactorAction, idleState as TwoFactorState);
   const [disableState, disable, disablePending] = useActionState(disableTwoFactorAction, idleState);
 
   if (confirmState.step === 'codes' && confirmState.codes) {

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { keepCurrentSession, signOut } from '@/auth';
-import { confirmTwoFactor, disableTwoFactor, startTwoFactorEnrolment } from '@/db/admin/two-factor';
+import { enableTwoFactor, disableTwoFactor, startTwoFactorEnrolment } from '@/db/admin/two-factor';
 import { changeOwnPassword } from '@/db/admin/users';
 import { action, type FormAction } from '@/lib/auth/action';
 import { newPasswordError, passwordErrorMessage } from '@/lib/auth/validation';
@@ -45,7 +45,7 @@ export const startTwoFactorEnrolmentAction: FormAction<TwoFactorState> = action(
   return { status: 'idle', step: 'scan', secret: enrolment.secret, qrSvg: enrolment.qrSvg };
 });
 
-export const confirmTwoFactorAction: FormAction<TwoFactorState> = action(
+export const enableTwoFactorAction: FormAction<TwoFactorState> = action(
   { role: 'editor', beforeTwoFactor: true, form: { code: typed, password: typed } },
   async ({ me, input, t, address }) => {
     const code = input.code.slice(0, 32);
@@ -54,7 +54,7 @@ export const confirmTwoFactorAction: FormAction<TwoFactorState> = action(
     if (!code.trim()) fieldErrors.code = t('errors.required');
     if (!password) fieldErrors.password = t('errors.required');
     if (Object.keys(fieldErrors).length) return { status: 'error', step: 'scan', message: t('errors.invalid'), fieldErrors };
-    const result = await confirmTwoFactor(password, code, address);
+    const result = await enableTwoFactor(password, code, address);
     if (!result.ok) {
       if (result.retryAfterMinutes) return { status: 'error', step: 'scan', message: t('signIn.throttled', { minutes: result.retryAfterMinutes }) };
       if (result.error === 'password') {

@@ -7,7 +7,7 @@ import { Field } from '@/components/admin/Field';
 import { FormMessage } from '@/components/admin/FormMessage';
 import { SubmitButton } from '@/components/admin/SubmitButton';
 import { idleState } from '@/lib/form-state';
-import { createUserAction, resetTwoFactorAction, setRequireTwoFactorAction, setUserPasswordAction, updateUserAccessAction } from './actions';
+import { createUserAction, resetTwoFactorAction, setTwoFactorRequirementAction, setUserPasswordAction, changeUserAccessAction } from './actions';
 
 export function CreateUserForm() {
   const t = useTranslations('Admin.users');
@@ -37,8 +37,8 @@ export function CreateUserForm() {
 
 export function UserRowForms({ id, role, active, name, twoFactor }: { id: number; role: 'admin' | 'editor'; active: boolean; name: string; twoFactor: boolean }) {
   const t = useTranslations('Admin.users');
-  const [roleState, roleAction, roleActionPending] = useActionState(updateUserAccessAction, idleState);
-  const [activeState, activeAction, activeActionPending] = useActionState(updateUserAccessAction, idleState);
+  const [roleState, roleAction, roleActionPending] = useActionState(changeUserAccessAction, idleState);
+  const [activeState, activeAction, activeActionPending] = useActionState(changeUserAccessAction, idleState);
   const [passwordState, passwordAction, passwordActionPending] = useActionState(setUserPasswordAction, idleState);
   const [resetState, resetAction, resetActionPending] = useActionState(resetTwoFactorAction, idleState);
   const shown = [roleState, activeState, passwordState].find((s) => s.message) ?? resetState;
@@ -106,7 +106,7 @@ export function UserRowForms({ id, role, active, name, twoFactor }: { id: number
 
 export function RequireTwoFactorForm({ required }: { required: boolean }) {
   const t = useTranslations('Admin.twoFactor');
-  const [state, action, pending] = useActionState(setRequireTwoFactorAction, idleState);
+  const [state, action, pending] = useActionState(setTwoFactorRequirementAction, idleState);
   return (
     <ActionForm action={action} className="mt-6 rounded border border-gray-200 bg-white p-6">
       <FormMessage state={state} />

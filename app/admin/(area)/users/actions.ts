@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { resetUserTwoFactor, setTwoFactorRequired } from '@/db/admin/two-factor';
-import { createUser, getUserIdentity, setUserPassword, updateUserAccess, type UserChangeResult } from '@/db/admin/users';
+import { resetTwoFactor, setTwoFactorRequirement } from '@/db/admin/two-factor';
+import { createUser, getUserIdentity, setUserPassword, changeUserAccess, type UserChangeResult } from '@/db/admin/users';
 import { action, type AdminMessages } from '@/lib/auth/action';
 import { emailSchema, fieldErrorKeys, nameSchema, newPasswordError, passwordErrorMessage, roleSchema } from '@/lib/auth/validation';
 import { checkbox, id } from '@/lib/form-input';
@@ -38,10 +38,10 @@ export const createUserAction = action({ role: 'admin', form: { name: typed, ema
   return answer(result, t, t('users.created'));
 });
 
-export const updateUserAccessAction = action(
+export const changeUserAccessAction = action(
   { role: 'admin', form: { id, role: roleSchema.optional(), active: z.enum(['true', 'false']).optional() } },
   async ({ input, t, address }) => {
-    const result = await updateUserAccess(input.id, { role: input.role, active: input.active === undefined ? undefined : input.active === 'true' }, address);
+    const result = await changeUserAccess(input.id, { role: input.role, active: input.active === undefined ? undefined : input.active === 'true' }, address);
     return answer(result, t, t('users.updated'));
   },
 );
@@ -54,15 +54,15 @@ export const setUserPasswordAction = action({ role: 'admin', form: { id, passwor
   return answer(await setUserPassword(id, password, address), t, t('users.updated'));
 });
 
-export const setRequireTwoFactorAction = action({ role: 'admin', form: { required: checkbox } }, async ({ input, t, address }) => {
-  const result = await setTwoFactorRequired(input.required, address);
+export const setTwoFactorRequirementAction = action({ role: 'admin', form: { required: checkbox } }, async ({ input, t, address }) => {
+  const result = await setTwoFactorRequirement(input.required, address);
   if (!result.ok) return { status: 'error', message: t(result.error === 'forbidden' ? 'errors.forbidden' : 'twoFactor.enrolYourselfFirst') };
   revalidatePath('/admin/users');
   return { status: 'success', message: t('twoFactor.requireSaved') };
 });
 
 export const resetTwoFactorAction = action({ role: 'admin', form: { id } }, async ({ input: { id }, t, address }) => {
-  const result = await resetUserTwoFactor(id, address);
+  const result = await resetTwoFactor(id, address);
   if (!result.ok) return { status: 'error', message: t(result.error === 'cannotChangeSelf' ? 'users.cannotResetOwnTwoFactor' : `errors.${result.error}`) };
   revalidatePath('/admin/users');
   return { status: 'success', message: t('users.twoFactorReset') };
