@@ -10,7 +10,7 @@ import path from 'node:path';
  * `npm run bench -- --via-cdn`. Never the system's own services.
  */
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const ROOT = path.resolve(import.meta.dirname, '..');
 
 /** A program on PATH or in the sbin folders (Debian puts varnishd in /usr/sbin). */
 export function findProgram(name: string): string | null {
