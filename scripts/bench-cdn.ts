@@ -103,7 +103,7 @@ export async function benchViaCdn(): Promise<void> {
       ['home', '/'],
       ['news page 1', localizedPath(newsHref(), 'en')],
       ['news page 100', localizedPath(newsHref(100), 'en')],
-      ['article', localizedPath(articleHref('sample-article-500'), 'en')],
+      ['article', localizedPath(articleHref(sampleSlug(origin.dataDir)), 'en')],
       ['search', localizedPath(searchHref('migration border'), 'en')],
     ] as const;
     const rows: { name: string; origin: Figure; cdn: Figure }[] = [];
