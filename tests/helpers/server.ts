@@ -2,7 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { freeLoopbackPort as freePort } from '../../scripts/cdn-servers';
+import { expect } from 'vitest';
 import { nextStartArgs } from '../../scripts/next-start.mjs';
+import { recordTiming } from '../../scripts/test-timing.mjs';
 import { makeTempDir } from './db';
 import { e2eSetup } from './e2e-setup';
 
@@ -32,6 +34,7 @@ export { freePort };
  */
 export async function startServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
   await e2eSetup()?.ready();
+  const started = performance.now();
   const dataDir = options.dataDir ?? makeTempDir('iom-e2e-');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -75,6 +78,7 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
   });
   await res.arrayBuffer();
   if (res.status >= 500) throw failed(`answered ${res.status}`);
+  recordTiming('start', performance.now() - started, path.basename(expect.getState().testPath ?? ''));
 
   return {
     url,
