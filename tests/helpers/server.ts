@@ -4,6 +4,7 @@ import path from 'node:path';
 import { freeLoopbackPort as freePort } from '../../scripts/cdn-servers';
 import { expect } from 'vitest';
 import { nextStartArgs } from '../../scripts/next-start.mjs';
+import { cpuMs } from '../../scripts/proc';
 import { recordTiming } from '../../scripts/test-timing.mjs';
 import { makeTempDir } from './db';
 import { e2eSetup } from './e2e-setup';
@@ -78,7 +79,9 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
   });
   await res.arrayBuffer();
   if (res.status >= 500) throw failed(`answered ${res.status}`);
-  recordTiming('start', performance.now() - started, path.basename(expect.getState().testPath ?? ''));
+  const file = path.basename(expect.getState().testPath ?? '');
+  // Wall time, and the server's CPU time (a shared machine stretches the first, not the second).
+  recordTiming('start', performance.now() - started, `${file}\tcpu ${cpuMs(child.pid!)}`);
 
   return {
     url,
@@ -88,6 +91,7 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) {
+        recordTiming('server', cpuMs(child.pid!), `${file}: CPU time in all`);
         child.kill('SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
         await exited;
