@@ -79,7 +79,8 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
   });
   await res.arrayBuffer();
   if (res.status >= 500) throw failed(`answered ${res.status}`);
-  const file = path.basename(expect.getState().testPath ?? '');
+  // The test file that asked (none in the global setup, where expect has no state).
+  const file = process.env.VITEST_WORKER_ID ? path.basename(expect.getState().testPath ?? '') : 'global setup';
   // Wall time, and the server's CPU time (a shared machine stretches the first, not the second).
   recordTiming('start', performance.now() - started, `${file}\tcpu ${cpuMs(child.pid!)}`);
 
