@@ -34,6 +34,10 @@ sub vcl_recv {
     if (req.http.X-Refetch) {
         # No stale copy for this lookup: the fetch happens before the answer.
         set req.grace = 0s;
+    } elsif (req.http.X-Origin-Failed) {
+        # That fetch failed: any grace the copy has (a restart keeps the
+        # 0s above, and req.grace cannot be unset).
+        set req.grace = 3650d;
     }
 
     if (req.method == "PURGE") {
