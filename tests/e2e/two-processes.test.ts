@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { clickAndAwaitPost, launchBrowser } from '../helpers/browser';
@@ -60,6 +62,30 @@ describeWith(['redis-server'], 'two processes, one cache in Redis', () => {
     await clickAndAwaitPost(editor, editor.locator('#panel-en').getByRole('button', { name: 'Publish now', exact: true }), '/admin/news');
     await expect.poll(() => editor.locator('#panel-en').getByTestId('form-message').textContent(), { timeout: 15_000 }).toContain('Published');
     for (const path of ['/news', '/']) expect(await (await fetch(second.url + path)).text(), path).toContain(TITLE);
+  });
+
+  it('has nothing from the build that a change could make stale, so nothing to copy into Redis', () => {
+    // The build prerenders only Next's own error pages and the icons
+    // (revalidate: false); every public page is rendered on its first
+    // request (generateStaticParams returns none), into Redis. Were a public
+    // page prerendered, each process would start from the build's copy,
+    // which Redis does not hold (and @fortedigital/nextjs-cache-handler
+    // 3.3's registerInitialCache writes it under keys that Next 16.4 never
+    // reads: docs/operations.md).
+    const manifest = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../../.next/prerender-manifest.json'), 'utf8')) as {
+      routes: Record<string, { initialRevalidateSeconds: number | false }>;
+    };
+    const changing = Object.entries(manifest.routes).filter(([route, r]) => r.initialRevalidateSeconds !== false || /^\/(en|sq)(\/|$)/.test(route));
+    expect(changing.map(([route]) => route)).toEqual([]);
+    expect(Object.keys(manifest.routes)).toContain('/apple-icon.png');
+  });
+
+  it('renders a route prerendered at build once for both processes', async () => {
+    // Not read from the build by either: the first to be asked renders it into Redis.
+    await fetch(second.url + '/apple-icon.png').then((r) => r.arrayBuffer());
+    const res = await fetch(first.url + '/apple-icon.png');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-nextjs-cache')).toBe('HIT');
   });
 
   it('serves a page rendered by one process from the cache in the other', async () => {
