@@ -3,13 +3,15 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { insertUserRow } from '@/db/auth/users-core';
 import { claimDuePurges, listPurges, waitedForItsTime } from '@/db/cdn-outbox';
-import { type NewsFields, saveNewsTranslation, trashNews } from '@/db/content/news-writes';
+import { createNewsItem, type NewsFields, restoreNews, saveNewsTranslation, trashNews } from '@/db/content/news-writes';
+import { saveMediaTexts, trashMedia } from '@/db/media/library';
 import { createPage, trashPage } from '@/db/content/page-tree';
 import { savePageTranslation } from '@/db/content/page-writes';
-import { cdnPurges } from '@/db/schema';
+import { cdnPurges, media } from '@/db/schema';
 import { deliverAndPrune, deliverDuePurges } from '@/db/cdn-delivery';
 import { readCdnTargets } from '@/lib/cdn/targets';
 import { makeTestDatabase } from '../helpers/db';
+import { insertMediaRow } from '../helpers/media-rows';
 
 let t: ReturnType<typeof makeTestDatabase>;
 let actor: { userId: number; ip: string };
@@ -73,6 +75,39 @@ describe('the purge outbox', () => {
     expect(trashNews(t.db, actor, itemId).ok).toBe(true);
     expect(rows()).toHaveLength(count + 1);
     expect(rows().at(-1)!.tags).toContain('addr/news/training-for-judges');
+  });
+
+  it('queues an edit of a live article, its address change (both addresses) and its restore from the trash', () => {
+    vi.stubEnv('CDN_VARNISH_URLS', 'http://127.0.0.1:6081');
+    const { itemId, version } = publishNews();
+    const edited = saveNewsTranslation(t.db, actor, { itemId, locale: 'en', baseVersion: version, fields: fields({ summary: 'Judges met again.' }), publication: { action: 'keep' } });
+    expect(edited).toMatchObject({ ok: true });
+    expect(rows().at(-1)!.tags).toContain('addr/news/training-for-judges');
+    saveNewsTranslation(t.db, actor, { itemId, locale: 'en', baseVersion: version + 1, fields: fields({ slug: 'judges-trained' }), publication: { action: 'keep' } });
+    expect(rows().at(-1)!.tags.split(' ')).toEqual(expect.arrayContaining(['addr/news/training-for-judges', 'addr/news/judges-trained', 'news-list']));
+    expect(trashNews(t.db, actor, itemId).ok).toBe(true);
+    const count = rows().length;
+    expect(restoreNews(t.db, actor, itemId).ok).toBe(true);
+    expect(rows()).toHaveLength(count + 1);
+    expect(rows().at(-1)!.tags).toContain('addr/news/judges-trained');
+  });
+
+  it('drops everything for new texts of an image a live page shows, nothing for a file no page shows', () => {
+    vi.stubEnv('CDN_VARNISH_URLS', 'http://127.0.0.1:6081');
+    const used = insertMediaRow(t.db, 1, { en: 'Judges at a training', sq: 'Gjyqtarë në një trajnim' });
+    const unused = insertMediaRow(t.db, 2, { en: 'A road', sq: 'Një rrugë' });
+    const empty = { title: null, alt: null, caption: null, credit: null };
+    const created = createNewsItem(t.db, actor, { locale: 'en', fields: fields(), publication: { action: 'publish' }, other: { ...empty, title: '', slug: '', summary: '', body: '', dateline: null, seoTitle: null, seoDescription: null }, shared: { kind: 'news', themes: [], heroMediaId: used } });
+    expect(created).toMatchObject({ ok: true });
+    const count = rows().length;
+    const texts = (alt: string) => ({ en: { ...empty, alt }, sq: { ...empty, alt: `${alt} (shqip)` } });
+    const baseVersion = t.db.select({ version: media.version }).from(media).get()!.version;
+    expect(saveMediaTexts(t.db, actor, { id: unused, baseVersion, texts: texts('A new road') })).toMatchObject({ ok: true });
+    // A file no page uses: trashed (a used one is refused), served by nobody's cache.
+    expect(trashMedia(t.db, actor, unused)).toEqual({ ok: true });
+    expect(rows()).toHaveLength(count);
+    expect(saveMediaTexts(t.db, actor, { id: used, baseVersion, texts: texts('Judges trained') })).toMatchObject({ ok: true });
+    expect(rows().slice(count).map((r) => r.tags)).toEqual(['site']);
   });
 
   it('makes a scheduled item’s purge due at its time', () => {
