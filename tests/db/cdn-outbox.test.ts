@@ -36,6 +36,15 @@ function publishNews(now = new Date()) {
 
 const rows = () => t.db.select().from(cdnPurges).all();
 
+/** Makes `change` (with one CDN configured) and returns the tags of the one purge it queued. */
+function purgedBy(change: () => { ok: boolean }): string[] {
+  const before = rows().length;
+  expect(change().ok).toBe(true);
+  const added = rows().slice(before);
+  expect(added).toHaveLength(1);
+  return added[0]!.tags.split(' ');
+}
+
 describe('the purge outbox', () => {
   it('stays empty when no CDN is configured', () => {
     publishNews();
@@ -68,28 +77,21 @@ describe('the purge outbox', () => {
   it('queues an unpublish and a trash', () => {
     vi.stubEnv('CDN_VARNISH_URLS', 'http://127.0.0.1:6081');
     const { itemId, version } = publishNews();
-    saveNewsTranslation(t.db, actor, { itemId, locale: 'en', baseVersion: version, fields: fields(), publication: { action: 'unpublish' } });
-    expect(rows().at(-1)!.tags).toContain('addr/news/training-for-judges');
+    const unpublish = () => saveNewsTranslation(t.db, actor, { itemId, locale: 'en', baseVersion: version, fields: fields(), publication: { action: 'unpublish' } });
+    expect(purgedBy(unpublish)).toContain('addr/news/training-for-judges');
     saveNewsTranslation(t.db, actor, { itemId, locale: 'en', baseVersion: version + 1, fields: fields(), publication: { action: 'publish' } });
-    const count = rows().length;
-    expect(trashNews(t.db, actor, itemId).ok).toBe(true);
-    expect(rows()).toHaveLength(count + 1);
-    expect(rows().at(-1)!.tags).toContain('addr/news/training-for-judges');
+    expect(purgedBy(() => trashNews(t.db, actor, itemId))).toContain('addr/news/training-for-judges');
   });
 
   it('queues an edit of a live article, its address change (both addresses) and its restore from the trash', () => {
     vi.stubEnv('CDN_VARNISH_URLS', 'http://127.0.0.1:6081');
     const { itemId, version } = publishNews();
-    const edited = saveNewsTranslation(t.db, actor, { itemId, locale: 'en', baseVersion: version, fields: fields({ summary: 'Judges met again.' }), publication: { action: 'keep' } });
-    expect(edited).toMatchObject({ ok: true });
-    expect(rows().at(-1)!.tags).toContain('addr/news/training-for-judges');
-    saveNewsTranslation(t.db, actor, { itemId, locale: 'en', baseVersion: version + 1, fields: fields({ slug: 'judges-trained' }), publication: { action: 'keep' } });
-    expect(rows().at(-1)!.tags.split(' ')).toEqual(expect.arrayContaining(['addr/news/training-for-judges', 'addr/news/judges-trained', 'news-list']));
+    const save = (baseVersion: number, over: Partial<NewsFields>) => () =>
+      saveNewsTranslation(t.db, actor, { itemId, locale: 'en', baseVersion, fields: fields(over), publication: { action: 'keep' } });
+    expect(purgedBy(save(version, { summary: 'Judges met again.' }))).toContain('addr/news/training-for-judges');
+    expect(purgedBy(save(version + 1, { slug: 'judges-trained' }))).toEqual(expect.arrayContaining(['addr/news/training-for-judges', 'addr/news/judges-trained', 'news-list']));
     expect(trashNews(t.db, actor, itemId).ok).toBe(true);
-    const count = rows().length;
-    expect(restoreNews(t.db, actor, itemId).ok).toBe(true);
-    expect(rows()).toHaveLength(count + 1);
-    expect(rows().at(-1)!.tags).toContain('addr/news/judges-trained');
+    expect(purgedBy(() => restoreNews(t.db, actor, itemId))).toContain('addr/news/judges-trained');
   });
 
   it('drops everything for new texts of an image a live page shows, nothing for a file no page shows', () => {
@@ -106,8 +108,7 @@ describe('the purge outbox', () => {
     // A file no page uses: trashed (a used one is refused), served by nobody's cache.
     expect(trashMedia(t.db, actor, unused)).toEqual({ ok: true });
     expect(rows()).toHaveLength(count);
-    expect(saveMediaTexts(t.db, actor, { id: used, baseVersion, texts: texts('Judges trained') })).toMatchObject({ ok: true });
-    expect(rows().slice(count).map((r) => r.tags)).toEqual(['site']);
+    expect(purgedBy(() => saveMediaTexts(t.db, actor, { id: used, baseVersion, texts: texts('Judges trained') }))).toEqual(['site']);
   });
 
   it('makes a scheduled item’s purge due at its time', () => {
