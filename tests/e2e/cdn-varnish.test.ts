@@ -102,6 +102,8 @@ describeWith(['varnishd'], 'Varnish in front of the site', () => {
       const res = await viaCdn('/admin/sign-in');
       expect(res.headers.get('x-cache')).toBe('PASS');
       expect(res.headers.get('cache-control')).toBe('no-store');
+      // The API and uploaded files pass through too.
+      for (const path of ['/api/health', '/media/missing.jpg']) expect((await viaCdn(path)).headers.get('x-cache'), path).toBe('PASS');
     }
     // The editor's session cookie (the browser sends it to any port of 127.0.0.1) reaches the editor area through Varnish…
     const tab = await editorContext.newPage();
