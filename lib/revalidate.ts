@@ -1,7 +1,7 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { after } from 'next/server';
-import { feedPath, internalPath } from '@/i18n/paths';
+import { feedPath, internalPath, NEWS_LIST_ROUTES } from '@/i18n/paths';
 import { locales } from '@/i18n/routing';
 import { kickPurgeDelivery } from '@/lib/cdn/deliver';
 
@@ -31,7 +31,7 @@ export function revalidatePublic(changedPaths: string[], what: { news?: boolean;
   // Cached search results may list (or miss) what changed.
   revalidatePath('/[locale]/search/[key]/[page]', 'page');
   if (what.news) {
-    revalidatePath('/[locale]/news/page/[n]', 'page');
+    for (const list of NEWS_LIST_ROUTES) revalidatePath(`/[locale]${list}/page/[n]`, 'page');
     // A route handler's cache entry is tagged with the address it was asked
     // at (the public one), not the rewritten one as a page's is.
     for (const locale of locales) revalidatePath(feedPath(locale));

@@ -17,7 +17,7 @@ import {
   isStale,
   LIMITS,
   localeRoot,
-  newsListPath,
+  newsListPaths,
   type PublicationRequest,
   SLUG_PATTERN,
 } from './common';
@@ -77,7 +77,8 @@ export type SaveNewsResult =
 
 /** The public pages that show a live article: itself, the list and home. */
 function livePaths(locale: Locale, slug: string): string[] {
-  return [articlePath(locale, slug), newsListPath(locale), localeRoot(locale)];
+  // Every list: the item's kind may just have changed (a few more cached pages dropped, never a stale one).
+  return [articlePath(locale, slug), ...newsListPaths(locale), localeRoot(locale)];
 }
 
 type Row = typeof newsTranslations.$inferSelect;

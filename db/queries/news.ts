@@ -4,15 +4,17 @@ import { cache } from 'react';
 import type { Locale } from '@/i18n/routing';
 import type { Queryable } from '../client';
 import { getDb } from '../index';
-import { newsItems, newsItemThemes, newsTranslations, pages, pageTranslations } from '../schema';
+import { NEWS_KINDS, newsItems, newsItemThemes, newsTranslations, pages, pageTranslations } from '../schema';
 import { isLive } from '../content/common';
 import { isPublic } from './visibility';
 
 export const NEWS_PAGE_SIZE = 10;
 
+export type NewsKind = (typeof NEWS_KINDS)[number];
+
 export type NewsSummary = {
   id: number;
-  kind: 'news' | 'press_release' | 'story';
+  kind: NewsKind;
   slug: string;
   title: string;
   summary: string;
@@ -33,20 +35,20 @@ const summaryColumns = {
   heroMediaId: newsItems.heroMediaId,
 };
 
-function publicNews(locale: Locale) {
-  return and(eq(newsTranslations.locale, locale), isNull(newsItems.deletedAt), isPublic(newsTranslations));
+function publicNews(locale: Locale, kind?: NewsKind) {
+  return and(eq(newsTranslations.locale, locale), isNull(newsItems.deletedAt), isPublic(newsTranslations), kind ? eq(newsItems.kind, kind) : undefined);
 }
 
 export type NewsPage = { items: NewsSummary[]; total: number; page: number; pageCount: number };
 
 /**
- * One page of the news list in a language, newest first. Only items
+ * One page of the news list in a language (of one kind, if given), newest first. Only items
  * published in that language are listed: an English-only article does not
  * appear in the Albanian list.
  */
-export const listPublishedNews = cache((locale: Locale, page = 1, pageSize = NEWS_PAGE_SIZE): NewsPage => {
+export const listPublishedNews = cache((locale: Locale, page = 1, pageSize = NEWS_PAGE_SIZE, kind?: NewsKind): NewsPage => {
   const db = getDb();
-  const where = publicNews(locale);
+  const where = publicNews(locale, kind);
   const [{ n: total } = { n: 0 }] = db
     .select({ n: count() })
     .from(newsTranslations)
