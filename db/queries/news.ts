@@ -6,6 +6,8 @@ import type { Queryable } from '../client';
 import { getDb } from '../index';
 import { NEWS_KINDS, newsItems, newsItemThemes, newsTranslations, pages, pageTranslations } from '../schema';
 import { isLive } from '../content/common';
+import type { MediaContact } from '@/lib/media-contact';
+import { pressReleaseContact } from './media-contact';
 import { isPublic } from './visibility';
 
 export const NEWS_PAGE_SIZE = 10;
@@ -76,9 +78,19 @@ export type PublicArticle = NewsSummary & {
   themes: { title: string; path: string }[];
   /** The published translations of this item by language (slug). */
   alternates: Partial<Record<Locale, string>>;
+  /** A press release's contact for journalists (its own, else the office's: db/queries/media-contact.ts); null for other kinds or none. */
+  mediaContact: MediaContact | null;
 };
 
-type ArticleRow = NewsSummary & { body: string; seoTitle: string | null; seoDescription: string | null; updatedAt: Date };
+type ArticleRow = NewsSummary & {
+  body: string;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  updatedAt: Date;
+  mediaContactName: string | null;
+  mediaContactPhone: string | null;
+  mediaContactEmail: string | null;
+};
 
 const articleColumns = {
   ...summaryColumns,
@@ -86,6 +98,9 @@ const articleColumns = {
   seoTitle: newsTranslations.seoTitle,
   seoDescription: newsTranslations.seoDescription,
   updatedAt: newsTranslations.updatedAt,
+  mediaContactName: newsItems.mediaContactName,
+  mediaContactPhone: newsItems.mediaContactPhone,
+  mediaContactEmail: newsItems.mediaContactEmail,
 };
 
 /** An article's themes and its published translations, as the public page shows them. */
@@ -122,7 +137,9 @@ function completeArticle(db: Queryable, row: ArticleRow, locale: Locale): Public
         .flatMap((t) => (t.path ? [{ title: t.title, path: t.path }] : []))
     : [];
 
-  return { ...row, locale, themes, alternates };
+  const { mediaContactName, mediaContactPhone, mediaContactEmail, ...article } = row;
+  const mediaContact = pressReleaseContact({ kind: row.kind, mediaContact: { name: mediaContactName, phone: mediaContactPhone, email: mediaContactEmail } }, locale);
+  return { ...article, locale, themes, alternates, mediaContact };
 }
 
 /** A published article by its slug in one language. */
