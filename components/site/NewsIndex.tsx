@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { listPublishedNews, type NewsPage } from '@/db/queries/news';
+import { publishedNews, type NewsPage } from '@/db/queries/news';
 import { type ListedNewsKind, NEWS_KIND_LISTS, NEWS_LIST_ROUTES, type NewsListRoute } from '@/i18n/paths';
 import { type Locale, otherLocale, ROUTES } from '@/i18n/routing';
 import { newsHref, newsListHref } from '@/lib/hrefs';
@@ -19,7 +19,7 @@ function kindOf(list: NewsListRoute): ListedNewsKind | undefined {
 
 /** One page of a news list: /news (every kind) or one kind's list (i18n/paths.ts NEWS_KIND_LISTS). */
 export function newsListPage(locale: Locale, list: NewsListRoute, page: number): NewsPage {
-  return listPublishedNews(locale, page, undefined, kindOf(list));
+  return publishedNews(locale, page, undefined, kindOf(list));
 }
 
 async function listTexts(locale: Locale, list: NewsListRoute, page: number) {
