@@ -41,7 +41,7 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startServer({ dataDir }), launchBrowser()]);
   context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   page = await context.newPage();
-}, 120_000);
+}, 600_000);
 
 afterAll(async () => {
   await context?.close();
