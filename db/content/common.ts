@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { localizedPath, NEWS_LIST_ROUTES } from '@/i18n/paths';
+import { localizedPath } from '@/i18n/paths';
 import { type Locale, ROUTES } from '@/i18n/routing';
 import { htmlToText } from '@/lib/html';
 import { textFingerprint } from '@/lib/text-fingerprint';
@@ -161,11 +161,6 @@ export function localeRoot(locale: Locale): string {
 /** The public address of a language's news list: '/news' or '/sq/lajme'. */
 export function newsListPath(locale: Locale): string {
   return localizedPath(ROUTES.news, locale);
-}
-
-/** The public addresses of a language's news lists: '/news' and each kind's ('/press-releases', '/stories'). */
-export function newsListPaths(locale: Locale): string[] {
-  return NEWS_LIST_ROUTES.map((list) => localizedPath(list, locale));
 }
 
 /** The public address of an article (as redirects store it): '/news/<slug>' or '/sq/lajme/<slug>'. */

@@ -18,7 +18,7 @@ import {
   isStale,
   LIMITS,
   localeRoot,
-  newsListPaths,
+  newsListPath,
   type PublicationRequest,
   SLUG_PATTERN,
 } from './common';
@@ -78,8 +78,8 @@ export type SaveNewsResult =
 
 /** The public pages that show a live article: itself, the list and home. */
 function livePaths(locale: Locale, slug: string): string[] {
-  // Every list: the item's kind may just have changed (a few more cached pages dropped, never a stale one).
-  return [articlePath(locale, slug), ...newsListPaths(locale), localeRoot(locale)];
+  // The lists of one kind (press releases, stories) go with /news: lib/next-cache.ts, and the CDN's news-list tag.
+  return [articlePath(locale, slug), newsListPath(locale), localeRoot(locale)];
 }
 
 type Row = typeof newsTranslations.$inferSelect;

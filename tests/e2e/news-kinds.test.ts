@@ -154,7 +154,8 @@ describe('a press release’s media contact', () => {
     const form = staff.getByRole('form', { name: 'Shared by both languages' });
     const save = form.getByRole('button', { name: 'Save shared fields' });
     // Nothing in the browser stops the form: the server's check answers.
-    expect(await form.evaluate((f: HTMLFormElement) => f.checkValidity())).toBe(true);
+    const invalid = await form.evaluate((f: HTMLFormElement) => [...f.elements].filter((e) => !(e as HTMLInputElement).checkValidity()).map((e) => `${(e as HTMLInputElement).name}=${(e as HTMLInputElement).validationMessage}`));
+    expect(invalid).toEqual([]);
     await hydrated(save);
     await save.click();
     await expect.poll(() => form.getByTestId('form-message').textContent(), { timeout: 60_000 }).toContain('Check the media contact');
