@@ -38,7 +38,12 @@ async function startServer(s: (typeof sides)[number]) {
   const child = spawn(process.execPath, nextStartArgs(s.port), { cwd: s.dir, env: { ...process.env, NODE_ENV: 'production', DATA_DIR: s.data, SITE_URL: base, NEXT_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
   child.stderr!.on('data', (d) => fs.appendFileSync(`${JSON_DIR}/server-${s.name}.log`, d));
   for (let i = 0; i < 600; i++) {
-    try { if ((await fetch(base + '/news')).status === 200) break; } catch { /* starting */ }
+    try {
+      // Home answers once the server is up (the sides may be commits whose section addresses differ).
+      if ((await fetch(`${base}/`)).status === 200) break;
+    } catch {
+      // starting
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return { base, child };
