@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
-import { feedPath, internalRoutePath, localePrefix, localizedPath, type PlainRoute, routeTemplate, sectionRoutes } from './i18n/paths';
+import { feedPath, internalRoutePath, localePrefix, localizedPath, NEWS_LIST_ROUTES, type PlainRoute, routeTemplate, sectionRoutes } from './i18n/paths';
 import { locales, ROUTES, routing } from './i18n/routing';
 import { ACTION_BODY_LIMIT } from './lib/request-guard';
 import { SIMPLE_QUERY } from './lib/search-query';
@@ -92,7 +92,9 @@ const nextConfig: NextConfig = {
         ),
       ),
       // The internal routes below are no addresses of their own.
-      ...locales.map((locale) => ({ source: `${localizedPath(ROUTES.news, locale)}/page/:n`, destination: `${localizedPath(ROUTES.news, locale)}?page=:n`, permanent: true })),
+      ...NEWS_LIST_ROUTES.flatMap((list) =>
+        locales.map((locale) => ({ source: `${localizedPath(list, locale)}/page/:n`, destination: `${localizedPath(list, locale)}?page=:n`, permanent: true })),
+      ),
       ...locales.map((locale) => ({ source: `${localizedPath(ROUTES.search, locale)}/:rest+`, destination: localizedPath(ROUTES.search, locale), permanent: true })),
     ];
   },
@@ -104,13 +106,15 @@ const nextConfig: NextConfig = {
       // translated addresses of the other languages are rewritten here.
       beforeFiles: [
         { source: '/', destination: '/en' },
-        // ?page=N of the news list → its cacheable route (any other ?page= is
+        // ?page=N of a news list → its cacheable route (any other ?page= is
         // sent to the list's own address by proxy.ts).
-        ...locales.map((locale) => ({
-          source: localizedPath(ROUTES.news, locale),
-          has: [{ type: 'query' as const, key: 'page', value: `(?<page>${PAGE_NUMBER})` }],
-          destination: `${internalRoutePath(ROUTES.news, locale)}/page/:page`,
-        })),
+        ...NEWS_LIST_ROUTES.flatMap((list) =>
+          locales.map((locale) => ({
+            source: localizedPath(list, locale),
+            has: [{ type: 'query' as const, key: 'page', value: `(?<page>${PAGE_NUMBER})` }],
+            destination: `${internalRoutePath(list, locale)}/page/:page`,
+          })),
+        ),
         // A simple search query (most are) → its cached result page, the query
         // as the path segment; any other query is routed by proxy.ts.
         ...locales.flatMap((locale) => {
@@ -125,7 +129,7 @@ const nextConfig: NextConfig = {
         ...TRANSLATED.map((locale) => ({ source: localizedPath(ROUTES.search, locale), destination: internalRoutePath(ROUTES.search, locale) })),
         ...locales.map((locale) => ({ source: feedPath(locale), destination: `${internalRoutePath(ROUTES.news, locale)}/feed.xml` })),
         ...TRANSLATED.flatMap((locale) => [
-          { source: localizedPath(ROUTES.news, locale), destination: internalRoutePath(ROUTES.news, locale) },
+          ...NEWS_LIST_ROUTES.map((list) => ({ source: localizedPath(list, locale), destination: internalRoutePath(list, locale) })),
           // Slugs are ASCII: an address with any other escape is left to the
           // [...path] route, which answers it with the 404. (A malformed escape
           // never gets here: Next's router would answer it with 500, so

@@ -1,6 +1,6 @@
 import { type NextFetchEvent, type NextMiddleware, type NextRequest, NextResponse } from 'next/server';
 import { auth } from './auth';
-import { internalRoutePath, localizedPath, type PlainRoute } from './i18n/paths';
+import { internalRoutePath, localizedPath, NEWS_LIST_ROUTES, type PlainRoute } from './i18n/paths';
 import { type Locale, locales, ROUTES, routing } from './i18n/routing';
 import { preferredLocale } from './lib/accept-language';
 import { LOCALE_COOKIE } from './lib/locale-switch';
@@ -23,7 +23,7 @@ import { encodeSearchKey, normalizeSearchQuery } from './lib/search-query';
  * 2. (Nothing here writes the cookie: the reader's choice is remembered by
  *    the language switch, GET /api/locale, on its own uncached redirect —
  *    lib/locale-switch.ts. A page a CDN may cache never sets a cookie.)
- * 3. `?page=` on the news list that is not a page number from 2 up is sent
+ * 3. `?page=` on a news list that is not a page number from 2 up is sent
  *    to the list's own address.
  * 4. `?q=…&page=N` on search becomes the cacheable route search/[key]/[page]
  *    (the query, made one path segment by encodeSearchKey) — for queries
@@ -36,7 +36,7 @@ function byAddress(route: PlainRoute): Record<string, Locale> {
   return Object.fromEntries(locales.map((locale) => [localizedPath(route, locale), locale]));
 }
 const SEARCH = byAddress(ROUTES.search);
-const NEWS_LIST = byAddress(ROUTES.news);
+const NEWS_LIST: Record<string, Locale> = Object.assign({}, ...NEWS_LIST_ROUTES.map(byAddress));
 
 function decodable(pathname: string): boolean {
   try {

@@ -100,6 +100,14 @@ export const newsItems = sqliteTable('news_items', {
   version: integer().notNull().default(1),
   /** The article's hero image (media library); a used image cannot be deleted. */
   heroMediaId: integer().references((): AnySQLiteColumn => media.id, { onDelete: 'restrict' }),
+  /**
+   * A press release's contact for journalists, when it is not the office's
+   * usual one (db/queries/media-contact.ts picks which is shown). The same in
+   * both languages; null when not set.
+   */
+  mediaContactName: text(),
+  mediaContactPhone: text(),
+  mediaContactEmail: text(),
   createdAt: timestamp().notNull().default(now),
   updatedAt: timestamp().notNull().default(now),
   deletedAt: timestamp(),

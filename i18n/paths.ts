@@ -3,7 +3,17 @@ import { type Locale, locales, ROUTES, routing } from './routing';
 type Query = Record<string, string | string[]>;
 
 /** A route of routing.pathnames without parameters. */
-export type PlainRoute = typeof ROUTES.home | typeof ROUTES.news | typeof ROUTES.search;
+export type PlainRoute = typeof ROUTES.home | NewsListRoute | typeof ROUTES.search;
+
+/** The routes that list news: everything, and each kind that has a list of its own. */
+export type NewsListRoute = typeof ROUTES.news | typeof ROUTES.pressReleases | typeof ROUTES.stories;
+
+/** The kinds of news with a list of their own (lib/vocabulary.ts NEWS_KINDS; plain news is in /news only). */
+export const NEWS_KIND_LISTS = { press_release: ROUTES.pressReleases, story: ROUTES.stories } as const;
+export type ListedNewsKind = keyof typeof NEWS_KIND_LISTS;
+
+/** Every news list route: /news first, then one per kind. */
+export const NEWS_LIST_ROUTES: readonly NewsListRoute[] = [ROUTES.news, ...Object.values(NEWS_KIND_LISTS)];
 
 /** A typed internal address (the keys of routing.pathnames), localized by localizedPath. */
 export type AppHref =

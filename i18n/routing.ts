@@ -15,6 +15,9 @@ export type Locale = (typeof locales)[number];
 export const ROUTES = {
   home: '/',
   news: '/news',
+  /** The news list of one kind (NEWS_KIND_LISTS in i18n/paths.ts): press releases, stories. */
+  pressReleases: '/press-releases',
+  stories: '/stories',
   article: '/news/[slug]',
   search: '/search',
   page: '/[...path]',
@@ -37,6 +40,8 @@ export const routing = defineRouting({
   pathnames: {
     [ROUTES.home]: '/',
     [ROUTES.news]: { en: '/news', sq: '/lajme' },
+    [ROUTES.pressReleases]: { en: '/press-releases', sq: '/njoftime-per-shtyp' },
+    [ROUTES.stories]: { en: '/stories', sq: '/histori' },
     [ROUTES.article]: { en: '/news/[slug]', sq: '/lajme/[slug]' },
     [ROUTES.search]: { en: '/search', sq: '/kerko' },
     [ROUTES.page]: '/[...path]',

@@ -1,4 +1,4 @@
-import { feedPath, localizedPath } from '../i18n/paths';
+import { feedPath, localizedPath, NEWS_KIND_LISTS } from '../i18n/paths';
 import { type Locale, locales, ROUTES } from '../i18n/routing';
 
 /**
@@ -95,6 +95,8 @@ export function cacheTagRules(): HeaderRule[] {
       rule(`${list}/:slug([^/]+)`, [...base, 'news', addressTag(`${list}/:slug`)]),
       rule(feedPath(locale), [...base, 'feed', 'news-list', addressTag(feedPath(locale))]),
       rule(search, [...base, 'search']),
+      // Each kind's list (press releases, stories) is a page of the news list too.
+      ...Object.values(NEWS_KIND_LISTS).map((route) => rule(localizedPath(route, locale), [...base, 'news-list', addressTag(localizedPath(route, locale))])),
     );
   }
   rules.push(rule('/sitemap.xml', [SITE_TAG, 'sitemap']), rule('/sitemaps/:file', [SITE_TAG, 'sitemap']));

@@ -1,4 +1,4 @@
-import type { AppHref } from '@/i18n/paths';
+import type { AppHref, NewsListRoute } from '@/i18n/paths';
 import { ROUTES } from '@/i18n/routing';
 
 export type { AppHref };
@@ -16,7 +16,12 @@ export function articleHref(slug: string): AppHref {
 
 /** The news index; page 1 has no query string. */
 export function newsHref(page = 1): AppHref {
-  return page > 1 ? { pathname: ROUTES.news, query: { page: String(page) } } : ROUTES.news;
+  return newsListHref(ROUTES.news, page);
+}
+
+/** A news list (everything, or one kind's: NEWS_KIND_LISTS); page 1 has no query string. */
+export function newsListHref(route: NewsListRoute, page = 1): AppHref {
+  return page > 1 ? { pathname: route, query: { page: String(page) } } : route;
 }
 
 /** Search: the form alone, or a query's results (page 1 has no page in the query string). */

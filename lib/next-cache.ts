@@ -1,4 +1,6 @@
-import { feedPath, internalPath } from '../i18n/paths';
+import { feedPath, internalPath, internalRoutePath, NEWS_KIND_LISTS, NEWS_LIST_ROUTES } from '../i18n/paths';
+
+const NEWS_KIND_ROUTES = Object.values(NEWS_KIND_LISTS);
 import { locales } from '../i18n/routing';
 import { changeOfTags, type PublicChange } from './cache-tags';
 
@@ -28,7 +30,10 @@ export function nextCacheRevalidations(change: PublicChange): PathRevalidation[]
   // Cached search results may list (or miss) what changed.
   calls.push({ path: '/[locale]/search/[key]/[page]', type: 'page' });
   if (change.news) {
-    calls.push({ path: '/[locale]/news/page/[n]', type: 'page' });
+    // The lists of one kind (press releases, stories: an item's kind may just
+    // have changed), and every news list's later pages.
+    for (const list of NEWS_KIND_ROUTES) for (const locale of locales) calls.push({ path: internalRoutePath(list, locale) });
+    for (const list of NEWS_LIST_ROUTES) calls.push({ path: `/[locale]${list}/page/[n]`, type: 'page' });
     // A route handler's cache entry is tagged with the address it was asked
     // at (the public one), not the rewritten one as a page's is.
     for (const locale of locales) calls.push({ path: feedPath(locale) });

@@ -12,7 +12,9 @@ import { SiteLink } from '@/components/site/SiteLink';
 import { ShareLinks } from '@/components/site/ShareLinks';
 import { type Locale, otherLocale } from '@/i18n/routing';
 import { formatDate, isoDate } from '@/lib/dates';
-import { articleHref, newsHref, pageHref } from '@/lib/hrefs';
+import { NEWS_KIND_LISTS } from '@/i18n/paths';
+import { articleHref, newsHref, newsListHref, pageHref } from '@/lib/hrefs';
+import { type MediaContact, telHref } from '@/lib/media-contact';
 import { absoluteUrl, localizedUrl } from '@/lib/seo';
 import { newsArticleLd } from '@/lib/structured-data';
 
@@ -52,7 +54,16 @@ export async function ArticleView({ locale, article, notPublished = false }: { l
       */}
       <article className="lg:grid lg:grid-rows-[auto_auto_1fr] lg:grid-cols-[minmax(0,46rem)_minmax(0,1fr)] lg:gap-x-12">
         <header className="lg:col-start-1">
-          <p className="text-sm font-semibold text-iom-blue uppercase">{t(`kind.${article.kind}`)}</p>
+          <p className="text-sm font-semibold text-iom-blue uppercase">
+            {article.kind === 'news' ? (
+              t(`kind.${article.kind}`)
+            ) : (
+              // A press release or a story links to its kind's list.
+              <SiteLink locale={locale} href={newsListHref(NEWS_KIND_LISTS[article.kind])} className="text-iom-blue">
+                {t(`kind.${article.kind}`)}
+              </SiteLink>
+            )}
+          </p>
           <h1 className="mt-2 text-2xl leading-tight font-bold sm:text-4xl">{article.title}</h1>
         </header>
         {hero ? (
@@ -98,6 +109,7 @@ export async function ArticleView({ locale, article, notPublished = false }: { l
         </div>
         <div className="measure lg:col-start-1">
           <RichText html={article.body} className="mt-8" />
+          {article.mediaContact ? <MediaContactBlock locale={locale} contact={article.mediaContact} /> : null}
           {article.themes.length > 0 ? (
             <section aria-labelledby="themes" className="mt-10 border-t border-gray-200 pt-6">
               <h2 id="themes" className="text-lg font-bold">
@@ -144,5 +156,36 @@ export async function ArticleView({ locale, article, notPublished = false }: { l
         </aside>
       </article>
     </PageShell>
+  );
+}
+
+/** A press release's contact for journalists: name, phone (tel:) and e-mail (mailto:), each when set. */
+async function MediaContactBlock({ locale, contact }: { locale: Locale; contact: MediaContact }) {
+  const t = await getTranslations({ locale, namespace: 'MediaContact' });
+  return (
+    <section aria-labelledby="media-contact" className="mt-10 border-l-4 border-iom-blue bg-iom-mist px-4 py-3" data-testid="media-contact">
+      <h2 id="media-contact" className="text-lg font-bold">
+        {t('title')}
+      </h2>
+      {contact.name ? <p className="mt-1 font-semibold">{contact.name}</p> : null}
+      <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3">
+        {contact.phone ? (
+          <>
+            <dt>{t('phone')}</dt>
+            <dd>
+              <a href={telHref(contact.phone)}>{contact.phone}</a>
+            </dd>
+          </>
+        ) : null}
+        {contact.email ? (
+          <>
+            <dt>{t('email')}</dt>
+            <dd>
+              <a href={`mailto:${contact.email}`}>{contact.email}</a>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+    </section>
   );
 }

@@ -1,6 +1,7 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { type Locale, otherLocale } from '@/i18n/routing';
 import { htmlToText } from '@/lib/html';
+import { checkMediaContact, hasMediaContact, type MediaContact, type MediaContactField, NO_MEDIA_CONTACT } from '@/lib/media-contact';
 import { sanitizeRichText } from '@/lib/sanitize';
 import { slugify } from '@/lib/slug';
 import { recordAudit } from '../auth/audit-log';
@@ -77,6 +78,7 @@ export type SaveNewsResult =
 
 /** The public pages that show a live article: itself, the list and home. */
 function livePaths(locale: Locale, slug: string): string[] {
+  // The lists of one kind (press releases, stories) go with /news: lib/next-cache.ts, and the CDN's news-list tag.
   return [articlePath(locale, slug), newsListPath(locale), localeRoot(locale)];
 }
 
@@ -209,7 +211,7 @@ function withNewItem(
       if (refused) return refused;
       const itemId = tx
         .insert(newsItems)
-        .values({ authorId: actor.userId, kind: shared.kind, heroMediaId: shared.heroMediaId, createdAt: now, updatedAt: now })
+        .values({ authorId: actor.userId, kind: shared.kind, heroMediaId: shared.heroMediaId, ...contactColumns(shared.mediaContact ?? NO_MEDIA_CONTACT), createdAt: now, updatedAt: now })
         .returning({ id: newsItems.id })
         .get().id;
       if (shared.themes.length > 0) tx.insert(newsItemThemes).values(shared.themes.map((pageId) => ({ newsItemId: itemId, pageId }))).run();
@@ -239,7 +241,21 @@ export function hasNewsText(fields: NewsFields): boolean {
   return Object.values(rest).some((v) => Boolean(v?.trim())) || Boolean(htmlToText(body).trim()) || /<img\b/i.test(body);
 }
 
-export type CreateNewsResult = SaveNewsResult | { ok: false; error: 'sharedInvalid' | 'heroNotFound' | 'heroNotImage' };
+export type CreateNewsResult = SaveNewsResult | { ok: false; error: 'sharedInvalid' | 'heroNotFound' | 'heroNotImage' } | MediaContactRefusal;
+
+/** A media contact field that is not a name, a phone number or an e-mail address (lib/media-contact.ts). */
+export type MediaContactRefusal = { ok: false; error: 'mediaContactInvalid'; fields: MediaContactField[] };
+
+/** The shared fields with their media contact checked and trimmed, or why it is refused. */
+function checkedShared(shared: SharedNewsFields): { ok: true; shared: SharedNewsFields } | MediaContactRefusal {
+  if (shared.mediaContact === undefined) return { ok: true, shared };
+  const checked = checkMediaContact(shared.mediaContact);
+  return checked.ok ? { ok: true, shared: { ...shared, mediaContact: checked.contact } } : { ok: false, error: 'mediaContactInvalid', fields: checked.fields };
+}
+
+function contactColumns(contact: MediaContact) {
+  return { mediaContactName: contact.name, mediaContactPhone: contact.phone, mediaContactEmail: contact.email };
+}
 
 
 /**
@@ -257,7 +273,9 @@ export function createNewsItem(
   now = new Date(),
 ): CreateNewsResult {
   if (!NEWS_KINDS.includes(input.shared.kind)) return { ok: false, error: 'sharedInvalid' };
-  const shared = { ...input.shared, themes: [...new Set(input.shared.themes)] };
+  const contact = checkedShared(input.shared);
+  if (!contact.ok) return contact;
+  const shared = { ...contact.shared, themes: [...new Set(input.shared.themes)] };
   const refuse = (tx: Tx): CreateNewsResult | null => {
     const refused = sharedRefusal(tx, shared.themes, shared.heroMediaId, null);
     return refused ? { ok: false, error: refused === 'invalid' ? 'sharedInvalid' : refused } : null;
@@ -290,6 +308,8 @@ export type SharedNewsFields = {
   themes: number[];
   /** The main image (an image of the media library, not in the trash), or null. */
   heroMediaId: number | null;
+  /** A press release's own media contact (empty fields: the office's, db/queries/media-contact.ts); left as it is when absent. */
+  mediaContact?: MediaContact;
 };
 
 export type SaveSharedResult =
@@ -298,13 +318,19 @@ export type SaveSharedResult =
   /** heroNotFound: the chosen image is unknown or in the trash; heroNotImage: it is a document. */
   | { ok: false; error: 'notFound' | 'invalid' | 'heroNotFound' | 'heroNotImage' }
   /** The image lacks alt text in languages where the article is already published or scheduled. */
-  | { ok: false; error: 'heroNoAltLive'; locales: Locale[] };
+  | { ok: false; error: 'heroNoAltLive'; locales: Locale[] }
+  | MediaContactRefusal;
+
+/** An item's own media contact (all null when it has none). */
+export function contactOf(item: Pick<ItemRow, 'mediaContactName' | 'mediaContactPhone' | 'mediaContactEmail'>): MediaContact {
+  return { name: item.mediaContactName, phone: item.mediaContactPhone, email: item.mediaContactEmail };
+}
 
 function sharedOf(q: Queryable, itemId: number): (SharedNewsFields & { version: number }) | undefined {
   const item = q.select().from(newsItems).where(eq(newsItems.id, itemId)).get();
   if (!item) return undefined;
   const themes = q.select({ id: newsItemThemes.pageId }).from(newsItemThemes).where(eq(newsItemThemes.newsItemId, itemId)).all().map((t) => t.id);
-  return { kind: item.kind, themes: themes.sort((a, b) => a - b), heroMediaId: item.heroMediaId, version: item.version };
+  return { kind: item.kind, themes: themes.sort((a, b) => a - b), heroMediaId: item.heroMediaId, mediaContact: contactOf(item), version: item.version };
 }
 
 /**
@@ -322,9 +348,12 @@ function sharedRefusal(tx: Tx, themes: number[], hero: number | null, currentHer
   return check === 'ok' ? null : check === 'notFound' ? 'heroNotFound' : 'heroNotImage';
 }
 
-/** Saves what both languages share: the kind, the themes (Our Work pages) and the main image. */
+/** Saves what both languages share: the kind, the themes (Our Work pages), the main image and the media contact. */
 export function saveSharedNewsFields(db: DB, actor: Actor, input: { itemId: number; baseVersion: number; shared: SharedNewsFields }, now = new Date()): SaveSharedResult {
   if (!NEWS_KINDS.includes(input.shared.kind)) return { ok: false, error: 'invalid' };
+  const contact = checkedShared(input.shared);
+  if (!contact.ok) return contact;
+  const mediaContact = contact.shared.mediaContact;
   const themes = [...new Set(input.shared.themes)];
   return db.transaction((tx): SaveSharedResult => {
     const item = tx.select().from(newsItems).where(eq(newsItems.id, input.itemId)).get();
@@ -344,10 +373,13 @@ export function saveSharedNewsFields(db: DB, actor: Actor, input: { itemId: numb
       if (missing.length > 0) return { ok: false, error: 'heroNoAltLive', locales: missing };
     }
     const version = item.version + 1;
-    tx.update(newsItems).set({ kind: input.shared.kind, heroMediaId: hero, version, updatedAt: now }).where(eq(newsItems.id, input.itemId)).run();
+    tx.update(newsItems)
+      .set({ kind: input.shared.kind, heroMediaId: hero, ...(mediaContact ? contactColumns(mediaContact) : {}), version, updatedAt: now })
+      .where(eq(newsItems.id, input.itemId))
+      .run();
     tx.delete(newsItemThemes).where(eq(newsItemThemes.newsItemId, input.itemId)).run();
     if (themes.length > 0) tx.insert(newsItemThemes).values(themes.map((pageId) => ({ newsItemId: input.itemId, pageId }))).run();
-    recordAudit(tx, { userId: actor.userId, action: 'news.update_item', entityType: 'news', entityId: input.itemId, details: { kind: input.shared.kind, themes: themes.join(','), hero: hero ?? 'none', version }, ip: actor.ip });
+    recordAudit(tx, { userId: actor.userId, action: 'news.update_item', entityType: 'news', entityId: input.itemId, details: { kind: input.shared.kind, themes: themes.join(','), hero: hero ?? 'none', ...(mediaContact ? { mediaContact: hasMediaContact(mediaContact) ? 'own' : 'none' } : {}), version }, ip: actor.ip });
     return { ok: true, version, changedPaths: changedLiveItem(tx, input.itemId, now) };
   });
 }
@@ -380,6 +412,7 @@ export type NewsForEditor = {
   version: number;
   themes: number[];
   heroMediaId: number | null;
+  mediaContact: MediaContact;
   authorName: string | null;
   createdAt: Date;
   deletedAt: Date | null;
@@ -404,6 +437,7 @@ export function newsForEditor(db: Queryable, itemId: number): NewsForEditor | nu
     version: item.item.version,
     themes: sharedOf(db, itemId)!.themes,
     heroMediaId: item.item.heroMediaId,
+    mediaContact: contactOf(item.item),
     authorName: item.authorName,
     createdAt: item.item.createdAt,
     deletedAt: item.item.deletedAt,

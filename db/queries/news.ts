@@ -4,15 +4,19 @@ import { cache } from 'react';
 import type { Locale } from '@/i18n/routing';
 import type { Queryable } from '../client';
 import { getDb } from '../index';
-import { newsItems, newsItemThemes, newsTranslations, pages, pageTranslations } from '../schema';
+import { NEWS_KINDS, newsItems, newsItemThemes, newsTranslations, pages, pageTranslations } from '../schema';
 import { isLive } from '../content/common';
+import type { MediaContact } from '@/lib/media-contact';
+import { pressReleaseContact } from './media-contact';
 import { isPublic } from './visibility';
 
 export const NEWS_PAGE_SIZE = 10;
 
+export type NewsKind = (typeof NEWS_KINDS)[number];
+
 export type NewsSummary = {
   id: number;
-  kind: 'news' | 'press_release' | 'story';
+  kind: NewsKind;
   slug: string;
   title: string;
   summary: string;
@@ -33,20 +37,20 @@ const summaryColumns = {
   heroMediaId: newsItems.heroMediaId,
 };
 
-function publicNews(locale: Locale) {
-  return and(eq(newsTranslations.locale, locale), isNull(newsItems.deletedAt), isPublic(newsTranslations));
+function publicNews(locale: Locale, kind?: NewsKind) {
+  return and(eq(newsTranslations.locale, locale), isNull(newsItems.deletedAt), isPublic(newsTranslations), kind ? eq(newsItems.kind, kind) : undefined);
 }
 
 export type NewsPage = { items: NewsSummary[]; total: number; page: number; pageCount: number };
 
 /**
- * One page of the news list in a language, newest first. Only items
+ * One page of the news list in a language (of one kind, if given), newest first. Only items
  * published in that language are listed: an English-only article does not
  * appear in the Albanian list.
  */
-export const publishedNews = cache((locale: Locale, page = 1, pageSize = NEWS_PAGE_SIZE): NewsPage => {
+export const publishedNews = cache((locale: Locale, page = 1, pageSize = NEWS_PAGE_SIZE, kind?: NewsKind): NewsPage => {
   const db = getDb();
-  const where = publicNews(locale);
+  const where = publicNews(locale, kind);
   const [{ n: total } = { n: 0 }] = db
     .select({ n: count() })
     .from(newsTranslations)
@@ -74,9 +78,19 @@ export type PublicArticle = NewsSummary & {
   themes: { title: string; path: string }[];
   /** The published translations of this item by language (slug). */
   alternates: Partial<Record<Locale, string>>;
+  /** A press release's contact for journalists (its own, else the office's: db/queries/media-contact.ts); null for other kinds or none. */
+  mediaContact: MediaContact | null;
 };
 
-type ArticleRow = NewsSummary & { body: string; seoTitle: string | null; seoDescription: string | null; updatedAt: Date };
+type ArticleRow = NewsSummary & {
+  body: string;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  updatedAt: Date;
+  mediaContactName: string | null;
+  mediaContactPhone: string | null;
+  mediaContactEmail: string | null;
+};
 
 const articleColumns = {
   ...summaryColumns,
@@ -84,6 +98,9 @@ const articleColumns = {
   seoTitle: newsTranslations.seoTitle,
   seoDescription: newsTranslations.seoDescription,
   updatedAt: newsTranslations.updatedAt,
+  mediaContactName: newsItems.mediaContactName,
+  mediaContactPhone: newsItems.mediaContactPhone,
+  mediaContactEmail: newsItems.mediaContactEmail,
 };
 
 /** An article's themes and its published translations, as the public page shows them. */
@@ -120,7 +137,9 @@ function completeArticle(db: Queryable, row: ArticleRow, locale: Locale): Public
         .flatMap((t) => (t.path ? [{ title: t.title, path: t.path }] : []))
     : [];
 
-  return { ...row, locale, themes, alternates };
+  const { mediaContactName, mediaContactPhone, mediaContactEmail, ...article } = row;
+  const mediaContact = pressReleaseContact({ kind: row.kind, mediaContact: { name: mediaContactName, phone: mediaContactPhone, email: mediaContactEmail } }, locale);
+  return { ...article, locale, themes, alternates, mediaContact };
 }
 
 /** A published article by its slug in one language. */

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Locale } from '@/i18n/routing';
-import { type AppHref, articleHref, homeHref, newsHref, pageHref } from '@/lib/hrefs';
+import { NEWS_LIST_ROUTES } from '@/i18n/paths';
+import { type AppHref, articleHref, homeHref, newsListHref, pageHref } from '@/lib/hrefs';
 import { localizedUrl } from '@/lib/seo';
 import type { SitemapEntry } from '@/lib/sitemap';
 import { getDb } from '../index';
@@ -21,7 +22,7 @@ function entriesFrom(versions: Version[]): SitemapEntry[] {
   });
 }
 
-/** Every public address in every language: home, the news index, pages and articles. */
+/** Every public address in every language: home, the news lists, pages and articles. */
 export function sitemapEntries(): SitemapEntry[] {
   const db = getDb();
   const pageRows = db
@@ -41,7 +42,8 @@ export function sitemapEntries(): SitemapEntry[] {
   const latest = newsRows.reduce<Date | undefined>((max, r) => (!max || r.updatedAt > max ? r.updatedAt : max), undefined) ?? new Date(0);
   const fixed: Version[] = (['en', 'sq'] as const).flatMap((locale) => [
     { group: -1, locale, href: homeHref, updatedAt: latest },
-    { group: -2, locale, href: newsHref(), updatedAt: latest },
+    // The news lists: everything, then each kind's (i18n/paths.ts NEWS_LIST_ROUTES).
+    ...NEWS_LIST_ROUTES.map((list, i) => ({ group: -2 - i, locale, href: newsListHref(list), updatedAt: latest })),
   ]);
   return entriesFrom([
     ...fixed,

@@ -311,6 +311,43 @@ describe('shared fields', () => {
   });
 });
 
+describe('a press release’s media contact (issue 18, point 5)', () => {
+  const shared = (mediaContact?: { name: string | null; phone: string | null; email: string | null }) => ({ kind: 'press_release' as const, themes: [], heroMediaId: null, ...(mediaContact ? { mediaContact } : {}) });
+  const stored = (itemId: number) => t.db.select({ name: newsItems.mediaContactName, phone: newsItems.mediaContactPhone, email: newsItems.mediaContactEmail }).from(newsItems).where(eq(newsItems.id, itemId)).get();
+
+  it('keeps the name, phone and e-mail set on the item, trimmed, empty fields as none', () => {
+    const { itemId } = create();
+    expect(stored(itemId)).toEqual({ name: null, phone: null, email: null });
+    const saved = saveSharedNewsFields(t.db, actor, { itemId, baseVersion: 1, shared: shared({ name: '  Ana  Hoxha ', phone: ' +355 4 225 7836 ', email: 'ahoxha@iom.int' }) });
+    expect(saved).toMatchObject({ ok: true, version: 2 });
+    expect(stored(itemId)).toEqual({ name: 'Ana Hoxha', phone: '+355 4 225 7836', email: 'ahoxha@iom.int' });
+    expect(newsForEditor(t.db, itemId)!.mediaContact).toEqual({ name: 'Ana Hoxha', phone: '+355 4 225 7836', email: 'ahoxha@iom.int' });
+    // Saved without the contact (an older form): it stays as it is.
+    expect(saveSharedNewsFields(t.db, actor, { itemId, baseVersion: 2, shared: shared() })).toMatchObject({ ok: true, version: 3 });
+    expect(stored(itemId)!.email).toBe('ahoxha@iom.int');
+    // Emptied: none of its own.
+    expect(saveSharedNewsFields(t.db, actor, { itemId, baseVersion: 3, shared: shared({ name: '', phone: ' ', email: '' }) })).toMatchObject({ ok: true, version: 4 });
+    expect(stored(itemId)).toEqual({ name: null, phone: null, email: null });
+  });
+
+  it('refuses what is not a phone number or an e-mail address, naming the fields, and writes nothing', () => {
+    const { itemId } = create();
+    expect(saveSharedNewsFields(t.db, actor, { itemId, baseVersion: 1, shared: shared({ name: 'Ana', phone: 'call me', email: 'ahoxha at iom.int' }) })).toEqual({ ok: false, error: 'mediaContactInvalid', fields: ['phone', 'email'] });
+    expect(saveSharedNewsFields(t.db, actor, { itemId, baseVersion: 1, shared: shared({ name: 'x'.repeat(121), phone: '12', email: null }) })).toEqual({ ok: false, error: 'mediaContactInvalid', fields: ['name', 'phone'] });
+    expect(stored(itemId)).toEqual({ name: null, phone: null, email: null });
+    expect(t.db.select().from(newsItems).get()!.version).toBe(1);
+  });
+
+  it('is saved with the first save of a new article, or refuses it whole', () => {
+    const refused = createNewsItem(t.db, actor, { locale: 'en', fields: fields(), other: null, shared: shared({ name: null, phone: null, email: 'not-an-address' }) });
+    expect(refused).toEqual({ ok: false, error: 'mediaContactInvalid', fields: ['email'] });
+    expect(t.db.select().from(newsItems).all()).toHaveLength(0);
+    const created = createNewsItem(t.db, actor, { locale: 'en', fields: fields(), other: null, shared: shared({ name: 'Press office', phone: '(04) 225-7836', email: 'iomtirana@iom.int' }) });
+    if (!created.ok) throw new Error(created.error);
+    expect(stored(created.itemId)).toEqual({ name: 'Press office', phone: '(04) 225-7836', email: 'iomtirana@iom.int' });
+  });
+});
+
 describe('the first save of a new article', () => {
   const blank: NewsFields = { title: '', slug: '', summary: '', body: '', dateline: '', seoTitle: '', seoDescription: '' };
 

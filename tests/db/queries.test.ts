@@ -12,7 +12,7 @@ process.env.DATA_DIR = dataDir;
 const { getDb } = await import('@/db/index');
 const { publishedNews, publishedNewsBySlug, relatedNews } = await import('@/db/queries/news');
 const { siteMenu, publishedPageByPath } = await import('@/db/queries/pages');
-const { newsItemThemes, newsTranslations, pageTranslations, pages } = await import('@/db/schema');
+const { newsItems, newsItemThemes, newsTranslations, pageTranslations, pages } = await import('@/db/schema');
 
 const DAY = 24 * 60 * 60 * 1000;
 let bilingual: number;
@@ -141,5 +141,32 @@ describe('pages visible to the public', () => {
     db.update(pages).set({ deletedAt: new Date() }).where(eq(pages.id, row.pageId)).run();
     expect(publishedPageByPath('en', '2030-agenda')).toBeNull();
     expect(siteMenu('en').map((m) => m.path)).not.toContain('2030-agenda');
+  });
+});
+
+describe('the lists of one kind of news, and a press release’s media contact (issue 18, point 5)', () => {
+  it('lists press releases and stories apart, each with its own pages, while /news keeps them all', () => {
+    const db = getDb();
+    const release = addNews(db, { publishedAt: new Date(Date.now() - 6 * DAY), en: { title: 'A press release' }, sq: { title: 'Një njoftim për shtyp' } });
+    const story = addNews(db, { publishedAt: new Date(Date.now() - 7 * DAY), en: { title: 'A story' } });
+    db.update(newsItems).set({ kind: 'press_release' }).where(eq(newsItems.id, release)).run();
+    db.update(newsItems).set({ kind: 'story' }).where(eq(newsItems.id, story)).run();
+    expect(publishedNews('en', 1, 10, 'press_release').items.map((i) => i.title)).toEqual(['A press release']);
+    expect(publishedNews('sq', 1, 10, 'press_release').items.map((i) => i.title)).toEqual(['Një njoftim për shtyp']);
+    expect(publishedNews('en', 1, 10, 'story')).toMatchObject({ total: 1, pageCount: 1, items: [{ title: 'A story', kind: 'story' }] });
+    expect(publishedNews('sq', 1, 10, 'story')).toMatchObject({ total: 0, pageCount: 1, items: [] });
+    expect(publishedNews('en').items.map((i) => i.title)).toEqual(expect.arrayContaining(['A press release', 'A story', 'Both languages']));
+  });
+
+  it('shows a press release’s own contact, none on other kinds, and none yet when a release has no contact of its own', () => {
+    const db = getDb();
+    const release = addNews(db, { publishedAt: new Date(Date.now() - 8 * DAY), en: { title: 'Release with a contact' } });
+    db.update(newsItems).set({ kind: 'press_release', mediaContactName: 'Ana Hoxha', mediaContactPhone: '+355 4 225 7836', mediaContactEmail: 'ahoxha@iom.int' }).where(eq(newsItems.id, release)).run();
+    expect(publishedNewsBySlug('en', 'release-with-a-contact')!.mediaContact).toEqual({ name: 'Ana Hoxha', phone: '+355 4 225 7836', email: 'ahoxha@iom.int' });
+    // A contact left on an item that is no longer a press release is not shown.
+    db.update(newsItems).set({ kind: 'news' }).where(eq(newsItems.id, release)).run();
+    expect(publishedNewsBySlug('en', 'release-with-a-contact')!.mediaContact).toBeNull();
+    // No contact of its own: the office's default (site settings, not there yet: none).
+    expect(publishedNewsBySlug('en', 'a-press-release')!.mediaContact).toBeNull();
   });
 });

@@ -32,6 +32,9 @@ describe('cache tags on public responses', () => {
     expect(await tagsOf('/sq')).toEqual(['site', 'lang-sq', 'home', 'addr/sq']);
     expect(await tagsOf('/news')).toEqual(['site', 'lang-en', 'news-list', 'addr/news']);
     expect(await tagsOf('/sq/lajme')).toEqual(['site', 'lang-sq', 'news-list', 'addr/sq/lajme']);
+    // The lists of one kind are pages of the news list too: a publish drops them with it.
+    expect(await tagsOf('/press-releases')).toEqual(['site', 'lang-en', 'news-list', 'addr/press-releases']);
+    expect(await tagsOf('/sq/histori')).toEqual(['site', 'lang-sq', 'news-list', 'addr/sq/histori']);
     expect(await tagsOf('/news/first-article')).toEqual(['site', 'lang-en', 'news', 'addr/news/first-article']);
     expect(await tagsOf('/sq/lajme/artikulli-i-pare')).toEqual(['site', 'lang-sq', 'news', 'addr/sq/lajme/artikulli-i-pare']);
     expect(await tagsOf('/news/feed.xml')).toEqual(['site', 'lang-en', 'feed', 'news-list', 'addr/news/feed.xml']);

@@ -39,7 +39,14 @@ describe('Next’s cache, dropped outside a request', () => {
       { path: '/sq/news' },
       { path: '/sq' },
       { path: '/[locale]/search/[key]/[page]', type: 'page' },
+      // The lists of one kind, first pages and later ones (issue 18, point 5).
+      { path: '/en/press-releases' },
+      { path: '/sq/press-releases' },
+      { path: '/en/stories' },
+      { path: '/sq/stories' },
       { path: '/[locale]/news/page/[n]', type: 'page' },
+      { path: '/[locale]/press-releases/page/[n]', type: 'page' },
+      { path: '/[locale]/stories/page/[n]', type: 'page' },
       { path: '/news/feed.xml' },
       { path: '/sq/lajme/feed.xml' },
     ]);

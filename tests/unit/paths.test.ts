@@ -12,7 +12,10 @@ const hrefs: AppHref[] = [
   '/',
   '/news',
   '/search',
+  '/press-releases',
+  '/stories',
   { pathname: '/news', query: { page: '3' } },
+  { pathname: '/press-releases', query: { page: '2' } },
   { pathname: '/search', query: { q: 'fëmijë & "çështje"' } },
   { pathname: '/search', query: { q: 'border', page: '2' } },
   { pathname: '/', query: { x: ['a', 'b'] } },
@@ -64,7 +67,7 @@ describe('the addresses made from the routing', () => {
   });
 
   it('names the routes and feeds', () => {
-    expect(sectionRoutes()).toEqual(['/news', '/search']);
+    expect(sectionRoutes()).toEqual(['/news', '/press-releases', '/stories', '/search']);
     expect(internalRoutePath('/news', 'sq')).toBe('/sq/news');
     expect(internalRoutePath('/', 'en')).toBe('/en');
     expect(feedPath('en')).toBe('/news/feed.xml');
@@ -72,8 +75,9 @@ describe('the addresses made from the routing', () => {
   });
 
   it("keeps every language's section names from page addresses", () => {
-    expect(reservedFirstSegments('en')).toEqual(['news', 'search', 'admin', 'api', 'sitemaps', 'sitemap.xml', 'robots.txt', '_next', '_vercel', 'en', 'sq', 'lajme', 'kerko']);
-    expect(reservedFirstSegments('sq')).toEqual(['lajme', 'kerko', 'admin', 'api', 'sitemaps', 'sitemap.xml', 'robots.txt', '_next', '_vercel', 'en', 'sq', 'news', 'search']);
+    const technical = ['admin', 'api', 'sitemaps', 'sitemap.xml', 'robots.txt', '_next', '_vercel', 'en', 'sq'];
+    expect(reservedFirstSegments('en')).toEqual(['news', 'press-releases', 'stories', 'search', ...technical, 'lajme', 'njoftime-per-shtyp', 'histori', 'kerko']);
+    expect(reservedFirstSegments('sq')).toEqual(['lajme', 'njoftime-per-shtyp', 'histori', 'kerko', ...technical, 'news', 'press-releases', 'stories', 'search']);
   });
 
   it('gives the default language the routes’ own names (next.config.ts rewrites only the others)', () => {

@@ -1,18 +1,10 @@
-import type { Metadata } from 'next';
-import { setRequestLocale } from 'next-intl/server';
-import { NewsIndex, newsIndexMetadata } from '@/components/site/NewsIndex';
-import { parseLocaleParam } from '@/lib/params';
+import { firstListPage } from '@/components/site/news-list-routes';
+import { ROUTES } from '@/i18n/routing';
 
-// `?page=N` never reaches this route: next.config.ts rewrites it to news/page/[n],
-// so each list page is cached on its own and this one stays static.
+// The list's first page (components/site/news-list-routes.tsx); `?page=N` never
+// reaches this route, so it stays static.
 export const revalidate = 60;
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  return newsIndexMetadata(parseLocaleParam((await params).locale), 1);
-}
-
-export default async function NewsIndexPage({ params }: { params: Promise<{ locale: string }> }) {
-  const locale = parseLocaleParam((await params).locale);
-  setRequestLocale(locale);
-  return <NewsIndex locale={locale} page={1} />;
-}
+const route = firstListPage(ROUTES.news);
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

@@ -13,6 +13,7 @@ import { LanguagePanels, type Locale, TextFields, TranslationForm, type Translat
 import type { HeroOption } from '@/db/admin/media';
 import { PUBLICATION_STATUSES, type PublicationStatus } from '@/lib/vocabulary';
 import { idleState } from '@/lib/form-state';
+import type { MediaContact } from '@/lib/media-contact';
 import { confirmNewsTranslationAction, type NewsFormState, saveNewsTranslationAction, saveSharedNewsFieldsAction, type SharedFormState } from './actions';
 
 export type TranslationData = TranslationMeta & {
@@ -29,7 +30,7 @@ export type EditorProps = {
   /** Whose browser drafts these are (a shared computer keeps each person's apart). */
   userId: number;
   itemId: number | null;
-  shared: { kind: string; themes: number[]; heroMediaId: number | null; version: number };
+  shared: { kind: string; themes: number[]; heroMediaId: number | null; mediaContact: MediaContact; version: number };
   themeOptions: { id: number; title: string }[];
   /** The main image now chosen (the image dialog chooses another). */
   heroImage: HeroOption | null;
@@ -163,6 +164,17 @@ function SharedForm({
       <div className="mt-4">
         <HeroPicker id="news-hero" current={heroImage} />
       </div>
+      <fieldset className="mt-4" aria-describedby="media-contact-hint" data-testid="media-contact-fields">
+        <legend className="font-semibold">{t('mediaContact.title')}</legend>
+        <p id="media-contact-hint" className="mb-2 text-sm text-muted">
+          {t('mediaContact.hint')}
+        </p>
+        <div className="flex flex-wrap gap-x-6">
+          <Field id="media-contact-name" name="mediaContactName" label={t('mediaContact.name')} defaultValue={shared.mediaContact.name ?? ''} maxLength={120} autoComplete="off" />
+          <Field id="media-contact-phone" name="mediaContactPhone" label={t('mediaContact.phone')} defaultValue={shared.mediaContact.phone ?? ''} maxLength={40} type="tel" autoComplete="off" />
+          <Field id="media-contact-email" name="mediaContactEmail" label={t('mediaContact.email')} defaultValue={shared.mediaContact.email ?? ''} maxLength={254} type="email" autoComplete="off" />
+        </div>
+      </fieldset>
     </>
   );
   const look = 'rounded border border-gray-300 bg-white p-4';

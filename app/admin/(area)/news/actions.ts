@@ -11,7 +11,7 @@ import {
   saveNewsTranslation,
   saveSharedNewsFields,
 } from '@/db/admin/news';
-import type { CreateNewsResult, NewsFields } from '@/db/content/news-writes';
+import type { CreateNewsResult, NewsFields, SharedNewsFields } from '@/db/content/news-writes';
 import { NEWS_KINDS } from '@/lib/vocabulary';
 import { action, type FormAction } from '@/lib/auth/action';
 import { languagesArgument } from '@/i18n/routing';
@@ -32,12 +32,26 @@ function newsFields(input: Partial<Record<`${'' | 'other.'}${keyof NewsFields}`,
   return Object.fromEntries(NEWS_FIELDS.map((name) => [name, input[`${prefix}${name}`] ?? ''])) as NewsFields;
 }
 
-/** The fields both languages share (kind, themes, main image), as the editor sends them. */
+/** The fields both languages share (kind, themes, main image, media contact), as the editor sends them. */
 const sharedFields = {
   kind: z.enum(NEWS_KINDS).default('news'),
   themes: z.array(id).max(50),
   heroMediaId: optionalId.default(null),
+  // Checked by the data layer (lib/media-contact.ts), which says which field is wrong.
+  mediaContactName: text.default(''),
+  mediaContactPhone: text.default(''),
+  mediaContactEmail: text.default(''),
 };
+
+/** The shared fields as the data layer takes them. */
+function sharedOf(input: z.infer<z.ZodObject<typeof sharedFields>>): SharedNewsFields {
+  return {
+    kind: input.kind,
+    themes: input.themes,
+    heroMediaId: input.heroMediaId,
+    mediaContact: { name: input.mediaContactName, phone: input.mediaContactPhone, email: input.mediaContactEmail },
+  };
+}
 
 export const saveNewsTranslationAction: FormAction<NewsFormState> = action(
   {
@@ -61,7 +75,7 @@ export const saveNewsTranslationAction: FormAction<NewsFormState> = action(
     let result: CreateNewsResult;
     if (itemId === '') {
       const other = input['other.title'] === undefined ? null : newsFields(input, 'other.');
-      result = await createNewsItem({ locale, fields, publication, other, shared: { kind: input.kind, themes: input.themes, heroMediaId: input.heroMediaId } }, address);
+      result = await createNewsItem({ locale, fields, publication, other, shared: sharedOf(input) }, address);
     } else {
       result = await saveNewsTranslation({ itemId, locale, baseVersion, fields, publication }, address);
     }
@@ -94,11 +108,12 @@ export type SharedFormState = FormState & { version?: number };
 
 export const saveSharedNewsFieldsAction: FormAction<SharedFormState> = action(
   { role: 'editor', form: { ...sharedFields, itemId: id, baseVersion: version } },
-  async ({ input: { itemId, baseVersion, kind, themes, heroMediaId }, t, address }) => {
-    const result = await saveSharedNewsFields({ itemId, baseVersion, shared: { kind, themes, heroMediaId } }, address);
+  async ({ input, t, address }) => {
+    const { itemId, baseVersion } = input;
+    const result = await saveSharedNewsFields({ itemId, baseVersion, shared: sharedOf(input) }, address);
     if (!result.ok) {
       if (result.error === 'stale') return { status: 'error', message: t('editor.sharedStale'), version: undefined };
-      if (result.error === 'heroNotFound' || result.error === 'heroNotImage') return { status: 'error', message: t(`editor.errors.${result.error}`) };
+      if (result.error === 'heroNotFound' || result.error === 'heroNotImage' || result.error === 'mediaContactInvalid') return { status: 'error', message: t(`editor.errors.${result.error}`) };
       if (result.error === 'heroNoAltLive') return { status: 'error', message: t('editor.errors.heroNoAltLive', { languages: languagesArgument(result.locales) }) };
       return { status: 'error', message: t(result.error === 'notFound' ? 'editor.notFound' : 'errors.invalid') };
     }

@@ -48,7 +48,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
       <NewsEditor
         userId={me.id}
         itemId={item.id}
-        shared={{ kind: item.kind, themes: item.themes, heroMediaId: item.heroMediaId, version: item.version }}
+        shared={{ kind: item.kind, themes: item.themes, heroMediaId: item.heroMediaId, mediaContact: item.mediaContact, version: item.version }}
         themeOptions={await newsThemeOptions(me.preferredLocale)}
         heroImage={await heroImageChoice(item.heroMediaId)}
         translations={await editorTranslations(item, me.preferredLocale)}

@@ -1,3 +1,4 @@
+import { NO_MEDIA_CONTACT } from '@/lib/media-contact';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
@@ -25,7 +26,7 @@ export default async function NewArticlePage() {
       <NewsEditor
         userId={me.id}
         itemId={null}
-        shared={{ kind: 'news', themes: [], heroMediaId: null, version: 1 }}
+        shared={{ kind: 'news', themes: [], heroMediaId: null, mediaContact: NO_MEDIA_CONTACT, version: 1 }}
         themeOptions={await newsThemeOptions(me.preferredLocale)}
         heroImage={null}
         translations={{}}
