@@ -6,7 +6,7 @@ import type { Queryable } from '../client';
 import { getDb } from '../index';
 import { newsItems, newsItemThemes, newsTranslations, pages, pageTranslations } from '../schema';
 import { isLive } from '../content/common';
-import { isPublic } from './visibility';
+import { isPublic, publicNewsIn, publicPageIn } from './visibility';
 
 export const NEWS_PAGE_SIZE = 10;
 
@@ -33,10 +33,6 @@ const summaryColumns = {
   heroMediaId: newsItems.heroMediaId,
 };
 
-function publicNews(locale: Locale) {
-  return and(eq(newsTranslations.locale, locale), isNull(newsItems.deletedAt), isPublic(newsTranslations));
-}
-
 export type NewsPage = { items: NewsSummary[]; total: number; page: number; pageCount: number };
 
 /**
@@ -46,7 +42,7 @@ export type NewsPage = { items: NewsSummary[]; total: number; page: number; page
  */
 export const publishedNews = cache((locale: Locale, page = 1, pageSize = NEWS_PAGE_SIZE): NewsPage => {
   const db = getDb();
-  const where = publicNews(locale);
+  const where = publicNewsIn(locale);
   const [{ n: total } = { n: 0 }] = db
     .select({ n: count() })
     .from(newsTranslations)
@@ -107,14 +103,7 @@ function completeArticle(db: Queryable, row: ArticleRow, locale: Locale): Public
         .select({ title: pageTranslations.title, path: pageTranslations.path, position: pages.position })
         .from(pageTranslations)
         .innerJoin(pages, eq(pages.id, pageTranslations.pageId))
-        .where(
-          and(
-            inArray(pageTranslations.pageId, themeIds),
-            eq(pageTranslations.locale, locale),
-            isNull(pages.deletedAt),
-            isPublic(pageTranslations),
-          ),
-        )
+        .where(and(inArray(pageTranslations.pageId, themeIds), publicPageIn(locale)))
         .orderBy(pages.position)
         .all()
         .flatMap((t) => (t.path ? [{ title: t.title, path: t.path }] : []))
@@ -130,7 +119,7 @@ export const publishedNewsBySlug = cache((locale: Locale, slug: string): PublicA
     .select(articleColumns)
     .from(newsTranslations)
     .innerJoin(newsItems, eq(newsItems.id, newsTranslations.newsItemId))
-    .where(and(publicNews(locale), eq(newsTranslations.slug, slug)))
+    .where(and(publicNewsIn(locale), eq(newsTranslations.slug, slug)))
     .get();
   return row?.publishedAt ? completeArticle(db, row as ArticleRow, locale) : null;
 });
@@ -175,7 +164,7 @@ export const relatedNews = cache((locale: Locale, itemId: number, limit = 3): Ne
     .select(summaryColumns)
     .from(newsTranslations)
     .innerJoin(newsItems, eq(newsItems.id, newsTranslations.newsItemId))
-    .where(and(publicNews(locale), inArray(newsItems.id, sharing)))
+    .where(and(publicNewsIn(locale), inArray(newsItems.id, sharing)))
     .orderBy(desc(newsTranslations.publishedAt), desc(newsItems.id))
     .limit(limit)
     .all() as NewsSummary[];
