@@ -18,11 +18,11 @@ export function isPublic(t: { status: SQLiteColumn; publishedAt: SQLiteColumn },
 }
 
 /** An article's translation the public sees in a language (a query joining news_items). */
-export function publicNewsIn(locale: Locale): SQL {
-  return and(eq(newsTranslations.locale, locale), isNull(newsItems.deletedAt), isPublic(newsTranslations))!;
+export function publicNewsIn(locale: Locale, now = new Date()): SQL {
+  return and(eq(newsTranslations.locale, locale), isNull(newsItems.deletedAt), isPublic(newsTranslations, now))!;
 }
 
 /** A page's translation the public sees in a language (a query joining pages). */
-export function publicPageIn(locale: Locale): SQL {
-  return and(eq(pageTranslations.locale, locale), isNull(pages.deletedAt), isPublic(pageTranslations))!;
+export function publicPageIn(locale: Locale, now = new Date()): SQL {
+  return and(eq(pageTranslations.locale, locale), isNull(pages.deletedAt), isPublic(pageTranslations, now))!;
 }

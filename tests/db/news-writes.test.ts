@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { LIMITS, type PublicationRequest } from '@/db/content/common';
 import {
@@ -17,7 +17,7 @@ import {
   trashNews,
 } from '@/db/content/news-writes';
 import { restoreMedia, trashMedia } from '@/db/media/library';
-import { isPublic } from '@/db/queries/visibility';
+import { publicNewsIn } from '@/db/queries/visibility';
 import { richTextImageHtml } from '@/lib/media/rich-text';
 import { auditEvents, media, mediaTranslations, mediaUsages, newsItems, newsTranslations, pages, redirects, revisions } from '@/db/schema';
 import { revisionOf, revisionList } from '@/db/content/translated';
@@ -148,7 +148,7 @@ function publicSlugs(locale: 'en' | 'sq', now = new Date()) {
     .select({ slug: newsTranslations.slug })
     .from(newsTranslations)
     .innerJoin(newsItems, eq(newsItems.id, newsTranslations.newsItemId))
-    .where(and(eq(newsTranslations.locale, locale), isNull(newsItems.deletedAt), isPublic(newsTranslations, now)))
+    .where(publicNewsIn(locale, now))
     .all()
     .map((r) => r.slug);
 }

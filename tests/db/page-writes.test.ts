@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { PublicationRequest } from '@/db/content/common';
 import { createPage, pagePublicationIds, setPageHero, setPagePublications, trashPage } from '@/db/content/page-tree';
@@ -12,7 +12,7 @@ import {
   savePageTranslation,
 } from '@/db/content/page-writes';
 import { trashMedia } from '@/db/media/library';
-import { isPublic } from '@/db/queries/visibility';
+import { publicPageIn } from '@/db/queries/visibility';
 import { richTextImageHtml } from '@/lib/media/rich-text';
 import { auditEvents, media, mediaTranslations, mediaUsages, pages, pageTranslations, redirects, revisions } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
@@ -76,7 +76,7 @@ const publicIds = (locale: Locale, now: Date) =>
     .select({ id: pageTranslations.pageId })
     .from(pageTranslations)
     .innerJoin(pages, eq(pages.id, pageTranslations.pageId))
-    .where(and(eq(pageTranslations.locale, locale), isNull(pages.deletedAt), isPublic(pageTranslations, now)))
+    .where(publicPageIn(locale, now))
     .all()
     .map((r) => r.id);
 
