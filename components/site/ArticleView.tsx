@@ -99,15 +99,7 @@ export async function ArticleView({ locale, article, notPublished = false }: { l
         </div>
         <div className="measure lg:col-start-1">
           <RichText html={article.body} className="mt-8" />
-          <ListSection
-            id="themes"
-            title={t('themes')}
-            items={article.themes}
-            itemKey={(theme) => theme.path}
-            className="mt-10 border-t border-gray-200 pt-6"
-            titleClassName="text-lg font-bold"
-            listClassName="mt-2 flex flex-wrap gap-2"
-          >
+          <ListSection id="themes" title={t('themes')} items={article.themes} itemKey={(theme) => theme.path} look="tags">
             {(theme) => (
               <SiteLink locale={locale} href={pageHref(theme.path)} className="inline-flex min-h-8 items-center rounded-full border border-iom-blue px-3 text-sm">
                 {theme.title}

@@ -46,16 +46,7 @@ export async function PageView({ locale, page }: { locale: Locale; page: PublicP
             {t('placeholder')}
           </p>
         ) : null}
-        <ListSection
-          id="publications"
-          title={t('publications.title')}
-          items={page.publications}
-          itemKey={(doc) => doc.id}
-          className="mt-10"
-          titleClassName="text-2xl font-bold"
-          listClassName="mt-4 space-y-4"
-          testId="publications"
-        >
+        <ListSection id="publications" title={t('publications.title')} items={page.publications} itemKey={(doc) => doc.id} look="documents">
           {(doc) => (
             <>
               <a href={doc.url} type="application/pdf" hrefLang={doc.language && doc.language !== 'mul' ? doc.language : undefined} className="font-semibold">
