@@ -17,11 +17,10 @@ import {
   trashNews,
 } from '@/db/content/news-writes';
 import { restoreMedia, trashMedia } from '@/db/media/library';
-import { publicNewsIn } from '@/db/queries/visibility';
 import { richTextImageHtml } from '@/lib/media/rich-text';
 import { auditEvents, media, mediaTranslations, mediaUsages, newsItems, newsTranslations, pages, redirects, revisions } from '@/db/schema';
 import { revisionOf, revisionList } from '@/db/content/translated';
-import { useStaffTestDatabase } from '../helpers/db';
+import { publicTranslations, useStaffTestDatabase } from '../helpers/db';
 import { insertMediaRow } from '../helpers/media-rows';
 
 const t = useStaffTestDatabase({ email: 'e@iom.int', name: 'E', role: 'editor' });
@@ -143,15 +142,7 @@ function row(itemId: number, locale: 'en' | 'sq') {
   return t.db.select().from(newsTranslations).where(and(eq(newsTranslations.newsItemId, itemId), eq(newsTranslations.locale, locale))).get()!;
 }
 
-function publicSlugs(locale: 'en' | 'sq', now = new Date()) {
-  return t.db
-    .select({ slug: newsTranslations.slug })
-    .from(newsTranslations)
-    .innerJoin(newsItems, eq(newsItems.id, newsTranslations.newsItemId))
-    .where(publicNewsIn(locale, now))
-    .all()
-    .map((r) => r.slug);
-}
+const publicSlugs = (locale: 'en' | 'sq', now = new Date()) => publicTranslations(t.db, 'news', locale, now).map((r) => r.address);
 
 describe('validation', () => {
   it('makes the slug from the title when it is left empty, with Albanian letters folded', () => {

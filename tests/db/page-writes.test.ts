@@ -12,12 +12,11 @@ import {
   savePageTranslation,
 } from '@/db/content/page-writes';
 import { trashMedia } from '@/db/media/library';
-import { publicPageIn } from '@/db/queries/visibility';
 import { richTextImageHtml } from '@/lib/media/rich-text';
 import { auditEvents, media, mediaTranslations, mediaUsages, pages, pageTranslations, redirects, revisions } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import { revisionOf, revisionList } from '@/db/content/translated';
-import { useStaffTestDatabase } from '../helpers/db';
+import { publicTranslations, useStaffTestDatabase } from '../helpers/db';
 import { insertMediaRow } from '../helpers/media-rows';
 
 const t = useStaffTestDatabase({ email: 'e@iom.int', name: 'Elira Hoxha', role: 'editor' });
@@ -71,14 +70,7 @@ const actions = () => t.db.select().from(auditEvents).orderBy(asc(auditEvents.id
 const redirectRows = () => t.db.select().from(redirects).all().map((r) => `${r.locale} ${r.fromPath} -> ${r.toPath}`).sort();
 const seededId = (key: string) => t.db.select().from(pages).where(eq(pages.key, key)).get()!.id;
 /** The page ids the public can see in a language at `now` (the rule every public query uses). */
-const publicIds = (locale: Locale, now: Date) =>
-  t.db
-    .select({ id: pageTranslations.pageId })
-    .from(pageTranslations)
-    .innerJoin(pages, eq(pages.id, pageTranslations.pageId))
-    .where(publicPageIn(locale, now))
-    .all()
-    .map((r) => r.id);
+const publicIds = (locale: Locale, now: Date) => publicTranslations(t.db, 'pages', locale, now).map((r) => r.id);
 
 describe('saving a page translation', () => {
   it('creates a language on its first save: a draft at version 1 with a revision and an audit event', () => {

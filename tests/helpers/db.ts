@@ -3,7 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { DATABASE_FILE, type DB, migrateDatabase, openDatabase } from '@/db/client';
+import { eq } from 'drizzle-orm';
 import { insertUserRow } from '@/db/auth/users-core';
+import { publicNewsIn, publicPageIn } from '@/db/queries/visibility';
+import { newsItems, newsTranslations, pages, pageTranslations } from '@/db/schema';
+import type { Locale } from '@/i18n/routing';
 import { seedDatabase } from '@/db/seed';
 
 /** A fresh data folder in the system's temp directory. */
@@ -127,4 +131,14 @@ export function useStaffTestDatabase(staff: { email: string; name: string; role:
       return current!.actor;
     },
   };
+}
+
+/** The translations of a type the public sees in a language at `now` (the rule every public query uses): item id and address. */
+export function publicTranslations(db: DB, type: 'news' | 'pages', locale: Locale, now = new Date()): { id: number; address: string | null }[] {
+  if (type === 'news') {
+    const join = eq(newsItems.id, newsTranslations.newsItemId);
+    return db.select({ id: newsItems.id, address: newsTranslations.slug }).from(newsTranslations).innerJoin(newsItems, join).where(publicNewsIn(locale, now)).all();
+  }
+  const join = eq(pages.id, pageTranslations.pageId);
+  return db.select({ id: pages.id, address: pageTranslations.path }).from(pageTranslations).innerJoin(pages, join).where(publicPageIn(locale, now)).all();
 }
