@@ -220,7 +220,7 @@ function NewsTranslationForm({
       carried={carried}
       hidden={{ itemId: itemId ?? '', locale }}
       meta={data}
-      links={itemId !== null && data ? { preview: `/admin/preview/news/${itemId}/${locale}`, history: `/admin/news/${itemId}/history/${locale}` } : null}
+      item={{ segment: 'news', id: itemId, preview: true }}
       conflictFields={FIELDS.map((f) => ({ name: f, label: t(`fields.${f}`) }))}
       confirm={itemId !== null ? { action: confirmNewsTranslationAction, hidden: { itemId, locale } } : null}
       statusLabels={Object.fromEntries(PUBLICATION_STATUSES.map((s) => [s, statuses(s)])) as Record<PublicationStatus, string>}

@@ -97,7 +97,7 @@ function PageTranslationForm({
       action={savePageTranslationAction}
       hidden={{ pageId, locale }}
       meta={data}
-      links={data ? { preview: kind === 'page' ? `/admin/preview/pages/${pageId}/${locale}` : null, history: `/admin/pages/${pageId}/history/${locale}` } : null}
+      item={{ segment: 'pages', id: pageId, preview: kind === 'page' }}
       conflictFields={names.map((f) => ({ name: f, label: fieldLabel(f) }))}
       confirm={{ action: confirmPageTranslationAction, hidden: { pageId, locale } }}
       statusLabels={Object.fromEntries(PUBLICATION_STATUSES.map((s) => [s, statuses(s)])) as Record<(typeof PUBLICATION_STATUSES)[number], string>}
