@@ -289,7 +289,7 @@ export function saveTranslationIn<I extends TranslatedItem, R extends Translatio
   // scheduled for later, what appears at its time (db/cdn-outbox.ts).
   queuePurge(tx, publicChange(type, change), now);
   if (next.status === 'scheduled' && next.publishedAt && next.publishedAt > now) {
-    queuePurge(tx, publicChange(type, type.changes({ ...ctx, nowLive: true, now: next.publishedAt }, [])), next.publishedAt);
+    queuePurge(tx, publicChange(type, type.changes({ ...ctx, nowLive: true, now: next.publishedAt }, [])), now, next.publishedAt);
   }
   return { ok: true, itemId: item.id, version, status: next.status, publishedAt: next.publishedAt, ...change };
 }
