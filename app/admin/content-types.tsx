@@ -1,14 +1,18 @@
 import type { ReactNode } from 'react';
 import type { getTranslations } from 'next-intl/server';
 import type { RestoreTarget } from '@/components/admin/RestoreForm';
+import type { TrashTable } from '@/components/admin/TrashTable';
 import { ArticleView } from '@/components/site/ArticleView';
 import { PageView } from '@/components/site/PageView';
 import type { ContentTypeName } from '@/db/admin/content';
-import { newsForEditor, newsPreview } from '@/db/admin/news';
-import { pageForEditor, pagePreview } from '@/db/admin/pages';
+import { newsForEditor, newsPreview, newsTrash } from '@/db/admin/news';
+import { pageForEditor, pagePreview, pageTrash } from '@/db/admin/pages';
+import type { TrashedItem } from '@/db/content/trash';
 import type { Locale } from '@/i18n/routing';
 import { restoreNewsRevisionAction } from './(area)/news/actions';
+import { deleteNewsForeverAction, restoreNewsAction } from './(area)/news/trash/actions';
 import { restorePageRevisionAction } from './(area)/pages/actions';
+import { deletePageForeverAction, restorePageAction } from './(area)/pages/admin-actions';
 
 type Messages = Awaited<ReturnType<typeof getTranslations<'Admin'>>>;
 
@@ -27,6 +31,11 @@ export type ContentTypeRoutes = {
   restore: Omit<RestoreTarget, 'id'>;
   /** One language as the public page would show it, whatever its status; null when there is none. */
   preview(id: number, locale: Locale): Promise<ReactNode | null>;
+  /** The trash page (/admin/<segment>/trash, admins only): its items, its words, the actions of its table. */
+  trash: Pick<Parameters<typeof TrashTable>[0], 'idName' | 'restoreAction' | 'deleteAction' | 'testId'> & {
+    load(): Promise<TrashedItem<unknown>[]>;
+    texts(t: Messages, done: { action: string; count: number }): { back: string; intro: string; emptyWarning: string; done: string | null };
+  };
 };
 
 const NEWS_FIELDS = ['title', 'slug', 'summary', 'dateline', 'body', 'seoTitle', 'seoDescription'] as const;
@@ -45,6 +54,19 @@ export const CONTENT_TYPES: Record<ContentTypeName, ContentTypeRoutes> = {
       const article = await newsPreview(id, locale);
       return article ? <ArticleView locale={locale} article={article} notPublished={!article.live} /> : null;
     },
+    trash: {
+      load: newsTrash,
+      texts: (t, done) => ({
+        back: t('editor.backToList'),
+        intro: t('trash.intro'),
+        emptyWarning: t('trash.emptyWarning'),
+        done: done.action === 'restored' ? t('trash.restored') : done.action === 'deleted' ? t('trash.deleted', { count: done.count }) : null,
+      }),
+      idName: 'itemId',
+      restoreAction: restoreNewsAction,
+      deleteAction: deleteNewsForeverAction,
+      testId: 'news-trash',
+    },
   },
   pages: {
     load: async (id, t) => {
@@ -60,6 +82,15 @@ export const CONTENT_TYPES: Record<ContentTypeName, ContentTypeRoutes> = {
     preview: async (id, locale) => {
       const page = await pagePreview(id, locale);
       return page ? <PageView locale={locale} page={page} /> : null;
+    },
+    trash: {
+      load: pageTrash,
+      // A restored page is shown in the tree, where its restore leads.
+      texts: (t) => ({ back: t('pages.backToList'), intro: t('pages.trashIntro'), emptyWarning: t('pages.emptyWarning'), done: null }),
+      idName: 'pageId',
+      restoreAction: restorePageAction,
+      deleteAction: deletePageForeverAction,
+      testId: 'pages-trash',
     },
   },
 };

@@ -121,8 +121,8 @@ export type TranslationFormProps = {
   hidden: Record<string, string | number>;
   /** This language as saved; undefined when it is not written yet. */
   meta: TranslationMeta | undefined;
-  /** Preview and history addresses, once the language exists. */
-  links: { preview: string | null; history: string } | null;
+  /** The item, by its type's address segment ('news', 'pages') and id (null before its first save): its preview (when it has one) and history links, once the language exists. */
+  item: { segment: string; id: number | null; preview: boolean };
   /** The form's text fields, compared with the newer text when a save is refused. */
   conflictFields: readonly { name: string; label: string }[];
   /** Marks this language as still right against the other, when it may be out of date. */
@@ -138,6 +138,11 @@ export type TranslationFormProps = {
 
 export function TranslationForm(props: TranslationFormProps) {
   const { locale, formId, draftKey, meta } = props;
+  const { segment, id: itemId } = props.item;
+  const links =
+    itemId !== null && meta
+      ? { preview: props.item.preview ? `/admin/preview/${segment}/${itemId}/${locale}` : null, history: `/admin/${segment}/${itemId}/history/${locale}` }
+      : null;
   const t = useTranslations('Admin.editor');
   const diffLabels = useTranslations('Admin.diff');
   const [state, action, pending] = useActionState<TranslationFormState, FormData>(props.action, idleState);
@@ -184,15 +189,15 @@ export function TranslationForm(props: TranslationFormProps) {
         {status ? props.statusLabels[status] : t('notWritten')}
         {publishedAtLabel && live ? ` · ${publishedAtLabel}` : null}
       </p>
-      {props.links ? (
+      {links ? (
         <p className="mt-1 flex flex-wrap gap-4 text-sm">
-          {props.links.preview ? (
-            <a href={props.links.preview} target="_blank" rel="noopener" className="font-semibold">
+          {links.preview ? (
+            <a href={links.preview} target="_blank" rel="noopener" className="font-semibold">
               {t('preview')}
               <span className="sr-only"> ({t('opensInNewTab')})</span>
             </a>
           ) : null}
-          <Link href={props.links.history} className="font-semibold">
+          <Link href={links.history} className="font-semibold">
             {t('history')}
           </Link>
           {meta?.publicPath ? (

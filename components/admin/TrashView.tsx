@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import type { TrashedItem } from '@/db/content/trash';
 import type { Locale } from '@/i18n/routing';
 import { formatTiranaDateTime } from '@/lib/dates';
+import { DoneNote } from './DoneNote';
 import { TrashTable } from './TrashTable';
 
 type Props = Omit<Parameters<typeof TrashTable>[0], 'rows' | 'headers'> & {
@@ -30,11 +31,7 @@ export async function TrashView({ items, locale, back, intro, done, ...table }: 
         <Link href={back.href}>← {back.label}</Link>
       </p>
       <h1 className="mt-2 text-3xl font-bold">{t('trash.title')}</h1>
-      {done ? (
-        <p role="status" className="mt-4 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900" data-testid="form-message">
-          {done}
-        </p>
-      ) : null}
+      {done ? <DoneNote>{done}</DoneNote> : null}
       <p className="mt-2 mb-6 text-muted">{intro}</p>
       <TrashTable rows={rows} headers={[t('news.english'), t('news.albanian'), t('trash.deletedAt'), t('trash.actions')]} {...table} />
     </>

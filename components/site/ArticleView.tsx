@@ -5,6 +5,7 @@ import { JsonLd } from '@/components/site/JsonLd';
 import { LocaleLink } from '@/components/site/LocaleLink';
 import { PageShell } from '@/components/site/PageShell';
 import { ResponsiveImage } from '@/components/site/ResponsiveImage';
+import { ListSection } from '@/components/site/ListSection';
 import { RichText } from '@/components/site/RichText';
 import { heroForPublic } from '@/db/queries/media';
 import { relatedNews, type PublicArticle } from '@/db/queries/news';
@@ -110,22 +111,13 @@ export async function ArticleView({ locale, article, notPublished = false }: { l
         <div className="measure lg:col-start-1">
           <RichText html={article.body} className="mt-8" />
           {article.mediaContact ? <MediaContactBlock locale={locale} contact={article.mediaContact} /> : null}
-          {article.themes.length > 0 ? (
-            <section aria-labelledby="themes" className="mt-10 border-t border-gray-200 pt-6">
-              <h2 id="themes" className="text-lg font-bold">
-                {t('themes')}
-              </h2>
-              <ul className="mt-2 flex flex-wrap gap-2">
-                {article.themes.map((theme) => (
-                  <li key={theme.path}>
-                    <SiteLink locale={locale} href={pageHref(theme.path)} className="inline-flex min-h-8 items-center rounded-full border border-iom-blue px-3 text-sm">
-                      {theme.title}
-                    </SiteLink>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
+          <ListSection id="themes" title={t('themes')} items={article.themes} itemKey={(theme) => theme.path} look="tags">
+            {(theme) => (
+              <SiteLink locale={locale} href={pageHref(theme.path)} className="inline-flex min-h-8 items-center rounded-full border border-iom-blue px-3 text-sm">
+                {theme.title}
+              </SiteLink>
+            )}
+          </ListSection>
           <p className="mt-10">
             <SiteLink locale={locale} href={newsHref()} className="font-semibold">
               ← {t('backToNews')}

@@ -4,6 +4,7 @@ import type { Alternate } from '@/components/site/LanguageSwitcher';
 import { PageCards } from '@/components/site/PageCards';
 import { PageShell } from '@/components/site/PageShell';
 import { ResponsiveImage } from '@/components/site/ResponsiveImage';
+import { ListSection } from '@/components/site/ListSection';
 import { RichText } from '@/components/site/RichText';
 import { heroForPublic } from '@/db/queries/media';
 import type { PublicPage } from '@/db/queries/pages';
@@ -45,28 +46,21 @@ export async function PageView({ locale, page }: { locale: Locale; page: PublicP
             {t('placeholder')}
           </p>
         ) : null}
-        {page.publications.length > 0 ? (
-          <section aria-labelledby="publications" className="mt-10" data-testid="publications">
-            <h2 id="publications" className="text-2xl font-bold">
-              {t('publications.title')}
-            </h2>
-            <ul className="mt-4 space-y-4">
-              {page.publications.map((doc) => (
-                <li key={doc.id}>
-                  <a href={doc.url} type="application/pdf" hrefLang={doc.language && doc.language !== 'mul' ? doc.language : undefined} className="font-semibold">
-                    {doc.title}
-                  </a>
-                  {doc.description ? <p className="text-sm">{doc.description}</p> : null}
-                  <p className="text-sm text-muted">
-                    PDF, {formatBytes(doc.size, locale)}
-                    {doc.language ? ` · ${t(`publications.language.${doc.language}`)}` : null} ·{' '}
-                    <time dateTime={isoDate(doc.createdAt)}>{formatDate(doc.createdAt, locale)}</time>
-                  </p>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
+        <ListSection id="publications" title={t('publications.title')} items={page.publications} itemKey={(doc) => doc.id} look="documents">
+          {(doc) => (
+            <>
+              <a href={doc.url} type="application/pdf" hrefLang={doc.language && doc.language !== 'mul' ? doc.language : undefined} className="font-semibold">
+                {doc.title}
+              </a>
+              {doc.description ? <p className="text-sm">{doc.description}</p> : null}
+              <p className="text-sm text-muted">
+                PDF, {formatBytes(doc.size, locale)}
+                {doc.language ? ` · ${t(`publications.language.${doc.language}`)}` : null} ·{' '}
+                <time dateTime={isoDate(doc.createdAt)}>{formatDate(doc.createdAt, locale)}</time>
+              </p>
+            </>
+          )}
+        </ListSection>
       </div>
       {page.children.length > 0 ? (
         <section aria-labelledby="in-section" className="mt-12">

@@ -4,7 +4,7 @@ import { requireUser } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 import { mediaUrl } from '@/lib/media/files';
 import { getDb } from '../index';
-import type { Actor } from '../auth/actor';
+import { signedInActor } from './actor';
 import {
   type MediaFilter,
   type MediaItem,
@@ -20,11 +20,6 @@ import type { DOCUMENT_LANGUAGES } from '../schema';
  * caller first, whoever calls it; db/media/library.ts does the work.
  */
 
-async function actor(ip: string | null, role?: 'admin'): Promise<Actor> {
-  const user = await requireUser(role);
-  return { userId: user.id, ip };
-}
-
 export async function mediaList(filter: MediaFilter) {
   await requireUser();
   return library.mediaList(getDb(), filter);
@@ -36,27 +31,27 @@ export async function mediaItem(id: number) {
 }
 
 export async function uploadMedia(input: { bytes: Uint8Array; fileName: string }, ip: string | null) {
-  return library.uploadMedia(getDb(), env().dataDir, await actor(ip), input);
+  return library.uploadMedia(getDb(), env().dataDir, await signedInActor(ip), input);
 }
 
 export async function saveMediaTexts(
   input: { id: number; baseVersion: number; language?: (typeof DOCUMENT_LANGUAGES)[number] | null; texts: MediaTextsInput },
   ip: string | null,
 ) {
-  return library.saveMediaTexts(getDb(), await actor(ip), input);
+  return library.saveMediaTexts(getDb(), await signedInActor(ip), input);
 }
 
 /** Any staff member may move an unused file to the trash and restore it; only admins delete for good. */
 export async function trashMedia(id: number, ip: string | null) {
-  return library.trashMedia(getDb(), await actor(ip), id);
+  return library.trashMedia(getDb(), await signedInActor(ip), id);
 }
 
 export async function restoreMedia(id: number, ip: string | null) {
-  return library.restoreMedia(getDb(), await actor(ip), id);
+  return library.restoreMedia(getDb(), await signedInActor(ip), id);
 }
 
 export async function deleteMediaForever(id: number, ip: string | null) {
-  return library.deleteMediaForever(getDb(), env().dataDir, await actor(ip, 'admin'), id);
+  return library.deleteMediaForever(getDb(), env().dataDir, await signedInActor(ip, 'admin'), id);
 }
 
 

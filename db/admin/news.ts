@@ -12,6 +12,7 @@ import {
 } from '../content/news-writes';
 import * as writes from '../content/news-writes';
 import { getDb } from '../index';
+import { signedInActor } from './actor';
 import * as queries from '../queries/news';
 import { pages, pageTranslations } from '../schema';
 
@@ -20,11 +21,6 @@ import { pages, pageTranslations } from '../schema';
  * whoever calls it; the content functions below do the work in one
  * transaction each and know nothing of sessions.
  */
-
-async function actor(ip: string | null, role?: 'admin') {
-  const user = await requireUser(role);
-  return { userId: user.id, ip };
-}
 
 export async function newsList(filter: StaffNewsFilter) {
   await requireUser();
@@ -40,31 +36,31 @@ export async function saveNewsTranslation(
   input: { itemId: number | null; locale: Locale; baseVersion: number | null; fields: NewsFields; publication: PublicationRequest },
   ip: string | null,
 ) {
-  return writes.saveNewsTranslation(getDb(), await actor(ip), input);
+  return writes.saveNewsTranslation(getDb(), await signedInActor(ip), input);
 }
 
 /** The first save of a new article: see writes.createNewsItem. */
 export async function createNewsItem(input: Parameters<typeof writes.createNewsItem>[2], ip: string | null) {
-  return writes.createNewsItem(getDb(), await actor(ip), input);
+  return writes.createNewsItem(getDb(), await signedInActor(ip), input);
 }
 
 export async function saveSharedNewsFields(input: { itemId: number; baseVersion: number; shared: SharedNewsFields }, ip: string | null) {
-  return writes.saveSharedNewsFields(getDb(), await actor(ip), input);
+  return writes.saveSharedNewsFields(getDb(), await signedInActor(ip), input);
 }
 
 export async function confirmNewsTranslation(itemId: number, locale: Locale, ip: string | null) {
-  return confirmTranslation(getDb(), await actor(ip), itemId, locale);
+  return confirmTranslation(getDb(), await signedInActor(ip), itemId, locale);
 }
 
 
 
 export async function restoreNewsRevision(input: { itemId: number; revisionId: number; baseVersion: number }, ip: string | null) {
-  return writes.restoreNewsRevision(getDb(), await actor(ip), input);
+  return writes.restoreNewsRevision(getDb(), await signedInActor(ip), input);
 }
 
 /** Any staff member may move an item to the trash; only admins see, restore and empty it. */
 export async function trashNews(itemId: number, ip: string | null) {
-  return writes.trashNews(getDb(), await actor(ip), itemId);
+  return writes.trashNews(getDb(), await signedInActor(ip), itemId);
 }
 
 export async function newsTrash() {
@@ -73,11 +69,11 @@ export async function newsTrash() {
 }
 
 export async function restoreNews(itemId: number, ip: string | null) {
-  return writes.restoreNews(getDb(), await actor(ip, 'admin'), itemId);
+  return writes.restoreNews(getDb(), await signedInActor(ip, 'admin'), itemId);
 }
 
 export async function deleteNewsForever(itemIds: number[] | 'all', ip: string | null) {
-  return writes.deleteNewsForever(getDb(), await actor(ip, 'admin'), itemIds);
+  return writes.deleteNewsForever(getDb(), await signedInActor(ip, 'admin'), itemIds);
 }
 
 /** The Our Work areas a news item can belong to, titled in the editor's language. */

@@ -6,6 +6,7 @@ import * as tree from '../content/page-tree';
 import type { SavePageInput } from '../content/page-writes';
 import * as writes from '../content/page-writes';
 import { getDb } from '../index';
+import { signedInActor } from './actor';
 import * as queries from '../queries/pages';
 
 /**
@@ -18,11 +19,6 @@ import * as queries from '../queries/pages';
  * shape the tree — add, move, reorder, move to the trash — and see,
  * restore and empty the trash.
  */
-
-async function actor(ip: string | null, role?: 'admin') {
-  const user = await requireUser(role);
-  return { userId: user.id, ip };
-}
 
 // ---------------------------------------------------------------- any staff member
 
@@ -37,22 +33,22 @@ export async function pageForEditor(pageId: number) {
 }
 
 export async function savePageTranslation(input: SavePageInput, ip: string | null) {
-  return writes.savePageTranslation(getDb(), await actor(ip), input);
+  return writes.savePageTranslation(getDb(), await signedInActor(ip), input);
 }
 
 export async function confirmPageTranslation(pageId: number, locale: Locale, ip: string | null) {
-  return writes.confirmPageTranslation(getDb(), await actor(ip), pageId, locale);
+  return writes.confirmPageTranslation(getDb(), await signedInActor(ip), pageId, locale);
 }
 
 
 
 export async function restorePageRevision(input: { pageId: number; locale: Locale; revisionId: number; baseVersion: number | null }, ip: string | null) {
-  return writes.restorePageRevision(getDb(), await actor(ip), input);
+  return writes.restorePageRevision(getDb(), await signedInActor(ip), input);
 }
 
 /** Where an external link points is part of editing it, like its titles. */
 export async function setPageExternalUrl(pageId: number, externalUrl: string, ip: string | null) {
-  return tree.setPageExternalUrl(getDb(), await actor(ip), pageId, externalUrl);
+  return tree.setPageExternalUrl(getDb(), await signedInActor(ip), pageId, externalUrl);
 }
 
 /** One language of a page as the public page would show it, for staff only. */
@@ -64,24 +60,24 @@ export async function pagePreview(pageId: number, locale: Locale) {
 // ---------------------------------------------------------------- admins only: the tree
 
 export async function createPage(input: CreatePageInput, ip: string | null) {
-  return tree.createPage(getDb(), await actor(ip, 'admin'), input);
+  return tree.createPage(getDb(), await signedInActor(ip, 'admin'), input);
 }
 
 export async function movePage(input: { pageId: number; parentId: number | null; position: number }, ip: string | null) {
-  return tree.movePage(getDb(), await actor(ip, 'admin'), input);
+  return tree.movePage(getDb(), await signedInActor(ip, 'admin'), input);
 }
 
 /** A drag and drop move; the result says where the page was, for undo. */
 export async function movePageTo(input: { pageId: number; parentId: number | null; position: number }, ip: string | null) {
-  return tree.movePageTo(getDb(), await actor(ip, 'admin'), input);
+  return tree.movePageTo(getDb(), await signedInActor(ip, 'admin'), input);
 }
 
 export async function movePageUpDown(pageId: number, direction: 'up' | 'down', ip: string | null) {
-  return tree.movePageUpDown(getDb(), await actor(ip, 'admin'), pageId, direction);
+  return tree.movePageUpDown(getDb(), await signedInActor(ip, 'admin'), pageId, direction);
 }
 
 export async function trashPage(pageId: number, ip: string | null) {
-  return tree.trashPage(getDb(), await actor(ip, 'admin'), pageId);
+  return tree.trashPage(getDb(), await signedInActor(ip, 'admin'), pageId);
 }
 
 // ---------------------------------------------------------------- admins only: the trash
@@ -92,21 +88,21 @@ export async function pageTrash() {
 }
 
 export async function restorePage(pageId: number, ip: string | null) {
-  return tree.restorePage(getDb(), await actor(ip, 'admin'), pageId);
+  return tree.restorePage(getDb(), await signedInActor(ip, 'admin'), pageId);
 }
 
 export async function deletePageForever(pageId: number, ip: string | null) {
-  return tree.deletePageForever(getDb(), await actor(ip, 'admin'), pageId);
+  return tree.deletePageForever(getDb(), await signedInActor(ip, 'admin'), pageId);
 }
 
 export async function emptyPageTrash(ip: string | null) {
-  return tree.emptyPageTrash(getDb(), await actor(ip, 'admin'));
+  return tree.emptyPageTrash(getDb(), await signedInActor(ip, 'admin'));
 }
 
 export async function setPageHero(pageId: number, heroMediaId: number | null, ip: string | null) {
-  return tree.setPageHero(getDb(), await actor(ip), pageId, heroMediaId);
+  return tree.setPageHero(getDb(), await signedInActor(ip), pageId, heroMediaId);
 }
 
 export async function setPagePublications(pageId: number, mediaIds: number[], ip: string | null) {
-  return tree.setPagePublications(getDb(), await actor(ip), pageId, mediaIds);
+  return tree.setPagePublications(getDb(), await signedInActor(ip), pageId, mediaIds);
 }

@@ -4,7 +4,8 @@ import { generateTotpSecret, totpQrSvg, totpUri } from '@/lib/auth/totp';
 import { recordAudit } from '../auth/audit-log';
 import { clearTwoFactor, type ResetResult, setPendingTotpSecret, totpKey } from '../auth/two-factor';
 import * as twoFactor from '../auth/two-factor';
-import { adminActor, checkCurrentPassword } from './users';
+import { signedInActor } from './actor';
+import { checkCurrentPassword } from './users';
 import { getDb } from '../index';
 
 /** Two-factor sign-in for the signed-in user, and the admin's site-wide requirement. */
@@ -16,7 +17,7 @@ export async function twoFactorRequirement(): Promise<boolean> {
 
 /** Requiring it is refused to an admin who has not turned it on: they would lock themselves out. */
 export async function setTwoFactorRequirement(required: boolean, ip: string | null): Promise<ReturnType<typeof twoFactor.setTwoFactorRequirement>> {
-  return twoFactor.setTwoFactorRequirement(getDb(), await adminActor(ip), required);
+  return twoFactor.setTwoFactorRequirement(getDb(), await signedInActor(ip, 'admin'), required);
 }
 
 /** A new secret to scan; it counts only once a code from it is confirmed. Stored encrypted. */
@@ -62,5 +63,5 @@ export async function disableTwoFactor(password: string, ip: string): Promise<bo
 
 /** An admin removes another user's second factor (a lost phone); that user's sessions end. Audit-logged. */
 export async function resetTwoFactor(id: number, ip: string | null): Promise<ResetResult> {
-  return twoFactor.resetTwoFactor(getDb(), await adminActor(ip), id);
+  return twoFactor.resetTwoFactor(getDb(), await signedInActor(ip, 'admin'), id);
 }

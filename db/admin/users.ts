@@ -3,8 +3,8 @@ import { desc, eq, sql } from 'drizzle-orm';
 import { requireUser } from '@/lib/auth/session';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { getDb } from '../index';
+import { signedInActor } from './actor';
 import { beginLoginAttempt, settleLoginAttempt } from '../auth/throttle';
-import type { Actor } from '../auth/actor';
 import * as accounts from '../auth/user-admin';
 import type { UserChangeResult } from '../auth/user-admin';
 import { type Role, users } from '../schema';
@@ -49,19 +49,13 @@ export async function userList(): Promise<UserRow[]> {
 
 export type { UserChangeResult };
 
-/** The signed-in admin, as the actor of a change; the rules themselves are in db/auth/user-admin.ts. */
-export async function adminActor(ip: string | null): Promise<Actor> {
-  const admin = await requireUser('admin');
-  return { userId: admin.id, ip };
-}
-
 export async function createUser(input: { email: string; name: string; role: Role; password: string }, ip: string | null): Promise<UserChangeResult> {
-  return accounts.createUser(getDb(), await adminActor(ip), input);
+  return accounts.createUser(getDb(), await signedInActor(ip, 'admin'), input);
 }
 
 /** Role or active flag. Deactivating (or demoting) ends the user's sessions at their next request. */
 export async function changeUserAccess(id: number, change: { role?: Role; active?: boolean }, ip: string | null): Promise<UserChangeResult> {
-  return accounts.changeUserAccess(getDb(), await adminActor(ip), id, change);
+  return accounts.changeUserAccess(getDb(), await signedInActor(ip, 'admin'), id, change);
 }
 
 /** A user's email and name, for checking a new password against them. Admins only. */
@@ -72,7 +66,7 @@ export async function userIdentity(id: number): Promise<{ email: string; name: s
 
 /** An admin sets someone's password; that user's sessions end. */
 export async function setUserPassword(id: number, password: string, ip: string | null): Promise<UserChangeResult> {
-  return accounts.setUserPassword(getDb(), await adminActor(ip), id, password);
+  return accounts.setUserPassword(getDb(), await signedInActor(ip, 'admin'), id, password);
 }
 
 /**

@@ -23,7 +23,7 @@ import {
   SLUG_PATTERN,
 } from './common';
 import { snapshotOptionalText, snapshotSchema, snapshotText } from './revisions';
-import { deleteForever, trashList, restoreItem, type TrashedItem, trashItem } from './trash';
+import { type TrashedItem, trashOf } from './trash';
 import {
   confirmTranslation as confirmTranslatedLanguage,
   itemAccessors,
@@ -457,23 +457,25 @@ function changedLiveItem(tx: Tx, itemId: number, now: Date): string[] {
   return paths;
 }
 
+const newsTrashOps = trashOf(newsType);
+
 export type TrashResult = { ok: true; changedPaths: string[] } | { ok: false; error: 'notFound' };
 
 /** Moves an item to the trash: it leaves the public site at once, and nothing is deleted. */
 export function trashNews(db: DB, actor: Actor, itemId: number, now = new Date()): TrashResult {
-  return trashItem(db, newsType, actor, itemId, now) as TrashResult;
+  return newsTrashOps.trash(db, actor, itemId, now) as TrashResult;
 }
 
 export function restoreNews(db: DB, actor: Actor, itemId: number, now = new Date()): TrashResult {
-  const result = restoreItem(db, newsType, actor, itemId, now);
+  const result = newsTrashOps.restore(db, actor, itemId, now);
   return result.ok ? { ok: true, changedPaths: result.changedPaths } : (result as TrashResult);
 }
 
 export function newsTrash(db: Queryable): TrashedItem<ItemRow>[] {
-  return trashList(db, newsType);
+  return newsTrashOps.list(db);
 }
 
 /** Deletes trashed items for good, with their revisions (admins only, at the caller). */
 export function deleteNewsForever(db: DB, actor: Actor, itemIds: number[] | 'all'): number {
-  return deleteForever(db, newsType, actor, itemIds);
+  return newsTrashOps.deleteForever(db, actor, itemIds);
 }

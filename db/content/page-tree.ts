@@ -9,7 +9,7 @@ import { isLive, isStale } from './common';
 import { normalizeExternalUrl } from './page-paths';
 import type { Actor } from '../auth/actor';
 import { childIds, livePageRow, pageLiveChange as liveChange, type PageChange, pageType, placeInOrder } from './page-writes';
-import { deleteTrashedIn, trashList, restoreItem, type TrashedItem, trashItem, type TrashRefusal } from './trash';
+import { type TrashedItem, trashOf, type TrashRefusal } from './trash';
 
 /**
  * The page tree as staff shape it: where a page sits (parent and position
@@ -271,6 +271,8 @@ export function setPageExternalUrl(db: DB, actor: Actor, pageId: number, externa
 
 // ---------------------------------------------------------------- trash
 
+const pageTrashOps = trashOf(pageType);
+
 export type TrashPageResult = ({ ok: true } & PageChange) | { ok: false; error: 'notFound' | 'protected' | 'hasChildren' };
 
 /**
@@ -280,7 +282,7 @@ export type TrashPageResult = ({ ok: true } & PageChange) | { ok: false; error: 
  * and pages with children outside the trash, stay where they are (pageType.trash).
  */
 export function trashPage(db: DB, actor: Actor, pageId: number, now = new Date()): TrashPageResult {
-  return trashItem(db, pageType, actor, pageId, now) as TrashPageResult;
+  return pageTrashOps.trash(db, actor, pageId, now) as TrashPageResult;
 }
 
 export type RestorePageResult =
@@ -293,7 +295,7 @@ export type RestorePageResult =
  * at the end of the top level when its parent is in the trash or gone.
  */
 export function restorePage(db: DB, actor: Actor, pageId: number, now = new Date()): RestorePageResult {
-  const result = restoreItem(db, pageType, actor, pageId, now);
+  const result = pageTrashOps.restore(db, actor, pageId, now);
   if (!result.ok) return result as RestorePageResult;
   const { placed, ...change } = result;
   return { ...change, parentId: placed.parentId ?? null };
@@ -304,7 +306,7 @@ export type DeletePageResult = ({ ok: true } & PageChange) | { ok: false; error:
 /** Deletes one page in the trash for good (admins only, checked by the caller). */
 export function deletePageForever(db: DB, actor: Actor, pageId: number): DeletePageResult {
   return db.transaction((tx): DeletePageResult => {
-    const refused: TrashRefusal | null = deleteTrashedIn(tx, pageType, actor, pageId);
+    const refused: TrashRefusal | null = pageTrashOps.deleteIn(tx, actor, pageId);
     if (refused) return refused as DeletePageResult;
     // A page in the trash was not public: nothing to revalidate.
     return { ok: true, changedPaths: [], menuChanged: false };
@@ -313,16 +315,12 @@ export function deletePageForever(db: DB, actor: Actor, pageId: number): DeleteP
 
 /** Deletes every page in the trash for good (admins only, checked by the caller). */
 export function emptyPageTrash(db: DB, actor: Actor): { ok: true; deleted: number } & PageChange {
-  return db.transaction((tx) => {
-    let deleted = 0;
-    for (const page of pageType.trashedItems(tx)) if (deleteTrashedIn(tx, pageType, actor, page.id) === null) deleted++;
-    return { ok: true as const, deleted, changedPaths: [], menuChanged: false };
-  });
+  return { ok: true, deleted: pageTrashOps.deleteForever(db, actor, 'all'), changedPaths: [], menuChanged: false };
 }
 
-/** The pages in the trash, most recently trashed first (see trashList). */
+/** The pages in the trash, most recently trashed first. */
 export function pageTrash(db: DB): TrashedItem<PageRow>[] {
-  return trashList(db, pageType);
+  return pageTrashOps.list(db);
 }
 
 // ---------------------------------------------------------------- the tree for staff

@@ -8,7 +8,7 @@ import { NEWS_KINDS, newsItems, newsItemThemes, newsTranslations, pages, pageTra
 import { isLive } from '../content/common';
 import type { MediaContact } from '@/lib/media-contact';
 import { pressReleaseContact } from './media-contact';
-import { isPublic } from './visibility';
+import { isPublic, publicNewsIn, publicPageIn } from './visibility';
 
 export const NEWS_PAGE_SIZE = 10;
 
@@ -37,10 +37,6 @@ const summaryColumns = {
   heroMediaId: newsItems.heroMediaId,
 };
 
-function publicNews(locale: Locale, kind?: NewsKind) {
-  return and(eq(newsTranslations.locale, locale), isNull(newsItems.deletedAt), isPublic(newsTranslations), kind ? eq(newsItems.kind, kind) : undefined);
-}
-
 export type NewsPage = { items: NewsSummary[]; total: number; page: number; pageCount: number };
 
 /**
@@ -50,7 +46,7 @@ export type NewsPage = { items: NewsSummary[]; total: number; page: number; page
  */
 export const publishedNews = cache((locale: Locale, page = 1, pageSize = NEWS_PAGE_SIZE, kind?: NewsKind): NewsPage => {
   const db = getDb();
-  const where = publicNews(locale, kind);
+  const where = and(publicNewsIn(locale), kind ? eq(newsItems.kind, kind) : undefined);
   const [{ n: total } = { n: 0 }] = db
     .select({ n: count() })
     .from(newsTranslations)
@@ -124,14 +120,7 @@ function completeArticle(db: Queryable, row: ArticleRow, locale: Locale): Public
         .select({ title: pageTranslations.title, path: pageTranslations.path, position: pages.position })
         .from(pageTranslations)
         .innerJoin(pages, eq(pages.id, pageTranslations.pageId))
-        .where(
-          and(
-            inArray(pageTranslations.pageId, themeIds),
-            eq(pageTranslations.locale, locale),
-            isNull(pages.deletedAt),
-            isPublic(pageTranslations),
-          ),
-        )
+        .where(and(inArray(pageTranslations.pageId, themeIds), publicPageIn(locale)))
         .orderBy(pages.position)
         .all()
         .flatMap((t) => (t.path ? [{ title: t.title, path: t.path }] : []))
@@ -149,7 +138,7 @@ export const publishedNewsBySlug = cache((locale: Locale, slug: string): PublicA
     .select(articleColumns)
     .from(newsTranslations)
     .innerJoin(newsItems, eq(newsItems.id, newsTranslations.newsItemId))
-    .where(and(publicNews(locale), eq(newsTranslations.slug, slug)))
+    .where(and(publicNewsIn(locale), eq(newsTranslations.slug, slug)))
     .get();
   return row?.publishedAt ? completeArticle(db, row as ArticleRow, locale) : null;
 });
@@ -194,7 +183,7 @@ export const relatedNews = cache((locale: Locale, itemId: number, limit = 3): Ne
     .select(summaryColumns)
     .from(newsTranslations)
     .innerJoin(newsItems, eq(newsItems.id, newsTranslations.newsItemId))
-    .where(and(publicNews(locale), inArray(newsItems.id, sharing)))
+    .where(and(publicNewsIn(locale), inArray(newsItems.id, sharing)))
     .orderBy(desc(newsTranslations.publishedAt), desc(newsItems.id))
     .limit(limit)
     .all() as NewsSummary[];

@@ -7,7 +7,7 @@ import { pagePublicationIds } from '../content/page-tree';
 import { getDb } from '../index';
 import { type PublicDocument, publicDocument } from '../media/public';
 import { pages, pageTranslations } from '../schema';
-import { isPublic } from './visibility';
+import { isPublic, publicPageIn } from './visibility';
 
 export type MenuItem = {
   pageId: number;
@@ -47,8 +47,8 @@ function visiblePagesQuery(locale: Locale) {
       heroMediaId: pages.heroMediaId,
     })
     .from(pages)
-    .innerJoin(pageTranslations, and(eq(pageTranslations.pageId, pages.id), eq(pageTranslations.locale, locale)))
-    .where(and(isNull(pages.deletedAt), isPublic(pageTranslations)))
+    .innerJoin(pageTranslations, eq(pageTranslations.pageId, pages.id))
+    .where(publicPageIn(locale))
     .orderBy(asc(pages.parentId), asc(pages.position), asc(pages.id));
 }
 
@@ -149,15 +149,7 @@ export const publishedPageByPath = cache((locale: Locale, path: string): PublicP
     .select({ page: pages, t: pageTranslations })
     .from(pageTranslations)
     .innerJoin(pages, eq(pages.id, pageTranslations.pageId))
-    .where(
-      and(
-        eq(pageTranslations.locale, locale),
-        eq(pageTranslations.path, path),
-        eq(pages.kind, 'page'),
-        isNull(pages.deletedAt),
-        isPublic(pageTranslations),
-      ),
-    )
+    .where(and(publicPageIn(locale), eq(pageTranslations.path, path), eq(pages.kind, 'page')))
     .get();
   if (!row) return null;
   return completePage(db, row, locale, path, row.t.publishedAt!);

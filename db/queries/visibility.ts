@@ -1,5 +1,7 @@
-import { and, inArray, isNotNull, lte, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lte, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { Locale } from '@/i18n/routing';
+import { newsItems, newsTranslations, pages, pageTranslations } from '../schema';
 
 /** The same rule on a row already read (db/content/common.ts). */
 export { isLive } from '../content/common';
@@ -13,4 +15,14 @@ export { isLive } from '../content/common';
  */
 export function isPublic(t: { status: SQLiteColumn; publishedAt: SQLiteColumn }, now = new Date()): SQL {
   return and(inArray(t.status, ['published', 'scheduled']), isNotNull(t.publishedAt), lte(t.publishedAt, now))!;
+}
+
+/** An article's translation the public sees in a language (a query joining news_items). */
+export function publicNewsIn(locale: Locale, now = new Date()): SQL {
+  return and(eq(newsTranslations.locale, locale), isNull(newsItems.deletedAt), isPublic(newsTranslations, now))!;
+}
+
+/** A page's translation the public sees in a language (a query joining pages). */
+export function publicPageIn(locale: Locale, now = new Date()): SQL {
+  return and(eq(pageTranslations.locale, locale), isNull(pages.deletedAt), isPublic(pageTranslations, now))!;
 }

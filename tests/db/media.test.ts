@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { insertUserRow } from '@/db/auth/users-core';
+import { describe, expect, it, vi } from 'vitest';
 import {
   deleteMediaForever,
   mediaItem,
@@ -20,7 +19,7 @@ import { heroImageStatus, imagesWithoutAlt, setUsages, usagesFromHtml, usagesOf 
 import { auditEvents, media, mediaUsages, newsItems, newsTranslations, pages, pageTranslations } from '@/db/schema';
 import { parseVariants } from '@/lib/media/files';
 import { INCOMING_DIR, uploadsDir } from '@/lib/media/storage';
-import { makeTestDatabase } from '../helpers/db';
+import { useStaffTestDatabase } from '../helpers/db';
 import {
   CAMERA_SERIAL,
   cleanPdf,
@@ -36,17 +35,9 @@ import {
 // Images are really decoded and encoded here: on a busy 2-core machine (the whole suite at once) a test can take several seconds.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
-let t: ReturnType<typeof makeTestDatabase>;
-let actor: { userId: number; ip: string };
+const t = useStaffTestDatabase({ email: 'e@iom.int', name: 'Erion Editor', role: 'editor' });
 
-beforeEach(async () => {
-  t = makeTestDatabase();
-  const user = await insertUserRow(t.db, { email: 'e@iom.int', name: 'Erion Editor', role: 'editor', password: 'Lumi i Drinit rrjedh ngadalë' }, { id: null });
-  actor = { userId: (user as { id: number }).id, ip: '127.0.0.1' };
-});
-afterEach(() => t.close());
-
-const upload = (bytes: Uint8Array, fileName = 'photo.jpg') => uploadMedia(t.db, t.dataDir, actor, { bytes, fileName });
+const upload = (bytes: Uint8Array, fileName = 'photo.jpg') => uploadMedia(t.db, t.dataDir, t.actor, { bytes, fileName });
 
 function storedFiles(): string[] {
   const dir = uploadsDir(t.dataDir);
@@ -172,8 +163,8 @@ describe('a photo from a phone', () => {
   it('uploaded again after it went to the trash comes back with its texts', async () => {
     const photo = await phonePhoto(700, 500);
     const id = await uploaded(photo);
-    saveMediaTexts(t.db, actor, { id, baseVersion: 1, texts: { en: { alt: 'Judges in Durrës' }, sq: { alt: 'Gjyqtarë në Durrës' } } });
-    expect(trashMedia(t.db, actor, id)).toEqual({ ok: true });
+    saveMediaTexts(t.db, t.actor, { id, baseVersion: 1, texts: { en: { alt: 'Judges in Durrës' }, sq: { alt: 'Gjyqtarë në Durrës' } } });
+    expect(trashMedia(t.db, t.actor, id)).toEqual({ ok: true });
     expect(await upload(photo)).toEqual({ ok: true, id, kind: 'image', status: 'restored' });
     expect(mediaItem(t.db, id)).toMatchObject({ deletedAt: null, texts: { en: { alt: 'Judges in Durrës' } } });
   });
@@ -269,7 +260,7 @@ describe('bad input', () => {
 describe('an upload that fails half-way', () => {
   it('leaves no row and no file when the database write fails after the files were moved', async () => {
     const photo = await phonePhoto(700, 500);
-    const result = await uploadMedia(t.db, t.dataDir, actor, { bytes: photo, fileName: 'x.jpg' }, {
+    const result = await uploadMedia(t.db, t.dataDir, t.actor, { bytes: photo, fileName: 'x.jpg' }, {
       beforeCommit: () => {
         expect(storedFiles().length).toBeGreaterThan(0);
         throw new Error('disk full');
@@ -322,17 +313,17 @@ describe('a file in use', () => {
       { mediaId: report, role: 'body' },
     ]);
 
-    expect(trashMedia(t.db, actor, hero)).toEqual({
+    expect(trashMedia(t.db, t.actor, hero)).toEqual({
       ok: false,
       error: 'inUse',
       usages: [{ entityType: 'news', entityId: articleId, locale: null, role: 'hero', titles: { en: 'Training for judges', sq: 'Trajnim për gjyqtarë' }, trashed: false }],
     });
-    expect(trashMedia(t.db, actor, inBody)).toEqual({
+    expect(trashMedia(t.db, t.actor, inBody)).toEqual({
       ok: false,
       error: 'inUse',
       usages: [{ entityType: 'page', entityId: pageId, locale: 'sq', role: 'body', titles: { sq: 'Të dhëna dhe burime' }, trashed: false }],
     });
-    expect(trashMedia(t.db, actor, report)).toMatchObject({ ok: false, error: 'inUse' });
+    expect(trashMedia(t.db, t.actor, report)).toMatchObject({ ok: false, error: 'inUse' });
     expect([heroImageStatus(t.db, hero), heroImageStatus(t.db, report), heroImageStatus(t.db, 9999)]).toEqual(['ok', 'notImage', 'notFound']);
     // The database refuses too, whatever the code does.
     expect(() => t.db.delete(media).where(eq(media.id, hero)).run()).toThrow(/FOREIGN KEY/);
@@ -340,16 +331,16 @@ describe('a file in use', () => {
 
     // Saving the text without the image frees it; a trashed article still holds its hero.
     t.db.transaction((tx) => setUsages(tx, { type: 'page', id: pageId, locale: 'sq' }, usagesFromHtml(tx, `<a href="/media/${reportHash}.pdf">Report</a>`)));
-    expect(trashMedia(t.db, actor, inBody)).toEqual({ ok: true });
+    expect(trashMedia(t.db, t.actor, inBody)).toEqual({ ok: true });
     t.db.update(newsItems).set({ deletedAt: new Date() }).where(eq(newsItems.id, articleId)).run();
-    expect(trashMedia(t.db, actor, hero)).toMatchObject({ ok: false, usages: [{ trashed: true }] });
+    expect(trashMedia(t.db, t.actor, hero)).toMatchObject({ ok: false, usages: [{ trashed: true }] });
 
     // Deleting the page or article for good removes its uses (triggers).
     t.db.delete(pages).where(eq(pages.id, pageId)).run();
     t.db.delete(newsItems).where(eq(newsItems.id, articleId)).run();
     expect(t.db.select().from(mediaUsages).all()).toEqual([]);
     expect(usagesOf(t.db, [hero, report])).toEqual(new Map());
-    expect(trashMedia(t.db, actor, hero)).toEqual({ ok: true });
+    expect(trashMedia(t.db, t.actor, hero)).toEqual({ ok: true });
   });
 
   it('uses of one language are replaced on its save, the other language’s stay', async () => {
@@ -373,15 +364,15 @@ describe('a file in use', () => {
     const item = mediaItem(t.db, id)!;
     const name = item.variants[0]!.files.webp!;
     expect(servedFile(t.db, name)).not.toBeNull();
-    expect(trashMedia(t.db, actor, id)).toEqual({ ok: true });
+    expect(trashMedia(t.db, t.actor, id)).toEqual({ ok: true });
     expect(servedFile(t.db, name)).toBeNull();
-    expect(deleteMediaForever(t.db, t.dataDir, actor, 9999)).toEqual({ ok: false, error: 'notFound' });
-    expect(restoreMedia(t.db, actor, id)).toEqual({ ok: true });
+    expect(deleteMediaForever(t.db, t.dataDir, t.actor, 9999)).toEqual({ ok: false, error: 'notFound' });
+    expect(restoreMedia(t.db, t.actor, id)).toEqual({ ok: true });
     expect(servedFile(t.db, name)).not.toBeNull();
     // Only from the trash.
-    expect(deleteMediaForever(t.db, t.dataDir, actor, id)).toEqual({ ok: false, error: 'notFound' });
-    trashMedia(t.db, actor, id);
-    expect(deleteMediaForever(t.db, t.dataDir, actor, id)).toEqual({ ok: true });
+    expect(deleteMediaForever(t.db, t.dataDir, t.actor, id)).toEqual({ ok: false, error: 'notFound' });
+    trashMedia(t.db, t.actor, id);
+    expect(deleteMediaForever(t.db, t.dataDir, t.actor, id)).toEqual({ ok: true });
     expectNothingStored();
     const actions = t.db.select({ action: auditEvents.action, entityId: auditEvents.entityId }).from(auditEvents).where(eq(auditEvents.entityType, 'media')).all();
     expect(actions.map((a) => a.action)).toEqual(['media.upload', 'media.delete', 'media.restore', 'media.delete', 'media.delete_forever']);
@@ -396,24 +387,24 @@ describe('texts per language', () => {
       en: { alt: '  Judges at a training in Durrës ', caption: 'Training in Durrës.', credit: '© IOM 2019' },
       sq: { alt: 'Gjyqtarë në një trajnim në Durrës', caption: 'Trajnim në Durrës.', credit: '© IOM 2019' },
     };
-    expect(saveMediaTexts(t.db, actor, { id, baseVersion: 1, texts })).toEqual({ ok: true, version: 2 });
-    expect(saveMediaTexts(t.db, actor, { id, baseVersion: 1, texts })).toEqual({ ok: false, error: 'stale' });
-    expect(saveMediaTexts(t.db, actor, { id: 999, baseVersion: 1, texts })).toEqual({ ok: false, error: 'notFound' });
-    expect(saveMediaTexts(t.db, actor, { id, baseVersion: 2, texts: { ...texts, sq: { alt: 'x'.repeat(301) } } })).toEqual({
+    expect(saveMediaTexts(t.db, t.actor, { id, baseVersion: 1, texts })).toEqual({ ok: true, version: 2 });
+    expect(saveMediaTexts(t.db, t.actor, { id, baseVersion: 1, texts })).toEqual({ ok: false, error: 'stale' });
+    expect(saveMediaTexts(t.db, t.actor, { id: 999, baseVersion: 1, texts })).toEqual({ ok: false, error: 'notFound' });
+    expect(saveMediaTexts(t.db, t.actor, { id, baseVersion: 2, texts: { ...texts, sq: { alt: 'x'.repeat(301) } } })).toEqual({
       ok: false,
       error: 'invalid',
       fieldErrors: { 'sq.alt': 'tooLong' },
     });
     expect(mediaItem(t.db, id)!.texts.en).toEqual({ title: null, alt: 'Judges at a training in Durrës', caption: 'Training in Durrës.', credit: '© IOM 2019', decorative: false });
     // Nothing changed: no new version.
-    expect(saveMediaTexts(t.db, actor, { id, baseVersion: 2, texts })).toEqual({ ok: true, version: 2 });
+    expect(saveMediaTexts(t.db, t.actor, { id, baseVersion: 2, texts })).toEqual({ ok: true, version: 2 });
     expect(t.db.select().from(auditEvents).where(eq(auditEvents.action, 'media.update')).all()).toHaveLength(1);
   });
 
   it('list in srcset only the widths the library made, each of them served (a 404 of a -1024.webp was seen once, issue 19 point 8)', async () => {
     for (const [width, widths] of [[1000, [320, 640, 1000]], [1024, [320, 640, 1024]], [1600, [320, 640, 1024, 1600]]] as const) {
       const id = await uploaded(await (await picture(width, Math.round((width * 2) / 3))).jpeg({ quality: 70 }).toBuffer(), `w${width}.jpg`);
-      saveMediaTexts(t.db, actor, { id, baseVersion: 1, texts: { en: { alt: `A ${width} px picture` }, sq: {} } });
+      saveMediaTexts(t.db, t.actor, { id, baseVersion: 1, texts: { en: { alt: `A ${width} px picture` }, sq: {} } });
       const image = publicImage(t.db, id, 'en')!;
       const candidates = image.srcSet.split(', ').map((c) => c.split(' ') as [string, string]);
       expect(candidates.map(([, w]) => w), `${width} px`).toEqual(widths.map((w) => `${w}w`));
@@ -428,7 +419,7 @@ describe('texts per language', () => {
     const id = await uploaded(await phonePhoto(2400, 1600));
     expect(publicImage(t.db, id, 'en')).toBeNull();
     expect(imagesWithoutAlt(t.db, [id], 'en')).toEqual([id]);
-    saveMediaTexts(t.db, actor, { id, baseVersion: 1, texts: { en: { alt: 'Judges in Durrës', caption: 'A caption', credit: 'IOM' }, sq: {} } });
+    saveMediaTexts(t.db, t.actor, { id, baseVersion: 1, texts: { en: { alt: 'Judges in Durrës', caption: 'A caption', credit: 'IOM' }, sq: {} } });
     const en = publicImage(t.db, id, 'en')!;
     const hash = mediaItem(t.db, id)!.hash;
     expect(en).toEqual({
@@ -444,18 +435,18 @@ describe('texts per language', () => {
     });
     expect(publicImage(t.db, id, 'sq')).toBeNull();
     expect(imagesWithoutAlt(t.db, [id], 'sq')).toEqual([id]);
-    saveMediaTexts(t.db, actor, { id, baseVersion: 2, texts: { en: { alt: 'Judges in Durrës' }, sq: { alt: 'ignored', decorative: true } } });
+    saveMediaTexts(t.db, t.actor, { id, baseVersion: 2, texts: { en: { alt: 'Judges in Durrës' }, sq: { alt: 'ignored', decorative: true } } });
     expect(publicImage(t.db, id, 'sq')).toMatchObject({ alt: '', width: 1600 });
     expect(mediaItem(t.db, id)!.texts.sq).toMatchObject({ alt: null, decorative: true });
     expect(imagesWithoutAlt(t.db, [id, 12345], 'sq')).toEqual([12345]);
-    trashMedia(t.db, actor, id);
+    trashMedia(t.db, t.actor, id);
     expect(publicImage(t.db, id, 'en')).toBeNull();
   });
 
   it('give a document its title and language for lists of publications', async () => {
     const id = await uploaded(cleanPdf(), 'Raport 2024.pdf');
     expect(publicDocument(t.db, id, 'sq')).toMatchObject({ title: 'Raport 2024.pdf', language: null, size: cleanPdf().length });
-    saveMediaTexts(t.db, actor, { id, baseVersion: 1, language: 'sq', texts: { en: { title: 'Annual report 2024' }, sq: { title: 'Raporti vjetor 2024', alt: 'ignored for documents' } } });
+    saveMediaTexts(t.db, t.actor, { id, baseVersion: 1, language: 'sq', texts: { en: { title: 'Annual report 2024' }, sq: { title: 'Raporti vjetor 2024', alt: 'ignored for documents' } } });
     expect(publicDocument(t.db, id, 'sq')).toMatchObject({ title: 'Raporti vjetor 2024', language: 'sq', url: `/media/${mediaItem(t.db, id)!.hash}.pdf` });
     expect(mediaItem(t.db, id)!.texts.sq!.alt).toBeNull();
     expect(publicImage(t.db, id, 'sq')).toBeNull();
@@ -466,7 +457,7 @@ describe('the library', () => {
   it('finds files by name or alt text, by type, and lists the trash apart', async () => {
     const photo = await uploaded(await phonePhoto(700, 500), 'Gjykata-Durrës.jpg');
     const report = await uploaded(cleanPdf(), 'Raport.pdf');
-    saveMediaTexts(t.db, actor, { id: photo, baseVersion: 1, texts: { en: { alt: 'Judges and prosecutors' }, sq: { alt: 'Gjyqtarë dhe prokurorë' } } });
+    saveMediaTexts(t.db, t.actor, { id: photo, baseVersion: 1, texts: { en: { alt: 'Judges and prosecutors' }, sq: { alt: 'Gjyqtarë dhe prokurorë' } } });
     const ids = (f: Parameters<typeof mediaList>[1]) => mediaList(t.db, f).items.map((i) => i.id);
     expect(ids({})).toEqual([report, photo]);
     expect(ids({ q: 'prokuror' })).toEqual([photo]);
@@ -477,7 +468,7 @@ describe('the library', () => {
     expect(ids({ q: '%' })).toEqual([]);
     expect(ids({ kind: 'document' })).toEqual([report]);
     expect(ids({ kind: 'image' })).toEqual([photo]);
-    trashMedia(t.db, actor, report);
+    trashMedia(t.db, t.actor, report);
     expect(ids({})).toEqual([photo]);
     expect(ids({ trash: true })).toEqual([report]);
     expect(mediaList(t.db, {}).items[0]).toMatchObject({ createdByName: 'Erion Editor', usages: [] });
@@ -542,7 +533,7 @@ describe('serving', () => {
     }
     const name = item.variants[0]!.files.webp!;
     expect((await get(name)).status).toBe(200);
-    trashMedia(t.db, actor, id);
+    trashMedia(t.db, t.actor, id);
     expect((await get(name)).status).toBe(404);
   });
 

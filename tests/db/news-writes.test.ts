@@ -1,6 +1,5 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { insertUserRow } from '@/db/auth/users-core';
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
 import { LIMITS, type PublicationRequest } from '@/db/content/common';
 import {
   confirmTranslation,
@@ -18,21 +17,13 @@ import {
   trashNews,
 } from '@/db/content/news-writes';
 import { restoreMedia, trashMedia } from '@/db/media/library';
-import { isPublic } from '@/db/queries/visibility';
 import { richTextImageHtml } from '@/lib/media/rich-text';
 import { auditEvents, media, mediaTranslations, mediaUsages, newsItems, newsTranslations, pages, redirects, revisions } from '@/db/schema';
 import { revisionOf, revisionList } from '@/db/content/translated';
-import { makeTestDatabase } from '../helpers/db';
+import { publicTranslations, useStaffTestDatabase } from '../helpers/db';
 import { insertMediaRow } from '../helpers/media-rows';
 
-let t: ReturnType<typeof makeTestDatabase>;
-let actor: { userId: number; ip: string };
-beforeEach(async () => {
-  t = makeTestDatabase();
-  const user = await insertUserRow(t.db, { email: 'e@iom.int', name: 'E', role: 'editor', password: 'Lumi i Drinit rrjedh ngadalë' }, { id: null });
-  actor = { userId: (user as { id: number }).id, ip: '127.0.0.1' };
-});
-afterEach(() => t.close());
+const t = useStaffTestDatabase({ email: 'e@iom.int', name: 'E', role: 'editor' });
 
 const fields = (over: Partial<NewsFields> = {}): NewsFields => ({
   title: 'Training for judges',
@@ -46,7 +37,7 @@ const fields = (over: Partial<NewsFields> = {}): NewsFields => ({
 });
 
 function create(locale: 'en' | 'sq' = 'en', over: Partial<NewsFields> = {}, itemId: number | null = null) {
-  const result = saveNewsTranslation(t.db, actor, { itemId, locale, baseVersion: null, fields: fields(over) });
+  const result = saveNewsTranslation(t.db, t.actor, { itemId, locale, baseVersion: null, fields: fields(over) });
   if (!result.ok) throw new Error(result.error);
   return result;
 }
@@ -64,9 +55,9 @@ describe('saving a translation', () => {
 
   it('refuses a save based on an older version, returns the newer text and changes nothing', () => {
     const { itemId } = create();
-    const second = saveNewsTranslation(t.db, actor, { itemId, locale: 'en', baseVersion: 1, fields: fields({ title: 'Second title' }) });
+    const second = saveNewsTranslation(t.db, t.actor, { itemId, locale: 'en', baseVersion: 1, fields: fields({ title: 'Second title' }) });
     expect(second).toMatchObject({ ok: true, version: 2 });
-    const stale = saveNewsTranslation(t.db, actor, { itemId, locale: 'en', baseVersion: 1, fields: fields({ title: 'My stale edit' }) });
+    const stale = saveNewsTranslation(t.db, t.actor, { itemId, locale: 'en', baseVersion: 1, fields: fields({ title: 'My stale edit' }) });
     expect(stale).toMatchObject({ ok: false, error: 'stale', current: { title: 'Second title', version: 2 } });
     expect(t.db.select().from(newsTranslations).get()!.title).toBe('Second title');
     expect(t.db.select().from(revisions).all().map((r) => r.version)).toEqual([1, 2]);
@@ -79,7 +70,7 @@ describe('saving a translation', () => {
 
   it('keeps slugs unique per language only', () => {
     create('en');
-    expect(saveNewsTranslation(t.db, actor, { itemId: null, locale: 'en', baseVersion: null, fields: fields() })).toEqual({
+    expect(saveNewsTranslation(t.db, t.actor, { itemId: null, locale: 'en', baseVersion: null, fields: fields() })).toEqual({
       ok: false,
       error: 'invalid',
       fieldErrors: { slug: 'slugTaken' },
@@ -89,19 +80,19 @@ describe('saving a translation', () => {
 
   it('writes a redirect when a published address changes, and keeps no chains', () => {
     const { itemId } = create();
-    const published = saveNewsTranslation(t.db, actor, { itemId, locale: 'en', baseVersion: 1, fields: fields(), publication: { action: 'publish' } });
+    const published = saveNewsTranslation(t.db, t.actor, { itemId, locale: 'en', baseVersion: 1, fields: fields(), publication: { action: 'publish' } });
     expect(published).toMatchObject({ ok: true, version: 2, status: 'published' });
-    const moved = saveNewsTranslation(t.db, actor, { itemId, locale: 'en', baseVersion: 2, fields: fields({ slug: 'judges-trained' }) });
+    const moved = saveNewsTranslation(t.db, t.actor, { itemId, locale: 'en', baseVersion: 2, fields: fields({ slug: 'judges-trained' }) });
     expect(moved).toMatchObject({ ok: true });
     expect((moved as { changedPaths: string[] }).changedPaths).toEqual(expect.arrayContaining(['/news/judges-trained', '/news/training-for-judges', '/news', '/']));
-    saveNewsTranslation(t.db, actor, { itemId, locale: 'en', baseVersion: 3, fields: fields({ slug: 'judges-trained-in-durres' }) });
+    saveNewsTranslation(t.db, t.actor, { itemId, locale: 'en', baseVersion: 3, fields: fields({ slug: 'judges-trained-in-durres' }) });
     const rows = t.db.select().from(redirects).all().map((r) => `${r.fromPath} -> ${r.toPath}`).sort();
     expect(rows).toEqual(['/news/judges-trained -> /news/judges-trained-in-durres', '/news/training-for-judges -> /news/judges-trained-in-durres']);
   });
 
   it('writes no redirect for a draft', () => {
     const { itemId } = create();
-    saveNewsTranslation(t.db, actor, { itemId, locale: 'en', baseVersion: 1, fields: fields({ slug: 'other' }) });
+    saveNewsTranslation(t.db, t.actor, { itemId, locale: 'en', baseVersion: 1, fields: fields({ slug: 'other' }) });
     expect(t.db.select().from(redirects).all()).toEqual([]);
   });
 });
@@ -112,12 +103,12 @@ describe('stale translations', () => {
     create('sq', { title: 'Trajnim për gjyqtarët', slug: 'trajnim-per-gjyqtaret' }, itemId);
     expect(translationStates(t.db, itemId).find((s) => s.locale === 'sq')!.stale).toBe(false);
 
-    saveNewsTranslation(t.db, actor, { itemId, locale: 'en', baseVersion: 1, fields: fields({ body: '<p>New paragraph</p>' }) });
+    saveNewsTranslation(t.db, t.actor, { itemId, locale: 'en', baseVersion: 1, fields: fields({ body: '<p>New paragraph</p>' }) });
     const states = translationStates(t.db, itemId);
     expect(states.find((s) => s.locale === 'sq')!.stale).toBe(true);
     expect(states.find((s) => s.locale === 'en')!.stale).toBe(false);
 
-    expect(confirmTranslation(t.db, actor, itemId, 'sq')).toEqual({ ok: true });
+    expect(confirmTranslation(t.db, t.actor, itemId, 'sq')).toEqual({ ok: true });
     expect(translationStates(t.db, itemId).find((s) => s.locale === 'sq')!.stale).toBe(false);
     const sq = t.db.select().from(newsTranslations).where(and(eq(newsTranslations.newsItemId, itemId), eq(newsTranslations.locale, 'sq'))).get()!;
     expect(sq.version).toBe(1);
@@ -130,36 +121,28 @@ describe('the translation marker points one way', () => {
   it('a translator bringing the behind language up to date marks neither; the next edit of either marks the other', () => {
     const { itemId } = create('en');
     create('sq', { title: 'Trajnim për gjyqtarët', slug: 'trajnim-per-gjyqtaret' }, itemId);
-    saveNewsTranslation(t.db, actor, { itemId, locale: 'en', baseVersion: 1, fields: fields({ body: '<p>New paragraph</p>' }) });
+    saveNewsTranslation(t.db, t.actor, { itemId, locale: 'en', baseVersion: 1, fields: fields({ body: '<p>New paragraph</p>' }) });
     expect(staleOf(itemId)).toEqual({ en: false, sq: true });
 
     // The translator updates the Albanian while looking at the new English: the pair is confirmed.
-    saveNewsTranslation(t.db, actor, { itemId, locale: 'sq', baseVersion: 1, fields: fields({ title: 'Trajnim për gjyqtarët', slug: 'trajnim-per-gjyqtaret', body: '<p>Paragraf i ri</p>' }) });
+    saveNewsTranslation(t.db, t.actor, { itemId, locale: 'sq', baseVersion: 1, fields: fields({ title: 'Trajnim për gjyqtarët', slug: 'trajnim-per-gjyqtaret', body: '<p>Paragraf i ri</p>' }) });
     expect(staleOf(itemId)).toEqual({ en: false, sq: false });
 
     // An edit of a language that was up to date still marks the other.
-    saveNewsTranslation(t.db, actor, { itemId, locale: 'sq', baseVersion: 2, fields: fields({ title: 'Trajnim për gjyqtarët', slug: 'trajnim-per-gjyqtaret', body: '<p>Paragraf i ri, më i gjatë</p>' }) });
+    saveNewsTranslation(t.db, t.actor, { itemId, locale: 'sq', baseVersion: 2, fields: fields({ title: 'Trajnim për gjyqtarët', slug: 'trajnim-per-gjyqtaret', body: '<p>Paragraf i ri, më i gjatë</p>' }) });
     expect(staleOf(itemId)).toEqual({ en: true, sq: false });
   });
 });
 
 function save(itemId: number, locale: 'en' | 'sq', baseVersion: number, over: Partial<NewsFields> = {}, publication?: PublicationRequest, now?: Date) {
-  return saveNewsTranslation(t.db, actor, { itemId, locale, baseVersion, fields: fields(over), publication }, now);
+  return saveNewsTranslation(t.db, t.actor, { itemId, locale, baseVersion, fields: fields(over), publication }, now);
 }
 
 function row(itemId: number, locale: 'en' | 'sq') {
   return t.db.select().from(newsTranslations).where(and(eq(newsTranslations.newsItemId, itemId), eq(newsTranslations.locale, locale))).get()!;
 }
 
-function publicSlugs(locale: 'en' | 'sq', now = new Date()) {
-  return t.db
-    .select({ slug: newsTranslations.slug })
-    .from(newsTranslations)
-    .innerJoin(newsItems, eq(newsItems.id, newsTranslations.newsItemId))
-    .where(and(eq(newsTranslations.locale, locale), isNull(newsItems.deletedAt), isPublic(newsTranslations, now)))
-    .all()
-    .map((r) => r.slug);
-}
+const publicSlugs = (locale: 'en' | 'sq', now = new Date()) => publicTranslations(t.db, 'news', locale, now).map((r) => r.address);
 
 describe('validation', () => {
   it('makes the slug from the title when it is left empty, with Albanian letters folded', () => {
@@ -168,20 +151,20 @@ describe('validation', () => {
   });
 
   it('refuses bad input beside each field and saves nothing', () => {
-    const result = saveNewsTranslation(t.db, actor, {
+    const result = saveNewsTranslation(t.db, t.actor, {
       itemId: null,
       locale: 'en',
       baseVersion: null,
       fields: fields({ title: 'x'.repeat(5000), slug: 'Has Spaces', summary: 's'.repeat(LIMITS.summary + 1) }),
     });
     expect(result).toEqual({ ok: false, error: 'invalid', fieldErrors: { title: 'tooLong', slug: 'slugInvalid', summary: 'tooLong' } });
-    expect(saveNewsTranslation(t.db, actor, { itemId: null, locale: 'en', baseVersion: null, fields: fields({ title: '   ', slug: '' }) })).toEqual({
+    expect(saveNewsTranslation(t.db, t.actor, { itemId: null, locale: 'en', baseVersion: null, fields: fields({ title: '   ', slug: '' }) })).toEqual({
       ok: false,
       error: 'invalid',
       fieldErrors: { title: 'required' },
     });
     // A title that makes no address (only punctuation) leaves the address to be written by hand.
-    expect(saveNewsTranslation(t.db, actor, { itemId: null, locale: 'en', baseVersion: null, fields: fields({ title: '!!!', slug: '' }) })).toEqual({
+    expect(saveNewsTranslation(t.db, t.actor, { itemId: null, locale: 'en', baseVersion: null, fields: fields({ title: '!!!', slug: '' }) })).toEqual({
       ok: false,
       error: 'invalid',
       fieldErrors: { slug: 'required' },
@@ -268,8 +251,8 @@ describe('revisions', () => {
     expect(list.map((r) => r.version)).toEqual([3, 2, 1]);
     expect(list[0]!.authorName).toBe('E');
     const first = list.find((r) => r.version === 1)!;
-    expect(restoreNewsRevision(t.db, actor, { itemId, revisionId: first.id, baseVersion: 2 })).toMatchObject({ ok: false, error: 'stale' });
-    expect(restoreNewsRevision(t.db, actor, { itemId, revisionId: first.id, baseVersion: 3 })).toMatchObject({ ok: true, version: 4 });
+    expect(restoreNewsRevision(t.db, t.actor, { itemId, revisionId: first.id, baseVersion: 2 })).toMatchObject({ ok: false, error: 'stale' });
+    expect(restoreNewsRevision(t.db, t.actor, { itemId, revisionId: first.id, baseVersion: 3 })).toMatchObject({ ok: true, version: 4 });
     expect(row(itemId, 'en').title).toBe('First');
     expect(revisionList(t.db, newsType, itemId, 'en').map((r) => r.version)).toEqual([4, 3, 2, 1]);
     expect(revisionOf(t.db, newsType, itemId, first.id)!.snapshot.title).toBe('First');
@@ -300,13 +283,13 @@ describe('shared fields', () => {
   it('saves kind and themes with their own version', () => {
     const { itemId } = create('en');
     const theme = t.db.insert(pages).values({ kind: 'page' }).returning().get();
-    expect(saveSharedNewsFields(t.db, actor, { itemId, baseVersion: 1, shared: { kind: 'story', themes: [theme.id], heroMediaId: null } })).toMatchObject({ ok: true, version: 2 });
-    expect(saveSharedNewsFields(t.db, actor, { itemId, baseVersion: 1, shared: { kind: 'news', themes: [], heroMediaId: null } })).toMatchObject({
+    expect(saveSharedNewsFields(t.db, t.actor, { itemId, baseVersion: 1, shared: { kind: 'story', themes: [theme.id], heroMediaId: null } })).toMatchObject({ ok: true, version: 2 });
+    expect(saveSharedNewsFields(t.db, t.actor, { itemId, baseVersion: 1, shared: { kind: 'news', themes: [], heroMediaId: null } })).toMatchObject({
       ok: false,
       error: 'stale',
       current: { kind: 'story', themes: [theme.id], version: 2 },
     });
-    expect(saveSharedNewsFields(t.db, actor, { itemId, baseVersion: 2, shared: { kind: 'news', themes: [99999], heroMediaId: null } })).toEqual({ ok: false, error: 'invalid' });
+    expect(saveSharedNewsFields(t.db, t.actor, { itemId, baseVersion: 2, shared: { kind: 'news', themes: [99999], heroMediaId: null } })).toEqual({ ok: false, error: 'invalid' });
     expect(newsForEditor(t.db, itemId)).toMatchObject({ kind: 'story', themes: [theme.id], version: 2 });
   });
 });
@@ -318,31 +301,31 @@ describe('a press release’s media contact (issue 18, point 5)', () => {
   it('keeps the name, phone and e-mail set on the item, trimmed, empty fields as none', () => {
     const { itemId } = create();
     expect(stored(itemId)).toEqual({ name: null, phone: null, email: null });
-    const saved = saveSharedNewsFields(t.db, actor, { itemId, baseVersion: 1, shared: shared({ name: '  Ana  Hoxha ', phone: ' +355 4 225 7836 ', email: 'ahoxha@iom.int' }) });
+    const saved = saveSharedNewsFields(t.db, t.actor, { itemId, baseVersion: 1, shared: shared({ name: '  Ana  Hoxha ', phone: ' +355 4 225 7836 ', email: 'ahoxha@iom.int' }) });
     expect(saved).toMatchObject({ ok: true, version: 2 });
     expect(stored(itemId)).toEqual({ name: 'Ana Hoxha', phone: '+355 4 225 7836', email: 'ahoxha@iom.int' });
     expect(newsForEditor(t.db, itemId)!.mediaContact).toEqual({ name: 'Ana Hoxha', phone: '+355 4 225 7836', email: 'ahoxha@iom.int' });
     // Saved without the contact (an older form): it stays as it is.
-    expect(saveSharedNewsFields(t.db, actor, { itemId, baseVersion: 2, shared: shared() })).toMatchObject({ ok: true, version: 3 });
+    expect(saveSharedNewsFields(t.db, t.actor, { itemId, baseVersion: 2, shared: shared() })).toMatchObject({ ok: true, version: 3 });
     expect(stored(itemId)!.email).toBe('ahoxha@iom.int');
     // Emptied: none of its own.
-    expect(saveSharedNewsFields(t.db, actor, { itemId, baseVersion: 3, shared: shared({ name: '', phone: ' ', email: '' }) })).toMatchObject({ ok: true, version: 4 });
+    expect(saveSharedNewsFields(t.db, t.actor, { itemId, baseVersion: 3, shared: shared({ name: '', phone: ' ', email: '' }) })).toMatchObject({ ok: true, version: 4 });
     expect(stored(itemId)).toEqual({ name: null, phone: null, email: null });
   });
 
   it('refuses what is not a phone number or an e-mail address, naming the fields, and writes nothing', () => {
     const { itemId } = create();
-    expect(saveSharedNewsFields(t.db, actor, { itemId, baseVersion: 1, shared: shared({ name: 'Ana', phone: 'call me', email: 'ahoxha at iom.int' }) })).toEqual({ ok: false, error: 'mediaContactInvalid', fields: ['phone', 'email'] });
-    expect(saveSharedNewsFields(t.db, actor, { itemId, baseVersion: 1, shared: shared({ name: 'x'.repeat(121), phone: '12', email: null }) })).toEqual({ ok: false, error: 'mediaContactInvalid', fields: ['name', 'phone'] });
+    expect(saveSharedNewsFields(t.db, t.actor, { itemId, baseVersion: 1, shared: shared({ name: 'Ana', phone: 'call me', email: 'ahoxha at iom.int' }) })).toEqual({ ok: false, error: 'mediaContactInvalid', fields: ['phone', 'email'] });
+    expect(saveSharedNewsFields(t.db, t.actor, { itemId, baseVersion: 1, shared: shared({ name: 'x'.repeat(121), phone: '12', email: null }) })).toEqual({ ok: false, error: 'mediaContactInvalid', fields: ['name', 'phone'] });
     expect(stored(itemId)).toEqual({ name: null, phone: null, email: null });
     expect(t.db.select().from(newsItems).get()!.version).toBe(1);
   });
 
   it('is saved with the first save of a new article, or refuses it whole', () => {
-    const refused = createNewsItem(t.db, actor, { locale: 'en', fields: fields(), other: null, shared: shared({ name: null, phone: null, email: 'not-an-address' }) });
+    const refused = createNewsItem(t.db, t.actor, { locale: 'en', fields: fields(), other: null, shared: shared({ name: null, phone: null, email: 'not-an-address' }) });
     expect(refused).toEqual({ ok: false, error: 'mediaContactInvalid', fields: ['email'] });
     expect(t.db.select().from(newsItems).all()).toHaveLength(0);
-    const created = createNewsItem(t.db, actor, { locale: 'en', fields: fields(), other: null, shared: shared({ name: 'Press office', phone: '(04) 225-7836', email: 'iomtirana@iom.int' }) });
+    const created = createNewsItem(t.db, t.actor, { locale: 'en', fields: fields(), other: null, shared: shared({ name: 'Press office', phone: '(04) 225-7836', email: 'iomtirana@iom.int' }) });
     if (!created.ok) throw new Error(created.error);
     expect(stored(created.itemId)).toEqual({ name: 'Press office', phone: '(04) 225-7836', email: 'iomtirana@iom.int' });
   });
@@ -354,7 +337,7 @@ describe('the first save of a new article', () => {
   it('keeps the shared fields and the other language’s text, as a draft, in one step', () => {
     const theme = t.db.insert(pages).values({ kind: 'page' }).returning().get();
     const photo = insertMediaRow(t.db, 1, { en: 'Judges at a training', sq: 'Gjyqtarë në një trajnim' });
-    const result = createNewsItem(t.db, actor, {
+    const result = createNewsItem(t.db, t.actor, {
       locale: 'en',
       fields: fields(),
       publication: { action: 'publish' },
@@ -370,7 +353,7 @@ describe('the first save of a new article', () => {
   });
 
   it('writes no other language when nothing was typed in it', () => {
-    const result = createNewsItem(t.db, actor, { locale: 'sq', fields: fields(), other: { ...blank, body: '<p></p>' }, shared: { kind: 'news', themes: [], heroMediaId: null } });
+    const result = createNewsItem(t.db, t.actor, { locale: 'sq', fields: fields(), other: { ...blank, body: '<p></p>' }, shared: { kind: 'news', themes: [], heroMediaId: null } });
     expect(result.ok).toBe(true);
     expect(t.db.select({ locale: newsTranslations.locale }).from(newsTranslations).all()).toEqual([{ locale: 'sq' }]);
   });
@@ -379,24 +362,24 @@ describe('the first save of a new article', () => {
     create('sq', { slug: 'taken' });
     const before = { items: t.db.select().from(newsItems).all().length, revisions: t.db.select().from(revisions).all().length };
     const shared = { kind: 'news' as const, themes: [], heroMediaId: null };
-    expect(createNewsItem(t.db, actor, { locale: 'en', fields: fields(), other: { ...blank, body: '<p>Pa titull</p>' }, shared })).toEqual({
+    expect(createNewsItem(t.db, t.actor, { locale: 'en', fields: fields(), other: { ...blank, body: '<p>Pa titull</p>' }, shared })).toEqual({
       ok: false,
       error: 'invalid',
       fieldErrors: {},
       // The address is made from the title: without one, only the title is asked for.
       otherFieldErrors: { title: 'required' },
     });
-    expect(createNewsItem(t.db, actor, { locale: 'en', fields: fields({ title: '' }), other: { ...blank, title: 'Zënë', slug: 'taken' }, shared })).toEqual({
+    expect(createNewsItem(t.db, t.actor, { locale: 'en', fields: fields({ title: '' }), other: { ...blank, title: 'Zënë', slug: 'taken' }, shared })).toEqual({
       ok: false,
       error: 'invalid',
       fieldErrors: { title: 'required' },
       otherFieldErrors: { slug: 'slugTaken' },
     });
-    expect(createNewsItem(t.db, actor, { locale: 'en', fields: fields(), other: null, shared: { ...shared, themes: [99999] } })).toEqual({ ok: false, error: 'sharedInvalid' });
-    expect(createNewsItem(t.db, actor, { locale: 'en', fields: fields(), other: null, shared: { ...shared, heroMediaId: 99999 } })).toEqual({ ok: false, error: 'heroNotFound' });
+    expect(createNewsItem(t.db, t.actor, { locale: 'en', fields: fields(), other: null, shared: { ...shared, themes: [99999] } })).toEqual({ ok: false, error: 'sharedInvalid' });
+    expect(createNewsItem(t.db, t.actor, { locale: 'en', fields: fields(), other: null, shared: { ...shared, heroMediaId: 99999 } })).toEqual({ ok: false, error: 'heroNotFound' });
     // The main image without alt text in English: publishing English is refused, with it the whole save.
     const noAlt = insertMediaRow(t.db, 2, { sq: 'Vetëm shqip' });
-    expect(createNewsItem(t.db, actor, { locale: 'en', fields: fields(), publication: { action: 'publish' }, other: null, shared: { ...shared, heroMediaId: noAlt } })).toEqual({
+    expect(createNewsItem(t.db, t.actor, { locale: 'en', fields: fields(), publication: { action: 'publish' }, other: null, shared: { ...shared, heroMediaId: noAlt } })).toEqual({
       ok: false,
       error: 'invalid',
       fieldErrors: { hero: 'heroNoAlt' },
@@ -409,7 +392,7 @@ describe('the first save of a new article', () => {
 describe('the main image', () => {
   const image = (n: number, texts: { en?: string; sq?: string } = {}, kind: 'image' | 'document' = 'image') => insertMediaRow(t.db, n, texts, kind);
   const shared = (itemId: number, baseVersion: number, heroMediaId: number | null) =>
-    saveSharedNewsFields(t.db, actor, { itemId, baseVersion, shared: { kind: 'news', themes: [], heroMediaId } });
+    saveSharedNewsFields(t.db, t.actor, { itemId, baseVersion, shared: { kind: 'news', themes: [], heroMediaId } });
 
   it('is saved with the shared fields, and only an image of the library, not in the trash, is accepted', () => {
     const { itemId } = create('en');
@@ -524,7 +507,7 @@ describe('images in the text', () => {
     const unknown = `/media/${'0'.repeat(64)}-320.webp`;
     const forged = `<p>Text</p><img src="${unknown}" alt="x">`;
     // Saving a new draft, publishing, saving a draft of an existing item: all refused, nothing written.
-    expect(saveNewsTranslation(t.db, actor, { itemId: null, locale: 'en', baseVersion: null, fields: fields({ body: forged }) })).toEqual({
+    expect(saveNewsTranslation(t.db, t.actor, { itemId: null, locale: 'en', baseVersion: null, fields: fields({ body: forged }) })).toEqual({
       ok: false,
       error: 'invalid',
       fieldErrors: { body: 'bodyImageUnknown' },
@@ -547,16 +530,16 @@ describe('images in the text', () => {
     expect(save(itemId, 'en', 1, { body: own }, { action: 'publish' })).toMatchObject({ ok: true, version: 2 });
     // Text without the image, the image trashed: restoring the version that showed it is refused, naming the file.
     expect(save(itemId, 'en', 2, { body: '<p>Text only</p>' })).toMatchObject({ ok: true, version: 3 });
-    expect(trashMedia(t.db, actor, photo)).toEqual({ ok: true });
+    expect(trashMedia(t.db, t.actor, photo)).toEqual({ ok: true });
     const withImage = revisionList(t.db, newsType, itemId, 'en').find((r) => r.version === 2)!;
-    expect(restoreNewsRevision(t.db, actor, { itemId, revisionId: withImage.id, baseVersion: 3 })).toMatchObject({
+    expect(restoreNewsRevision(t.db, t.actor, { itemId, revisionId: withImage.id, baseVersion: 3 })).toMatchObject({
       ok: false,
       fieldErrors: { body: 'bodyImageUnknown' },
       unknownImages: [`/media/${hash}-320.webp`, `/media/${hash}-320.jpg`],
     });
     expect(save(itemId, 'en', 3, { body: own })).toMatchObject({ ok: false, fieldErrors: { body: 'bodyImageUnknown' } });
-    expect(restoreMedia(t.db, actor, photo)).toEqual({ ok: true });
-    expect(restoreNewsRevision(t.db, actor, { itemId, revisionId: withImage.id, baseVersion: 3 })).toMatchObject({ ok: true, version: 4 });
+    expect(restoreMedia(t.db, t.actor, photo)).toEqual({ ok: true });
+    expect(restoreNewsRevision(t.db, t.actor, { itemId, revisionId: withImage.id, baseVersion: 3 })).toMatchObject({ ok: true, version: 4 });
   });
 });
 
@@ -564,16 +547,16 @@ describe('trash', () => {
   it('takes an item off the public site, restores it, and only deletes for good from the trash', () => {
     const { itemId } = create('en');
     save(itemId, 'en', 1, {}, { action: 'publish' });
-    const trashed = trashNews(t.db, actor, itemId);
+    const trashed = trashNews(t.db, t.actor, itemId);
     expect(trashed).toMatchObject({ ok: true, changedPaths: expect.arrayContaining(['/news/training-for-judges', '/news', '/']) });
     expect(publicSlugs('en')).toEqual([]);
     expect(newsTrash(t.db).map((i) => i.id)).toEqual([itemId]);
     expect(save(itemId, 'en', 2, { title: 'Edited in the trash' })).toEqual({ ok: false, error: 'notFound' });
-    expect(restoreNews(t.db, actor, itemId)).toMatchObject({ ok: true });
+    expect(restoreNews(t.db, t.actor, itemId)).toMatchObject({ ok: true });
     expect(publicSlugs('en')).toEqual(['training-for-judges']);
-    expect(deleteNewsForever(t.db, actor, [itemId])).toBe(0); // not in the trash
-    trashNews(t.db, actor, itemId);
-    expect(deleteNewsForever(t.db, actor, 'all')).toBe(1);
+    expect(deleteNewsForever(t.db, t.actor, [itemId])).toBe(0); // not in the trash
+    trashNews(t.db, t.actor, itemId);
+    expect(deleteNewsForever(t.db, t.actor, 'all')).toBe(1);
     expect(t.db.select().from(newsItems).all()).toEqual([]);
     expect(t.db.select().from(revisions).all()).toEqual([]);
     const actions = t.db.select({ a: auditEvents.action }).from(auditEvents).all().map((r) => r.a);

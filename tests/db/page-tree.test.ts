@@ -1,6 +1,5 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { insertUserRow } from '@/db/auth/users-core';
+import { describe, expect, it } from 'vitest';
 import {
   createPage,
   deletePageForever,
@@ -19,19 +18,12 @@ import { type PageFields, savePageTranslation } from '@/db/content/page-writes';
 import { isPublic } from '@/db/queries/visibility';
 import { auditEvents, newsItemThemes, pages, pageTranslations, redirects, revisions } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
-import { makeTestDatabase } from '../helpers/db';
+import { useStaffTestDatabase } from '../helpers/db';
 
-let t: ReturnType<typeof makeTestDatabase>;
-let actor: { userId: number; ip: string };
-beforeEach(async () => {
-  t = makeTestDatabase();
-  const user = await insertUserRow(t.db, { email: 'a@iom.int', name: 'Admin', role: 'admin', password: 'Lumi i Drinit rrjedh ngadalë' }, { id: null });
-  actor = { userId: (user as { id: number }).id, ip: '127.0.0.1' };
-});
-afterEach(() => t.close());
+const t = useStaffTestDatabase({ email: 'a@iom.int', name: 'Admin', role: 'admin' });
 
 function newPage(parentId: number | null = null): number {
-  const result = createPage(t.db, actor, { parentId, kind: 'page' });
+  const result = createPage(t.db, t.actor, { parentId, kind: 'page' });
   if (!result.ok) throw new Error(result.error);
   return result.pageId;
 }
@@ -40,7 +32,7 @@ function newPage(parentId: number | null = null): number {
 function pageAt(path: string, parentId: number | null = null, publish = true): number {
   const id = newPage(parentId);
   const fields: PageFields = { title: path, menuTitle: null, path, summary: '', body: `<p>${path}</p>`, seoTitle: null, seoDescription: null };
-  const result = savePageTranslation(t.db, actor, { pageId: id, locale: 'en', baseVersion: null, fields, publication: { action: publish ? 'publish' : 'keep' } });
+  const result = savePageTranslation(t.db, t.actor, { pageId: id, locale: 'en', baseVersion: null, fields, publication: { action: publish ? 'publish' : 'keep' } });
   if (!result.ok) throw new Error(result.error);
   return id;
 }
@@ -84,44 +76,44 @@ describe('creating pages', () => {
   });
 
   it('refuses an unknown or trashed parent, a link as parent, and a link without a web address', () => {
-    expect(createPage(t.db, actor, { parentId: 999, kind: 'page' })).toEqual({ ok: false, error: 'notFound' });
+    expect(createPage(t.db, t.actor, { parentId: 999, kind: 'page' })).toEqual({ ok: false, error: 'notFound' });
     const trashed = newPage();
-    trashPage(t.db, actor, trashed);
-    expect(createPage(t.db, actor, { parentId: trashed, kind: 'page' })).toEqual({ ok: false, error: 'notFound' });
-    const link = createPage(t.db, actor, { parentId: null, kind: 'link', externalUrl: 'https://www.iom.int' });
+    trashPage(t.db, t.actor, trashed);
+    expect(createPage(t.db, t.actor, { parentId: trashed, kind: 'page' })).toEqual({ ok: false, error: 'notFound' });
+    const link = createPage(t.db, t.actor, { parentId: null, kind: 'link', externalUrl: 'https://www.iom.int' });
     expect(link.ok).toBe(true);
-    expect(createPage(t.db, actor, { parentId: (link as { pageId: number }).pageId, kind: 'page' })).toEqual({ ok: false, error: 'parentIsLink' });
+    expect(createPage(t.db, t.actor, { parentId: (link as { pageId: number }).pageId, kind: 'page' })).toEqual({ ok: false, error: 'parentIsLink' });
     for (const externalUrl of [undefined, '', 'javascript:alert(1)', 'ftp://example.org', '//example.org', 'www.iom.int', 'data:text/html,x']) {
-      expect(createPage(t.db, actor, { parentId: null, kind: 'link', externalUrl }), String(externalUrl)).toEqual({ ok: false, error: 'urlInvalid' });
+      expect(createPage(t.db, t.actor, { parentId: null, kind: 'link', externalUrl }), String(externalUrl)).toEqual({ ok: false, error: 'urlInvalid' });
     }
     expect(t.db.select().from(pages).all()).toHaveLength(2);
   });
 
   it('changes where a link points, http and https only', () => {
-    const link = createPage(t.db, actor, { parentId: null, kind: 'link', externalUrl: ' https://www.iom.int ' });
+    const link = createPage(t.db, t.actor, { parentId: null, kind: 'link', externalUrl: ' https://www.iom.int ' });
     const id = (link as { pageId: number }).pageId;
     expect(pageRow(id)!.externalUrl).toBe('https://www.iom.int/');
-    expect(setPageExternalUrl(t.db, actor, id, 'javascript:alert(1)')).toEqual({ ok: false, error: 'urlInvalid' });
-    expect(setPageExternalUrl(t.db, actor, id, 'http://iom.int/en')).toMatchObject({ ok: true });
+    expect(setPageExternalUrl(t.db, t.actor, id, 'javascript:alert(1)')).toEqual({ ok: false, error: 'urlInvalid' });
+    expect(setPageExternalUrl(t.db, t.actor, id, 'http://iom.int/en')).toMatchObject({ ok: true });
     expect(pageRow(id)!.externalUrl).toBe('http://iom.int/en');
     expect(lastAction()).toBe('page.link');
-    expect(setPageExternalUrl(t.db, actor, newPage(), 'https://www.iom.int')).toEqual({ ok: false, error: 'notALink' });
+    expect(setPageExternalUrl(t.db, t.actor, newPage(), 'https://www.iom.int')).toEqual({ ok: false, error: 'notALink' });
   });
 });
 
 describe('moving pages', () => {
   it('reorders within a parent and numbers the siblings 0..n-1', () => {
     const [a, b, c, d] = [newPage(), newPage(), newPage(), newPage()];
-    expect(movePage(t.db, actor, { pageId: d, parentId: null, position: 1 })).toMatchObject({ ok: true, menuChanged: true });
+    expect(movePage(t.db, t.actor, { pageId: d, parentId: null, position: 1 })).toMatchObject({ ok: true, menuChanged: true });
     expect(children(null)).toEqual([
       [a, 0],
       [d, 1],
       [b, 2],
       [c, 3],
     ]);
-    movePage(t.db, actor, { pageId: a, parentId: null, position: 99 });
+    movePage(t.db, t.actor, { pageId: a, parentId: null, position: 99 });
     expect(children(null).map(([id]) => id)).toEqual([d, b, c, a]);
-    movePage(t.db, actor, { pageId: c, parentId: null, position: -5 });
+    movePage(t.db, t.actor, { pageId: c, parentId: null, position: -5 });
     expect(children(null)).toEqual([
       [c, 0],
       [d, 1],
@@ -136,7 +128,7 @@ describe('moving pages', () => {
     const p2 = newPage();
     const [x, y, z] = [newPage(p1), newPage(p1), newPage(p1)];
     const w = newPage(p2);
-    movePage(t.db, actor, { pageId: x, parentId: p2, position: 0 });
+    movePage(t.db, t.actor, { pageId: x, parentId: p2, position: 0 });
     expect(children(p1)).toEqual([
       [y, 0],
       [z, 1],
@@ -145,7 +137,7 @@ describe('moving pages', () => {
       [x, 0],
       [w, 1],
     ]);
-    movePage(t.db, actor, { pageId: y, parentId: null, position: 1 });
+    movePage(t.db, t.actor, { pageId: y, parentId: null, position: 1 });
     expect(children(null)).toEqual([
       [p1, 0],
       [y, 1],
@@ -158,12 +150,12 @@ describe('moving pages', () => {
     const p1 = newPage();
     const [x, y, z] = [newPage(p1), newPage(p1), newPage(p1)];
     const p2 = newPage();
-    const moved = movePageTo(t.db, actor, { pageId: y, parentId: null, position: 1 });
+    const moved = movePageTo(t.db, t.actor, { pageId: y, parentId: null, position: 1 });
     expect(moved).toMatchObject({ ok: true, menuChanged: true, from: { parentId: p1, position: 1 } });
     expect(children(null).map(([id]) => id)).toEqual([p1, y, p2]);
     expect(children(p1).map(([id]) => id)).toEqual([x, z]);
     const { from } = moved as { from: { parentId: number | null; position: number } };
-    expect(movePageTo(t.db, actor, { pageId: y, ...from })).toMatchObject({ ok: true, from: { parentId: null, position: 1 } });
+    expect(movePageTo(t.db, t.actor, { pageId: y, ...from })).toMatchObject({ ok: true, from: { parentId: null, position: 1 } });
     expect(children(p1)).toEqual([
       [x, 0],
       [y, 1],
@@ -172,9 +164,9 @@ describe('moving pages', () => {
     expect(children(null).map(([id]) => id)).toEqual([p1, p2]);
     expect(lastAction()).toBe('page.move');
     // The same refusals as any move, and nothing moves.
-    expect(movePageTo(t.db, actor, { pageId: p1, parentId: x, position: 0 })).toEqual({ ok: false, error: 'cycle' });
-    expect(movePageTo(t.db, actor, { pageId: p2, parentId: x, position: 0 })).toEqual({ ok: false, error: 'tooDeep' });
-    expect(movePageTo(t.db, actor, { pageId: 999_999, parentId: null, position: 0 })).toEqual({ ok: false, error: 'notFound' });
+    expect(movePageTo(t.db, t.actor, { pageId: p1, parentId: x, position: 0 })).toEqual({ ok: false, error: 'cycle' });
+    expect(movePageTo(t.db, t.actor, { pageId: p2, parentId: x, position: 0 })).toEqual({ ok: false, error: 'tooDeep' });
+    expect(movePageTo(t.db, t.actor, { pageId: 999_999, parentId: null, position: 0 })).toEqual({ ok: false, error: 'notFound' });
     expect(children(null).map(([id]) => id)).toEqual([p1, p2]);
   });
 
@@ -182,56 +174,56 @@ describe('moving pages', () => {
     const from = pageAt('from');
     const to = pageAt('to');
     const id = pageAt('moved', from);
-    const result = movePage(t.db, actor, { pageId: id, parentId: to, position: 0 });
+    const result = movePage(t.db, t.actor, { pageId: id, parentId: to, position: 0 });
     expect(result.ok && result.changedPaths.sort()).toEqual(['/', '/from', '/moved', '/to']);
   });
 
   it('refuses to move a page under itself or one of its descendants', () => {
     const a = newPage();
     const b = newPage(a);
-    expect(movePage(t.db, actor, { pageId: a, parentId: a, position: 0 })).toEqual({ ok: false, error: 'cycle' });
-    expect(movePage(t.db, actor, { pageId: a, parentId: b, position: 0 })).toEqual({ ok: false, error: 'cycle' });
+    expect(movePage(t.db, t.actor, { pageId: a, parentId: a, position: 0 })).toEqual({ ok: false, error: 'cycle' });
+    expect(movePage(t.db, t.actor, { pageId: a, parentId: b, position: 0 })).toEqual({ ok: false, error: 'cycle' });
     expect(pageRow(a)!.parentId).toBeNull();
     expect(pageRow(b)!.parentId).toBe(a);
     // Moving a descendant up is fine.
-    expect(movePage(t.db, actor, { pageId: b, parentId: null, position: 0 }).ok).toBe(true);
+    expect(movePage(t.db, t.actor, { pageId: b, parentId: null, position: 0 }).ok).toBe(true);
   });
 
   it('keeps to the two levels the menu shows', () => {
     const section = newPage();
     const child = newPage(section);
     const other = newPage();
-    expect(createPage(t.db, actor, { parentId: child, kind: 'page' })).toEqual({ ok: false, error: 'tooDeep' });
-    expect(movePage(t.db, actor, { pageId: other, parentId: child, position: 0 })).toEqual({ ok: false, error: 'tooDeep' });
+    expect(createPage(t.db, t.actor, { parentId: child, kind: 'page' })).toEqual({ ok: false, error: 'tooDeep' });
+    expect(movePage(t.db, t.actor, { pageId: other, parentId: child, position: 0 })).toEqual({ ok: false, error: 'tooDeep' });
     // A section with pages of its own cannot become someone's page.
-    expect(movePage(t.db, actor, { pageId: section, parentId: other, position: 0 })).toEqual({ ok: false, error: 'tooDeep' });
+    expect(movePage(t.db, t.actor, { pageId: section, parentId: other, position: 0 })).toEqual({ ok: false, error: 'tooDeep' });
     expect(pageRow(section)!.parentId).toBeNull();
-    expect(movePage(t.db, actor, { pageId: other, parentId: section, position: 0 }).ok).toBe(true);
+    expect(movePage(t.db, t.actor, { pageId: other, parentId: section, position: 0 }).ok).toBe(true);
   });
 
   it('refuses an unknown or trashed parent, and a page in the trash', () => {
     const a = newPage();
     const gone = newPage();
-    trashPage(t.db, actor, gone);
-    expect(movePage(t.db, actor, { pageId: a, parentId: 999, position: 0 })).toEqual({ ok: false, error: 'notFound' });
-    expect(movePage(t.db, actor, { pageId: a, parentId: gone, position: 0 })).toEqual({ ok: false, error: 'notFound' });
-    expect(movePage(t.db, actor, { pageId: gone, parentId: null, position: 0 })).toEqual({ ok: false, error: 'notFound' });
+    trashPage(t.db, t.actor, gone);
+    expect(movePage(t.db, t.actor, { pageId: a, parentId: 999, position: 0 })).toEqual({ ok: false, error: 'notFound' });
+    expect(movePage(t.db, t.actor, { pageId: a, parentId: gone, position: 0 })).toEqual({ ok: false, error: 'notFound' });
+    expect(movePage(t.db, t.actor, { pageId: gone, parentId: null, position: 0 })).toEqual({ ok: false, error: 'notFound' });
     expect(pageRow(a)!.parentId).toBeNull();
   });
 
   it('moves one place up or down, and not past either end', () => {
     const [a, b, c] = [newPage(), newPage(), newPage()];
-    expect(movePageUpDown(t.db, actor, c, 'up')).toMatchObject({ ok: true, menuChanged: true });
+    expect(movePageUpDown(t.db, t.actor, c, 'up')).toMatchObject({ ok: true, menuChanged: true });
     expect(children(null).map(([id]) => id)).toEqual([a, c, b]);
-    movePageUpDown(t.db, actor, a, 'down');
+    movePageUpDown(t.db, t.actor, a, 'down');
     expect(children(null)).toEqual([
       [c, 0],
       [a, 1],
       [b, 2],
     ]);
-    expect(movePageUpDown(t.db, actor, c, 'up')).toEqual({ ok: false, error: 'atEdge' });
-    expect(movePageUpDown(t.db, actor, b, 'down')).toEqual({ ok: false, error: 'atEdge' });
-    expect(movePageUpDown(t.db, actor, 999, 'down')).toEqual({ ok: false, error: 'notFound' });
+    expect(movePageUpDown(t.db, t.actor, c, 'up')).toEqual({ ok: false, error: 'atEdge' });
+    expect(movePageUpDown(t.db, t.actor, b, 'down')).toEqual({ ok: false, error: 'atEdge' });
+    expect(movePageUpDown(t.db, t.actor, 999, 'down')).toEqual({ ok: false, error: 'notFound' });
   });
 });
 
@@ -240,11 +232,11 @@ describe('the trash', () => {
     seedDatabase(t.db);
     const ourWork = t.db.select().from(pages).where(eq(pages.key, 'our-work')).get()!;
     const governance = t.db.select().from(pages).where(eq(pages.key, 'governance')).get()!;
-    expect(trashPage(t.db, actor, governance.id)).toEqual({ ok: false, error: 'protected' });
+    expect(trashPage(t.db, t.actor, governance.id)).toEqual({ ok: false, error: 'protected' });
     const parent = newPage();
     newPage(parent);
-    expect(trashPage(t.db, actor, parent)).toEqual({ ok: false, error: 'hasChildren' });
-    expect(trashPage(t.db, actor, ourWork.id)).toEqual({ ok: false, error: 'protected' });
+    expect(trashPage(t.db, t.actor, parent)).toEqual({ ok: false, error: 'hasChildren' });
+    expect(trashPage(t.db, t.actor, ourWork.id)).toEqual({ ok: false, error: 'protected' });
     expect(t.db.select().from(pages).where(isNull(pages.deletedAt)).all()).toHaveLength(t.db.select().from(pages).all().length);
   });
 
@@ -252,7 +244,7 @@ describe('the trash', () => {
     const a = pageAt('first');
     const b = pageAt('second');
     const c = pageAt('third');
-    const result = trashPage(t.db, actor, b);
+    const result = trashPage(t.db, t.actor, b);
     expect(result).toEqual({ ok: true, changedPaths: ['/second', '/'], menuChanged: true });
     expect(pageRow(b)!.deletedAt).toBeInstanceOf(Date);
     expect(publicPaths().sort()).toEqual(['first', 'third']);
@@ -262,15 +254,15 @@ describe('the trash', () => {
     ]);
     expect(pageTrash(t.db)).toMatchObject([{ id: b, translations: { en: { title: 'second', address: '/second', status: 'published' } } }]);
     expect(lastAction()).toBe('page.trash');
-    expect(trashPage(t.db, actor, b)).toEqual({ ok: false, error: 'notFound' });
+    expect(trashPage(t.db, t.actor, b)).toEqual({ ok: false, error: 'notFound' });
   });
 
   it('restores a page at the end of its parent, or at the top level when the parent is gone', () => {
     const parent = newPage();
     const child = pageAt('child', parent);
     const sibling = newPage(parent);
-    trashPage(t.db, actor, child);
-    expect(restorePage(t.db, actor, child)).toEqual({ ok: true, parentId: parent, changedPaths: ['/child', '/'], menuChanged: true });
+    trashPage(t.db, t.actor, child);
+    expect(restorePage(t.db, t.actor, child)).toEqual({ ok: true, parentId: parent, changedPaths: ['/child', '/'], menuChanged: true });
     expect(children(parent)).toEqual([
       [sibling, 0],
       [child, 1],
@@ -278,35 +270,35 @@ describe('the trash', () => {
     expect(publicPaths()).toContain('child');
     expect(lastAction()).toBe('page.restore');
 
-    trashPage(t.db, actor, child);
-    trashPage(t.db, actor, sibling);
-    trashPage(t.db, actor, parent);
+    trashPage(t.db, t.actor, child);
+    trashPage(t.db, t.actor, sibling);
+    trashPage(t.db, t.actor, parent);
     const top = newPage();
-    expect(restorePage(t.db, actor, child)).toMatchObject({ ok: true, parentId: null });
+    expect(restorePage(t.db, t.actor, child)).toMatchObject({ ok: true, parentId: null });
     expect(children(null)).toEqual([
       [top, 0],
       [child, 1],
     ]);
-    expect(restorePage(t.db, actor, child)).toEqual({ ok: false, error: 'notFound' });
+    expect(restorePage(t.db, t.actor, child)).toEqual({ ok: false, error: 'notFound' });
   });
 
   it('deletes for good only what is in the trash, with its texts and revisions', () => {
     const kept = pageAt('kept');
     const id = pageAt('gone');
-    expect(deletePageForever(t.db, actor, id)).toEqual({ ok: false, error: 'notTrashed' });
-    trashPage(t.db, actor, id);
-    expect(deletePageForever(t.db, actor, id)).toEqual({ ok: true, changedPaths: [], menuChanged: false });
+    expect(deletePageForever(t.db, t.actor, id)).toEqual({ ok: false, error: 'notTrashed' });
+    trashPage(t.db, t.actor, id);
+    expect(deletePageForever(t.db, t.actor, id)).toEqual({ ok: true, changedPaths: [], menuChanged: false });
     expect(pageRow(id)).toBeUndefined();
     expect(t.db.select().from(pageTranslations).where(eq(pageTranslations.pageId, id)).all()).toEqual([]);
     expect(t.db.select().from(revisions).where(eq(revisions.entityId, id)).all()).toEqual([]);
     expect(t.db.select().from(revisions).where(eq(revisions.entityId, kept)).all()).toHaveLength(1);
     expect(lastAction()).toBe('page.delete_forever');
-    expect(deletePageForever(t.db, actor, id)).toEqual({ ok: false, error: 'notFound' });
+    expect(deletePageForever(t.db, t.actor, id)).toEqual({ ok: false, error: 'notFound' });
   });
 
   it('forgets the redirects that led to a page deleted for good, so its address can serve another page', () => {
     const id = pageAt('old-address');
-    savePageTranslation(t.db, actor, {
+    savePageTranslation(t.db, t.actor, {
       pageId: id,
       locale: 'en',
       baseVersion: 1,
@@ -315,8 +307,8 @@ describe('the trash', () => {
     });
     const other = t.db.insert(redirects).values({ locale: 'en', fromPath: '/elsewhere', toPath: '/somewhere' }).returning().get();
     expect(t.db.select().from(redirects).all()).toHaveLength(2);
-    trashPage(t.db, actor, id);
-    deletePageForever(t.db, actor, id);
+    trashPage(t.db, t.actor, id);
+    deletePageForever(t.db, t.actor, id);
     expect(t.db.select().from(redirects).all()).toEqual([other]);
   });
 
@@ -328,12 +320,12 @@ describe('the trash', () => {
     const child = pageAt('child', parent);
     const loose = pageAt('loose');
     const kept = pageAt('kept');
-    trashPage(t.db, actor, child);
-    trashPage(t.db, actor, parent);
-    trashPage(t.db, actor, loose);
+    trashPage(t.db, t.actor, child);
+    trashPage(t.db, t.actor, parent);
+    trashPage(t.db, t.actor, loose);
     expect(pageTrash(t.db).map((p) => p.id).sort()).toEqual([parent, child, loose].sort());
 
-    expect(emptyPageTrash(t.db, actor)).toEqual({ ok: true, deleted: 3, changedPaths: [], menuChanged: false });
+    expect(emptyPageTrash(t.db, t.actor)).toEqual({ ok: true, deleted: 3, changedPaths: [], menuChanged: false });
     expect(pageTrash(t.db)).toEqual([]);
     expect(t.db.select().from(pages).all()).toHaveLength(pagesBefore + 1);
     for (const id of [parent, child, loose]) {
@@ -364,7 +356,7 @@ describe('the tree for staff', () => {
     expect(tree.at(-1)).toMatchObject({ kind: 'link', externalUrl: 'https://www.iom.int', translations: { en: { path: null } } });
 
     const governance = ourWork.children[1]!;
-    const edited = savePageTranslation(t.db, actor, {
+    const edited = savePageTranslation(t.db, t.actor, {
       pageId: governance.id,
       locale: 'sq',
       baseVersion: 1,
@@ -373,7 +365,7 @@ describe('the tree for staff', () => {
     });
     expect(edited.ok).toBe(true);
     const extra = pageAt('extra', ourWork.id, false);
-    movePage(t.db, actor, { pageId: extra, parentId: ourWork.id, position: 0 });
+    movePage(t.db, t.actor, { pageId: extra, parentId: ourWork.id, position: 0 });
     const after = pageTree(t.db);
     const flat = (nodes: StaffPageNode[]): StaffPageNode[] => nodes.flatMap((n) => [n, ...flat(n.children)]);
     const g = flat(after).find((n) => n.id === governance.id)!;
@@ -386,7 +378,7 @@ describe('the tree for staff', () => {
     ]);
     expect(after[1]!.children[0]!.translations.en).toMatchObject({ status: 'draft', live: false });
 
-    trashPage(t.db, actor, extra);
+    trashPage(t.db, t.actor, extra);
     expect(flat(pageTree(t.db)).some((n) => n.id === extra)).toBe(false);
   });
 });

@@ -1,6 +1,5 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { insertUserRow } from '@/db/auth/users-core';
+import { and, asc, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
 import type { PublicationRequest } from '@/db/content/common';
 import { createPage, pagePublicationIds, setPageHero, setPagePublications, trashPage } from '@/db/content/page-tree';
 import {
@@ -13,22 +12,14 @@ import {
   savePageTranslation,
 } from '@/db/content/page-writes';
 import { trashMedia } from '@/db/media/library';
-import { isPublic } from '@/db/queries/visibility';
 import { richTextImageHtml } from '@/lib/media/rich-text';
 import { auditEvents, media, mediaTranslations, mediaUsages, pages, pageTranslations, redirects, revisions } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import { revisionOf, revisionList } from '@/db/content/translated';
-import { makeTestDatabase } from '../helpers/db';
+import { publicTranslations, useStaffTestDatabase } from '../helpers/db';
 import { insertMediaRow } from '../helpers/media-rows';
 
-let t: ReturnType<typeof makeTestDatabase>;
-let actor: { userId: number; ip: string };
-beforeEach(async () => {
-  t = makeTestDatabase();
-  const user = await insertUserRow(t.db, { email: 'e@iom.int', name: 'Elira Hoxha', role: 'editor', password: 'Lumi i Drinit rrjedh ngadalë' }, { id: null });
-  actor = { userId: (user as { id: number }).id, ip: '127.0.0.1' };
-});
-afterEach(() => t.close());
+const t = useStaffTestDatabase({ email: 'e@iom.int', name: 'Elira Hoxha', role: 'editor' });
 
 const MINUTE = 60_000;
 type Locale = 'en' | 'sq';
@@ -45,7 +36,7 @@ const fields = (over: Partial<PageFields> = {}): PageFields => ({
 });
 
 function newPage(parentId: number | null = null, kind: 'page' | 'link' = 'page', externalUrl?: string): number {
-  const result = createPage(t.db, actor, { parentId, kind, externalUrl });
+  const result = createPage(t.db, t.actor, { parentId, kind, externalUrl });
   if (!result.ok) throw new Error(result.error);
   return result.pageId;
 }
@@ -58,7 +49,7 @@ function save(
   publication: PublicationRequest = { action: 'keep' },
   now?: Date,
 ): SavePageResult {
-  return savePageTranslation(t.db, actor, { pageId, locale, baseVersion, fields: fields(over), publication }, now);
+  return savePageTranslation(t.db, t.actor, { pageId, locale, baseVersion, fields: fields(over), publication }, now);
 }
 
 /** The one answer of a refused save: every refused field at once. */
@@ -79,14 +70,7 @@ const actions = () => t.db.select().from(auditEvents).orderBy(asc(auditEvents.id
 const redirectRows = () => t.db.select().from(redirects).all().map((r) => `${r.locale} ${r.fromPath} -> ${r.toPath}`).sort();
 const seededId = (key: string) => t.db.select().from(pages).where(eq(pages.key, key)).get()!.id;
 /** The page ids the public can see in a language at `now` (the rule every public query uses). */
-const publicIds = (locale: Locale, now: Date) =>
-  t.db
-    .select({ id: pageTranslations.pageId })
-    .from(pageTranslations)
-    .innerJoin(pages, eq(pages.id, pageTranslations.pageId))
-    .where(and(eq(pageTranslations.locale, locale), isNull(pages.deletedAt), isPublic(pageTranslations, now)))
-    .all()
-    .map((r) => r.id);
+const publicIds = (locale: Locale, now: Date) => publicTranslations(t.db, 'pages', locale, now).map((r) => r.id);
 
 describe('saving a page translation', () => {
   it('creates a language on its first save: a draft at version 1 with a revision and an audit event', () => {
@@ -97,7 +81,7 @@ describe('saving a page translation', () => {
     expect(row(id, 'sq')).toBeUndefined();
     const revs = revisionsOf(id, 'en');
     expect(revs).toHaveLength(1);
-    expect(revs[0]!.authorId).toBe(actor.userId);
+    expect(revs[0]!.authorId).toBe(t.actor.userId);
     expect(JSON.parse(revs[0]!.snapshot)).toMatchObject({ title: 'Migration Health', path: 'migration-health', status: 'draft', publishedAt: null, version: 1 });
     expect(actions()).toEqual(['user.create', 'page.create', 'page.create_translation']);
   });
@@ -142,7 +126,7 @@ describe('saving a page translation', () => {
     const id = newPage();
     expect(save(id, 'en', 3)).toEqual({ ok: false, error: 'notFound' });
     save(id, 'en', null);
-    expect(trashPage(t.db, actor, id).ok).toBe(true);
+    expect(trashPage(t.db, t.actor, id).ok).toBe(true);
     expect(save(id, 'en', 1, { title: 'Edited in the trash' })).toEqual({ ok: false, error: 'notFound' });
     expect(row(id, 'en')!.title).toBe('Migration Health');
   });
@@ -238,7 +222,7 @@ describe('addresses', () => {
     save(first, 'en', null, { path: 'health' });
     expect(save(second, 'en', null, { path: 'health' })).toEqual(invalid({ path: 'pathTaken' }));
     expect(saved(save(second, 'sq', null, { path: 'health' })).version).toBe(1);
-    trashPage(t.db, actor, first);
+    trashPage(t.db, t.actor, first);
     expect(save(second, 'en', null, { path: 'health' })).toEqual(invalid({ path: 'pathTakenTrash' }));
   });
 
@@ -279,7 +263,7 @@ describe('addresses', () => {
     const parent = newPage();
     const id = newPage();
     save(id, 'en', null, { path: 'health' }, { action: 'publish' });
-    expect(movePage(t.db, actor, { pageId: id, parentId: parent, position: 0 }).ok).toBe(true);
+    expect(movePage(t.db, t.actor, { pageId: id, parentId: parent, position: 0 }).ok).toBe(true);
     expect(row(id, 'en')!.path).toBe('health');
     expect(redirectRows()).toEqual([]);
   });
@@ -376,7 +360,7 @@ describe('revisions', () => {
     save(id, 'en', null, { title: 'First', body: '<p>First body</p>' });
     save(id, 'en', 1, { title: 'Second', body: '<p>Second body</p>' }, { action: 'publish' });
     const first = revisionList(t.db, pageType, id, 'en').find((r) => r.version === 1)!;
-    const result = saved(restorePageRevision(t.db, actor, { pageId: id, locale: 'en', revisionId: first.id, baseVersion: 2 }));
+    const result = saved(restorePageRevision(t.db, t.actor, { pageId: id, locale: 'en', revisionId: first.id, baseVersion: 2 }));
     expect(result.version).toBe(3);
     expect(row(id, 'en')).toMatchObject({ title: 'First', body: '<p>First body</p>', status: 'published', version: 3 });
     const revs = revisionsOf(id, 'en');
@@ -384,9 +368,9 @@ describe('revisions', () => {
     expect(JSON.parse(revs[2]!.snapshot)).toMatchObject({ title: 'First', status: 'published', version: 3 });
     expect(actions().at(-1)).toBe('page.restore_revision');
     // Restoring is a save: a stale base is refused.
-    expect(restorePageRevision(t.db, actor, { pageId: id, locale: 'en', revisionId: first.id, baseVersion: 2 })).toMatchObject({ ok: false, error: 'stale' });
+    expect(restorePageRevision(t.db, t.actor, { pageId: id, locale: 'en', revisionId: first.id, baseVersion: 2 })).toMatchObject({ ok: false, error: 'stale' });
     // Only the page's own revisions of that language.
-    expect(restorePageRevision(t.db, actor, { pageId: id, locale: 'sq', revisionId: first.id, baseVersion: 3 })).toEqual({ ok: false, error: 'notFound' });
+    expect(restorePageRevision(t.db, t.actor, { pageId: id, locale: 'sq', revisionId: first.id, baseVersion: 3 })).toEqual({ ok: false, error: 'notFound' });
   });
 });
 
@@ -408,12 +392,12 @@ describe('the seeded pages', () => {
     const revs = revisionsOf(id, 'en');
     expect(revs.map((r) => [r.version, r.authorId])).toEqual([
       [1, null],
-      [2, actor.userId],
+      [2, t.actor.userId],
     ]);
     expect(JSON.parse(revs[0]!.snapshot)).toMatchObject({ body: seededEn.body, isPlaceholder: true });
 
     // Restoring the seed's text brings back its placeholder mark too.
-    saved(restorePageRevision(t.db, actor, { pageId: id, locale: 'en', revisionId: revs[0]!.id, baseVersion: 2 }));
+    saved(restorePageRevision(t.db, t.actor, { pageId: id, locale: 'en', revisionId: revs[0]!.id, baseVersion: 2 }));
     expect(row(id, 'en')).toMatchObject({ version: 3, body: seededEn.body, isPlaceholder: true });
   });
 });
@@ -430,11 +414,11 @@ describe('stale translations', () => {
     expect(editor.translations.sq).toMatchObject({ stale: true, sourceVersion: 1, sourceThen: { version: 1, body: '<p>Original English</p>' } });
     expect(editor.translations.en).toMatchObject({ stale: false, sourceThen: null, body: '<p>Changed English</p>' });
 
-    expect(confirmPageTranslation(t.db, actor, id, 'sq')).toEqual({ ok: true });
+    expect(confirmPageTranslation(t.db, t.actor, id, 'sq')).toEqual({ ok: true });
     const after = pageForEditor(t.db, id)!.translations.sq!;
     expect(after).toMatchObject({ stale: false, sourceVersion: 2, version: 1, sourceThen: null });
     expect(actions().at(-1)).toBe('page.confirm_translation');
-    expect(confirmPageTranslation(t.db, actor, newPage(), 'sq')).toEqual({ ok: false, error: 'notFound' });
+    expect(confirmPageTranslation(t.db, t.actor, newPage(), 'sq')).toEqual({ ok: false, error: 'notFound' });
   });
 
   it('saving the out-of-date language confirms it', () => {
@@ -469,16 +453,16 @@ describe('the main image', () => {
     const pdf = insertMediaRow(t.db, 2, {}, 'document');
     const trashed = insertMediaRow(t.db, 3, { en: 'Old' });
     t.db.update(media).set({ deletedAt: new Date() }).where(eq(media.id, trashed)).run();
-    expect(setPageHero(t.db, actor, pageId, 99999)).toEqual({ ok: false, error: 'heroNotFound' });
-    expect(setPageHero(t.db, actor, pageId, trashed)).toEqual({ ok: false, error: 'heroNotFound' });
-    expect(setPageHero(t.db, actor, pageId, pdf)).toEqual({ ok: false, error: 'heroNotImage' });
+    expect(setPageHero(t.db, t.actor, pageId, 99999)).toEqual({ ok: false, error: 'heroNotFound' });
+    expect(setPageHero(t.db, t.actor, pageId, trashed)).toEqual({ ok: false, error: 'heroNotFound' });
+    expect(setPageHero(t.db, t.actor, pageId, pdf)).toEqual({ ok: false, error: 'heroNotImage' });
     const link = newPage(null, 'link', 'https://www.iom.int/');
-    expect(setPageHero(t.db, actor, link, photo)).toEqual({ ok: false, error: 'notAPage' });
+    expect(setPageHero(t.db, t.actor, link, photo)).toEqual({ ok: false, error: 'notAPage' });
 
-    expect(setPageHero(t.db, actor, pageId, photo)).toMatchObject({ ok: true, menuChanged: false, changedPaths: expect.arrayContaining(['/migration-health']) });
+    expect(setPageHero(t.db, t.actor, pageId, photo)).toMatchObject({ ok: true, menuChanged: false, changedPaths: expect.arrayContaining(['/migration-health']) });
     expect(t.db.select().from(pages).where(eq(pages.id, pageId)).get()!.heroMediaId).toBe(photo);
     expect(actions().at(-1)).toBe('page.hero');
-    expect(setPageHero(t.db, actor, pageId, null)).toMatchObject({ ok: true });
+    expect(setPageHero(t.db, t.actor, pageId, null)).toMatchObject({ ok: true });
     expect(t.db.select().from(pages).where(eq(pages.id, pageId)).get()!.heroMediaId).toBeNull();
   });
 
@@ -486,16 +470,16 @@ describe('the main image', () => {
     const pageId = newPage();
     saved(save(pageId, 'en', null, {}, { action: 'publish' }));
     const albanianOnly = insertMediaRow(t.db, 1, { sq: 'Infermiere në një qendër shëndetësore' });
-    expect(setPageHero(t.db, actor, pageId, albanianOnly)).toEqual({ ok: false, error: 'heroNoAltLive', locales: ['en'] });
+    expect(setPageHero(t.db, t.actor, pageId, albanianOnly)).toEqual({ ok: false, error: 'heroNoAltLive', locales: ['en'] });
     expect(t.db.select().from(pages).where(eq(pages.id, pageId)).get()!.heroMediaId).toBeNull();
     t.db.insert(mediaTranslations).values({ mediaId: albanianOnly, locale: 'en', decorative: true }).run();
-    expect(setPageHero(t.db, actor, pageId, albanianOnly)).toMatchObject({ ok: true });
+    expect(setPageHero(t.db, t.actor, pageId, albanianOnly)).toMatchObject({ ok: true });
   });
 
   it('without alt text in a language refuses publishing or scheduling that language (not saving a draft); decorative is enough', () => {
     const pageId = newPage();
     const photo = insertMediaRow(t.db, 1, { en: 'Nurses at a health centre' });
-    expect(setPageHero(t.db, actor, pageId, photo)).toMatchObject({ ok: true, changedPaths: [] });
+    expect(setPageHero(t.db, t.actor, pageId, photo)).toMatchObject({ ok: true, changedPaths: [] });
     saved(save(pageId, 'en', null, {}, { action: 'publish' }));
     saved(save(pageId, 'sq', null, { title: 'Shëndeti i migrantëve', path: 'shendeti-i-migranteve' }));
     expect(save(pageId, 'sq', 1, { title: 'Shëndeti i migrantëve', path: 'shendeti-i-migranteve' }, { action: 'publish' })).toEqual(invalid({ hero: 'heroNoAlt' }));
@@ -536,10 +520,10 @@ describe('images in the text', () => {
     const img = richTextImageHtml({ src: `/media/${hash}-320.webp`, srcSet: `/media/${hash}-320.webp 320w`, width: 320, height: 240, alt: 'Nurses at a health centre' });
     saved(save(pageId, 'en', null, { body: `<p>Text</p>${img}` }, { action: 'publish' }));
     saved(save(pageId, 'en', 1, { body: '<p>Text only</p>' }));
-    expect(trashMedia(t.db, actor, photo)).toEqual({ ok: true });
+    expect(trashMedia(t.db, t.actor, photo)).toEqual({ ok: true });
     expect(save(pageId, 'en', 2, { body: `<p>Text</p>${img}` })).toEqual(invalid({ body: 'bodyImageUnknown' }, [`/media/${hash}-320.webp`]));
     const first = revisionsOf(pageId, 'en')[0]!;
-    expect(restorePageRevision(t.db, actor, { pageId, locale: 'en', revisionId: first.id, baseVersion: 2 })).toEqual(invalid({ body: 'bodyImageUnknown' }, [`/media/${hash}-320.webp`]));
+    expect(restorePageRevision(t.db, t.actor, { pageId, locale: 'en', revisionId: first.id, baseVersion: 2 })).toEqual(invalid({ body: 'bodyImageUnknown' }, [`/media/${hash}-320.webp`]));
     expect(row(pageId, 'en')).toMatchObject({ version: 2, body: '<p>Text only</p>' });
   });
 });
@@ -551,14 +535,14 @@ describe('publications', () => {
     const report = insertMediaRow(t.db, 11, {}, 'document');
     const other = insertMediaRow(t.db, 12, {}, 'document');
     const photo = insertMediaRow(t.db, 13, { en: 'A photo' });
-    expect(setPagePublications(t.db, actor, pageId, [report, other])).toMatchObject({ ok: true, menuChanged: false, changedPaths: expect.arrayContaining(['/migration-health']) });
+    expect(setPagePublications(t.db, t.actor, pageId, [report, other])).toMatchObject({ ok: true, menuChanged: false, changedPaths: expect.arrayContaining(['/migration-health']) });
     expect(pagePublicationIds(t.db, pageId).sort()).toEqual([report, other].sort());
-    expect(setPagePublications(t.db, actor, pageId, [photo])).toEqual({ ok: false, error: 'documentNotFound' });
-    expect(setPagePublications(t.db, actor, pageId, [99999])).toEqual({ ok: false, error: 'documentNotFound' });
-    expect(setPagePublications(t.db, actor, pageId, [other])).toMatchObject({ ok: true });
+    expect(setPagePublications(t.db, t.actor, pageId, [photo])).toEqual({ ok: false, error: 'documentNotFound' });
+    expect(setPagePublications(t.db, t.actor, pageId, [99999])).toEqual({ ok: false, error: 'documentNotFound' });
+    expect(setPagePublications(t.db, t.actor, pageId, [other])).toMatchObject({ ok: true });
     expect(pagePublicationIds(t.db, pageId)).toEqual([other]);
     expect(actions().at(-1)).toBe('page.publications');
     const link = newPage(null, 'link', 'https://www.iom.int/');
-    expect(setPagePublications(t.db, actor, link, [other])).toEqual({ ok: false, error: 'notAPage' });
+    expect(setPagePublications(t.db, t.actor, link, [other])).toEqual({ ok: false, error: 'notAPage' });
   });
 });

@@ -2,14 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { insertUserRow } from '@/db/auth/users-core';
+import { describe, expect, it } from 'vitest';
 import { migrationsFolder, openDatabase } from '@/db/client';
 import { newsOverview } from '@/db/content/news-list';
 import { confirmTranslation, type NewsFields, saveNewsTranslation } from '@/db/content/news-writes';
 import { newsTranslations, pageTranslations } from '@/db/schema';
 import { textFingerprint } from '@/lib/text-fingerprint';
-import { makeTempDir, makeTestDatabase } from '../helpers/db';
+import { makeTempDir, useStaffTestDatabase } from '../helpers/db';
 
 /**
  * Each translation stores its own text's fingerprint (text_fingerprint), kept
@@ -17,19 +16,12 @@ import { makeTempDir, makeTestDatabase } from '../helpers/db';
  * without reading or hashing any body.
  */
 
-let t: ReturnType<typeof makeTestDatabase>;
-let actor: { userId: number; ip: string };
-beforeEach(async () => {
-  t = makeTestDatabase();
-  const user = await insertUserRow(t.db, { email: 'f@iom.int', name: 'F', role: 'editor', password: 'Lumi i Drinit rrjedh ngadalë' }, { id: null });
-  actor = { userId: (user as { id: number }).id, ip: '127.0.0.1' };
-});
-afterEach(() => t.close());
+const t = useStaffTestDatabase({ email: 'f@iom.int', name: 'F', role: 'editor' });
 
 const fields = (title: string, slug: string): NewsFields => ({ title, slug, summary: 'Summary', body: `<p>${title}</p>`, dateline: null, seoTitle: null, seoDescription: null });
 
 function save(itemId: number | null, locale: 'en' | 'sq', baseVersion: number | null, title: string) {
-  const result = saveNewsTranslation(t.db, actor, { itemId, locale, baseVersion, fields: fields(title, `${locale}-${title.toLowerCase().replace(/\W+/g, '-')}`) });
+  const result = saveNewsTranslation(t.db, t.actor, { itemId, locale, baseVersion, fields: fields(title, `${locale}-${title.toLowerCase().replace(/\W+/g, '-')}`) });
   if (!result.ok) throw new Error(result.error);
   return result;
 }
@@ -53,12 +45,12 @@ describe('the stored text fingerprint', () => {
     save(itemId, 'sq', null, 'Teksti shqip');
     expect(newsOverview(t.db)).toEqual({ drafts: 2, stale: 0, scheduled: [] });
     const at = new Date(Date.now() + 86_400_000);
-    saveNewsTranslation(t.db, actor, { itemId, locale: 'sq', baseVersion: 1, fields: fields('Teksti shqip', 'sq-teksti-shqip'), publication: { action: 'schedule', at } });
+    saveNewsTranslation(t.db, t.actor, { itemId, locale: 'sq', baseVersion: 1, fields: fields('Teksti shqip', 'sq-teksti-shqip'), publication: { action: 'schedule', at } });
     expect(newsOverview(t.db)).toEqual({ drafts: 1, stale: 0, scheduled: [{ id: itemId, locale: 'sq', title: 'Teksti shqip', publishedAt: at }] });
     // English changes: the Albanian, confirmed against the old English, is behind.
     save(itemId, 'en', 1, 'English text, corrected');
     expect(newsOverview(t.db).stale).toBe(1);
-    expect(confirmTranslation(t.db, actor, itemId, 'sq')).toEqual({ ok: true });
+    expect(confirmTranslation(t.db, t.actor, itemId, 'sq')).toEqual({ ok: true });
     expect(newsOverview(t.db).stale).toBe(0);
   });
 

@@ -1,5 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { insertUserRow } from '@/db/auth/users-core';
+import { describe, expect, it } from 'vitest';
 import type { PublicationRequest } from '@/db/content/common';
 import { newsType, restoreNews, trashNews } from '@/db/content/news-writes';
 import { createPage, restorePage, trashPage } from '@/db/content/page-tree';
@@ -18,7 +17,7 @@ import {
 } from '@/db/content/translated';
 import type { Locale } from '@/i18n/routing';
 import { auditEvents, newsItems } from '@/db/schema';
-import { makeTestDatabase } from '../helpers/db';
+import { useStaffTestDatabase } from '../helpers/db';
 
 /**
  * The same behaviour, case by case, for every translated type: news and
@@ -26,14 +25,7 @@ import { makeTestDatabase } from '../helpers/db';
  * declarations, and must answer alike.
  */
 
-let t: ReturnType<typeof makeTestDatabase>;
-let actor: { userId: number; ip: string };
-beforeEach(async () => {
-  t = makeTestDatabase();
-  const user = await insertUserRow(t.db, { email: 'e@iom.int', name: 'E', role: 'editor', password: 'Lumi i Drinit rrjedh ngadalë' }, { id: null });
-  actor = { userId: (user as { id: number }).id, ip: '127.0.0.1' };
-});
-afterEach(() => t.close());
+const t = useStaffTestDatabase({ email: 'e@iom.int', name: 'E', role: 'editor' });
 
 type Own<F> = {
   /** A new item with no language written yet. */
@@ -57,11 +49,11 @@ function caseOf<I extends TranslatedItem, R extends TranslationRow, F extends Te
     entity: type.entity,
     ...own,
     save: (itemId: number, locale: Locale, baseVersion: number | null, title: string, publication: PublicationRequest = { action: 'keep' }, now?: Date) =>
-      saveTranslation(t.db, type, actor, { itemId, locale, baseVersion, fields: own.fields(title, `<p>${title}: the text.</p>`), publication }, now),
+      saveTranslation(t.db, type, t.actor, { itemId, locale, baseVersion, fields: own.fields(title, `<p>${title}: the text.</p>`), publication }, now),
     row: (itemId: number, locale: Locale) => type.translations(t.db, itemId).find((r) => r.locale === locale),
     revisions: (itemId: number, locale: Locale) => revisionList(t.db, type, itemId, locale),
-    restoreRevision: (itemId: number, revisionId: number, baseVersion: number) => restoreRevision(t.db, type, actor, { itemId, revisionId, baseVersion }),
-    confirm: (itemId: number, locale: Locale) => confirmTranslation(t.db, type, actor, itemId, locale),
+    restoreRevision: (itemId: number, revisionId: number, baseVersion: number) => restoreRevision(t.db, type, t.actor, { itemId, revisionId, baseVersion }),
+    confirm: (itemId: number, locale: Locale) => confirmTranslation(t.db, type, t.actor, itemId, locale),
     stale: (itemId: number) => {
       const marks = staleness(t.db, type, itemId, type.translations(t.db, itemId));
       return { en: marks.en?.stale, sq: marks.sq?.stale };
@@ -75,23 +67,23 @@ const cases = [
   caseOf('news', newsType, {
     newItem: () => {
       const now = new Date();
-      return t.db.insert(newsItems).values({ authorId: actor.userId, createdAt: now, updatedAt: now }).returning({ id: newsItems.id }).get().id;
+      return t.db.insert(newsItems).values({ authorId: t.actor.userId, createdAt: now, updatedAt: now }).returning({ id: newsItems.id }).get().id;
     },
     fields: (title, body) => ({ title, slug: '', summary: 'A summary.', body, dateline: null, seoTitle: null, seoDescription: null }),
     address: (locale, title) => `${locale === 'sq' ? '/sq/lajme' : '/news'}/${slug(title)}`,
-    trash: (id) => trashNews(t.db, actor, id),
-    restore: (id) => restoreNews(t.db, actor, id),
+    trash: (id) => trashNews(t.db, t.actor, id),
+    restore: (id) => restoreNews(t.db, t.actor, id),
   }),
   caseOf('pages', pageType, {
     newItem: () => {
-      const created = createPage(t.db, actor, { parentId: null, kind: 'page' });
+      const created = createPage(t.db, t.actor, { parentId: null, kind: 'page' });
       if (!created.ok) throw new Error(created.error);
       return created.pageId;
     },
     fields: (title, body) => ({ title, menuTitle: null, path: '', summary: 'A summary.', body, seoTitle: null, seoDescription: null }),
     address: (locale, title) => `${locale === 'sq' ? '/sq' : ''}/${slug(title)}`,
-    trash: (id) => trashPage(t.db, actor, id),
-    restore: (id) => restorePage(t.db, actor, id),
+    trash: (id) => trashPage(t.db, t.actor, id),
+    restore: (id) => restorePage(t.db, t.actor, id),
   }),
 ];
 

@@ -1,10 +1,10 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { toTiranaFields } from '@/lib/dates';
 import { axeViolations } from '../helpers/axe';
-import { launchBrowser, clickAndAwaitPost } from '../helpers/browser';
-import { type RunningServer, startServer } from '../helpers/server';
-import { addStaff, signIn as signInAs } from '../helpers/staff';
+import { clickAndAwaitPost } from '../helpers/browser';
+import { moveToTrash, panel, useEditorServer, write } from '../helpers/editor';
+import { signIn as signInAs } from '../helpers/staff';
 
 /**
  * The editorial workflow end to end: staff write and publish in a real
@@ -15,38 +15,10 @@ const ADMIN = { name: 'Ana Admin', email: 'ana@iom.int', password: 'Lumi i Drini
 const EDITOR = { name: 'Erion Editor', email: 'erion@iom.int', password: 'Ura e Tabakëve në Tiranë', role: 'editor' as const };
 const EDITOR2 = { name: 'Besa Editor', email: 'besa@iom.int', password: 'Liqeni i Ohrit në mëngjes', role: 'editor' as const };
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  await addStaff(server.dataDir, [ADMIN, EDITOR, EDITOR2]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const files = useEditorServer([ADMIN, EDITOR, EDITOR2]);
 
 function signIn(context: BrowserContext, user: { email: string; password: string }): Promise<Page> {
-  return signInAs(context, server.url, user);
-}
-
-function panel(page: Page, locale: 'en' | 'sq'): Locator {
-  return page.locator(`#panel-${locale}`);
-}
-
-/** Types into one language's form (the rich text body through its editor, like a person). */
-async function write(page: Page, locale: 'en' | 'sq', fields: { title?: string; summary?: string; body?: string }) {
-  const p = panel(page, locale);
-  if (fields.title !== undefined) await p.getByLabel('Title', { exact: true }).fill(fields.title);
-  if (fields.summary !== undefined) await p.getByLabel('Summary', { exact: true }).fill(fields.summary);
-  if (fields.body !== undefined) {
-    const body = p.getByRole('textbox', { name: 'Text', exact: true });
-    await body.click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type(fields.body);
-  }
+  return signInAs(context, files.server.url, user);
 }
 
 /** Clicks one of a language's buttons and waits for the form's answer. */
@@ -60,11 +32,11 @@ async function submit(page: Page, locale: 'en' | 'sq', button: string): Promise<
 }
 
 async function status(path: string): Promise<number> {
-  return (await fetch(server.url + path, { redirect: 'manual' })).status;
+  return (await fetch(files.server.url + path, { redirect: 'manual' })).status;
 }
 
 async function html(path: string): Promise<string> {
-  const res = await fetch(server.url + path);
+  const res = await fetch(files.server.url + path);
   expect(res.status).toBe(200);
   return res.text();
 }
@@ -82,13 +54,13 @@ describe('writing and publishing an article, one language at a time', () => {
     expect(await html('/')).not.toContain(EN_TITLE);
     // Search results are cached per query too (rendered once, then served).
     expect(await html('/search?q=workshops%20Korçë')).toContain('No results');
-    expect((await fetch(`${server.url}/search?q=workshops%20Korçë`)).headers.get('x-nextjs-cache')).toBe('HIT');
+    expect((await fetch(`${files.server.url}/search?q=workshops%20Korçë`)).headers.get('x-nextjs-cache')).toBe('HIT');
 
-    const context = await browser.newContext();
+    const context = await files.browser.newContext();
     const page = await signIn(context, EDITOR);
-    await page.goto(`${server.url}/admin/news`);
+    await page.goto(`${files.server.url}/admin/news`);
     await page.getByRole('link', { name: 'New article' }).click();
-    await page.waitForURL(`${server.url}/admin/news/new`);
+    await page.waitForURL(`${files.server.url}/admin/news/new`);
     await write(page, 'en', { title: EN_TITLE, summary: 'Twelve families who came back from abroad now run their own workshops.', body: 'Twelve families opened workshops in Korçë.' });
     await panel(page, 'en').getByRole('button', { name: 'Save draft', exact: true }).click();
     await page.waitForURL(/\/admin\/news\/\d+\?created=en$/);
@@ -99,7 +71,7 @@ describe('writing and publishing an article, one language at a time', () => {
     expect(await status(`/news/${EN_SLUG}`)).toBe(404);
     expect(await status(`/admin/preview/news/${articleId}/en`)).toBe(307);
     const preview = await context.newPage();
-    const previewResponse = await preview.goto(`${server.url}/admin/preview/news/${articleId}/en`);
+    const previewResponse = await preview.goto(`${files.server.url}/admin/preview/news/${articleId}/en`);
     expect(previewResponse!.headers()['cache-control']).toContain('no-store');
     expect(previewResponse!.headers()['x-robots-tag']).toContain('noindex');
     expect(await preview.locator('h1').textContent()).toBe(EN_TITLE);
@@ -122,43 +94,43 @@ describe('writing and publishing an article, one language at a time', () => {
   });
 
   it('adds the Albanian later, publishes it, and the switcher links both ways', async () => {
-    const context = await browser.newContext();
+    const context = await files.browser.newContext();
     const page = await signIn(context, EDITOR);
-    await page.goto(`${server.url}/admin/news/${articleId}`);
+    await page.goto(`${files.server.url}/admin/news/${articleId}`);
     // Narrow screens get tabs; this window is wide, so both languages show side by side.
     await write(page, 'sq', { title: SQ_TITLE, summary: 'Dymbëdhjetë familje të kthyera drejtojnë punishtet e tyre.', body: 'Dymbëdhjetë familje hapën punishte në Korçë.' });
     expect(await submit(page, 'sq', 'Save draft')).toBe('Saved.');
     expect(await status(`/sq/lajme/${SQ_SLUG}`)).toBe(404);
     expect(await submit(page, 'sq', 'Publish now')).toContain('Published');
 
-    const visitor = await browser.newContext();
+    const visitor = await files.browser.newContext();
     const reader = await visitor.newPage();
-    await reader.goto(`${server.url}/news/${EN_SLUG}`);
+    await reader.goto(`${files.server.url}/news/${EN_SLUG}`);
     await reader.getByRole('link', { name: 'Lexojeni në shqip' }).first().click();
-    await reader.waitForURL(`${server.url}/sq/lajme/${SQ_SLUG}`);
+    await reader.waitForURL(`${files.server.url}/sq/lajme/${SQ_SLUG}`);
     expect(await reader.locator('h1').textContent()).toBe(SQ_TITLE);
-    expect(await reader.locator('link[hreflang="en"]').getAttribute('href')).toBe(`${server.url}/news/${EN_SLUG}`);
+    expect(await reader.locator('link[hreflang="en"]').getAttribute('href')).toBe(`${files.server.url}/news/${EN_SLUG}`);
     await visitor.close();
     await context.close();
   });
 
   it('marks the Albanian as possibly out of date when the English changes, and shows what changed', async () => {
-    const context = await browser.newContext();
+    const context = await files.browser.newContext();
     const page = await signIn(context, EDITOR);
-    await page.goto(`${server.url}/admin/news/${articleId}`);
+    await page.goto(`${files.server.url}/admin/news/${articleId}`);
     await write(page, 'en', { body: 'Twelve families opened workshops in Korçë and Pogradec.' });
     expect(await submit(page, 'en', 'Save and update the site')).toBe('Saved.');
     expect(await html(`/news/${EN_SLUG}`)).toContain('Korçë and Pogradec');
 
-    await page.goto(`${server.url}/admin/news`);
+    await page.goto(`${files.server.url}/admin/news`);
     await page.getByTestId('stale-sq').waitFor();
-    await page.goto(`${server.url}/admin/news/${articleId}`);
+    await page.goto(`${files.server.url}/admin/news/${articleId}`);
     const notice = page.getByTestId('stale-notice-sq');
     await notice.getByText('What changed in the other language').click();
     expect(await notice.locator('ins').first().textContent()).toContain('Pogradec');
     await notice.getByRole('button', { name: 'This language is still right' }).click();
     await page.getByText('Marked as up to date.').waitFor();
-    await page.goto(`${server.url}/admin/news`);
+    await page.goto(`${files.server.url}/admin/news`);
     expect(await page.getByTestId('stale-sq').count()).toBe(0);
     await context.close();
   });
@@ -166,12 +138,12 @@ describe('writing and publishing an article, one language at a time', () => {
 
 describe('two editors on the same article', () => {
   it('refuses the second save, keeps its text, shows what changed, and lets it win only on purpose', async () => {
-    const a = await browser.newContext();
-    const b = await browser.newContext();
+    const a = await files.browser.newContext();
+    const b = await files.browser.newContext();
     const pageA = await signIn(a, EDITOR);
     const pageB = await signIn(b, EDITOR2);
-    await pageA.goto(`${server.url}/admin/news/${articleId}`);
-    await pageB.goto(`${server.url}/admin/news/${articleId}`);
+    await pageA.goto(`${files.server.url}/admin/news/${articleId}`);
+    await pageB.goto(`${files.server.url}/admin/news/${articleId}`);
 
     await write(pageA, 'en', { title: 'Returnees open workshops in Korçë and Pogradec' });
     expect(await submit(pageA, 'en', 'Save and update the site')).toBe('Saved.');
@@ -191,7 +163,7 @@ describe('two editors on the same article', () => {
     expect(await submit(pageB, 'en', 'Save and update the site')).toBe('Saved.');
     expect(await html(`/news/${EN_SLUG}`)).toContain('Families who returned open workshops');
     // Nothing was lost: editor A's title is in the history.
-    await pageB.goto(`${server.url}/admin/news/${articleId}/history/en`);
+    await pageB.goto(`${files.server.url}/admin/news/${articleId}/history/en`);
     await pageB.getByRole('link', { name: /^Version 4/ }).click();
     await pageB.waitForURL(/\?rev=\d+$/);
     expect(await pageB.locator('main').textContent()).toContain('Pogradec');
@@ -203,9 +175,9 @@ describe('two editors on the same article', () => {
 
 describe('hostile markup', () => {
   it('is neutralised on the server even when the browser is bypassed', async () => {
-    const context = await browser.newContext();
+    const context = await files.browser.newContext();
     const page = await signIn(context, EDITOR);
-    await page.goto(`${server.url}/admin/news/new`);
+    await page.goto(`${files.server.url}/admin/news/new`);
     await write(page, 'en', { title: 'Hostile markup test', body: 'placeholder' });
     // What a forged request could send, whatever the editor allows.
     await panel(page, 'en').locator('input[name="body"]').evaluate((input: HTMLInputElement) => {
@@ -220,14 +192,14 @@ describe('hostile markup', () => {
     expect(body).toContain('Safe words');
     const article = body.slice(body.indexOf('<article'), body.indexOf('</article>'));
     expect(article).not.toMatch(/<script|onerror|javascript:|<svg|<iframe|onload/i);
-    const visitor = await browser.newContext();
+    const visitor = await files.browser.newContext();
     const reader = await visitor.newPage();
     const dialogs: string[] = [];
     reader.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await reader.goto(`${server.url}/news/hostile-markup-test`);
+    await reader.goto(`${files.server.url}/news/hostile-markup-test`);
     await reader.getByText('Safe words').waitFor();
     expect(dialogs).toEqual([]);
     await visitor.close();
@@ -237,9 +209,9 @@ describe('hostile markup', () => {
 
 describe('an image that is not a file of the media library', () => {
   it('is refused with its address named, and the typed text stays in the form', async () => {
-    const context = await browser.newContext();
+    const context = await files.browser.newContext();
     const page = await signIn(context, EDITOR);
-    await page.goto(`${server.url}/admin/news/new`);
+    await page.goto(`${files.server.url}/admin/news/new`);
     await write(page, 'en', { title: 'Forged image test', body: 'Words the editor typed' });
     // What a forged request could send: a file name in our own form that the library does not have.
     const forged = `/media/${'0'.repeat(64)}-320.webp`;
@@ -250,7 +222,7 @@ describe('an image that is not a file of the media library', () => {
     expect(await submit(page, 'en', 'Publish now')).toBe('Check the form and try again.');
     const message = `Images in the text that are not in the media library, or are in its trash: ${forged}. Remove them from the text, or restore them from the trash, then save again.`;
     expect(await panel(page, 'en').getByText(message, { exact: true }).count()).toBe(1);
-    expect(page.url()).toBe(`${server.url}/admin/news/new`);
+    expect(page.url()).toBe(`${files.server.url}/admin/news/new`);
     expect(await panel(page, 'en').getByRole('textbox', { name: 'Text', exact: true }).textContent()).toBe('Words the editor typed');
     expect(await panel(page, 'en').getByLabel('Title', { exact: true }).inputValue()).toBe('Forged image test');
     expect(await status('/news/forged-image-test')).toBe(404);
@@ -260,15 +232,15 @@ describe('an image that is not a file of the media library', () => {
 
 describe('bad input', () => {
   it('answers beside each field in the editor’s language and saves nothing', async () => {
-    const context = await browser.newContext();
+    const context = await files.browser.newContext();
     const page = await signIn(context, EDITOR);
-    await page.goto(`${server.url}/admin/news/new`);
+    await page.goto(`${files.server.url}/admin/news/new`);
     await write(page, 'en', { title: 'x'.repeat(5000), body: 'Some text' });
     await panel(page, 'en').getByLabel('Address (slug)').fill('Has Spaces');
     expect(await submit(page, 'en', 'Save draft')).toBe('Check the form and try again.');
     expect(await panel(page, 'en').getByText('This text is too long.').count()).toBe(1);
     expect(await panel(page, 'en').getByText('Use lower-case letters a–z, digits and single hyphens only.').count()).toBe(1);
-    expect(page.url()).toBe(`${server.url}/admin/news/new`);
+    expect(page.url()).toBe(`${files.server.url}/admin/news/new`);
 
     await write(page, 'en', { title: EN_TITLE });
     await panel(page, 'en').getByLabel('Address (slug)').fill(EN_SLUG);
@@ -281,7 +253,7 @@ describe('bad input', () => {
     await panel(page, 'en').getByLabel('Publication time', { exact: true }).fill(past.time);
     await submit(page, 'en', 'Schedule');
     expect(await panel(page, 'en').getByText('Choose a time in the future.').count()).toBe(1);
-    expect(page.url()).toBe(`${server.url}/admin/news/new`);
+    expect(page.url()).toBe(`${files.server.url}/admin/news/new`);
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
@@ -289,9 +261,9 @@ describe('bad input', () => {
 
 describe('scheduling', () => {
   it('an article scheduled for a time in Tirana appears on the public site at that time, with no job or rebuild', async () => {
-    const context = await browser.newContext();
+    const context = await files.browser.newContext();
     const page = await signIn(context, EDITOR);
-    await page.goto(`${server.url}/admin/news/new`);
+    await page.goto(`${files.server.url}/admin/news/new`);
     await write(page, 'en', { title: 'A scheduled announcement', body: 'This appears at its time.' });
     await panel(page, 'en').getByRole('button', { name: 'Save draft', exact: true }).click();
     await page.waitForURL(/\?created=en$/);
@@ -312,20 +284,18 @@ describe('scheduling', () => {
 
 describe('trash', () => {
   it('an editor moves an article to the trash; it leaves the site; an admin restores it', async () => {
-    const editor = await browser.newContext();
+    const editor = await files.browser.newContext();
     const page = await signIn(editor, EDITOR);
-    await page.goto(`${server.url}/admin/news/${articleId}`);
-    await page.getByRole('button', { name: 'Move to trash' }).click();
-    await page.waitForURL(`${server.url}/admin/news?trashed=1`);
+    await moveToTrash(page, files.server.url, 'news', articleId);
     expect(await status(`/news/${EN_SLUG}`)).toBe(404);
     expect(await html('/news')).not.toContain('Families who returned open workshops');
     // Editors cannot open the trash.
-    expect((await page.goto(`${server.url}/admin/news/trash`))!.status()).toBe(403);
+    expect((await page.goto(`${files.server.url}/admin/news/trash`))!.status()).toBe(403);
     await editor.close();
 
-    const admin = await browser.newContext();
+    const admin = await files.browser.newContext();
     const adminPage = await signIn(admin, ADMIN);
-    await adminPage.goto(`${server.url}/admin/news/trash`);
+    await adminPage.goto(`${files.server.url}/admin/news/trash`);
     expect(await axeViolations(adminPage)).toEqual([]);
     await adminPage.getByRole('button', { name: /^Restore/ }).first().click();
     await adminPage.waitForURL(/\/admin\/news\/trash\?done=restored$/);
@@ -338,14 +308,14 @@ describe('trash', () => {
 
 describe('the editor pages', () => {
   it('have no WCAG 2.1 AA violations, on a phone too', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const context = await files.browser.newContext({ viewport: { width: 375, height: 800 } });
     const page = await signIn(context, EDITOR);
     for (const path of ['/admin/news', '/admin/news/new', `/admin/news/${articleId}`, `/admin/news/${articleId}/history/sq`]) {
-      await page.goto(server.url + path);
+      await page.goto(files.server.url + path);
       expect({ path, violations: await axeViolations(page) }).toEqual({ path, violations: [] });
     }
     // On a phone the languages are tabs.
-    await page.goto(`${server.url}/admin/news/${articleId}`);
+    await page.goto(`${files.server.url}/admin/news/${articleId}`);
     expect(await panel(page, 'sq').isVisible()).toBe(false);
     await page.getByRole('tab', { name: 'Albanian' }).click();
     expect(await panel(page, 'sq').isVisible()).toBe(true);
@@ -357,13 +327,13 @@ describe('the editor pages', () => {
     const missing = ['/admin/nothing-here', '/admin/news/999999', '/admin/news/abc', '/admin/pages/999999', '/admin/media/999999', `/admin/news/${articleId}/history/xx`, '/admin/news/a/b/c'];
     // The anonymous are sent to sign in, and learn nothing of what exists.
     for (const path of [...missing, '/admin/preview/news/999999/en']) {
-      const res = await fetch(server.url + path, { redirect: 'manual' });
+      const res = await fetch(files.server.url + path, { redirect: 'manual' });
       expect({ path, status: res.status, location: res.headers.get('location') }).toEqual({ path, status: 307, location: `/admin/sign-in?next=${encodeURIComponent(path)}` });
     }
-    const context = await browser.newContext();
+    const context = await files.browser.newContext();
     const page = await signIn(context, EDITOR);
     for (const path of missing) {
-      const res = await page.goto(server.url + path);
+      const res = await page.goto(files.server.url + path);
       expect({ path, status: res?.status() }).toEqual({ path, status: 404 });
       // In the HTML itself, inside the area's frame, and still there once the page has come alive.
       expect(await res?.text()).toContain('Page not found');
@@ -373,10 +343,10 @@ describe('the editor pages', () => {
     }
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'Go to the dashboard' }).click();
-    await page.waitForURL(`${server.url}/admin`);
+    await page.waitForURL(`${files.server.url}/admin`);
     // A preview of nothing: the same message, outside the frame.
     for (const path of ['/admin/preview/news/999999/en', `/admin/preview/no-such-type/${articleId}/en`]) {
-      const preview = await page.goto(server.url + path);
+      const preview = await page.goto(files.server.url + path);
       expect({ path, status: preview?.status() }).toEqual({ path, status: 404 });
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
     }
@@ -386,9 +356,9 @@ describe('the editor pages', () => {
 
 describe('no lost edits in the browser', () => {
   it('offers back text typed before the session ended, once the editor has signed in again', async () => {
-    const context = await browser.newContext();
+    const context = await files.browser.newContext();
     const page = await signIn(context, EDITOR);
-    await page.goto(`${server.url}/admin/news/${articleId}`);
+    await page.goto(`${files.server.url}/admin/news/${articleId}`);
     await write(page, 'en', { title: 'Words typed but never saved', body: 'A paragraph that was never saved either.' });
     // Typing is kept in the browser within about half a second.
     await expect
@@ -401,7 +371,7 @@ describe('no lost edits in the browser', () => {
     await page.getByLabel('Email').fill(EDITOR.email);
     await page.getByLabel('Password').fill(EDITOR.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${server.url}/admin/news/${articleId}`);
+    await page.waitForURL(`${files.server.url}/admin/news/${articleId}`);
     const en = panel(page, 'en');
     expect(await en.getByLabel('Title', { exact: true }).inputValue()).not.toBe('Words typed but never saved');
     await en.getByRole('button', { name: 'Restore it' }).click();
@@ -416,10 +386,10 @@ describe('no lost edits in the browser', () => {
   });
 
   it('asks at sign-out whether to keep unsaved text on the device or discard it', async () => {
-    const context = await browser.newContext();
+    const context = await files.browser.newContext();
     const page = await signIn(context, EDITOR);
     const kept = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('iom-draft:')));
-    await page.goto(`${server.url}/admin/news/${articleId}`);
+    await page.goto(`${files.server.url}/admin/news/${articleId}`);
     // Signing out straight after typing: the text not yet stored is stored first, and the question asked.
     await write(page, 'sq', { title: 'Fjalë të pashkruara në server' });
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -441,7 +411,7 @@ describe('no lost edits in the browser', () => {
     await page.getByLabel('Email').fill(EDITOR.email);
     await page.getByLabel('Password').fill(EDITOR.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${server.url}/admin`);
+    await page.waitForURL(`${files.server.url}/admin`);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await dialog.getByRole('button', { name: 'Discard it and sign out' }).click();
     await page.waitForURL(/signedOut=1/);
@@ -465,18 +435,18 @@ describe('keyboard only', () => {
   }
 
   it('signs in, writes and publishes an article without a mouse', async () => {
-    const context = await browser.newContext();
+    const context = await files.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/admin/sign-in`);
+    await page.goto(`${files.server.url}/admin/sign-in`);
     await tabTo(page, page.getByLabel('Email'));
     await page.keyboard.type(ADMIN.email);
     await tabTo(page, page.getByLabel('Password'));
     await page.keyboard.type(ADMIN.password);
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${server.url}/admin`);
+    await page.waitForURL(`${files.server.url}/admin`);
     await tabTo(page, page.getByRole('link', { name: 'Write a news article' }));
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${server.url}/admin/news/new`);
+    await page.waitForURL(`${files.server.url}/admin/news/new`);
     const en = panel(page, 'en');
     await tabTo(page, en.getByLabel('Title', { exact: true }));
     await page.keyboard.type('Written with the keyboard alone');

@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../helpers/axe';
-import { launchBrowser, hydrated } from '../helpers/browser';
-import { type RunningServer, startServer } from '../helpers/server';
-import { addStaff, signIn as signInAs } from '../helpers/staff';
+import { hydrated } from '../helpers/browser';
+import { moveToTrash, panel, useEditorServer, write } from '../helpers/editor';
+import { signIn as signInAs } from '../helpers/staff';
 
 /**
  * The pages editor end to end: admins shape the menu and staff write the
@@ -14,39 +14,10 @@ import { addStaff, signIn as signInAs } from '../helpers/staff';
 const ADMIN = { name: 'Ana Admin', email: 'ana@iom.int', password: 'Lumi i Drinit rrjedh ngadalë', role: 'admin' as const };
 const EDITOR = { name: 'Erion Editor', email: 'erion@iom.int', password: 'Ura e Tabakëve në Tiranë', role: 'editor' as const };
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  await addStaff(server.dataDir, [ADMIN, EDITOR]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const files = useEditorServer([ADMIN, EDITOR]);
 
 function signIn(context: BrowserContext, user: { email: string; password: string }): Promise<Page> {
-  return signInAs(context, server.url, user);
-}
-
-function panel(page: Page, locale: 'en' | 'sq'): Locator {
-  return page.locator(`#panel-${locale}`);
-}
-
-/** Types into one language's form (the rich text body through its editor, like a person). */
-async function write(page: Page, locale: 'en' | 'sq', fields: { title?: string; path?: string; summary?: string; body?: string }) {
-  const p = panel(page, locale);
-  if (fields.title !== undefined) await p.getByLabel('Title', { exact: true }).fill(fields.title);
-  if (fields.path !== undefined) await p.getByLabel('Address (path)').fill(fields.path);
-  if (fields.summary !== undefined) await p.getByLabel('Summary', { exact: true }).fill(fields.summary);
-  if (fields.body !== undefined) {
-    const body = p.getByRole('textbox', { name: 'Text', exact: true });
-    await body.click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type(fields.body);
-  }
+  return signInAs(context, files.server.url, user);
 }
 
 /** Clicks one of a language's buttons and waits for the form's answer. */
@@ -62,7 +33,7 @@ async function submit(page: Page, locale: 'en' | 'sq', button: string): Promise<
 }
 
 async function fetchPath(path: string): Promise<Response> {
-  return fetch(server.url + path, { redirect: 'manual' });
+  return fetch(files.server.url + path, { redirect: 'manual' });
 }
 
 async function html(path: string): Promise<string> {
@@ -73,7 +44,7 @@ async function html(path: string): Promise<string> {
 
 /** Opens a page of the tree in the editor by its title in the tree (the admin's language is English). */
 async function openFromTree(page: Page, title: string): Promise<number> {
-  await page.goto(`${server.url}/admin/pages`);
+  await page.goto(`${files.server.url}/admin/pages`);
   // Sub-pages are folded at first.
   await page.getByRole('button', { name: 'Expand all' }).click();
   await page.getByRole('link', { name: title, exact: true }).click();
@@ -83,9 +54,9 @@ async function openFromTree(page: Page, title: string): Promise<number> {
 
 /** The titles of Our Work's sub-pages in the public menu of a language, in order, as a visitor's browser gets them. */
 async function ourWorkMenu(locale: 'en' | 'sq'): Promise<string[]> {
-  const context = await browser.newContext();
+  const context = await files.browser.newContext();
   const reader = await context.newPage();
-  await reader.goto(`${server.url}${locale === 'sq' ? '/sq' : '/'}`);
+  await reader.goto(`${files.server.url}${locale === 'sq' ? '/sq' : '/'}`);
   const titles = await reader.evaluate((parent) => {
     const items = [...document.querySelectorAll('header details nav > ul > li')];
     const item = items.find((li) => li.querySelector(':scope > a')?.textContent?.trim() === parent);
@@ -118,7 +89,7 @@ describe('editing a page', () => {
     expect(before).toContain('data-testid="placeholder-note"');
     expect(await html('/sq/kush-jemi')).not.toContain(NEW_SQ_BODY);
 
-    const context = await browser.newContext();
+    const context = await files.browser.newContext();
     const page = await signIn(context, ADMIN);
     whoWeAreId = await openFromTree(page, 'Who We Are');
     expect(await panel(page, 'sq').getByLabel('Address (path)').inputValue()).toBe('kush-jemi');
@@ -133,10 +104,10 @@ describe('editing a page', () => {
     expect(after).not.toContain('data-testid="placeholder-note"');
 
     // The English was last checked against the old Albanian: it may be out of date now, and the editor shows what changed.
-    await page.goto(`${server.url}/admin/pages`);
+    await page.goto(`${files.server.url}/admin/pages`);
     const row = page.locator(`[data-page-id="${whoWeAreId}"]`).first();
     await row.getByTestId('tree-stale-en').first().waitFor();
-    await page.goto(`${server.url}/admin/pages/${whoWeAreId}`);
+    await page.goto(`${files.server.url}/admin/pages/${whoWeAreId}`);
     const notice = page.getByTestId('stale-notice-en');
     await notice.getByText('What changed in the other language').click();
     expect(await notice.locator('ins').first().textContent()).toContain('institucionet');
@@ -144,7 +115,7 @@ describe('editing a page', () => {
   });
 
   it('a changed English address answers at once, and the old one with 308 to it', async () => {
-    const context = await browser.newContext();
+    const context = await files.browser.newContext();
     const page = await signIn(context, ADMIN);
     await openFromTree(page, 'Contact');
     expect(await html('/contact')).toContain('Contact');
@@ -152,16 +123,16 @@ describe('editing a page', () => {
     expect(await submit(page, 'en', 'Save and update the site')).toBe('Saved.');
     expect(await eventually('/contact-us')).toContain('Contact');
     await expect.poll(async () => (await fetchPath('/contact')).status, { timeout: 5_000 }).toBe(308);
-    expect(new URL((await fetchPath('/contact')).headers.get('location')!, server.url).pathname).toBe('/contact-us');
+    expect(new URL((await fetchPath('/contact')).headers.get('location')!, files.server.url).pathname).toBe('/contact-us');
     // The menu leads to the new address.
     expect(await html('/')).toContain('href="/contact-us"');
     await context.close();
   });
 
   it('brings back an earlier version from the history, and the public page follows', async () => {
-    const context = await browser.newContext();
+    const context = await files.browser.newContext();
     const page = await signIn(context, ADMIN);
-    await page.goto(`${server.url}/admin/pages/${whoWeAreId}/history/sq`);
+    await page.goto(`${files.server.url}/admin/pages/${whoWeAreId}/history/sq`);
     // The seed's text was kept as version 1 before the first edit.
     await page.getByRole('link', { name: /^Version 1/ }).click();
     await page.waitForURL(/\?rev=\d+$/);
@@ -180,9 +151,9 @@ describe('editing a page', () => {
 
 describe('the menu', () => {
   it('a new page under Our Work, published in English only, is in the English menu and not the Albanian one', async () => {
-    const context = await browser.newContext();
+    const context = await files.browser.newContext();
     const page = await signIn(context, ADMIN);
-    await page.goto(`${server.url}/admin/pages`);
+    await page.goto(`${files.server.url}/admin/pages`);
     await page.locator('#add-page-parent').selectOption({ label: 'Our Work' });
     await page.getByRole('button', { name: 'Add page', exact: true }).click();
     await page.waitForURL(/\/admin\/pages\/\d+\?created=1$/);
@@ -204,7 +175,7 @@ describe('the menu', () => {
 
     // The draft is there for staff to preview.
     const preview = await context.newPage();
-    await preview.goto(`${server.url}/admin/preview/pages/${healthId}/sq`);
+    await preview.goto(`${files.server.url}/admin/preview/pages/${healthId}/sq`);
     expect(await preview.locator('h1').textContent()).toBe('Shëndeti dhe migracioni');
     await preview.getByTestId('preview-banner').waitFor();
     expect(await axeViolations(preview)).toEqual([]);
@@ -212,9 +183,9 @@ describe('the menu', () => {
   });
 
   it('names every refused field at once, as the news editor does, and keeps what was typed', async () => {
-    const context = await browser.newContext();
+    const context = await files.browser.newContext();
     const page = await signIn(context, EDITOR);
-    await page.goto(`${server.url}/admin/pages/${healthId}`);
+    await page.goto(`${files.server.url}/admin/pages/${healthId}`);
     const summary = 'x'.repeat(601);
     await write(page, 'sq', { title: '   ', path: 'Bad Path', summary });
     expect(await submit(page, 'sq', 'Save draft')).toBe('Check the form and try again.');
@@ -229,9 +200,9 @@ describe('the menu', () => {
     const before = await ourWorkMenu('en');
     const index = before.indexOf('Migration Health');
     expect(index).toBeGreaterThan(0);
-    const context = await browser.newContext();
+    const context = await files.browser.newContext();
     const page = await signIn(context, ADMIN);
-    await page.goto(`${server.url}/admin/pages`);
+    await page.goto(`${files.server.url}/admin/pages`);
     await page.getByRole('button', { name: 'Expand all' }).click();
     await page.getByRole('button', { name: 'Move options for “Migration Health”' }).click();
     const up = page.getByRole('button', { name: 'Move up: Migration Health' });
@@ -252,9 +223,9 @@ describe('the menu', () => {
   });
 
   it('an editor sees no tree controls, and a forged call of the move action is refused', async () => {
-    const context = await browser.newContext();
+    const context = await files.browser.newContext();
     const page = await signIn(context, EDITOR);
-    await page.goto(`${server.url}/admin/pages`);
+    await page.goto(`${files.server.url}/admin/pages`);
     await page.getByRole('button', { name: 'Expand all' }).click();
     await page.getByRole('link', { name: 'Migration Health', exact: true }).waitFor();
     expect(await page.getByRole('button', { name: /^Move (up|down|options)/ }).count()).toBe(0);
@@ -262,17 +233,17 @@ describe('the menu', () => {
     expect(await page.getByRole('button', { name: /^Add (page|external link)/ }).count()).toBe(0);
     expect(await page.getByRole('combobox').count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Trash' }).count()).toBe(0);
-    expect((await page.goto(`${server.url}/admin/pages/trash`))!.status()).toBe(403);
+    expect((await page.goto(`${files.server.url}/admin/pages/trash`))!.status()).toBe(403);
     // An editor edits the text but cannot move the page to the trash.
-    await page.goto(`${server.url}/admin/pages/${healthId}`);
+    await page.goto(`${files.server.url}/admin/pages/${healthId}`);
     await panel(page, 'en').getByLabel('Title', { exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Move to trash' }).count()).toBe(0);
 
     // The admin's own request, sent again with the editor's session.
     const before = await ourWorkMenu('en');
-    const cookie = (await context.cookies(server.url)).map((c) => `${c.name}=${c.value}`).join('; ');
+    const cookie = (await context.cookies(files.server.url)).map((c) => `${c.name}=${c.value}`).join('; ');
     const sent = moveRequest!.headers;
-    const headers: Record<string, string> = { origin: server.url, cookie };
+    const headers: Record<string, string> = { origin: files.server.url, cookie };
     for (const name of ['accept', 'content-type', 'next-action', 'next-router-state-tree']) if (sent[name]) headers[name] = sent[name];
     const res = await fetch(moveRequest!.url, { method: 'POST', headers, body: new Uint8Array(moveRequest!.body), redirect: 'manual' });
     expect(await res.text()).toContain('"step":"forbidden"');
@@ -283,15 +254,13 @@ describe('the menu', () => {
 
 describe('trash', () => {
   it('an admin moves a page to the trash, it leaves the site and the menu, and comes back when restored', async () => {
-    const context = await browser.newContext();
+    const context = await files.browser.newContext();
     const page = await signIn(context, ADMIN);
-    await page.goto(`${server.url}/admin/pages/${healthId}`);
-    await page.getByRole('button', { name: 'Move to trash' }).click();
-    await page.waitForURL(`${server.url}/admin/pages?trashed=1`);
+    await moveToTrash(page, files.server.url, 'pages', healthId);
     await expect.poll(async () => (await fetchPath('/migration-health')).status, { timeout: 5_000 }).toBe(404);
     expect(await ourWorkMenu('en')).not.toContain('Migration Health');
 
-    await page.goto(`${server.url}/admin/pages/trash`);
+    await page.goto(`${files.server.url}/admin/pages/trash`);
     expect(await page.getByTestId('pages-trash').textContent()).toContain('Migration Health');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: /^Restore\b.*Migration Health$/ }).click();
@@ -306,16 +275,16 @@ describe('trash', () => {
 describe('the pages of the pages editor', () => {
   it('have no WCAG 2.1 AA violations, on a phone too', async () => {
     for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 800 }]) {
-      const context = await browser.newContext({ viewport });
+      const context = await files.browser.newContext({ viewport });
       const page = await signIn(context, ADMIN);
       for (const path of ['/admin/pages', `/admin/pages/${whoWeAreId}`, `/admin/pages/${whoWeAreId}/history/sq`, '/admin/pages/trash']) {
-        await page.goto(server.url + path);
+        await page.goto(files.server.url + path);
         expect({ path, viewport: viewport.width, violations: await axeViolations(page) }).toEqual({ path, viewport: viewport.width, violations: [] });
       }
       // The external link's editor: its address and a title per language.
-      await page.goto(`${server.url}/admin/pages`);
+      await page.goto(`${files.server.url}/admin/pages`);
       const href = await page.getByRole('link', { name: 'IOM Global', exact: true }).getAttribute('href');
-      await page.goto(server.url + href);
+      await page.goto(files.server.url + href);
       await page.getByLabel('Where the link leads').waitFor();
       expect(await page.getByLabel('Address (path)').count()).toBe(0);
       expect({ path: 'link', violations: await axeViolations(page) }).toEqual({ path: 'link', violations: [] });

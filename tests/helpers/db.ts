@@ -3,6 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { DATABASE_FILE, type DB, migrateDatabase, openDatabase } from '@/db/client';
+import { eq } from 'drizzle-orm';
+import { insertUserRow } from '@/db/auth/users-core';
+import { publicNewsIn, publicPageIn } from '@/db/queries/visibility';
+import { newsItems, newsTranslations, pages, pageTranslations } from '@/db/schema';
+import type { Locale } from '@/i18n/routing';
 import { seedDatabase } from '@/db/seed';
 
 /** A fresh data folder in the system's temp directory. */
@@ -96,4 +101,44 @@ export function withDatabase<T>(dataDir: string, run: (db: DB) => T): T {
   } finally {
     db.$client.close();
   }
+}
+
+/**
+ * For the tests of the content and media writes: each test gets a fresh
+ * database from makeTestDatabase with one staff member in it, `actor` (from
+ * 127.0.0.1), whose writes they are. Call at the top of a test file.
+ */
+export function useStaffTestDatabase(staff: { email: string; name: string; role: 'admin' | 'editor' }): {
+  readonly db: DB;
+  readonly dataDir: string;
+  readonly actor: { userId: number; ip: string };
+} {
+  let current: (ReturnType<typeof makeTestDatabase> & { actor: { userId: number; ip: string } }) | undefined;
+  beforeEach(async () => {
+    const t = makeTestDatabase();
+    const user = await insertUserRow(t.db, { ...staff, password: 'Lumi i Drinit rrjedh ngadalë' }, { id: null });
+    current = { ...t, actor: { userId: (user as { id: number }).id, ip: '127.0.0.1' } };
+  });
+  afterEach(() => current?.close());
+  return {
+    get db() {
+      return current!.db;
+    },
+    get dataDir() {
+      return current!.dataDir;
+    },
+    get actor() {
+      return current!.actor;
+    },
+  };
+}
+
+/** The translations of a type the public sees in a language at `now` (the rule every public query uses): item id and address. */
+export function publicTranslations(db: DB, type: 'news' | 'pages', locale: Locale, now = new Date()): { id: number; address: string | null }[] {
+  if (type === 'news') {
+    const join = eq(newsItems.id, newsTranslations.newsItemId);
+    return db.select({ id: newsItems.id, address: newsTranslations.slug }).from(newsTranslations).innerJoin(newsItems, join).where(publicNewsIn(locale, now)).all();
+  }
+  const join = eq(pages.id, pageTranslations.pageId);
+  return db.select({ id: pages.id, address: pageTranslations.path }).from(pageTranslations).innerJoin(pages, join).where(publicPageIn(locale, now)).all();
 }

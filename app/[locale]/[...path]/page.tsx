@@ -1,14 +1,12 @@
 import type { Metadata } from 'next';
-import { permanentRedirect } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
 import { NotFoundView, notFoundMetadata } from '@/components/site/NotFoundView';
 import { PageView } from '@/components/site/PageView';
+import { publishedItemMetadata, publishedOrMoved } from '@/components/site/published-item';
 import { pageRedirect } from '@/db/queries/addresses';
-import { heroForPublic } from '@/db/queries/media';
 import { publishedPageByPath } from '@/db/queries/pages';
 import { pageHref } from '@/lib/hrefs';
 import { MAX_PATH_LENGTH, parseLocaleParam } from '@/lib/params';
-import { pageMetadata } from '@/lib/seo';
 
 // Every page of the tree (Who We Are, Our Work and its areas, …) is found
 // here by its path in the reader's language; staff add pages without code.
@@ -34,28 +32,17 @@ function joinPath(segments: string[]): string | null {
 async function load(params: Params) {
   const { locale: raw, path: segments } = await params;
   const locale = parseLocaleParam(raw);
-  const path = joinPath(segments);
-  const page = path ? publishedPageByPath(locale, path) : null;
-  if (!page && path) {
-    // An address that moved (a published path changed): to where it lives now.
-    const target = pageRedirect(locale, path);
-    if (target) permanentRedirect(target);
-  }
+  const page = publishedOrMoved(
+    joinPath(segments),
+    (path) => publishedPageByPath(locale, path),
+    (path) => pageRedirect(locale, path),
+  );
   return { locale, page };
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { locale, page } = await load(params);
-  if (!page) return notFoundMetadata(locale);
-  const versions = Object.fromEntries(Object.entries(page.alternates).map(([l, path]) => [l, pageHref(path)]));
-  const hero = heroForPublic(page.heroMediaId, locale);
-  return pageMetadata({
-    locale,
-    title: page.seoTitle || page.title,
-    description: page.seoDescription || page.summary,
-    versions,
-    image: hero ? { ...hero.og, alt: hero.alt } : null,
-  });
+  return page ? publishedItemMetadata(locale, page, pageHref) : notFoundMetadata(locale);
 }
 
 export default async function ContentPage({ params }: { params: Params }) {

@@ -1,14 +1,12 @@
 import type { Metadata } from 'next';
-import { permanentRedirect } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
 import { ArticleView } from '@/components/site/ArticleView';
 import { NotFoundView, notFoundMetadata } from '@/components/site/NotFoundView';
+import { publishedItemMetadata, publishedOrMoved } from '@/components/site/published-item';
 import { articleRedirect } from '@/db/queries/addresses';
-import { heroForPublic } from '@/db/queries/media';
 import { publishedNewsBySlug } from '@/db/queries/news';
 import { articleHref } from '@/lib/hrefs';
 import { MAX_PATH_LENGTH, parseLocaleParam } from '@/lib/params';
-import { pageMetadata } from '@/lib/seo';
 
 // Publishing revalidates the article at once. The 404 of an address with
 // nothing published yet is cached too (NotFoundView), so this bounds how late
@@ -25,12 +23,11 @@ async function load(params: Params) {
   const { locale: raw, slug } = await params;
   const locale = parseLocaleParam(raw);
   const decoded = safeDecode(slug);
-  const article = decoded && decoded.length <= MAX_PATH_LENGTH ? publishedNewsBySlug(locale, decoded) : null;
-  if (!article && decoded) {
-    // An address that moved (a published slug changed): to where it lives now.
-    const target = articleRedirect(locale, decoded);
-    if (target) permanentRedirect(target);
-  }
+  const article = publishedOrMoved(
+    decoded,
+    (s) => (s.length <= MAX_PATH_LENGTH ? publishedNewsBySlug(locale, s) : null),
+    (s) => articleRedirect(locale, s),
+  );
   return { locale, article };
 }
 
@@ -45,18 +42,7 @@ function safeDecode(s: string): string | null {
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { locale, article } = await load(params);
   if (!article) return notFoundMetadata(locale);
-  const versions = Object.fromEntries(Object.entries(article.alternates).map(([l, slug]) => [l, articleHref(slug)]));
-  const hero = heroForPublic(article.heroMediaId, locale);
-  return pageMetadata({
-    locale,
-    title: article.seoTitle || article.title,
-    description: article.seoDescription || article.summary,
-    versions,
-    type: 'article',
-    publishedTime: article.publishedAt,
-    modifiedTime: article.updatedAt,
-    image: hero ? { ...hero.og, alt: hero.alt } : null,
-  });
+  return publishedItemMetadata(locale, article, articleHref, { type: 'article', publishedTime: article.publishedAt, modifiedTime: article.updatedAt });
 }
 
 export default async function ArticlePage({ params }: { params: Params }) {

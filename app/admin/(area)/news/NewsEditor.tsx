@@ -1,18 +1,15 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ActionForm } from '@/components/admin/ActionForm';
 import { Field } from '@/components/admin/Field';
-import { FormMessage } from '@/components/admin/FormMessage';
 import { HeroPicker } from '@/components/admin/HeroPicker';
+import { ItemFormBody, useItemForm } from '@/components/admin/ItemForm';
 import { clearLocalDraft, localDraftKey } from '@/components/admin/LocalDraft';
-import { SubmitButton } from '@/components/admin/SubmitButton';
-import { useUnsavedForm } from '@/components/admin/UnsavedChanges';
 import { LanguagePanels, type Locale, TextFields, TranslationForm, type TranslationMeta } from '@/components/admin/TranslationEditor';
 import type { HeroOption } from '@/db/admin/media';
 import { PUBLICATION_STATUSES, type PublicationStatus } from '@/lib/vocabulary';
-import { idleState } from '@/lib/form-state';
 import type { MediaContact } from '@/lib/media-contact';
 import { confirmNewsTranslationAction, type NewsFormState, saveNewsTranslationAction, saveSharedNewsFieldsAction, type SharedFormState } from './actions';
 
@@ -118,9 +115,7 @@ function SharedForm({
 }) {
   const t = useTranslations('Admin.editor');
   const kinds = useTranslations('Admin.editor.kinds');
-  const [state, action, pending] = useActionState<SharedFormState, FormData>(saveSharedNewsFieldsAction, idleState);
-  const formRef = useRef<HTMLFormElement>(null);
-  useUnsavedForm(formRef, state);
+  const { state, action, pending, formRef } = useItemForm<SharedFormState>(saveSharedNewsFieldsAction);
   const version = state.version ?? shared.version;
   // Folded when the page opens on themes or a main image already chosen (then the user's to open and close).
   const [openAtFirst] = useState(shared.themes.length === 0 && shared.heroMediaId === null);
@@ -202,15 +197,9 @@ function SharedForm({
           </span>
         </summary>
         <div className="mt-3">
-          <FormMessage state={state} />
-          <input type="hidden" name="itemId" value={itemId} />
-          <input type="hidden" name="baseVersion" value={version} />
-          {fields}
-          <div className="mt-4">
-            <SubmitButton pending={pending} variant="secondary">
-              {t('saveShared')}
-            </SubmitButton>
-          </div>
+          <ItemFormBody state={state} pending={pending} hidden={{ itemId, baseVersion: version }} submitLabel={t('saveShared')}>
+            {fields}
+          </ItemFormBody>
         </div>
       </details>
     </ActionForm>
@@ -243,7 +232,7 @@ function NewsTranslationForm({
       carried={carried}
       hidden={{ itemId: itemId ?? '', locale }}
       meta={data}
-      links={itemId !== null && data ? { preview: `/admin/preview/news/${itemId}/${locale}`, history: `/admin/news/${itemId}/history/${locale}` } : null}
+      item={{ segment: 'news', id: itemId, preview: true }}
       conflictFields={FIELDS.map((f) => ({ name: f, label: t(`fields.${f}`) }))}
       confirm={itemId !== null ? { action: confirmNewsTranslationAction, hidden: { itemId, locale } } : null}
       statusLabels={Object.fromEntries(PUBLICATION_STATUSES.map((s) => [s, statuses(s)])) as Record<PublicationStatus, string>}

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { DoneNote } from '@/components/admin/DoneNote';
 import { newsList } from '@/db/admin/news';
 import type { StaffNewsFilter } from '@/db/content/news-list';
 import { PUBLICATION_STATUSES } from '@/lib/vocabulary';
@@ -82,9 +83,7 @@ export default async function NewsListPage({ searchParams }: { searchParams: Sea
         </p>
       </div>
       {sp.trashed === '1' ? (
-        <p role="status" className="mt-4 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900" data-testid="form-message">
-          {t('trashed')}
-        </p>
+        <DoneNote>{t('trashed')}</DoneNote>
       ) : null}
       <p className="mt-2 mb-6 text-muted">{t('intro')}</p>
       <form method="get" className="mb-6 flex flex-wrap items-end gap-4">

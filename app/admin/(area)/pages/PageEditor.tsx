@@ -1,19 +1,15 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useRef } from 'react';
 import { ActionForm } from '@/components/admin/ActionForm';
 import { Field } from '@/components/admin/Field';
-import { FormMessage } from '@/components/admin/FormMessage';
 import { HeroPicker } from '@/components/admin/HeroPicker';
+import { ItemFormBody, useItemForm } from '@/components/admin/ItemForm';
 import { localDraftKey } from '@/components/admin/LocalDraft';
-import { SubmitButton } from '@/components/admin/SubmitButton';
-import { useUnsavedForm } from '@/components/admin/UnsavedChanges';
 import { LanguagePanels, type Locale, TextFields, TranslationForm, type TranslationMeta } from '@/components/admin/TranslationEditor';
 import type { HeroOption, PublicationOption } from '@/db/admin/media';
 import { formatBytes } from '@/lib/media/format';
 import { PUBLICATION_STATUSES } from '@/lib/vocabulary';
-import { idleState } from '@/lib/form-state';
 import { confirmPageTranslationAction, savePageTranslationAction, setPageHeroAction, setPageExternalUrlAction, setPagePublicationsAction } from './actions';
 
 export type PageTranslationData = TranslationMeta & {
@@ -45,6 +41,9 @@ export type PageEditorProps = {
   /** Which language the page opens on (narrow screens). */
   initialLocale: Locale;
 };
+
+/** The look of the forms of what a page has once for both languages. */
+const BOX = 'mt-6 rounded border border-gray-300 bg-white p-4';
 
 const PAGE_FIELDS = ['title', 'menuTitle', 'path', 'summary', 'body', 'seoTitle', 'seoDescription'] as const;
 const LINK_FIELDS = ['title'] as const;
@@ -98,7 +97,7 @@ function PageTranslationForm({
       action={savePageTranslationAction}
       hidden={{ pageId, locale }}
       meta={data}
-      links={data ? { preview: kind === 'page' ? `/admin/preview/pages/${pageId}/${locale}` : null, history: `/admin/pages/${pageId}/history/${locale}` } : null}
+      item={{ segment: 'pages', id: pageId, preview: kind === 'page' }}
       conflictFields={names.map((f) => ({ name: f, label: fieldLabel(f) }))}
       confirm={{ action: confirmPageTranslationAction, hidden: { pageId, locale } }}
       statusLabels={Object.fromEntries(PUBLICATION_STATUSES.map((s) => [s, statuses(s)])) as Record<(typeof PUBLICATION_STATUSES)[number], string>}
@@ -143,32 +142,22 @@ function PageTranslationForm({
 
 function HeroForm({ pageId, current }: { pageId: number; current: HeroOption | null }) {
   const t = useTranslations('Admin.editor.hero');
-  const [state, action, pending] = useActionState(setPageHeroAction, idleState);
-  const formRef = useRef<HTMLFormElement>(null);
-  useUnsavedForm(formRef, state);
+  const { state, action, pending, formRef } = useItemForm(setPageHeroAction);
   return (
-    <ActionForm action={action} ref={formRef} aria-label={t('label')} className="mt-6 rounded border border-gray-300 bg-white p-4" data-testid="hero-form">
-      <FormMessage state={state} />
-      <input type="hidden" name="pageId" value={pageId} />
-      <HeroPicker id="page-hero" current={current} />
-      <div className="mt-4">
-        <SubmitButton pending={pending} variant="secondary">
-          {t('save')}
-        </SubmitButton>
-      </div>
+    <ActionForm action={action} ref={formRef} aria-label={t('label')} className={BOX} data-testid="hero-form">
+      <ItemFormBody state={state} pending={pending} hidden={{ pageId }} submitLabel={t('save')}>
+        <HeroPicker id="page-hero" current={current} />
+      </ItemFormBody>
     </ActionForm>
   );
 }
 
 function PublicationsForm({ pageId, options, uiLocale }: { pageId: number; options: PublicationOption[]; uiLocale: Locale }) {
   const p = useTranslations('Admin.pages.publications');
-  const [state, action, pending] = useActionState(setPagePublicationsAction, idleState);
-  const formRef = useRef<HTMLFormElement>(null);
-  useUnsavedForm(formRef, state);
+  const { state, action, pending, formRef } = useItemForm(setPagePublicationsAction);
   return (
-    <ActionForm action={action} ref={formRef} aria-label={p('title')} className="mt-6 rounded border border-gray-300 bg-white p-4" data-testid="publications-form">
-      <FormMessage state={state} />
-      <input type="hidden" name="pageId" value={pageId} />
+    <ActionForm action={action} ref={formRef} aria-label={p('title')} className={BOX} data-testid="publications-form">
+      <ItemFormBody state={state} pending={pending} hidden={{ pageId }} submitLabel={p('save')}>
       <fieldset aria-describedby="publications-hint">
         <legend className="font-semibold">{p('title')}</legend>
         <p id="publications-hint" className="text-sm text-muted">
@@ -188,27 +177,20 @@ function PublicationsForm({ pageId, options, uiLocale }: { pageId: number; optio
           ))}
         </ul>
       </fieldset>
-      <div className="mt-4">
-        <SubmitButton pending={pending} variant="secondary">
-          {p('save')}
-        </SubmitButton>
-      </div>
+      </ItemFormBody>
     </ActionForm>
   );
 }
 
 function LinkForm({ pageId, url }: { pageId: number; url: string }) {
   const p = useTranslations('Admin.pages');
-  const [state, action, pending] = useActionState(setPageExternalUrlAction, idleState);
-  const formRef = useRef<HTMLFormElement>(null);
-  useUnsavedForm(formRef, state);
+  const { state, action, pending, formRef } = useItemForm(setPageExternalUrlAction);
   return (
-    <ActionForm action={action} ref={formRef} aria-labelledby="link-title" className="mt-6 rounded border border-gray-300 bg-white p-4" noValidate>
+    <ActionForm action={action} ref={formRef} aria-labelledby="link-title" className={BOX} noValidate>
       <h2 id="link-title" className="mb-2 text-xl font-bold">
         {p('linkTitle')}
       </h2>
-      <FormMessage state={state} />
-      <input type="hidden" name="pageId" value={pageId} />
+      <ItemFormBody state={state} pending={pending} hidden={{ pageId }} submitLabel={p('saveLink')}>
       <Field
         id="link-url"
         name="url"
@@ -222,9 +204,7 @@ function LinkForm({ pageId, url }: { pageId: number; url: string }) {
         spellCheck={false}
         error={state.fieldErrors?.url}
       />
-      <SubmitButton pending={pending} variant="secondary">
-        {p('saveLink')}
-      </SubmitButton>
+      </ItemFormBody>
     </ActionForm>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
+import { DoneNote } from '@/components/admin/DoneNote';
 import { pageTree } from '@/db/admin/pages';
 import type { StaffPageNode } from '@/db/content/page-tree';
 import type { Locale } from '@/i18n/routing';
@@ -72,14 +73,10 @@ export default async function PagesTreePage({ searchParams }: { searchParams: Se
         ) : null}
       </div>
       {sp.trashed === '1' ? (
-        <p role="status" className="mt-4 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900" data-testid="form-message">
-          {t('pages.trashed')}
-        </p>
+        <DoneNote>{t('pages.trashed')}</DoneNote>
       ) : null}
       {moved ? (
-        <p role="status" className="mt-4 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900" data-testid="form-message">
-          {t('pages.movedUnder', { title: titleOf(moved, me.preferredLocale, untitled) })}
-        </p>
+        <DoneNote>{t('pages.movedUnder', { title: titleOf(moved, me.preferredLocale, untitled) })}</DoneNote>
       ) : null}
       <p className="mt-2 mb-6 text-muted">{isAdmin ? t('pages.introAdmin') : t('pages.intro')}</p>
       {isAdmin ? (

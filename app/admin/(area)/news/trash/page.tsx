@@ -1,35 +1,5 @@
-import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
-import { TrashView } from '@/components/admin/TrashView';
-import { newsTrash } from '@/db/admin/news';
-import { adminLocale } from '@/lib/admin-locale';
-import { requireUserForPage } from '@/lib/auth/session';
-import { deleteNewsForeverAction, restoreNewsAction } from './actions';
+import { trashPage } from '../../trash-route';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations({ locale: await adminLocale(), namespace: 'Admin.trash' });
-  return { title: t('title') };
-}
+export { generateMetadata } from '../../trash-route';
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export default async function NewsTrashPage({ searchParams }: Props) {
-  const me = await requireUserForPage('admin', '/admin/news/trash');
-  const t = await getTranslations({ locale: me.preferredLocale, namespace: 'Admin' });
-  const sp = await searchParams;
-  const count = typeof sp.count === 'string' && /^\d{1,6}$/.test(sp.count) ? Number(sp.count) : 0;
-  return (
-    <TrashView
-      items={await newsTrash()}
-      locale={me.preferredLocale}
-      back={{ href: '/admin/news', label: t('editor.backToList') }}
-      intro={t('trash.intro')}
-      done={sp.done === 'restored' ? t('trash.restored') : sp.done === 'deleted' ? t('trash.deleted', { count }) : null}
-      idName="itemId"
-      restoreAction={restoreNewsAction}
-      deleteAction={deleteNewsForeverAction}
-      emptyWarning={t('trash.emptyWarning')}
-      testId="news-trash"
-    />
-  );
-}
+export default trashPage('news');
