@@ -198,3 +198,56 @@ export function parsePhones(json: string): Phone[] {
     })());
   return parsed.success ? parsed.data : [];
 }
+
+/** The text fields of the settings form, by their form names, in the form's order ('phones.0.number' …). */
+export const TEXT_FIELD_NAMES = [
+  'addressEn',
+  'addressSq',
+  'openingHoursEn',
+  'openingHoursSq',
+  'email',
+  ...Array.from({ length: PHONE_SLOTS }, (_, i) => [`phones.${i}.number`, `phones.${i}.labelEn`, `phones.${i}.labelSq`]).flat(),
+  'mediaName',
+  'mediaPhone',
+  'mediaEmail',
+  'mapUrl',
+  ...SOCIAL_NETWORKS.map((n) => SOCIAL_FIELDS[n]),
+] as const;
+
+/** The settings as the form's text fields hold them (phones in their slots; the images are the pickers'). */
+export function settingsFormValues(values: SiteSettingsValues): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of TEXT_FIELD_NAMES) {
+    const phone = name.match(/^phones\.(\d+)\.(number|labelEn|labelSq)$/);
+    out[name] = phone ? (values.phones[Number(phone[1])]?.[phone[2] as keyof Phone] ?? '') : String(values[name as keyof SiteSettingsValues] ?? '');
+  }
+  return out;
+}
+
+/** The form's text fields back as settings (the inverse of settingsFormValues), with the chosen images. */
+export function settingsFromForm(fields: Record<string, string>, images: { shareImageId: number | null; logoId: number | null }): SiteSettingsValues {
+  const phones = Array.from({ length: PHONE_SLOTS }, (_, i) => ({
+    number: fields[`phones.${i}.number`] ?? '',
+    labelEn: fields[`phones.${i}.labelEn`] ?? '',
+    labelSq: fields[`phones.${i}.labelSq`] ?? '',
+  }));
+  const text = (name: string) => fields[name] ?? '';
+  return {
+    addressEn: text('addressEn'),
+    addressSq: text('addressSq'),
+    openingHoursEn: text('openingHoursEn'),
+    openingHoursSq: text('openingHoursSq'),
+    email: text('email'),
+    phones,
+    mediaName: text('mediaName'),
+    mediaPhone: text('mediaPhone'),
+    mediaEmail: text('mediaEmail'),
+    mapUrl: text('mapUrl'),
+    facebookUrl: text('facebookUrl'),
+    xUrl: text('xUrl'),
+    linkedinUrl: text('linkedinUrl'),
+    instagramUrl: text('instagramUrl'),
+    youtubeUrl: text('youtubeUrl'),
+    ...images,
+  };
+}
