@@ -24,8 +24,8 @@ export function HeroPicker({
   id: string;
   current: HeroOption | null;
   name?: string;
-  /** The legend and hint, for another use than a main image (the site settings' share image and logo). */
-  labels?: { label: string; hint: string };
+  /** The texts, for another use than a main image (the site settings' share image and logo). */
+  labels?: { label: string; hint: string; remove: string; none: string };
   error?: string;
 }) {
   const t = useTranslations('Admin.editor.hero');
@@ -73,7 +73,7 @@ export function HeroPicker({
             </span>
           </>
         ) : (
-          <span className="text-sm">{d('noneChosen')}</span>
+          <span className="text-sm">{labels?.none ?? d('noneChosen')}</span>
         )}
       </div>
       <div className="mt-2 flex flex-wrap gap-2">
@@ -89,7 +89,7 @@ export function HeroPicker({
               openerRef.current?.focus();
             }}
           >
-            {d('remove')}
+            {labels?.remove ?? d('remove')}
           </button>
         ) : null}
       </div>

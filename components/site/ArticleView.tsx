@@ -8,12 +8,13 @@ import { ResponsiveImage } from '@/components/site/ResponsiveImage';
 import { RichText } from '@/components/site/RichText';
 import { heroForPublic } from '@/db/queries/media';
 import { listRelatedNews, type PublicArticle } from '@/db/queries/news';
+import { siteSettingsForPublic } from '@/db/queries/site';
 import { SiteLink } from '@/components/site/SiteLink';
 import { ShareLinks } from '@/components/site/ShareLinks';
 import { type Locale, otherLocale } from '@/i18n/routing';
 import { formatDate, isoDate } from '@/lib/dates';
 import { articleHref, newsHref, pageHref } from '@/lib/hrefs';
-import { absoluteUrl, localizedUrl } from '@/lib/seo';
+import { absoluteUrl, DEFAULT_OG_IMAGE, localizedUrl } from '@/lib/seo';
 import { newsArticleLd } from '@/lib/structured-data';
 
 /** An article's page as the public sees it; staff previews render the same. */
@@ -42,7 +43,7 @@ export async function ArticleView({ locale, article, notPublished = false }: { l
           description: article.seoDescription || article.summary,
           datePublished: article.publishedAt,
           dateModified: article.updatedAt,
-          image: hero ? absoluteUrl(hero.og.url) : undefined,
+          image: absoluteUrl((hero?.og ?? siteSettingsForPublic(locale).shareImage ?? DEFAULT_OG_IMAGE).url),
         })}
       />
       {/*

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { listPublishedNews } from '@/db/queries/news';
 import { type Locale, otherLocale } from '@/i18n/routing';
 import { newsHref } from '@/lib/hrefs';
-import { pageMetadata } from '@/lib/seo';
+import { publicPageMetadata } from '@/components/site/metadata';
 import { Breadcrumbs } from './Breadcrumbs';
 import { NewsList } from './NewsList';
 import { NotFoundView } from './NotFoundView';
@@ -15,7 +15,7 @@ export async function newsIndexMetadata(locale: Locale, page: number): Promise<M
   const other = otherLocale(locale);
   // A list page has a version in the other language only if that list is as long.
   const versions = { [locale]: newsHref(page), ...(listPublishedNews(other, 1).pageCount >= page ? { [other]: newsHref(page) } : {}) };
-  return pageMetadata({ locale, title: page > 1 ? t('pageTitle', { page }) : t('title'), description: t('description'), versions });
+  return publicPageMetadata({ locale, title: page > 1 ? t('pageTitle', { page }) : t('title'), description: t('description'), versions });
 }
 
 /** The news list in one language; a page past the last is a 404. */

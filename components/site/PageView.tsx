@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { Breadcrumbs } from '@/components/site/Breadcrumbs';
+import { ContactPageDetails } from '@/components/site/ContactPageDetails';
 import type { Alternate } from '@/components/site/LanguageSwitcher';
 import { PageCards } from '@/components/site/PageCards';
 import { PageShell } from '@/components/site/PageShell';
@@ -45,6 +46,7 @@ export async function PageView({ locale, page }: { locale: Locale; page: PublicP
             {t('placeholder')}
           </p>
         ) : null}
+        {page.key === 'contact' ? <ContactPageDetails locale={locale} /> : null}
         {page.publications.length > 0 ? (
           <section aria-labelledby="publications" className="mt-10" data-testid="publications">
             <h2 id="publications" className="text-2xl font-bold">

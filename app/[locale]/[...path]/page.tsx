@@ -8,7 +8,7 @@ import { heroForPublic } from '@/db/queries/media';
 import { findPublishedPageByPath } from '@/db/queries/pages';
 import { pageHref } from '@/lib/hrefs';
 import { MAX_PATH_LENGTH, parseLocaleParam } from '@/lib/params';
-import { pageMetadata } from '@/lib/seo';
+import { publicPageMetadata } from '@/components/site/metadata';
 
 // Every page of the tree (Who We Are, Our Work and its areas, …) is found
 // here by its path in the reader's language; staff add pages without code.
@@ -49,7 +49,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   if (!page) return notFoundMetadata(locale);
   const versions = Object.fromEntries(Object.entries(page.alternates).map(([l, path]) => [l, pageHref(path)]));
   const hero = heroForPublic(page.heroMediaId, locale);
-  return pageMetadata({
+  return publicPageMetadata({
     locale,
     title: page.seoTitle || page.title,
     description: page.seoDescription || page.summary,

@@ -8,7 +8,7 @@ import { heroForPublic } from '@/db/queries/media';
 import { findPublishedNewsBySlug } from '@/db/queries/news';
 import { articleHref } from '@/lib/hrefs';
 import { MAX_PATH_LENGTH, parseLocaleParam } from '@/lib/params';
-import { pageMetadata } from '@/lib/seo';
+import { publicPageMetadata } from '@/components/site/metadata';
 
 // Publishing revalidates the article at once. The 404 of an address with
 // nothing published yet is cached too (NotFoundView), so this bounds how late
@@ -47,7 +47,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   if (!article) return notFoundMetadata(locale);
   const versions = Object.fromEntries(Object.entries(article.alternates).map(([l, slug]) => [l, articleHref(slug)]));
   const hero = heroForPublic(article.heroMediaId, locale);
-  return pageMetadata({
+  return publicPageMetadata({
     locale,
     title: article.seoTitle || article.title,
     description: article.seoDescription || article.summary,

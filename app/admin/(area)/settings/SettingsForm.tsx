@@ -51,6 +51,7 @@ export function SettingsForm({ action, version, values, images }: Props) {
   useUnsavedForm(formRef, state);
   const baseVersion = override ?? state.version ?? version;
   const errors = state.fieldErrors ?? {};
+  const picker = { remove: t('picker.remove'), none: t('picker.none') };
 
   // A new answer: after a success the override is spent; a refusal as stale keeps a copy of what was typed, to compare.
   const onAnswer = useEffectEvent((answer: SettingsFormState) => {
@@ -148,8 +149,8 @@ export function SettingsForm({ action, version, values, images }: Props) {
 
       <Section title={t('sections.images')}>
         <div className="grid gap-6 lg:grid-cols-2">
-          <HeroPicker id="settings-share-image" name="shareImageId" current={images.shareImage} labels={{ label: t('fields.shareImage'), hint: t('hints.shareImage') }} error={errors.shareImageId} />
-          <HeroPicker id="settings-logo" name="logoId" current={images.logo} labels={{ label: t('fields.logo'), hint: t('hints.logo') }} error={errors.logoId} />
+          <HeroPicker id="settings-share-image" name="shareImageId" current={images.shareImage} labels={{ label: t('fields.shareImage'), hint: t('hints.shareImage'), ...picker }} error={errors.shareImageId} />
+          <HeroPicker id="settings-logo" name="logoId" current={images.logo} labels={{ label: t('fields.logo'), hint: t('hints.logo'), ...picker }} error={errors.logoId} />
         </div>
       </Section>
 
