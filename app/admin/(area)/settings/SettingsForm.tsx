@@ -95,7 +95,7 @@ export function SettingsForm({ action, version, values, images }: Props) {
     );
 
   return (
-    <ActionForm action={formAction} ref={formRef} noValidate aria-labelledby="settings-title">
+    <ActionForm action={formAction} ref={formRef} noValidate aria-labelledby="settings-title" data-testid="settings-form">
       <FormMessage state={conflict ? idleState : state} />
       {conflict && conflictDiff ? (
         <ConflictNotice
