@@ -16,7 +16,7 @@ import { recordAudit } from './auth/audit-log';
 import { queuePurge } from './cdn-outbox';
 import type { DB, Queryable } from './client';
 import { type ImageFiles, imageFiles, publicImage } from './media/public';
-import { checkHeroImage } from './media/usages';
+import { heroImageStatus } from './media/usages';
 import { siteSettings } from './schema';
 
 /**
@@ -33,7 +33,7 @@ export type SiteSettings = SiteSettingsValues & { version: number; updatedAt: Da
 const ROW = 1;
 
 /** The settings now; every field empty (version 0) before the first save. */
-export function readSiteSettings(q: Queryable): SiteSettings {
+export function currentSiteSettings(q: Queryable): SiteSettings {
   const row = q.select().from(siteSettings).where(eq(siteSettings.id, ROW)).get();
   if (!row) return { ...EMPTY_SETTINGS, version: 0, updatedAt: null };
   const { id: _id, updatedBy: _by, phones, ...values } = row;
@@ -58,7 +58,7 @@ export function saveSiteSettings(db: DB, actor: Actor, input: SiteSettingsValues
   for (const field of ['shareImageId', 'logoId'] as const) {
     const id = input[field];
     if (id === null) continue;
-    const state = checkHeroImage(db, id);
+    const state = heroImageStatus(db, id);
     if (state !== 'ok') fieldErrors[field] = state === 'notFound' ? 'imageNotFound' : 'notImage';
   }
   if (!checked.ok || Object.keys(fieldErrors).length > 0) return { ok: false, error: 'invalid', fieldErrors };
@@ -66,7 +66,7 @@ export function saveSiteSettings(db: DB, actor: Actor, input: SiteSettingsValues
   return db.transaction(
     (tx): SaveSettingsResult => {
       if (!isActiveAdmin(tx, actor)) return { ok: false, error: 'forbidden' };
-      const current = readSiteSettings(tx);
+      const current = currentSiteSettings(tx);
       if (current.version !== baseVersion) return { ok: false, error: 'stale', current };
       const version = current.version + 1;
       const row = { ...value, phones: JSON.stringify(value.phones), version, updatedBy: actor.userId, updatedAt: now };
@@ -113,7 +113,7 @@ const phone = (number: string, label: string): PublicPhone | null => {
 };
 
 export function publicSiteSettings(q: Queryable, locale: Locale): PublicSiteSettings {
-  const s = readSiteSettings(q);
+  const s = currentSiteSettings(q);
   const share = s.shareImageId === null ? null : imageFiles(q, s.shareImageId);
   const logo = s.logoId === null ? null : imageFiles(q, s.logoId);
   return {

@@ -4,8 +4,8 @@ import type { RestoreTarget } from '@/components/admin/RestoreForm';
 import { ArticleView } from '@/components/site/ArticleView';
 import { PageView } from '@/components/site/PageView';
 import type { ContentTypeName } from '@/db/admin/content';
-import { loadNewsForEditor, previewNews } from '@/db/admin/news';
-import { loadPageForEditor, previewPage } from '@/db/admin/pages';
+import { newsForEditor, newsPreview } from '@/db/admin/news';
+import { pageForEditor, pagePreview } from '@/db/admin/pages';
 import type { Locale } from '@/i18n/routing';
 import { restoreNewsRevisionAction } from './(area)/news/actions';
 import { restorePageRevisionAction } from './(area)/pages/actions';
@@ -35,20 +35,20 @@ const PAGE_FIELDS = ['title', 'menuTitle', 'path', 'summary', 'body', 'seoTitle'
 export const CONTENT_TYPES: Record<ContentTypeName, ContentTypeRoutes> = {
   news: {
     load: async (id, t) => {
-      const item = await loadNewsForEditor(id);
+      const item = await newsForEditor(id);
       if (!item || item.deletedAt) return null;
       return { id: item.id, translations: item.translations, fields: NEWS_FIELDS.map((name) => ({ name, label: t(`editor.fields.${name}`) })) };
     },
     backToEditor: (t) => t('history.backToEditor'),
     restore: { action: restoreNewsRevisionAction, idName: 'itemId' },
     preview: async (id, locale) => {
-      const article = await previewNews(id, locale);
+      const article = await newsPreview(id, locale);
       return article ? <ArticleView locale={locale} article={article} notPublished={!article.live} /> : null;
     },
   },
   pages: {
     load: async (id, t) => {
-      const item = await loadPageForEditor(id);
+      const item = await pageForEditor(id);
       if (!item) return null;
       // An external link has a title and nothing else.
       const fields = item.page.kind === 'link' ? (['title'] as const) : PAGE_FIELDS;
@@ -58,7 +58,7 @@ export const CONTENT_TYPES: Record<ContentTypeName, ContentTypeRoutes> = {
     backToEditor: (t) => t('pages.backToEditor'),
     restore: { action: restorePageRevisionAction, idName: 'pageId' },
     preview: async (id, locale) => {
-      const page = await previewPage(id, locale);
+      const page = await pagePreview(id, locale);
       return page ? <PageView locale={locale} page={page} /> : null;
     },
   },

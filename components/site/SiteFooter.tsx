@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { getMenu } from '@/db/queries/pages';
+import { siteMenu } from '@/db/queries/pages';
 import { siteSettingsForPublic } from '@/db/queries/site';
 import { SiteLink } from '@/components/site/SiteLink';
 import type { Locale } from '@/i18n/routing';
@@ -15,7 +15,7 @@ import { LocaleLink } from './LocaleLink';
 export async function SiteFooter({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'Footer' });
   const nav = await getTranslations({ locale, namespace: 'Nav' });
-  const menu = getMenu(locale).filter((m) => m.path);
+  const menu = siteMenu(locale).filter((m) => m.path);
   const contact = menu.flatMap((m) => m.children).find((c) => c.path === 'contact' || c.path === 'kontakt');
   const settings = siteSettingsForPublic(locale);
 

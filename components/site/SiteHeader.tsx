@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { getMenu, type MenuItem } from '@/db/queries/pages';
+import { siteMenu, type MenuItem } from '@/db/queries/pages';
 import { siteSettingsForPublic } from '@/db/queries/site';
 import { SiteLink } from '@/components/site/SiteLink';
 import type { Locale } from '@/i18n/routing';
@@ -36,7 +36,7 @@ export async function SiteHeader({ locale, alternate }: { locale: Locale; altern
   const t = await getTranslations({ locale, namespace: 'Nav' });
   const site = await getTranslations({ locale, namespace: 'Site' });
   const searchT = await getTranslations({ locale, namespace: 'Search' });
-  const menu = getMenu(locale);
+  const menu = siteMenu(locale);
   const logo = siteSettingsForPublic(locale).logo;
   const newsItem = { key: 'news', label: t('news') };
 

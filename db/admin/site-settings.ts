@@ -2,7 +2,7 @@ import 'server-only';
 import { requireUser } from '@/lib/auth/session';
 import type { SiteSettingsValues } from '@/lib/site-settings';
 import { getDb } from '../index';
-import { readSiteSettings, saveSiteSettings as save, type SaveSettingsResult, type SiteSettings } from '../site-settings';
+import { currentSiteSettings, saveSiteSettings as save, type SaveSettingsResult, type SiteSettings } from '../site-settings';
 import { heroImageChoice, type HeroOption } from './media';
 
 /**
@@ -16,7 +16,7 @@ export type SettingsForEditor = { settings: SiteSettings; images: { shareImage: 
 
 export async function siteSettingsForEditor(): Promise<SettingsForEditor> {
   await requireUser('admin');
-  const settings = readSiteSettings(getDb());
+  const settings = currentSiteSettings(getDb());
   const [shareImage, logo] = await Promise.all([heroImageChoice(settings.shareImageId), heroImageChoice(settings.logoId)]);
   return { settings, images: { shareImage, logo } };
 }

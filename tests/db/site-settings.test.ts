@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { insertUserRow } from '@/db/auth/users-core';
 import { trashMedia } from '@/db/media/library';
-import { publicSiteSettings, readSiteSettings, saveSiteSettings } from '@/db/site-settings';
+import { publicSiteSettings, currentSiteSettings, saveSiteSettings } from '@/db/site-settings';
 import { auditEvents, cdnPurges, media, users } from '@/db/schema';
 import { EMPTY_SETTINGS, e164, type SiteSettingsValues, telHref } from '@/lib/site-settings';
 import { makeTestDatabase } from '../helpers/db';
@@ -61,9 +61,9 @@ describe('phone numbers', () => {
 
 describe('saving the settings', () => {
   it('starts empty at version 0 and saves tidied values as version 1', () => {
-    expect(readSiteSettings(t.db)).toMatchObject({ ...EMPTY_SETTINGS, version: 0 });
+    expect(currentSiteSettings(t.db)).toMatchObject({ ...EMPTY_SETTINGS, version: 0 });
     expect(save({}, 0)).toEqual({ ok: true, version: 1 });
-    const saved = readSiteSettings(t.db);
+    const saved = currentSiteSettings(t.db);
     expect(saved).toMatchObject({
       version: 1,
       addressEn: 'Rruga Example 1\nTirana',
@@ -80,7 +80,7 @@ describe('saving the settings', () => {
     expect(save({ email: 'first@example.org' }, 1)).toMatchObject({ ok: true, version: 2 });
     const late = save({ email: 'second@example.org' }, 1);
     expect(late).toMatchObject({ ok: false, error: 'stale', current: { version: 2, email: 'first@example.org' } });
-    expect(readSiteSettings(t.db).email).toBe('first@example.org');
+    expect(currentSiteSettings(t.db).email).toBe('first@example.org');
     // Saving over it on purpose: from the version the refusal showed.
     expect(save({ email: 'second@example.org' }, 2)).toMatchObject({ ok: true, version: 3 });
   });
@@ -89,7 +89,7 @@ describe('saving the settings', () => {
     expect(save({}, 0, editor)).toEqual({ ok: false, error: 'forbidden' });
     t.db.update(users).set({ role: 'editor' }).where(eq(users.id, admin.userId)).run();
     expect(save({}, 0)).toEqual({ ok: false, error: 'forbidden' });
-    expect(readSiteSettings(t.db).version).toBe(0);
+    expect(currentSiteSettings(t.db).version).toBe(0);
   });
 
   it('names each refused field: forged links, bad numbers and emails, over-long texts', () => {
@@ -130,7 +130,7 @@ describe('saving the settings', () => {
         youtubeUrl: 'socialUrl',
       },
     });
-    expect(readSiteSettings(t.db).version).toBe(0);
+    expect(currentSiteSettings(t.db).version).toBe(0);
   });
 
   it('takes only OpenStreetMap over https as the map link', () => {

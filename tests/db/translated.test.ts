@@ -6,7 +6,7 @@ import { createPage, restorePage, trashPage } from '@/db/content/page-tree';
 import { pageType } from '@/db/content/page-writes';
 import {
   confirmTranslation,
-  listRevisions,
+  revisionList,
   restoreRevision,
   saveTranslation,
   staleness,
@@ -59,7 +59,7 @@ function caseOf<I extends TranslatedItem, R extends TranslationRow, F extends Te
     save: (itemId: number, locale: Locale, baseVersion: number | null, title: string, publication: PublicationRequest = { action: 'keep' }, now?: Date) =>
       saveTranslation(t.db, type, actor, { itemId, locale, baseVersion, fields: own.fields(title, `<p>${title}: the text.</p>`), publication }, now),
     row: (itemId: number, locale: Locale) => type.translations(t.db, itemId).find((r) => r.locale === locale),
-    revisions: (itemId: number, locale: Locale) => listRevisions(t.db, type, itemId, locale),
+    revisions: (itemId: number, locale: Locale) => revisionList(t.db, type, itemId, locale),
     restoreRevision: (itemId: number, revisionId: number, baseVersion: number) => restoreRevision(t.db, type, actor, { itemId, revisionId, baseVersion }),
     confirm: (itemId: number, locale: Locale) => confirmTranslation(t.db, type, actor, itemId, locale),
     stale: (itemId: number) => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadMedia } from '@/db/media/library';
-import { readSiteSettings } from '@/db/site-settings';
+import { currentSiteSettings } from '@/db/site-settings';
 import { mediaTranslations, users } from '@/db/schema';
 import { multipart } from '@/scripts/hostile-requests';
 import { clickAndAwaitPost, launchBrowser } from '../helpers/browser';
@@ -207,11 +207,11 @@ describe('the site settings', () => {
     expect(await conflict.textContent()).toContain('second@example.org');
     // What was typed is still in the form.
     expect(await second.page.getByLabel('Email-i', { exact: true }).first().inputValue()).toBe('second@example.org');
-    expect(withDatabase(server.dataDir, readSiteSettings).email).toBe('first@example.org');
+    expect(withDatabase(server.dataDir, currentSiteSettings).email).toBe('first@example.org');
 
     await conflict.getByRole('button', { name: 'Mbaj vlerat e mia dhe ruaji mbi të tyret' }).click();
     expect(await save(second.page, 'Ruaj cilësimet')).toBe('Cilësimet u ruajtën. Çdo faqe e sitit i shfaq tani.');
-    expect(withDatabase(server.dataDir, readSiteSettings).email).toBe('second@example.org');
+    expect(withDatabase(server.dataDir, currentSiteSettings).email).toBe('second@example.org');
     await first.context.close();
     await second.context.close();
   });
@@ -221,11 +221,11 @@ describe('the site settings', () => {
     expect(await page.getByRole('navigation', { name: 'Editor area' }).getByRole('link', { name: 'Site settings' }).count()).toBe(0);
     const res = await page.goto(`${server.url}/admin/settings`);
     expect(res!.status()).toBe(403);
-    const before = withDatabase(server.dataDir, readSiteSettings);
+    const before = withDatabase(server.dataDir, currentSiteSettings);
     const answer = await postSettings(await cookieOf(context), [['baseVersion', String(before.version)], ['email', 'editor@example.org']]);
     expect(answer.status).toBe(200);
     expect(answer.body).toContain('"step":"forbidden"');
-    expect(withDatabase(server.dataDir, readSiteSettings)).toEqual(before);
+    expect(withDatabase(server.dataDir, currentSiteSettings)).toEqual(before);
     await context.close();
   });
 
@@ -245,7 +245,7 @@ describe('the site settings', () => {
     expect(await errorOf('Adresa (anglisht)')).toBe('Teksti është shumë i gjatë.');
 
     // Straight to the action, past the form: a map elsewhere than OpenStreetMap, a 100 kB field.
-    const version = String(withDatabase(server.dataDir, readSiteSettings).version);
+    const version = String(withDatabase(server.dataDir, currentSiteSettings).version);
     const forged = await postSettings(await cookieOf(context), [
       ['baseVersion', version],
       ['mapUrl', 'https://maps.google.com/?q=IOM+Tirana'],
@@ -254,7 +254,7 @@ describe('the site settings', () => {
     expect(forged.status).toBe(200);
     expect(forged.body).toContain('Shkruani një adresë të OpenStreetMap që fillon me https://www.openstreetmap.org/.');
     expect(forged.body).toContain('"openingHoursSq":"Teksti është shumë i gjatë."');
-    expect(withDatabase(server.dataDir, readSiteSettings).version).toBe(Number(version));
+    expect(withDatabase(server.dataDir, currentSiteSettings).version).toBe(Number(version));
     await context.close();
   });
 });
