@@ -83,7 +83,7 @@ async function cookieOf(context: BrowserContext): Promise<string> {
 
 /** Posts the settings form as a forged request would: `fields` as FormData, the way React sends a form's argument. */
 async function postSettings(cookie: string, fields: [string, string][]): Promise<{ status: number; body: string }> {
-  const { body, contentType } = multipart([...fields.map(([n, v]): [string, string] => [`1_${n}`, v]), ['0', '["$undefined","$K1"]']]);
+  const { body, contentType } = multipart([...fields.map(([n, v]): [string, string] => [`_1_${n}`, v]), ['0', '["$undefined","$K1"]']]);
   const res = await fetch(`${server.url}/admin/settings`, {
     method: 'POST',
     headers: { 'Next-Action': actionId(), Origin: server.url, 'Content-Type': contentType, cookie },
@@ -201,10 +201,13 @@ describe('the site settings', () => {
     expect(await save(first.page)).toBe('The settings have been saved. Every page of the website shows them now.');
 
     await second.page.getByLabel('Email-i', { exact: true }).first().fill('second@example.org');
-    expect(await save(second.page, 'Ruaj cilësimet')).toBe('Dikush tjetër i ruajti cilësimet ndërkohë.');
+    // Refused: the newer values in the conflict box, which says so (and no other message).
+    await clickAndAwaitPost(second.page, second.page.getByRole('button', { name: 'Ruaj cilësimet' }), '/admin/settings');
     const conflict = second.page.getByTestId('settings-conflict');
-    expect(await conflict.textContent()).toContain('first@example.org');
-    expect(await conflict.textContent()).toContain('second@example.org');
+    await conflict.waitFor();
+    // The Email field's diff: theirs struck through, mine underlined (the diff is by words).
+    expect((await conflict.locator('del').allTextContents()).join(' ')).toContain('first');
+    expect((await conflict.locator('ins').allTextContents()).join(' ')).toContain('second');
     // What was typed is still in the form.
     expect(await second.page.getByLabel('Email-i', { exact: true }).first().inputValue()).toBe('second@example.org');
     expect(withDatabase(server.dataDir, currentSiteSettings).email).toBe('first@example.org');
