@@ -402,3 +402,44 @@ export const cdnPurges = sqliteTable(
   },
   (t) => [index('cdn_purges_pending').on(t.sentAt, t.dueAt)],
 );
+
+/**
+ * The office's contact details, social accounts, default share image and
+ * logo (db/site-settings.ts): one row (id 1), edited by administrators at
+ * /admin/settings and shown in every public page's footer, on the contact
+ * page and in the Organization JSON-LD. Texts that differ by language have a
+ * column per language; an empty text is simply not shown. Until the first
+ * save there is no row (every field empty, version 0).
+ */
+export const siteSettings = sqliteTable(
+  'site_settings',
+  {
+    id: integer().primaryKey(),
+    /** Bumped on each save, for refusing stale saves. */
+    version: integer().notNull().default(1),
+    addressEn: text().notNull().default(''),
+    addressSq: text().notNull().default(''),
+    openingHoursEn: text().notNull().default(''),
+    openingHoursSq: text().notNull().default(''),
+    email: text().notNull().default(''),
+    /** JSON [{ number, labelEn, labelSq }] in the order shown; numbers as typed (E.164 is made from them, lib/site-settings.ts). */
+    phones: text().notNull().default('[]'),
+    mediaName: text().notNull().default(''),
+    mediaPhone: text().notNull().default(''),
+    mediaEmail: text().notNull().default(''),
+    /** An https://www.openstreetmap.org/ address: a link, never an embedded map. */
+    mapUrl: text().notNull().default(''),
+    facebookUrl: text().notNull().default(''),
+    xUrl: text().notNull().default(''),
+    linkedinUrl: text().notNull().default(''),
+    instagramUrl: text().notNull().default(''),
+    youtubeUrl: text().notNull().default(''),
+    /** For og:image where an item has none (public/og-default.png until set); a used image cannot be deleted. */
+    shareImageId: integer().references((): AnySQLiteColumn => media.id, { onDelete: 'restrict' }),
+    /** The office's logo in the header and JSON-LD (the text wordmark until set). */
+    logoId: integer().references((): AnySQLiteColumn => media.id, { onDelete: 'restrict' }),
+    updatedBy: integer().references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp().notNull().default(now),
+  },
+  (t) => [check('site_settings_one_row', sql`${t.id} = 1`)],
+);

@@ -7,6 +7,9 @@ import type { AppHref } from '@/lib/hrefs';
 export const OG_LOCALE: Record<Locale, string> = { en: 'en_GB', sq: 'sq_AL' };
 export const DEFAULT_OG_IMAGE = { url: '/og-default.png', width: 1200, height: 630 };
 
+/** An image for link previews: a site-relative URL (as heroForPublic()'s `og`) and its alt text. */
+export type ShareImage = { url: string; width: number; height: number; type?: string; alt: string };
+
 /** Absolute address of a path on this site, from SITE_URL. */
 export function absoluteUrl(path: string): string {
   return `${env().siteUrl}${path.startsWith('/') ? path : `/${path}`}`;
@@ -39,7 +42,9 @@ export function pageMetadata(input: {
   /** Title as it stands, without the " – IOM Albania" template. */
   absoluteTitle?: boolean;
   /** The page's main image for sharing (site-relative URL, as heroForPublic()'s `og`, and its alt text); the default image otherwise. */
-  image?: { url: string; width: number; height: number; type?: string; alt: string } | null;
+  image?: ShareImage | null;
+  /** The site's default share image (site settings) for a page without its own; public/og-default.png when there is none either. */
+  fallbackImage?: ShareImage | null;
 }): Metadata {
   const canonicalHref = input.versions[input.locale];
   const canonical = canonicalHref ? localizedUrl(canonicalHref, input.locale) : undefined;
@@ -52,8 +57,9 @@ export function pageMetadata(input: {
   const otherLocales = locales.filter((l) => l !== input.locale && input.versions[l]).map((l) => OG_LOCALE[l]);
   const description = input.description || undefined;
   const siteName = input.locale === 'sq' ? 'IOM Shqipëri' : 'IOM Albania';
-  const image = input.image
-    ? { url: absoluteUrl(input.image.url), width: input.image.width, height: input.image.height, type: input.image.type, alt: input.image.alt || input.title }
+  const own = input.image ?? input.fallbackImage;
+  const image = own
+    ? { url: absoluteUrl(own.url), width: own.width, height: own.height, type: own.type, alt: own.alt || (input.image ? input.title : siteName) }
     : { ...DEFAULT_OG_IMAGE, url: absoluteUrl(DEFAULT_OG_IMAGE.url), alt: siteName };
   return {
     title: input.absoluteTitle ? { absolute: input.title } : input.title,

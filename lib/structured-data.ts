@@ -1,10 +1,19 @@
 import type { Locale } from '@/i18n/routing';
 import { type AppHref, homeHref } from '@/lib/hrefs';
 import { absoluteUrl, localizedUrl } from '@/lib/seo';
+import { e164 } from '@/lib/site-settings';
+import type { PublicSiteSettings } from '@/db/site-settings';
 
 /** schema.org descriptions of the office, the site, articles and breadcrumbs (JSON-LD). */
 
-export function organizationLd(locale: Locale) {
+/**
+ * The office, with what the site settings hold (db/site-settings.ts): its
+ * address, first phone number (E.164), email, social accounts (sameAs),
+ * media contact and logo; a field left empty is left out.
+ */
+export function organizationLd(locale: Locale, settings: PublicSiteSettings) {
+  const { address, phones, email, media, social, logo } = settings;
+  const mediaContact = media.phone || media.email ? { '@type': 'ContactPoint', contactType: 'media relations', name: media.name || undefined, telephone: media.phone ? e164(media.phone.number) : undefined, email: media.email || undefined } : null;
   return {
     '@context': 'https://schema.org',
     '@type': 'Organization',
@@ -12,16 +21,13 @@ export function organizationLd(locale: Locale) {
     name: locale === 'sq' ? 'IOM Shqipëri – Organizata Ndërkombëtare për Migracionin' : 'IOM Albania – International Organization for Migration',
     alternateName: 'IOM · UN Migration Albania',
     url: localizedUrl(homeHref, locale),
-    logo: { '@type': 'ImageObject', url: absoluteUrl('/logo-512.png'), width: 512, height: 512 },
-    email: 'iomtirana@iom.int',
-    address: {
-      '@type': 'PostalAddress',
-      streetAddress: 'Rruga Brigada e VIII, Vila nr. 3',
-      addressLocality: locale === 'sq' ? 'Tiranë' : 'Tirana',
-      addressCountry: 'AL',
-    },
+    logo: logo ? { '@type': 'ImageObject', url: absoluteUrl(logo.src), width: logo.width, height: logo.height } : { '@type': 'ImageObject', url: absoluteUrl('/logo-512.png'), width: 512, height: 512 },
+    ...(email ? { email } : {}),
+    ...(phones[0] ? { telephone: e164(phones[0].number) } : {}),
+    address: { '@type': 'PostalAddress', ...(address ? { streetAddress: address.split('\n').join(', ') } : {}), addressCountry: 'AL' },
+    ...(mediaContact ? { contactPoint: [mediaContact] } : {}),
     parentOrganization: { '@type': 'Organization', name: 'International Organization for Migration', url: 'https://www.iom.int' },
-    sameAs: ['https://www.iom.int', 'https://albania.iom.int'],
+    sameAs: ['https://www.iom.int', 'https://albania.iom.int', ...social.map((s) => s.url)],
   };
 }
 
@@ -48,8 +54,8 @@ export function newsArticleLd(input: {
   description: string;
   datePublished: Date;
   dateModified: Date;
-  /** The article's main image (absolute URL); the site's default image otherwise. */
-  image?: string;
+  /** The article's main image, else the site's default share image, else public/og-default.png (absolute URL). */
+  image: string;
 }) {
   return {
     '@context': 'https://schema.org',
@@ -58,7 +64,7 @@ export function newsArticleLd(input: {
     url: input.url,
     headline: input.headline.slice(0, 110),
     description: input.description,
-    image: [input.image ?? absoluteUrl('/og-default.png')],
+    image: [input.image],
     datePublished: input.datePublished.toISOString(),
     dateModified: input.dateModified.toISOString(),
     inLanguage: input.locale,

@@ -6,11 +6,12 @@ import { PageCards } from '@/components/site/PageCards';
 import { PageShell } from '@/components/site/PageShell';
 import { publishedNews } from '@/db/queries/news';
 import { siteMenu } from '@/db/queries/pages';
+import { siteSettingsForPublic } from '@/db/queries/site';
 import { SiteLink } from '@/components/site/SiteLink';
 import { parseLocaleParam } from '@/lib/params';
 import { localizedPath } from '@/i18n/paths';
 import { homeHref, newsHref, searchHref } from '@/lib/hrefs';
-import { pageMetadata } from '@/lib/seo';
+import { publicPageMetadata } from '@/components/site/metadata';
 import { organizationLd, websiteLd } from '@/lib/structured-data';
 
 export const revalidate = 60;
@@ -22,7 +23,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   const locale = parseLocaleParam((await params).locale);
   const t = await getTranslations({ locale, namespace: 'Home' });
   const site = await getTranslations({ locale, namespace: 'Site' });
-  return pageMetadata({
+  return publicPageMetadata({
     locale,
     title: `${t('title')} – ${site('name')}`,
     absoluteTitle: true,
@@ -42,7 +43,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
 
   return (
     <PageShell locale={locale} alternate={{ kind: 'found', href: homeHref }}>
-      <JsonLd data={organizationLd(locale)} />
+      <JsonLd data={organizationLd(locale, siteSettingsForPublic(locale))} />
       <JsonLd data={websiteLd(locale, localizedPath(searchHref(), locale))} />
       <section className="measure">
         <h1 className="text-2xl leading-tight font-bold text-iom-blue sm:text-4xl">{t('title')}</h1>

@@ -14,7 +14,20 @@ const LOCALES: readonly Locale[] = ['en', 'sq'];
  * missing), a button opening the image dialog over the whole library, and
  * one removing the image. Submits `heroMediaId` (empty for none) with its form.
  */
-export function HeroPicker({ id, current, name = 'heroMediaId' }: { id: string; current: HeroOption | null; name?: string }) {
+export function HeroPicker({
+  id,
+  current,
+  name = 'heroMediaId',
+  labels,
+  error,
+}: {
+  id: string;
+  current: HeroOption | null;
+  name?: string;
+  /** The texts, for another use than a main image (the site settings' share image and logo). */
+  labels?: { label: string; hint: string; remove: string; none: string };
+  error?: string;
+}) {
   const t = useTranslations('Admin.editor.hero');
   const d = useTranslations('Admin.media.dialog');
   // Language names as they read inside a sentence ("në anglisht"), not the tabs' labels.
@@ -30,11 +43,16 @@ export function HeroPicker({ id, current, name = 'heroMediaId' }: { id: string; 
       )
     : [];
   return (
-    <fieldset aria-describedby={`${id}-hint`} className="min-w-0" data-testid="hero-picker">
-      <legend className="font-semibold">{t('label')}</legend>
+    <fieldset aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`} className="min-w-0" data-testid={labels ? `${id}-picker` : 'hero-picker'}>
+      <legend className="font-semibold">{labels?.label ?? t('label')}</legend>
       <p id={`${id}-hint`} className="text-sm text-muted">
-        {t('hint')}
+        {labels?.hint ?? t('hint')}
       </p>
+      {error ? (
+        <p id={`${id}-error`} className="text-sm font-semibold text-red-800">
+          {error}
+        </p>
+      ) : null}
       {/* data-watched: leaving with another image chosen and not saved asks first. */}
       <input type="hidden" name={name} value={chosen?.id ?? ''} data-watched />
       <div className="mt-2 flex items-start gap-3 rounded border border-gray-300 p-2" data-testid="hero-chosen" aria-live="polite">
@@ -55,7 +73,7 @@ export function HeroPicker({ id, current, name = 'heroMediaId' }: { id: string; 
             </span>
           </>
         ) : (
-          <span className="text-sm">{d('noneChosen')}</span>
+          <span className="text-sm">{labels?.none ?? d('noneChosen')}</span>
         )}
       </div>
       <div className="mt-2 flex flex-wrap gap-2">
@@ -71,7 +89,7 @@ export function HeroPicker({ id, current, name = 'heroMediaId' }: { id: string; 
               openerRef.current?.focus();
             }}
           >
-            {d('remove')}
+            {labels?.remove ?? d('remove')}
           </button>
         ) : null}
       </div>

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { type ReactNode, useActionState, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { ActionForm } from '@/components/admin/ActionForm';
+import { ConflictNotice } from '@/components/admin/ConflictNotice';
 import { DiffView } from '@/components/admin/DiffView';
 import { Field } from '@/components/admin/Field';
 import { FormMessage } from '@/components/admin/FormMessage';
@@ -144,7 +145,6 @@ export function TranslationForm(props: TranslationFormProps) {
       ? { preview: props.item.preview ? `/admin/preview/${segment}/${itemId}/${locale}` : null, history: `/admin/${segment}/${itemId}/history/${locale}` }
       : null;
   const t = useTranslations('Admin.editor');
-  const diffLabels = useTranslations('Admin.diff');
   const [state, action, pending] = useActionState<TranslationFormState, FormData>(props.action, idleState);
   const formRef = useRef<HTMLFormElement>(null);
   const [override, setOverride] = useState<number | null>(null);
@@ -221,20 +221,12 @@ export function TranslationForm(props: TranslationFormProps) {
           </p>
         ) : null}
         {conflictDiff && conflict ? (
-          <div role="alert" className="mb-4 rounded border-l-4 border-amber-600 bg-amber-50 p-4" data-testid={`conflict-${locale}`}>
-            <p className="font-semibold">{t('conflictTitle', { version: conflict.version })}</p>
-            <p className="mt-1 text-sm">{t('conflictHelp')}</p>
-            <div className="mt-3 max-h-96 overflow-auto bg-white p-2">
-              <DiffView fields={conflictDiff} labels={{ added: diffLabels('added'), removed: diffLabels('removed'), noChanges: diffLabels('noChanges'), legend: diffLabels('legend') }} />
-            </div>
-            <button
-              type="button"
-              className="mt-3 rounded border border-iom-blue bg-white px-4 py-2 font-semibold text-iom-blue"
-              onClick={() => setOverride(conflict.version)}
-            >
-              {t('keepMine')}
-            </button>
-          </div>
+          <ConflictNotice
+            fields={conflictDiff}
+            texts={{ title: t('conflictTitle', { version: conflict.version }), help: t('conflictHelp'), keepMine: t('keepMine') }}
+            onKeepMine={() => setOverride(conflict.version)}
+            testId={`conflict-${locale}`}
+          />
         ) : null}
         {override !== null ? (
           <p role="status" className="mb-4 rounded bg-amber-50 px-4 py-2 text-sm">

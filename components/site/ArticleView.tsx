@@ -9,6 +9,7 @@ import { ListSection } from '@/components/site/ListSection';
 import { RichText } from '@/components/site/RichText';
 import { heroForPublic } from '@/db/queries/media';
 import { relatedNews, type PublicArticle } from '@/db/queries/news';
+import { siteSettingsForPublic } from '@/db/queries/site';
 import { SiteLink } from '@/components/site/SiteLink';
 import { ShareLinks } from '@/components/site/ShareLinks';
 import { type Locale, otherLocale } from '@/i18n/routing';
@@ -16,7 +17,7 @@ import { formatDate, isoDate } from '@/lib/dates';
 import { NEWS_KIND_LISTS } from '@/i18n/paths';
 import { articleHref, newsHref, newsListHref, pageHref } from '@/lib/hrefs';
 import { type MediaContact, telHref } from '@/lib/media-contact';
-import { absoluteUrl, localizedUrl } from '@/lib/seo';
+import { absoluteUrl, DEFAULT_OG_IMAGE, localizedUrl } from '@/lib/seo';
 import { newsArticleLd } from '@/lib/structured-data';
 
 /** An article's page as the public sees it; staff previews render the same. */
@@ -45,7 +46,7 @@ export async function ArticleView({ locale, article, notPublished = false }: { l
           description: article.seoDescription || article.summary,
           datePublished: article.publishedAt,
           dateModified: article.updatedAt,
-          image: hero ? absoluteUrl(hero.og.url) : undefined,
+          image: absoluteUrl((hero?.og ?? siteSettingsForPublic(locale).shareImage ?? DEFAULT_OG_IMAGE).url),
         })}
       />
       {/*

@@ -4,7 +4,7 @@ import { publishedNews, type NewsPage } from '@/db/queries/news';
 import { type ListedNewsKind, NEWS_KIND_LISTS, NEWS_LIST_ROUTES, type NewsListRoute } from '@/i18n/paths';
 import { type Locale, otherLocale, ROUTES } from '@/i18n/routing';
 import { newsHref, newsListHref } from '@/lib/hrefs';
-import { pageMetadata } from '@/lib/seo';
+import { publicPageMetadata } from '@/components/site/metadata';
 import { Breadcrumbs } from './Breadcrumbs';
 import { NewsList } from './NewsList';
 import { NotFoundView } from './NotFoundView';
@@ -39,7 +39,7 @@ export async function newsIndexMetadata(locale: Locale, page: number, list: News
   const other = otherLocale(locale);
   // A list page has a version in the other language only if that list is as long.
   const versions = { [locale]: newsListHref(list, page), ...(newsListPage(other, list, 1).pageCount >= page ? { [other]: newsListHref(list, page) } : {}) };
-  return pageMetadata({ locale, title: heading, description, versions });
+  return publicPageMetadata({ locale, title: heading, description, versions });
 }
 
 /** Links between the lists: all news, press releases, stories; the current one marked. */

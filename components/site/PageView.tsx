@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { Breadcrumbs } from '@/components/site/Breadcrumbs';
+import { ContactPageDetails } from '@/components/site/ContactPageDetails';
 import type { Alternate } from '@/components/site/LanguageSwitcher';
 import { PageCards } from '@/components/site/PageCards';
 import { PageShell } from '@/components/site/PageShell';
@@ -46,6 +47,7 @@ export async function PageView({ locale, page }: { locale: Locale; page: PublicP
             {t('placeholder')}
           </p>
         ) : null}
+        {page.key === 'contact' ? <ContactPageDetails locale={locale} /> : null}
         <ListSection id="publications" title={t('publications.title')} items={page.publications} itemKey={(doc) => doc.id} look="documents">
           {(doc) => (
             <>

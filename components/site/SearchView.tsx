@@ -10,11 +10,11 @@ import { type Locale, otherLocale } from '@/i18n/routing';
 import { formatDate } from '@/lib/dates';
 import { articleHref, pageHref, searchHref } from '@/lib/hrefs';
 import { snippetToHtml } from '@/lib/search-query';
-import { pageMetadata } from '@/lib/seo';
+import { publicPageMetadata } from '@/components/site/metadata';
 
 export async function searchMetadata(locale: Locale): Promise<Metadata> {
   const t = await getTranslations({ locale, namespace: 'Search' });
-  return { ...pageMetadata({ locale, title: t('title'), versions: { en: searchHref(), sq: searchHref() } }), robots: { index: false, follow: true } };
+  return { ...publicPageMetadata({ locale, title: t('title'), versions: { en: searchHref(), sq: searchHref() } }), robots: { index: false, follow: true } };
 }
 
 /**

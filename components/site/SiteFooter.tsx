@@ -1,31 +1,32 @@
 import { getTranslations } from 'next-intl/server';
 import { siteMenu } from '@/db/queries/pages';
+import { siteSettingsForPublic } from '@/db/queries/site';
 import { SiteLink } from '@/components/site/SiteLink';
 import type { Locale } from '@/i18n/routing';
 import { homeHref, newsHref, pageHref } from '@/lib/hrefs';
+import { ContactDetails, SocialLinks } from './ContactDetails';
 import { LocaleLink } from './LocaleLink';
 
-const OFFICE_EMAIL = 'iomtirana@iom.int';
-
+/**
+ * The dark blue footer of every public page: the office's contact details
+ * from the site settings (nothing for a field left empty), the contact page,
+ * the sections, the languages, the social accounts and IOM Global.
+ */
 export async function SiteFooter({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'Footer' });
   const nav = await getTranslations({ locale, namespace: 'Nav' });
   const menu = siteMenu(locale).filter((m) => m.path);
   const contact = menu.flatMap((m) => m.children).find((c) => c.path === 'contact' || c.path === 'kontakt');
+  const settings = siteSettingsForPublic(locale);
 
   return (
     <footer className="mt-16 bg-iom-navy text-white">
       <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 sm:grid-cols-2 lg:grid-cols-4">
         <div>
           <h2 className="text-base font-bold">{t('office')}</h2>
-          <address className="mt-2 not-italic">
-            {t('address')}
-            <br />
-            {t('email')}:{' '}
-            <a href={`mailto:${OFFICE_EMAIL}`} className="text-white underline">
-              {OFFICE_EMAIL}
-            </a>
-          </address>
+          <div className="mt-2">
+            <ContactDetails locale={locale} settings={settings} linkClass="text-white underline" />
+          </div>
           {contact?.path ? (
             <p className="mt-2">
               <SiteLink locale={locale} href={pageHref(contact.path)} className="text-white underline">
@@ -66,13 +67,14 @@ export async function SiteFooter({ locale }: { locale: Locale }) {
             </li>
           </ul>
         </nav>
-        <div>
+        <div className="space-y-4">
+          <SocialLinks locale={locale} settings={settings} heading={t('follow')} linkClass="text-white underline" />
           <p>
             <a href="https://www.iom.int" className="text-white underline" rel="noopener">
               {t('iomGlobal')}
             </a>
           </p>
-          <p className="mt-4 font-semibold">{t('unSystem')}</p>
+          <p className="font-semibold">{t('unSystem')}</p>
         </div>
       </div>
     </footer>

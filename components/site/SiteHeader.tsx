@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { siteMenu, type MenuItem } from '@/db/queries/pages';
+import { siteSettingsForPublic } from '@/db/queries/site';
 import { SiteLink } from '@/components/site/SiteLink';
 import type { Locale } from '@/i18n/routing';
 import { homeHref, newsHref, pageHref } from '@/lib/hrefs';
@@ -36,6 +37,7 @@ export async function SiteHeader({ locale, alternate }: { locale: Locale; altern
   const site = await getTranslations({ locale, namespace: 'Site' });
   const searchT = await getTranslations({ locale, namespace: 'Search' });
   const menu = siteMenu(locale);
+  const logo = siteSettingsForPublic(locale).logo;
   const newsItem = { key: 'news', label: t('news') };
 
   return (
@@ -53,9 +55,24 @@ export async function SiteHeader({ locale, alternate }: { locale: Locale; altern
       </div>
       {/* `relative`: the phone's search and menu panels open below this row, across its width. */}
       <div className="relative mx-auto flex max-w-6xl items-center justify-between gap-2 px-4 py-2 md:gap-4 md:py-4">
-        <SiteLink locale={locale} href={homeHref} className="min-w-0 text-white no-underline hover:underline">
-          <span className="block text-base leading-tight font-bold tracking-wide sm:text-xl">{site('wordmark')}</span>
-          <span className="block text-base leading-tight font-normal">{site('country')}</span>
+        <SiteLink locale={locale} href={homeHref} className="flex min-w-0 items-center gap-3 text-white no-underline hover:underline">
+          {logo ? (
+            // The office's logo, once uploaded (site settings), in place of the text wordmark; 48 px high.
+            <img
+              src={logo.src}
+              srcSet={logo.srcSet}
+              sizes={`${Math.ceil((48 * logo.width) / logo.height)}px`}
+              width={logo.width}
+              height={logo.height}
+              alt={site('logoAlt')}
+              className="h-10 w-auto shrink-0 sm:h-12"
+              data-testid="site-logo"
+            />
+          ) : null}
+          <span className="block min-w-0">
+            {logo ? null : <span className="block text-base leading-tight font-bold tracking-wide sm:text-xl">{site('wordmark')}</span>}
+            <span className="block text-base leading-tight font-normal">{site('country')}</span>
+          </span>
         </SiteLink>
 
         <div className="hidden w-80 md:block">

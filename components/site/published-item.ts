@@ -3,7 +3,7 @@ import { permanentRedirect } from 'next/navigation';
 import { heroForPublic } from '@/db/queries/media';
 import type { Locale } from '@/i18n/routing';
 import type { AppHref } from '@/lib/hrefs';
-import { pageMetadata } from '@/lib/seo';
+import { publicPageMetadata } from './metadata';
 
 /**
  * What the public routes of every translated type share (an article at
@@ -49,7 +49,7 @@ export function publishedItemMetadata(
 ): Metadata {
   const versions = Object.fromEntries(Object.entries(item.alternates).map(([l, address]) => [l, href(address)]));
   const hero = heroForPublic(item.heroMediaId, locale);
-  return pageMetadata({
+  return publicPageMetadata({
     locale,
     title: item.seoTitle || item.title,
     description: item.seoDescription || item.summary,

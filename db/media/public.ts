@@ -38,23 +38,40 @@ export function publicImage(db: Queryable, mediaId: number, locale: Locale): Pub
   if (!row || row.kind !== 'image') return null;
   const alt = row.decorative ? '' : (row.alt ?? '').trim();
   if (!row.decorative && alt === '') return null;
-  const variants = parseVariants(row.variants);
+  const files = filesOf(row.variants);
+  return files && { id: row.id, ...files, alt, caption: row.caption, credit: row.credit };
+}
+
+export type ImageFiles = Pick<PublicImage, 'src' | 'srcSet' | 'width' | 'height' | 'og'>;
+
+function filesOf(variantsJson: string): ImageFiles | null {
+  const variants = parseVariants(variantsJson);
   const largest = largestFile(variants, 'webp');
   if (!largest) return null;
   const ogFormat: ImageFormat | undefined = largest.variant.files.jpeg ? 'jpeg' : largest.variant.files.png ? 'png' : undefined;
   const og = largestFile(variants, ogFormat)!;
   const ext = og.file.split('.').at(-1)!;
   return {
-    id: row.id,
     src: mediaUrl(largest.file),
     srcSet: srcSetOf(variants, 'webp'),
     width: largest.variant.width,
     height: largest.variant.height,
-    alt,
-    caption: row.caption,
-    credit: row.credit,
     og: { url: mediaUrl(og.file), width: og.variant.width, height: og.variant.height, type: MIME_TYPES[ext]! },
   };
+}
+
+/**
+ * The files of an image that is not in the trash, whatever its alt text:
+ * for images whose text the page itself gives (the logo's alt is the
+ * office's name; a share image's alt is optional).
+ */
+export function imageFiles(db: Queryable, mediaId: number): ImageFiles | null {
+  const row = db
+    .select({ kind: media.kind, variants: media.variants })
+    .from(media)
+    .where(and(eq(media.id, mediaId), isNull(media.deletedAt)))
+    .get();
+  return row?.kind === 'image' ? filesOf(row.variants) : null;
 }
 
 export type PublicDocument = {

@@ -3,7 +3,7 @@ import type { Locale } from '@/i18n/routing';
 import { mediaHashesIn, mediaUrl } from '@/lib/media/files';
 import { richTextImageUrls } from '@/lib/media/rich-text';
 import type { Queryable } from '../client';
-import { type ContentEntity, media, mediaTranslations, type MediaUsageRole, mediaUsages, newsItems, newsTranslations, pages, pageTranslations } from '../schema';
+import { type ContentEntity, media, mediaTranslations, type MediaUsageRole, mediaUsages, newsItems, newsTranslations, pages, pageTranslations, siteSettings } from '../schema';
 import { storedNames } from './stored';
 
 /**
@@ -19,17 +19,20 @@ import { storedNames } from './stored';
  *
  *   Deleting an item, page or translation for good removes its rows
  *   (triggers of migration 0005).
+ * - The site settings' share image and logo are columns of site_settings
+ *   (foreign keys too).
  */
 
 export type EntityRef = { type: ContentEntity; id: number; locale: Locale | null };
 export type UsageInput = { mediaId: number; role: MediaUsageRole };
 
 export type MediaUse = {
-  entityType: ContentEntity;
+  /** 'settings': the site settings (entityId 1). */
+  entityType: ContentEntity | 'settings';
   entityId: number;
   /** The translation that uses it; null for a hero or another use shared by both languages. */
   locale: Locale | null;
-  role: 'hero' | MediaUsageRole;
+  role: 'hero' | MediaUsageRole | 'shareImage' | 'logo';
   /** The item's or page's title in each language it has. */
   titles: Partial<Record<Locale, string>>;
   /** The item or page is in the trash (the file still counts as used: it could be restored). */
@@ -116,6 +119,15 @@ export function usagesOf(db: Queryable, mediaIds: readonly number[]): Map<number
       .where(inArray(pages.heroMediaId, ids))
       .all()
       .map((r) => ({ mediaId: r.mediaId!, entityType: 'page' as const, entityId: r.entityId, locale: null, role: 'hero' as const })),
+    ...db
+      .select({ shareImageId: siteSettings.shareImageId, logoId: siteSettings.logoId, id: siteSettings.id })
+      .from(siteSettings)
+      .all()
+      .flatMap((r) =>
+        (['shareImage', 'logo'] as const)
+          .map((role) => ({ mediaId: r[`${role}Id`], entityType: 'settings' as const, entityId: r.id, locale: null, role }))
+          .filter((u): u is typeof u & { mediaId: number } => u.mediaId !== null && ids.includes(u.mediaId)),
+      ),
   ];
   if (raw.length === 0) return result;
 

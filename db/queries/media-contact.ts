@@ -1,5 +1,6 @@
 import type { Locale } from '@/i18n/routing';
 import { hasMediaContact, type MediaContact } from '@/lib/media-contact';
+import { siteSettingsForPublic } from './site';
 
 /**
  * The media contact a press release shows: its own (set in the editor's
@@ -12,15 +13,12 @@ export function pressReleaseContact(article: { kind: string; mediaContact: Media
 }
 
 /**
- * The office's usual media contact, from the site settings — THE ONE PLACE
- * where that default plugs in. Site settings (issue 19, point 3: a
- * `site_settings` media contact, edited by administrators in both languages)
- * are being built beside this; until they land there is no default, and a
- * press release without its own contact shows no contact block.
- * When they land: read the settings' media contact for `locale` here (and
- * revalidate the press releases when it changes).
+ * The office's usual media contact, from the site settings (edited by
+ * administrators at /admin/settings; a save there revalidates every public
+ * page, so the press releases follow). None when the settings have none.
  */
 export function officeMediaContact(locale: Locale): MediaContact | null {
-  void locale;
-  return null;
+  const { media } = siteSettingsForPublic(locale);
+  const contact: MediaContact = { name: media.name || null, phone: media.phone?.number ?? null, email: media.email || null };
+  return hasMediaContact(contact) ? contact : null;
 }

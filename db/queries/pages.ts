@@ -83,6 +83,8 @@ export const siteMenu = cache((locale: Locale): MenuItem[] => {
 
 export type PublicPage = {
   pageId: number;
+  /** The stable name of a page the code knows ('contact': the contact details follow its text). */
+  key: string | null;
   locale: Locale;
   path: string;
   title: string;
@@ -122,6 +124,7 @@ function completePage(db: Queryable, { page, t }: PageAndTranslation, locale: Lo
 
   return {
     pageId: page.id,
+    key: page.key,
     locale,
     path,
     title: t.title,

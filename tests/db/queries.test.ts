@@ -12,7 +12,7 @@ process.env.DATA_DIR = dataDir;
 const { getDb } = await import('@/db/index');
 const { publishedNews, publishedNewsBySlug, relatedNews } = await import('@/db/queries/news');
 const { siteMenu, publishedPageByPath } = await import('@/db/queries/pages');
-const { newsItems, newsItemThemes, newsTranslations, pageTranslations, pages } = await import('@/db/schema');
+const { newsItems, newsItemThemes, newsTranslations, pageTranslations, pages, siteSettings } = await import('@/db/schema');
 
 const DAY = 24 * 60 * 60 * 1000;
 let bilingual: number;
@@ -158,7 +158,7 @@ describe('the lists of one kind of news, and a press release’s media contact (
     expect(publishedNews('en').items.map((i) => i.title)).toEqual(expect.arrayContaining(['A press release', 'A story', 'Both languages']));
   });
 
-  it('shows a press release’s own contact, none on other kinds, and none yet when a release has no contact of its own', () => {
+  it('shows a press release’s own contact, else the office’s from the site settings, and none on other kinds', () => {
     const db = getDb();
     const release = addNews(db, { publishedAt: new Date(Date.now() - 8 * DAY), en: { title: 'Release with a contact' } });
     db.update(newsItems).set({ kind: 'press_release', mediaContactName: 'Ana Hoxha', mediaContactPhone: '+355 4 225 7836', mediaContactEmail: 'ahoxha@iom.int' }).where(eq(newsItems.id, release)).run();
@@ -166,7 +166,15 @@ describe('the lists of one kind of news, and a press release’s media contact (
     // A contact left on an item that is no longer a press release is not shown.
     db.update(newsItems).set({ kind: 'news' }).where(eq(newsItems.id, release)).run();
     expect(publishedNewsBySlug('en', 'release-with-a-contact')!.mediaContact).toBeNull();
-    // No contact of its own: the office's default (site settings, not there yet: none).
+    // No contact of its own and none in the site settings: no block.
     expect(publishedNewsBySlug('en', 'a-press-release')!.mediaContact).toBeNull();
+    // The office's media contact from the site settings is the default.
+    db.insert(siteSettings).values({ id: 1, mediaName: 'Press office', mediaPhone: '04 225 7836', mediaEmail: 'iomtirana@iom.int' }).run();
+    expect(publishedNewsBySlug('en', 'a-press-release')!.mediaContact).toEqual({ name: 'Press office', phone: '04 225 7836', email: 'iomtirana@iom.int' });
+    // Its own contact still wins, and other kinds still show none.
+    db.update(newsItems).set({ kind: 'press_release' }).where(eq(newsItems.id, release)).run();
+    expect(publishedNewsBySlug('en', 'release-with-a-contact')!.mediaContact).toMatchObject({ name: 'Ana Hoxha' });
+    expect(publishedNewsBySlug('en', 'a-story')!.mediaContact).toBeNull();
+    db.delete(siteSettings).where(eq(siteSettings.id, 1)).run();
   });
 });

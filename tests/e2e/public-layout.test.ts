@@ -2,6 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadMedia } from '@/db/media/library';
+import { saveSiteSettings } from '@/db/site-settings';
+import { EMPTY_SETTINGS } from '@/lib/site-settings';
 import { mediaTranslations, newsItems, newsItemThemes, newsTranslations, pages, users } from '@/db/schema';
 import { axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
@@ -47,6 +49,9 @@ beforeAll(async () => {
   }
   const seedItem = db.select({ id: newsTranslations.newsItemId }).from(newsTranslations).where(eq(newsTranslations.slug, SEED_EN.split('/').at(-1)!)).get()!.id;
   db.update(newsItems).set({ heroMediaId: upload.id }).where(eq(newsItems.id, seedItem)).run();
+  // The office's contact details, so the footer and the contact page are checked with them (issue 19, point 3).
+  const settings = saveSiteSettings(db, { userId, ip: null }, { ...EMPTY_SETTINGS, addressEn: 'Rruga Example 1\nTirana', addressSq: 'Rruga Example 1\nTiranë', openingHoursEn: 'Monday to Friday, 08:30–17:00', openingHoursSq: 'E hënë – e premte, 08:30–17:00', email: 'office@example.org', phones: [{ number: '+355 4 225 7836', labelEn: 'Reception', labelSq: 'Recepsioni' }], mediaName: 'Arta Hoxha', mediaPhone: '+355 69 765 4321', mediaEmail: 'press@example.org', mapUrl: 'https://www.openstreetmap.org/#map=17/41.3275/19.8187', facebookUrl: 'https://www.facebook.com/IOMAlbania', xUrl: 'https://x.com/IOMAlbania', logoId: upload.id }, 0);
+  if (!settings.ok) throw new Error(`settings refused: ${JSON.stringify(settings)}`);
   db.$client.close();
   [server, browser] = await Promise.all([startServer({ dataDir }), launchBrowser()]);
 });
@@ -151,6 +156,7 @@ describe('WCAG 2.2 AA', () => {
       const links = await footer.getByRole('link').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
       places.add(JSON.stringify([links.indexOf('/contact'), links.findIndex((h) => h?.startsWith('mailto:'))]));
       expect(links).toContain('/contact');
+      expect(links).toContain('mailto:office@example.org');
     }
     expect(places.size).toBe(1);
     await context.close();

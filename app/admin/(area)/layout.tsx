@@ -33,6 +33,7 @@ export default async function AreaLayout({ children }: { children: ReactNode }) 
           { href: '/admin/users', label: t('nav.users') },
           { href: '/admin/audit', label: t('nav.audit') },
           { href: '/admin/purges', label: t('nav.purges') },
+          { href: '/admin/settings', label: t('nav.settings') },
         ]
       : []),
   ];
