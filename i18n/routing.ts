@@ -17,6 +17,8 @@ export const ROUTES = {
   news: '/news',
   article: '/news/[slug]',
   search: '/search',
+  vacancies: '/take-action/vacancies',
+  vacancy: '/take-action/vacancies/[slug]',
   page: '/[...path]',
 } as const;
 
@@ -39,6 +41,9 @@ export const routing = defineRouting({
     [ROUTES.news]: { en: '/news', sq: '/lajme' },
     [ROUTES.article]: { en: '/news/[slug]', sq: '/lajme/[slug]' },
     [ROUTES.search]: { en: '/search', sq: '/kerko' },
+    // A section below a page (Take Action): the page keeps its own address.
+    [ROUTES.vacancies]: { en: '/take-action/vacancies', sq: '/angazhohu/vende-pune' },
+    [ROUTES.vacancy]: { en: '/take-action/vacancies/[slug]', sq: '/angazhohu/vende-pune/[slug]' },
     [ROUTES.page]: '/[...path]',
   },
 });
