@@ -3,12 +3,15 @@ import type { getTranslations } from 'next-intl/server';
 import type { RestoreTarget } from '@/components/admin/RestoreForm';
 import { ArticleView } from '@/components/site/ArticleView';
 import { PageView } from '@/components/site/PageView';
+import { VacancyView } from '@/components/site/VacancyViews';
 import type { ContentTypeName } from '@/db/admin/content';
 import { loadNewsForEditor, previewNews } from '@/db/admin/news';
 import { loadPageForEditor, previewPage } from '@/db/admin/pages';
+import { vacancy, vacancyPreview } from '@/db/admin/vacancies';
 import type { Locale } from '@/i18n/routing';
 import { restoreNewsRevisionAction } from './(area)/news/actions';
 import { restorePageRevisionAction } from './(area)/pages/actions';
+import { restoreVacancyRevisionAction } from './(area)/vacancies/actions';
 
 type Messages = Awaited<ReturnType<typeof getTranslations<'Admin'>>>;
 
@@ -31,6 +34,7 @@ export type ContentTypeRoutes = {
 
 const NEWS_FIELDS = ['title', 'slug', 'summary', 'dateline', 'body', 'seoTitle', 'seoDescription'] as const;
 const PAGE_FIELDS = ['title', 'menuTitle', 'path', 'summary', 'body', 'seoTitle', 'seoDescription'] as const;
+const VACANCY_FIELDS = ['title', 'slug', 'summary', 'body', 'seoTitle', 'seoDescription'] as const;
 
 export const CONTENT_TYPES: Record<ContentTypeName, ContentTypeRoutes> = {
   news: {
@@ -60,6 +64,19 @@ export const CONTENT_TYPES: Record<ContentTypeName, ContentTypeRoutes> = {
     preview: async (id, locale) => {
       const page = await previewPage(id, locale);
       return page ? <PageView locale={locale} page={page} /> : null;
+    },
+  },
+  vacancies: {
+    load: async (id, t) => {
+      const item = await vacancy(id);
+      if (!item || item.deletedAt) return null;
+      return { id: item.id, translations: item.translations, fields: VACANCY_FIELDS.map((name) => ({ name, label: t(`editor.fields.${name}`) })) };
+    },
+    backToEditor: (t) => t('vacancies.backToEditor'),
+    restore: { action: restoreVacancyRevisionAction, idName: 'itemId' },
+    preview: async (id, locale) => {
+      const found = await vacancyPreview(id, locale);
+      return found ? <VacancyView locale={locale} vacancy={found} now={new Date()} /> : null;
     },
   },
 };
