@@ -177,7 +177,7 @@ export async function VacancyView({ locale, vacancy, now }: { locale: Locale; va
             ) : null}
             {vacancy.applyEmail ? (
               <p className="mt-2">
-                {t('applyByEmail')} <a href={`mailto:${vacancy.applyEmail}`}>{vacancy.applyEmail}</a>
+                {t('applyByEmail')} <a href={`mailto:${vacancy.applyEmail}`} className="underline">{vacancy.applyEmail}</a>
               </p>
             ) : null}
           </section>
