@@ -9,7 +9,8 @@
  *   imports the seed into an empty database, so the first request finds
  *   everything ready (and a broken database stops the start, not a visitor);
  *   with no user yet, prints the one-time first-administrator address;
- * - with a CDN configured (lib/cdn/targets.ts), starts sending its purges.
+ * - with a CDN configured (lib/cdn/targets.ts), starts sending its purges
+ *   (lib/cdn/deliver.ts).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
@@ -19,10 +20,13 @@ export async function register() {
     (await import('./lib/request-guard')).guardPostRequests(hasLiveSession);
     const { initDatabase } = await import('./db/init');
     initDatabase();
-    // With a CDN configured, its purges are sent from the outbox (a bad configuration stops the start).
+    // With a CDN configured, its purges are sent from the outbox (a bad
+    // configuration stops the start); one queued for later (a scheduled
+    // item's) makes Next's own cache drop the pages first.
     const { getDb } = await import('./db');
     const { deliverAndPrune } = await import('./db/cdn-delivery');
-    (await import('./lib/cdn/deliver')).startPurgeDelivery(() => deliverAndPrune(getDb()));
+    const { expireNextCache } = await import('./lib/next-cache');
+    (await import('./lib/cdn/deliver')).startPurgeDelivery(() => deliverAndPrune(getDb(), { expireOrigin: expireNextCache }));
   }
 }
 

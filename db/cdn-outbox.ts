@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { type PublicChange, purgeTags } from '@/lib/cache-tags';
 import { type CdnName, configuredCdns } from '@/lib/cdn/targets';
 import type { DB, Queryable, Tx } from './client';
@@ -11,17 +11,31 @@ import { cdnPurges } from './schema';
  * retries it with backoff until the CDN takes it.
  */
 
-/** Queues the purge of what `change` touched, due at `dueAt` (a scheduled item's time), for each CDN. */
-export function queuePurge(tx: Tx, change: PublicChange, dueAt: Date, cdns: CdnName[] = configuredCdns()): void {
+/**
+ * Queues the purge of what `change` (made at `now`) touched, for each CDN,
+ * due at once or at `dueAt` (a scheduled item's time).
+ */
+export function queuePurge(tx: Tx, change: PublicChange, now: Date, dueAt: Date = now, cdns: CdnName[] = configuredCdns()): void {
   if (cdns.length === 0) return;
   const tags = purgeTags(change);
   if (tags.length === 0) return;
   tx.insert(cdnPurges)
-    .values(cdns.map((target) => ({ target, tags: tags.join(' '), dueAt })))
+    .values(cdns.map((target) => ({ target, tags: tags.join(' '), createdAt: now, dueAt })))
     .run();
 }
 
 export type PurgeRow = typeof cdnPurges.$inferSelect;
+
+/**
+ * Whether `row` is a purge queued for later (a scheduled item reaching its
+ * time) on its first try: no request revalidated Next's own cache at that
+ * time, so the sender makes it drop the pages first (db/cdn-delivery.ts). A
+ * purge sent at once has a due time equal to its change's; a retry moves the
+ * due time but counts an attempt.
+ */
+export function waitedForItsTime(row: PurgeRow): boolean {
+  return row.attempts === 0 && row.dueAt.getTime() > row.createdAt.getTime();
+}
 
 /** How long a claimed row is left to the process that claimed it before another may send it. */
 const CLAIM_MS = 60_000;
@@ -62,9 +76,22 @@ export function markPurgeFailed(db: DB, row: PurgeRow, error: string, now: Date)
     .run();
 }
 
-/** The earliest time a row not yet sent is due (to know when to look again), or null. */
-export function nextPurgeDue(q: Queryable): Date | null {
-  return q.select({ dueAt: cdnPurges.dueAt }).from(cdnPurges).where(isNull(cdnPurges.sentAt)).orderBy(asc(cdnPurges.dueAt)).limit(1).get()?.dueAt ?? null;
+/** Gives a claimed row back unsent and unchanged, for the next round (or another process). */
+export function releasePurge(db: DB, id: number): void {
+  db.update(cdnPurges).set({ claimedUntil: null }).where(eq(cdnPurges.id, id)).run();
+}
+
+/** The earliest time after `now` that a row not yet sent falls due (to look again then), or null. */
+export function nextPurgeDue(q: Queryable, now: Date): Date | null {
+  return (
+    q
+      .select({ dueAt: cdnPurges.dueAt })
+      .from(cdnPurges)
+      .where(and(isNull(cdnPurges.sentAt), gt(cdnPurges.dueAt, now)))
+      .orderBy(asc(cdnPurges.dueAt))
+      .limit(1)
+      .get()?.dueAt ?? null
+  );
 }
 
 /** The outbox for the administrators' page: what is waiting (soonest first), then the latest sent. */

@@ -6,16 +6,16 @@ import { type Locale, locales, ROUTES } from '../i18n/routing';
  * what a change touches (Cloudflare reads `Cache-Tag`, comma-separated;
  * Fastly and Varnish's xkey read `Surrogate-Key`, space-separated).
  *
- * The vocabulary is that of lib/revalidate.ts, which tells Next's own cache
+ * The vocabulary is that of lib/next-cache.ts, which tells Next's own cache
  * what a change touched: a content write returns the public addresses it
  * changed (`changedPaths`) and whether news or the menu changed, and
- * purgeTags below turns that same description into tags, as revalidatePublic
- * turns it into paths. Each page carries:
+ * purgeTags below turns that same description into tags, as
+ * nextCacheRevalidations turns it into paths. Each page carries:
  * - `site`: every public response (the menu and footer are on every page,
  *   so a menu change or a used image's new alt text drops everything);
  * - `lang-en` / `lang-sq`: its language;
  * - `addr<address>`: its own public address (`addr/news/x`, `addr/sq`), the
- *   item it shows and the paths that revalidatePublic revalidates;
+ *   item it shows and the paths that nextCacheRevalidations revalidates;
  * - its kind: `home`, `news-list` (every page of the list), `feed`,
  *   `search`, `sitemap`.
  * A tag never holds a space, a comma or a colon (next.config.ts writes the
@@ -50,6 +50,19 @@ export function purgeTags(change: PublicChange): string[] {
     tags.add('feed');
   }
   return [...tags].sort();
+}
+
+const ADDRESS_PREFIX = addressTag('');
+
+/**
+ * The change a purge's tags were made from (purgeTags' inverse, up to the
+ * order of paths): what Next's own cache drops when a purge queued for
+ * later falls due (lib/next-cache.ts).
+ */
+export function changeOfTags(tags: string[]): PublicChange {
+  if (tags.includes(SITE_TAG)) return { paths: [], menu: true };
+  const paths = tags.filter((t) => t.startsWith(`${ADDRESS_PREFIX}/`)).map((t) => t.slice(ADDRESS_PREFIX.length));
+  return tags.includes('news-list') ? { paths, news: true } : { paths };
 }
 
 type HeaderRule = { source: string; headers: { key: string; value: string }[]; has?: { type: 'query'; key: string }[] };

@@ -17,8 +17,10 @@ import { isSameOrigin } from './same-origin';
  * - Its body is read here, bytes counted as they arrive (Content-Length or
  *   chunked alike): over the limit — ACTION_BODY_LIMIT with a live session,
  *   ANONYMOUS_BODY_LIMIT without — it is refused with 413, before Next
- *   parses anything; nested deeper than MAX_NESTING, 400. Only then is the
- *   request handed to Next, its body replayed.
+ *   parses anything; nested deeper than MAX_NESTING, 400. A server action
+ *   called from a page (Next-Action header) must then carry a list of at
+ *   most MAX_ARGUMENTS arguments (argumentListFits), else 400. Only then is
+ *   the request handed to Next, its body replayed.
  *
  * Refusals are answered here, with no log line, and the connection closed.
  */
@@ -40,16 +42,23 @@ export const ACTION_BODY_LIMIT = 1024 * 1024;
 export const ANONYMOUS_BODY_LIMIT = 64 * 1024;
 /** Deeper `[`/`{` nesting than any form sends (and whose decoding would cost more than the body's size says). */
 export const MAX_NESTING = 256;
+/**
+ * Next's own bound on a server action's argument list (SERVER_ACTION_ARGS_LIMIT
+ * in next/dist/server/app-render/action-handler.js): a longer one it refuses
+ * after decoding it, with 500 and the error in the log.
+ */
+export const MAX_ARGUMENTS = 1000;
 /** Route handlers that accept a POST (they check origin, session and size themselves). */
 export const POST_ROUTES = ['/api/media/upload'];
 
-type Refusal = 400 | 403 | 405 | 413;
-const REFUSAL_TEXT: Record<Refusal, string> = {
-  400: 'Bad request: nested too deeply',
-  403: 'Forbidden: cross-site request',
-  405: 'Method not allowed',
-  413: 'Payload too large',
-};
+const REFUSALS = {
+  nested: [400, 'Bad request: nested too deeply'],
+  arguments: [400, `Bad request: not a list of at most ${MAX_ARGUMENTS} arguments`],
+  crossSite: [403, 'Forbidden: cross-site request'],
+  method: [405, 'Method not allowed'],
+  tooLarge: [413, 'Payload too large'],
+} as const;
+type Refusal = keyof typeof REFUSALS;
 
 /** How much of a refused body is read (and dropped) so that the client, still sending, gets the answer. */
 const DRAIN_BYTES = 2 * ACTION_BODY_LIMIT;
@@ -62,8 +71,9 @@ const DRAIN_MS = 5000;
  * closed. (Closing it while the client still sends would reset it, and the
  * client would report a broken connection instead of the answer.)
  */
-function refuse(req: http.IncomingMessage, res: http.ServerResponse, status: Refusal): void {
+function refuse(req: http.IncomingMessage, res: http.ServerResponse, refusal: Refusal): void {
   if (res.headersSent) return;
+  const [status, text] = REFUSALS[refusal];
   res.writeHead(status, {
     'Content-Type': 'text/plain; charset=utf-8',
     'Cache-Control': 'no-store',
@@ -74,7 +84,7 @@ function refuse(req: http.IncomingMessage, res: http.ServerResponse, status: Ref
   let dropped = 0;
   const finish = () => {
     clearTimeout(timer);
-    if (!res.writableEnded) res.end(REFUSAL_TEXT[status]);
+    if (!res.writableEnded) res.end(text);
   };
   const timer = setTimeout(finish, DRAIN_MS);
   req.on('error', finish);
@@ -122,6 +132,28 @@ export class NestingMeter {
   }
 }
 
+/**
+ * Whether the body of a server action called from a page (React's
+ * encodeReply: the JSON text itself, or multipart with the JSON in field
+ * `0`) carries what Next can apply the action to: a JSON array of at most
+ * MAX_ARGUMENTS arguments. React never sends anything else; Next answers a
+ * longer list, or a root that is not a list, with 500 before any action of
+ * ours runs. The body is at most ACTION_BODY_LIMIT and nested at most
+ * MAX_NESTING deep here, so parsing it is cheap.
+ */
+export async function argumentListFits(body: Buffer, contentType: string): Promise<boolean> {
+  try {
+    const root = contentType.startsWith('multipart/form-data')
+      ? (await new Response(new Uint8Array(body), { headers: { 'content-type': contentType } }).formData()).get('0')
+      : body.toString('utf8');
+    if (typeof root !== 'string') return false;
+    const list: unknown = JSON.parse(root);
+    return Array.isArray(list) && list.length <= MAX_ARGUMENTS;
+  } catch {
+    return false;
+  }
+}
+
 type HasSession = (cookie: string | undefined) => Promise<boolean>;
 
 /**
@@ -132,7 +164,7 @@ type HasSession = (cookie: string | undefined) => Promise<boolean>;
  */
 function readThenPass(req: http.IncomingMessage, res: http.ServerResponse, hasSession: HasSession, pass: () => void): void {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > ACTION_BODY_LIMIT) return refuse(req, res, 413);
+  if (declared > ACTION_BODY_LIMIT) return refuse(req, res, 'tooLarge');
   const chunks: Buffer[] = [];
   const meter = new NestingMeter();
   let size = 0;
@@ -140,16 +172,21 @@ function readThenPass(req: http.IncomingMessage, res: http.ServerResponse, hasSe
   let refused = false;
   let session: boolean | undefined;
   const limit = () => (session === false ? ANONYMOUS_BODY_LIMIT : ACTION_BODY_LIMIT);
-  const stop = (status: Refusal) => {
+  const stop = (refusal: Refusal) => {
     refused = true;
     chunks.length = 0;
-    refuse(req, res, status);
+    refuse(req, res, refusal);
   };
   const decide = () => {
     if (refused || session === undefined) return;
-    if (Math.max(size, declared) > limit()) return stop(413);
+    if (Math.max(size, declared) > limit()) return stop('tooLarge');
     if (!ended) return;
-    if (meter.max > MAX_NESTING) return stop(400);
+    if (meter.max > MAX_NESTING) return stop('nested');
+    if (!req.headers['next-action']) return hand();
+    const contentType = headerValue(req, 'content-type') ?? '';
+    argumentListFits(Buffer.concat(chunks), contentType).then((fits) => (fits ? hand() : stop('arguments')));
+  };
+  const hand = () => {
     delete (req as { push?: unknown }).push;
     req.off('error', ignore);
     pass();
@@ -163,7 +200,7 @@ function readThenPass(req: http.IncomingMessage, res: http.ServerResponse, hasSe
     if (chunk === null) ended = true;
     else {
       size += chunk.length;
-      if (size > ACTION_BODY_LIMIT) return stop(413), true;
+      if (size > ACTION_BODY_LIMIT) return stop('tooLarge'), true;
       meter.feed(chunk);
       chunks.push(chunk);
     }
@@ -193,11 +230,11 @@ export function guardPostRequests(hasSession: HasSession): void {
     const path = requestPath(req.url);
     if (POST_ROUTES.includes(path)) return emit.call(this, event, ...args);
     if (!isEditorArea(path)) {
-      refuse(req, res, 405);
+      refuse(req, res, 'method');
       return true;
     }
     if (!isSameOrigin({ get: (name: string) => headerValue(req, name) })) {
-      refuse(req, res, 403);
+      refuse(req, res, 'crossSite');
       return true;
     }
     readThenPass(req, res, hasSession, () => emit.call(this, event, ...args));

@@ -1,18 +1,14 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { after } from 'next/server';
-import { feedPath, internalPath } from '@/i18n/paths';
-import { locales } from '@/i18n/routing';
 import { kickPurgeDelivery } from '@/lib/cdn/deliver';
+import { nextCacheRevalidations } from '@/lib/next-cache';
 
 /**
  * Tells Next which cached public pages a change touched, so the next visitor
- * gets a fresh render and everything else stays cached. Content functions
- * return the public addresses they touched ('/news/x', '/sq/lajme/x', '/sq');
- * the cache knows the pages by their route inside app/[locale], so the
- * addresses are mapped to it ('/en/news/x', '/sq/news/x', '/sq') by
- * internalPath (i18n/paths.ts), from the addresses of i18n/routing.ts.
- * A CDN in front is told the same change as tags (lib/cache-tags.ts
+ * gets a fresh render and everything else stays cached: the paths of
+ * lib/next-cache.ts, from the public addresses the content functions
+ * return. A CDN in front is told the same change as tags (lib/cache-tags.ts
  * purgeTags, sent through the purge outbox, lib/cdn/).
  */
 
@@ -21,20 +17,5 @@ export function revalidatePublic(changedPaths: string[], what: { news?: boolean;
   // is sent, when Next's own cache has dropped the pages (else the CDN could
   // fetch the old page again in between).
   after(kickPurgeDelivery);
-  if (what.menu) {
-    // The menu is in every public page's layout.
-    revalidatePath('/', 'layout');
-    return;
-  }
-  if (changedPaths.length === 0) return;
-  for (const p of new Set(changedPaths)) revalidatePath(internalPath(p));
-  // Cached search results may list (or miss) what changed.
-  revalidatePath('/[locale]/search/[key]/[page]', 'page');
-  if (what.news) {
-    revalidatePath('/[locale]/news/page/[n]', 'page');
-    // A route handler's cache entry is tagged with the address it was asked
-    // at (the public one), not the rewritten one as a page's is.
-    for (const locale of locales) revalidatePath(feedPath(locale));
-  }
-  // The sitemaps are rendered on every request (a CDN may keep them for five minutes).
+  for (const { path, type } of nextCacheRevalidations({ paths: changedPaths, ...what })) revalidatePath(path, type);
 }

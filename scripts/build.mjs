@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { recordTiming } from './test-timing.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const INPUTS = ['app', 'components', 'db', 'i18n', 'lib', 'messages', 'public'];
@@ -82,6 +83,7 @@ export async function ensureBuild({ log = console.log, typeCheck = true, quiet =
   });
   if (status !== 0) throw new Error(`next build failed (${status})${output ? `:\n${output}` : ''}`);
   fs.writeFileSync(STAMP, fingerprint);
+  recordTiming('build', Date.now() - started);
   log(`[build] built in ${Math.round((Date.now() - started) / 1000)} s`);
   return true;
 }

@@ -56,10 +56,19 @@ export function nestedArguments(depth: number): { body: Buffer; contentType: str
   return multipart([['0', '['.repeat(depth) + ']'.repeat(depth)]]);
 }
 
+/**
+ * A list of `count` arguments (`[0,0,…]`), in a multipart body as React
+ * sends a reply with files or forms in it, or as the body itself (text/plain)
+ * as it sends one of plain values only.
+ */
+export function argumentList(count: number, as: 'multipart' | 'text' = 'multipart'): { body: Buffer; contentType: string } {
+  const list = `[${'0,'.repeat(count - 1)}0]`;
+  return as === 'multipart' ? multipart([['0', list]]) : { body: Buffer.from(list), contentType: 'text/plain;charset=UTF-8' };
+}
+
 /** A flat argument list of `bytes` bytes (`[0,0,…]`): the most array elements a body of that size carries. */
 export function flatArguments(bytes: number): { body: Buffer; contentType: string } {
-  const count = Math.max(1, Math.floor((bytes - 2) / 2));
-  return multipart([['0', `[${'0,'.repeat(count - 1)}0]`]]);
+  return argumentList(Math.max(1, Math.floor((bytes - 2) / 2)));
 }
 
 /** The sign-in action's id, read from the sign-in page as anyone can. */

@@ -4,8 +4,8 @@ import { JsonLd } from '@/components/site/JsonLd';
 import { NewsCard, NewsList } from '@/components/site/NewsList';
 import { PageCards } from '@/components/site/PageCards';
 import { PageShell } from '@/components/site/PageShell';
-import { listPublishedNews } from '@/db/queries/news';
-import { getMenu } from '@/db/queries/pages';
+import { publishedNews } from '@/db/queries/news';
+import { siteMenu } from '@/db/queries/pages';
 import { SiteLink } from '@/components/site/SiteLink';
 import { parseLocaleParam } from '@/lib/params';
 import { localizedPath } from '@/i18n/paths';
@@ -37,8 +37,8 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
   const t = await getTranslations({ locale, namespace: 'Home' });
   const newsT = await getTranslations({ locale, namespace: 'News' });
   // The newest story and, below it, the next three: one row of cards at desktop.
-  const [lead, ...rest] = listPublishedNews(locale, 1, 4).items;
-  const sections = getMenu(locale).filter((m) => m.path);
+  const [lead, ...rest] = publishedNews(locale, 1, 4).items;
+  const sections = siteMenu(locale).filter((m) => m.path);
 
   return (
     <PageShell locale={locale} alternate={{ kind: 'found', href: homeHref }}>

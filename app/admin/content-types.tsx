@@ -5,8 +5,8 @@ import { ArticleView } from '@/components/site/ArticleView';
 import { PageView } from '@/components/site/PageView';
 import { VacancyView } from '@/components/site/VacancyViews';
 import type { ContentTypeName } from '@/db/admin/content';
-import { loadNewsForEditor, previewNews } from '@/db/admin/news';
-import { loadPageForEditor, previewPage } from '@/db/admin/pages';
+import { newsForEditor, newsPreview } from '@/db/admin/news';
+import { pageForEditor, pagePreview } from '@/db/admin/pages';
 import { vacancy, vacancyPreview } from '@/db/admin/vacancies';
 import type { Locale } from '@/i18n/routing';
 import { restoreNewsRevisionAction } from './(area)/news/actions';
@@ -39,20 +39,20 @@ const VACANCY_FIELDS = ['title', 'slug', 'summary', 'body', 'seoTitle', 'seoDesc
 export const CONTENT_TYPES: Record<ContentTypeName, ContentTypeRoutes> = {
   news: {
     load: async (id, t) => {
-      const item = await loadNewsForEditor(id);
+      const item = await newsForEditor(id);
       if (!item || item.deletedAt) return null;
       return { id: item.id, translations: item.translations, fields: NEWS_FIELDS.map((name) => ({ name, label: t(`editor.fields.${name}`) })) };
     },
     backToEditor: (t) => t('history.backToEditor'),
     restore: { action: restoreNewsRevisionAction, idName: 'itemId' },
     preview: async (id, locale) => {
-      const article = await previewNews(id, locale);
+      const article = await newsPreview(id, locale);
       return article ? <ArticleView locale={locale} article={article} notPublished={!article.live} /> : null;
     },
   },
   pages: {
     load: async (id, t) => {
-      const item = await loadPageForEditor(id);
+      const item = await pageForEditor(id);
       if (!item) return null;
       // An external link has a title and nothing else.
       const fields = item.page.kind === 'link' ? (['title'] as const) : PAGE_FIELDS;
@@ -62,7 +62,7 @@ export const CONTENT_TYPES: Record<ContentTypeName, ContentTypeRoutes> = {
     backToEditor: (t) => t('pages.backToEditor'),
     restore: { action: restorePageRevisionAction, idName: 'pageId' },
     preview: async (id, locale) => {
-      const page = await previewPage(id, locale);
+      const page = await pagePreview(id, locale);
       return page ? <PageView locale={locale} page={page} /> : null;
     },
   },

@@ -1,4 +1,4 @@
-import { listSitemapEntries } from '@/db/queries/sitemap';
+import { sitemapEntries } from '@/db/queries/sitemap';
 import { absoluteUrl } from '@/lib/seo';
 import { chunkEntries, SITEMAP_HEADERS, sitemapIndexXml, urlsetXml } from '@/lib/sitemap';
 
@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 /** One sitemap while the site fits in one; past the protocol's limits, an index of several. */
 export function GET() {
-  const chunks = chunkEntries(listSitemapEntries());
+  const chunks = chunkEntries(sitemapEntries());
   const body =
     chunks.length === 1
       ? urlsetXml(chunks[0]!)

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { startTransition, useActionState, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
-import { type ImageAltState, saveImageAltAction, searchLibraryImagesAction } from '@/app/admin/(area)/media/actions';
+import { type ImageAltState, saveImageAltAction, libraryImageSearchAction } from '@/app/admin/(area)/media/actions';
 import { ACCEPT_IMAGES, sendUpload } from '@/lib/media/upload';
 import { sizeRefusal } from '@/lib/media/limits';
 import type { LibraryImage, LibraryImagePage } from '@/db/admin/media';
@@ -81,7 +81,7 @@ export function ImagePickerDialog({ open, locale, insertInto, onClose, onUse }: 
     let current = true;
     const timer = setTimeout(async () => {
       try {
-        const answer = await searchLibraryImagesAction({ query, page, locale: insertInto ?? locale });
+        const answer = await libraryImageSearchAction({ query, page, locale: insertInto ?? locale });
         if (!current) return;
         if (answer.result) {
           setFound(answer.result);
@@ -121,7 +121,7 @@ export function ImagePickerDialog({ open, locale, insertInto, onClose, onUse }: 
     // The new image heads the library: show the first page of everything, with it chosen.
     setQuery('');
     setPage(1);
-    const first = await searchLibraryImagesAction({ query: '', page: 1, locale: insertInto ?? locale });
+    const first = await libraryImageSearchAction({ query: '', page: 1, locale: insertInto ?? locale });
     if (first.result) setFound(first.result);
     const image = first.result?.items.find((i) => i.id === answer.id) ?? null;
     // A new image asks for its alt text even when another copy had some: it is shown with the form.

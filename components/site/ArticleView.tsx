@@ -7,7 +7,7 @@ import { PageShell } from '@/components/site/PageShell';
 import { ResponsiveImage } from '@/components/site/ResponsiveImage';
 import { RichText } from '@/components/site/RichText';
 import { heroForPublic } from '@/db/queries/media';
-import { listRelatedNews, type PublicArticle } from '@/db/queries/news';
+import { relatedNews, type PublicArticle } from '@/db/queries/news';
 import { SiteLink } from '@/components/site/SiteLink';
 import { ShareLinks } from '@/components/site/ShareLinks';
 import { type Locale, otherLocale } from '@/i18n/routing';
@@ -26,7 +26,7 @@ export async function ArticleView({ locale, article, notPublished = false }: { l
   // Only with alt text in this language (or marked decorative): otherwise no image at all.
   const hero = heroForPublic(article.heroMediaId, locale);
   const url = localizedUrl(articleHref(article.slug), locale);
-  const related = listRelatedNews(locale, article.id);
+  const related = relatedNews(locale, article.id);
   const alternate: Alternate = otherSlug
     ? { kind: 'found', href: articleHref(otherSlug) }
     : { kind: 'missing', what: 'article', fallback: newsHref() };

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { listPublishedNews } from '@/db/queries/news';
+import { publishedNews } from '@/db/queries/news';
 import { type Locale, otherLocale } from '@/i18n/routing';
 import { newsHref } from '@/lib/hrefs';
 import { pageMetadata } from '@/lib/seo';
@@ -14,13 +14,13 @@ export async function newsIndexMetadata(locale: Locale, page: number): Promise<M
   const t = await getTranslations({ locale, namespace: 'News' });
   const other = otherLocale(locale);
   // A list page has a version in the other language only if that list is as long.
-  const versions = { [locale]: newsHref(page), ...(listPublishedNews(other, 1).pageCount >= page ? { [other]: newsHref(page) } : {}) };
+  const versions = { [locale]: newsHref(page), ...(publishedNews(other, 1).pageCount >= page ? { [other]: newsHref(page) } : {}) };
   return pageMetadata({ locale, title: page > 1 ? t('pageTitle', { page }) : t('title'), description: t('description'), versions });
 }
 
 /** The news list in one language; a page past the last is a 404. */
 export async function NewsIndex({ locale, page }: { locale: Locale; page: number }) {
-  const list = listPublishedNews(locale, page);
+  const list = publishedNews(locale, page);
   if (page > list.pageCount) return <NotFoundView locale={locale} />;
   const t = await getTranslations({ locale, namespace: 'News' });
   const nav = await getTranslations({ locale, namespace: 'Nav' });

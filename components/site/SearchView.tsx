@@ -5,7 +5,7 @@ import { LocaleLink } from '@/components/site/LocaleLink';
 import { PageShell } from '@/components/site/PageShell';
 import { SearchForm } from '@/components/site/SearchForm';
 import { SiteLink } from '@/components/site/SiteLink';
-import { searchPublished } from '@/db/queries/search';
+import { searchResults } from '@/db/queries/search';
 import { type Locale, otherLocale } from '@/i18n/routing';
 import { formatDate } from '@/lib/dates';
 import { articleHref, pageHref, searchHref } from '@/lib/hrefs';
@@ -24,8 +24,8 @@ export async function searchMetadata(locale: Locale): Promise<Metadata> {
 export async function SearchView({ locale, query, page }: { locale: Locale; query: string; page: number }) {
   const t = await getTranslations({ locale, namespace: 'Search' });
   const other = otherLocale(locale);
-  const results = query ? searchPublished(locale, query, page) : null;
-  const elsewhere = results && results.total === 0 ? searchPublished(other, query, 1).total : 0;
+  const results = query ? searchResults(locale, query, page) : null;
+  const elsewhere = results && results.total === 0 ? searchResults(other, query, 1).total : 0;
 
   return (
     <PageShell locale={locale} alternate={{ kind: 'found', href: searchHref(query) }}>

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { getMenu } from '@/db/queries/pages';
+import { siteMenu } from '@/db/queries/pages';
 import { SiteLink } from '@/components/site/SiteLink';
 import type { Locale } from '@/i18n/routing';
 import { homeHref, newsHref, pageHref } from '@/lib/hrefs';
@@ -10,7 +10,7 @@ const OFFICE_EMAIL = 'iomtirana@iom.int';
 export async function SiteFooter({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'Footer' });
   const nav = await getTranslations({ locale, namespace: 'Nav' });
-  const menu = getMenu(locale).filter((m) => m.path);
+  const menu = siteMenu(locale).filter((m) => m.path);
   const contact = menu.flatMap((m) => m.children).find((c) => c.path === 'contact' || c.path === 'kontakt');
 
   return (

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { getMenu, type MenuItem } from '@/db/queries/pages';
+import { siteMenu, type MenuItem } from '@/db/queries/pages';
 import { SiteLink } from '@/components/site/SiteLink';
 import type { Locale } from '@/i18n/routing';
 import { homeHref, newsHref, pageHref } from '@/lib/hrefs';
@@ -35,7 +35,7 @@ export async function SiteHeader({ locale, alternate }: { locale: Locale; altern
   const t = await getTranslations({ locale, namespace: 'Nav' });
   const site = await getTranslations({ locale, namespace: 'Site' });
   const searchT = await getTranslations({ locale, namespace: 'Search' });
-  const menu = getMenu(locale);
+  const menu = siteMenu(locale);
   const newsItem = { key: 'news', label: t('news') };
 
   return (

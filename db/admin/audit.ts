@@ -18,7 +18,7 @@ export type AuditRow = {
 export const AUDIT_PAGE_SIZE = 50;
 
 /** Newest first, optionally filtered; `before` is the id to continue below (keyset paging). Admins only. */
-export async function listAuditEvents(filter: { action?: string; userId?: number; before?: number }): Promise<{ rows: AuditRow[]; more: boolean }> {
+export async function auditLog(filter: { action?: string; userId?: number; before?: number }): Promise<{ rows: AuditRow[]; more: boolean }> {
   await requireUser('admin');
   const conditions = [
     filter.action ? eq(auditEvents.action, filter.action) : undefined,
@@ -46,7 +46,7 @@ export async function listAuditEvents(filter: { action?: string; userId?: number
 }
 
 /** The distinct actions seen, for the filter. Admins only. */
-export async function listAuditActions(): Promise<string[]> {
+export async function auditActions(): Promise<string[]> {
   await requireUser('admin');
   return getDb().selectDistinct({ action: auditEvents.action }).from(auditEvents).orderBy(auditEvents.action).all().map((r) => r.action);
 }

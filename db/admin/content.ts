@@ -4,7 +4,7 @@ import { requireUser } from '@/lib/auth/session';
 import { newsType } from '../content/news-writes';
 import { pageType } from '../content/page-writes';
 import { vacancyType } from '../content/vacancy-writes';
-import { getRevision, listRevisions, type Revision, type Snapshot, type TextFields, type TranslatedItem, type TranslatedType, type TranslationRow } from '../content/translated';
+import { revisionOf, revisionList, type Revision, type Snapshot, type TextFields, type TranslatedItem, type TranslatedType, type TranslationRow } from '../content/translated';
 import { getDb } from '../index';
 
 /**
@@ -28,11 +28,11 @@ function onType<T>(name: ContentTypeName, f: OnType<T>): T {
 /** The revisions of one language of an item, newest first. */
 export async function contentRevisions(name: ContentTypeName, itemId: number, locale: Locale) {
   await requireUser();
-  return onType(name, (type) => listRevisions(getDb(), type, itemId, locale));
+  return onType(name, (type) => revisionList(getDb(), type, itemId, locale));
 }
 
 /** One revision of an item with its full text; null when it is none of this item's. */
 export async function contentRevision(name: ContentTypeName, itemId: number, revisionId: number) {
   await requireUser();
-  return onType(name, (type): Revision<Snapshot & { readonly [field: string]: unknown }> | null => getRevision(getDb(), type, itemId, revisionId));
+  return onType(name, (type): Revision<Snapshot & { readonly [field: string]: unknown }> | null => revisionOf(getDb(), type, itemId, revisionId));
 }

@@ -6,8 +6,6 @@ import { mediaUrl } from '@/lib/media/files';
 import { getDb } from '../index';
 import type { Actor } from '../auth/actor';
 import {
-  getMediaItem,
-  listMediaItems,
   type MediaFilter,
   type MediaItem,
   type MediaTextsInput,
@@ -28,14 +26,14 @@ async function actor(ip: string | null, role?: 'admin'): Promise<Actor> {
   return { userId: user.id, ip };
 }
 
-export async function listMedia(filter: MediaFilter) {
+export async function mediaList(filter: MediaFilter) {
   await requireUser();
-  return listMediaItems(getDb(), filter);
+  return library.mediaList(getDb(), filter);
 }
 
-export async function loadMedia(id: number) {
+export async function mediaItem(id: number) {
   await requireUser();
-  return getMediaItem(getDb(), id);
+  return library.mediaItem(getDb(), id);
 }
 
 export async function uploadMedia(input: { bytes: Uint8Array; fileName: string }, ip: string | null) {
@@ -87,7 +85,7 @@ function heroOption(item: MediaItem): HeroOption {
 export async function heroImageChoice(current: number | null): Promise<HeroOption | null> {
   await requireUser();
   if (current === null) return null;
-  const item = getMediaItem(getDb(), current);
+  const item = library.mediaItem(getDb(), current);
   return item && item.kind === 'image' ? heroOption(item) : null;
 }
 
@@ -96,25 +94,25 @@ export type LibraryImage = HeroOption & { version: number; image: Pick<PublicIma
 export type LibraryImagePage = { items: LibraryImage[]; total: number; page: number; pages: number };
 export const IMAGE_DIALOG_PAGE_SIZE = 12;
 
-function libraryImage(db: ReturnType<typeof getDb>, item: MediaItem, locale: Locale): LibraryImage {
+function asLibraryImage(db: ReturnType<typeof getDb>, item: MediaItem, locale: Locale): LibraryImage {
   const image = publicImage(db, item.id, locale);
   return { ...heroOption(item), version: item.version, image: image ? { src: image.src, srcSet: image.srcSet, width: image.width, height: image.height, alt: image.alt } : null };
 }
 
-/** One page of the library's images, newest first; `query` matches file names and texts in either language, case and accents ignored (listMediaItems). */
-export async function searchLibraryImages({ query, page, locale }: { query: string; page: number; locale: Locale }): Promise<LibraryImagePage> {
+/** One page of the library's images, newest first; `query` matches file names and texts in either language, case and accents ignored (mediaList). */
+export async function libraryImageSearch({ query, page, locale }: { query: string; page: number; locale: Locale }): Promise<LibraryImagePage> {
   await requireUser();
   const db = getDb();
-  const found = listMediaItems(db, { kind: 'image', q: query, page, pageSize: IMAGE_DIALOG_PAGE_SIZE });
-  return { items: found.items.map((i) => libraryImage(db, i, locale)), total: found.total, page: found.page, pages: found.pageCount };
+  const found = library.mediaList(db, { kind: 'image', q: query, page, pageSize: IMAGE_DIALOG_PAGE_SIZE });
+  return { items: found.items.map((i) => asLibraryImage(db, i, locale)), total: found.total, page: found.page, pages: found.pageCount };
 }
 
 /** One image of the library as the image dialog shows it (after an upload or a save of its alt text). */
-export async function loadLibraryImage(id: number, locale: Locale): Promise<LibraryImage | null> {
+export async function libraryImage(id: number, locale: Locale): Promise<LibraryImage | null> {
   await requireUser();
   const db = getDb();
-  const item = getMediaItem(db, id);
-  return item && item.kind === 'image' && !item.deletedAt ? libraryImage(db, item, locale) : null;
+  const item = library.mediaItem(db, id);
+  return item && item.kind === 'image' && !item.deletedAt ? asLibraryImage(db, item, locale) : null;
 }
 
 /** A PDF the editors can list as a publication on a page. */
@@ -134,10 +132,10 @@ export async function vacancyTermsOptions(itemId: number | null, uiLocale: Local
 
 function documentOptions(chosen: readonly number[], uiLocale: Locale): PublicationOption[] {
   const db = getDb();
-  const items = listMediaItems(db, { kind: 'document' }).items;
+  const items = library.mediaList(db, { kind: 'document' }).items;
   for (const id of chosen) {
     if (!items.some((i) => i.id === id)) {
-      const item = getMediaItem(db, id);
+      const item = library.mediaItem(db, id);
       if (item) items.push(item);
     }
   }

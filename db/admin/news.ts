@@ -3,17 +3,16 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Locale } from '@/i18n/routing';
 import { requireUser } from '@/lib/auth/session';
 import type { PublicationRequest } from '../content/common';
-import { listNewsForStaff, newsOverview, type StaffNewsFilter } from '../content/news-list';
+import * as list from '../content/news-list';
+import { newsOverview, type StaffNewsFilter } from '../content/news-list';
 import {
   confirmTranslation,
-  getNewsForEditor,
-  listNewsTrash,
   type NewsFields,
   type SharedNewsFields,
 } from '../content/news-writes';
 import * as writes from '../content/news-writes';
 import { getDb } from '../index';
-import { articleForPreview } from '../queries/news';
+import * as queries from '../queries/news';
 import { pages, pageTranslations } from '../schema';
 
 /**
@@ -27,14 +26,14 @@ async function actor(ip: string | null, role?: 'admin') {
   return { userId: user.id, ip };
 }
 
-export async function listNews(filter: StaffNewsFilter) {
+export async function newsList(filter: StaffNewsFilter) {
   await requireUser();
-  return listNewsForStaff(getDb(), filter);
+  return list.newsList(getDb(), filter);
 }
 
-export async function loadNewsForEditor(itemId: number) {
+export async function newsForEditor(itemId: number) {
   await requireUser();
-  return getNewsForEditor(getDb(), itemId);
+  return writes.newsForEditor(getDb(), itemId);
 }
 
 export async function saveNewsTranslation(
@@ -70,7 +69,7 @@ export async function trashNews(itemId: number, ip: string | null) {
 
 export async function newsTrash() {
   await requireUser('admin');
-  return listNewsTrash(getDb());
+  return writes.newsTrash(getDb());
 }
 
 export async function restoreNews(itemId: number, ip: string | null) {
@@ -100,9 +99,9 @@ export async function newsThemeOptions(locale: Locale): Promise<{ id: number; ti
 }
 
 /** One language of an item as the public page would show it, for staff only. */
-export async function previewNews(itemId: number, locale: Locale) {
+export async function newsPreview(itemId: number, locale: Locale) {
   await requireUser();
-  return articleForPreview(getDb(), itemId, locale);
+  return queries.newsPreview(getDb(), itemId, locale);
 }
 
 export async function newsDashboard() {

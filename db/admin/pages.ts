@@ -1,19 +1,12 @@
 import 'server-only';
 import type { Locale } from '@/i18n/routing';
 import { requireUser } from '@/lib/auth/session';
-import {
-  type CreatePageInput,
-  listPagesForStaff,
-  listPageTrash,
-} from '../content/page-tree';
+import type { CreatePageInput } from '../content/page-tree';
 import * as tree from '../content/page-tree';
-import {
-  getPageForEditor,
-  type SavePageInput,
-} from '../content/page-writes';
+import type { SavePageInput } from '../content/page-writes';
 import * as writes from '../content/page-writes';
 import { getDb } from '../index';
-import { pageForPreview } from '../queries/pages';
+import * as queries from '../queries/pages';
 
 /**
  * Staff reads and writes of pages. Each function checks the caller first,
@@ -33,14 +26,14 @@ async function actor(ip: string | null, role?: 'admin') {
 
 // ---------------------------------------------------------------- any staff member
 
-export async function listPageTree() {
+export async function pageTree() {
   await requireUser();
-  return listPagesForStaff(getDb());
+  return tree.pageTree(getDb());
 }
 
-export async function loadPageForEditor(pageId: number) {
+export async function pageForEditor(pageId: number) {
   await requireUser();
-  return getPageForEditor(getDb(), pageId);
+  return writes.pageForEditor(getDb(), pageId);
 }
 
 export async function savePageTranslation(input: SavePageInput, ip: string | null) {
@@ -63,9 +56,9 @@ export async function setPageExternalUrl(pageId: number, externalUrl: string, ip
 }
 
 /** One language of a page as the public page would show it, for staff only. */
-export async function previewPage(pageId: number, locale: Locale) {
+export async function pagePreview(pageId: number, locale: Locale) {
   await requireUser();
-  return pageForPreview(getDb(), pageId, locale);
+  return queries.pagePreview(getDb(), pageId, locale);
 }
 
 // ---------------------------------------------------------------- admins only: the tree
@@ -95,7 +88,7 @@ export async function trashPage(pageId: number, ip: string | null) {
 
 export async function pageTrash() {
   await requireUser('admin');
-  return listPageTrash(getDb());
+  return tree.pageTrash(getDb());
 }
 
 export async function restorePage(pageId: number, ip: string | null) {

@@ -9,7 +9,7 @@ import { getDb } from '../index';
 
 /** Two-factor sign-in for the signed-in user, and the admin's site-wide requirement. */
 
-export async function getTwoFactorRequired(): Promise<boolean> {
+export async function twoFactorRequirement(): Promise<boolean> {
   await requireUser('admin');
   return isTwoFactorRequired();
 }

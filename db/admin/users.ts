@@ -28,7 +28,7 @@ export type UserRow = {
   createdAt: Date;
 };
 
-export async function listUsers(): Promise<UserRow[]> {
+export async function userList(): Promise<UserRow[]> {
   await requireUser('admin');
   return getDb()
     .select({
@@ -65,7 +65,7 @@ export async function changeUserAccess(id: number, change: { role?: Role; active
 }
 
 /** A user's email and name, for checking a new password against them. Admins only. */
-export async function getUserIdentity(id: number): Promise<{ email: string; name: string } | null> {
+export async function userIdentity(id: number): Promise<{ email: string; name: string } | null> {
   await requireUser('admin');
   return getDb().select({ email: users.email, name: users.name }).from(users).where(eq(users.id, id)).get() ?? null;
 }

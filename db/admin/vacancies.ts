@@ -4,7 +4,7 @@ import { requireUser } from '@/lib/auth/session';
 import type { PublicationRequest } from '../content/common';
 import {
   createVacancy as createVacancyItem,
-  listVacanciesForStaff,
+  vacanciesForStaff,
   saveVacancyShared as saveShared,
   type VacancyFields,
   vacancyForEditor,
@@ -26,7 +26,7 @@ async function actor(ip: string | null, role?: 'admin') {
 
 export async function vacancyList() {
   await requireUser();
-  return listVacanciesForStaff(getDb());
+  return vacanciesForStaff(getDb());
 }
 
 export async function vacancy(itemId: number) {

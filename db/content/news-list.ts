@@ -24,7 +24,7 @@ export type StaffNewsRow = {
 
 export const STAFF_NEWS_PAGE_SIZE = 25;
 
-export function listNewsForStaff(db: DB, filter: StaffNewsFilter = {}): { rows: StaffNewsRow[]; total: number; pageCount: number } {
+export function newsList(db: DB, filter: StaffNewsFilter = {}): { rows: StaffNewsRow[]; total: number; pageCount: number } {
   const page = filter.page && filter.page > 0 ? filter.page : 1;
   const has = (locale: Locale) => sql`EXISTS (SELECT 1 FROM news_translations x WHERE x.news_item_id = ${newsItems.id} AND x.locale = ${locale})`;
   const conditions = [

@@ -4,7 +4,7 @@ import { htmlToText } from '@/lib/html';
 import { recordAudit } from '../auth/audit-log';
 import { queuePurge } from '../cdn-outbox';
 import type { DB, Queryable, Tx } from '../client';
-import { checkHeroImage, heroMissingAltWhereLive } from '../media/usages';
+import { heroImageStatus, heroMissingAltWhereLive } from '../media/usages';
 import { NEWS_KINDS, newsItems, newsItemThemes, newsTranslations, pages, type PublicationStatus, users } from '../schema';
 import {
   articlePath,
@@ -19,7 +19,7 @@ import {
 } from './common';
 import { snapshotOptionalText, snapshotSchema, snapshotText } from './revisions';
 import { cleanSlugTextFields, slugTranslations } from './slug-type';
-import { deleteForever, listTrash, restoreItem, type TrashedItem, trashItem } from './trash';
+import { deleteForever, trashList, restoreItem, type TrashedItem, trashItem } from './trash';
 import {
   confirmTranslation as confirmTranslatedLanguage,
   itemAccessors,
@@ -262,7 +262,7 @@ function sharedRefusal(tx: Tx, themes: number[], hero: number | null, currentHer
     if (known.length !== themes.length) return 'invalid';
   }
   if (hero === null || hero === currentHero) return null;
-  const check = checkHeroImage(tx, hero);
+  const check = heroImageStatus(tx, hero);
   return check === 'ok' ? null : check === 'notFound' ? 'heroNotFound' : 'heroNotImage';
 }
 
@@ -330,7 +330,7 @@ export type NewsForEditor = {
   translations: Partial<Record<Locale, EditorTranslation>>;
 };
 
-export function getNewsForEditor(db: Queryable, itemId: number): NewsForEditor | null {
+export function newsForEditor(db: Queryable, itemId: number): NewsForEditor | null {
   const item = db
     .select({ item: newsItems, authorName: users.name })
     .from(newsItems)
@@ -379,8 +379,8 @@ export function restoreNews(db: DB, actor: Actor, itemId: number, now = new Date
   return result.ok ? { ok: true, changedPaths: result.changedPaths } : (result as TrashResult);
 }
 
-export function listNewsTrash(db: Queryable): TrashedItem<ItemRow>[] {
-  return listTrash(db, newsType);
+export function newsTrash(db: Queryable): TrashedItem<ItemRow>[] {
+  return trashList(db, newsType);
 }
 
 /** Deletes trashed items for good, with their revisions (admins only, at the caller). */

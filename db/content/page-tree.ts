@@ -3,13 +3,13 @@ import type { Locale } from '@/i18n/routing';
 import { recordAudit } from '../auth/audit-log';
 import { queuePurge } from '../cdn-outbox';
 import type { DB, Queryable, Tx } from '../client';
-import { checkHeroImage, heroMissingAltWhereLive, setUsages } from '../media/usages';
+import { heroImageStatus, heroMissingAltWhereLive, setUsages } from '../media/usages';
 import { media, mediaUsages, pages, pageTranslations, type PublicationStatus } from '../schema';
 import { isLive, isStale } from './common';
 import { normalizeExternalUrl } from './page-paths';
 import type { Actor } from '../auth/actor';
-import { childIds, findLivePageRow, pageLiveChange as liveChange, type PageChange, pageType, placeInOrder } from './page-writes';
-import { deleteTrashedIn, listTrash, restoreItem, type TrashedItem, trashItem, type TrashRefusal } from './trash';
+import { childIds, livePageRow, pageLiveChange as liveChange, type PageChange, pageType, placeInOrder } from './page-writes';
+import { deleteTrashedIn, trashList, restoreItem, type TrashedItem, trashItem, type TrashRefusal } from './trash';
 
 /**
  * The page tree as staff shape it: where a page sits (parent and position
@@ -70,7 +70,7 @@ export function createPage(db: DB, actor: Actor, input: CreatePageInput, now = n
   }
   return db.transaction((tx): CreatePageResult => {
     if (input.parentId !== null) {
-      const parent = findLivePageRow(tx, input.parentId);
+      const parent = livePageRow(tx, input.parentId);
       if (!parent) return { ok: false, error: 'notFound' };
       if (parent.kind === 'link') return { ok: false, error: 'parentIsLink' };
       if (parent.parentId !== null) return { ok: false, error: 'tooDeep' };
@@ -105,10 +105,10 @@ export const MAX_TREE_DEPTH = 2;
 type MoveInput = { pageId: number; parentId: number | null; position: number };
 
 function moveInTx(tx: Tx, actor: Actor, input: MoveInput, now: Date, details: Record<string, string | number | null> = {}): MovePageResult {
-  const page = findLivePageRow(tx, input.pageId);
+  const page = livePageRow(tx, input.pageId);
   if (!page) return { ok: false, error: 'notFound' };
   if (input.parentId !== null) {
-    const parent = findLivePageRow(tx, input.parentId);
+    const parent = livePageRow(tx, input.parentId);
     if (!parent) return { ok: false, error: 'notFound' };
     // Under itself or one of its descendants, the page would leave the tree.
     const seen = new Set<number>();
@@ -158,7 +158,7 @@ export type MovePageToResult = ({ ok: true; from: { parentId: number | null; pos
  */
 export function movePageTo(db: DB, actor: Actor, input: MoveInput, now = new Date()): MovePageToResult {
   return db.transaction((tx): MovePageToResult => {
-    const page = findLivePageRow(tx, input.pageId);
+    const page = livePageRow(tx, input.pageId);
     if (!page) return { ok: false, error: 'notFound' };
     const from = { parentId: page.parentId, position: Math.max(0, childIds(tx, page.parentId).indexOf(page.id)) };
     const result = moveInTx(tx, actor, input, now, { via: 'drag' });
@@ -175,7 +175,7 @@ export function movePageUpDown(
   now = new Date(),
 ): ({ ok: true } & PageChange) | { ok: false; error: 'notFound' | 'atEdge' } {
   return db.transaction((tx) => {
-    const page = findLivePageRow(tx, pageId);
+    const page = livePageRow(tx, pageId);
     if (!page) return { ok: false, error: 'notFound' } as const;
     const siblings = childIds(tx, page.parentId);
     const target = siblings.indexOf(pageId) + (direction === 'up' ? -1 : 1);
@@ -198,12 +198,12 @@ export type SetPageHeroResult =
  */
 export function setPageHero(db: DB, actor: Actor, pageId: number, heroMediaId: number | null, now = new Date()): SetPageHeroResult {
   return db.transaction((tx): SetPageHeroResult => {
-    const page = findLivePageRow(tx, pageId);
+    const page = livePageRow(tx, pageId);
     if (!page) return { ok: false, error: 'notFound' };
     if (page.kind !== 'page') return { ok: false, error: 'notAPage' };
     if (heroMediaId === page.heroMediaId) return { ok: true, changedPaths: [], menuChanged: false };
     if (heroMediaId !== null) {
-      const check = checkHeroImage(tx, heroMediaId);
+      const check = heroImageStatus(tx, heroMediaId);
       if (check === 'notFound') return { ok: false, error: 'heroNotFound' };
       if (check === 'notImage') return { ok: false, error: 'heroNotImage' };
       const live = translationsOf(tx, pageId)
@@ -228,7 +228,7 @@ export type SetPublicationsResult = ({ ok: true } & PageChange) | { ok: false; e
 export function setPagePublications(db: DB, actor: Actor, pageId: number, mediaIds: readonly number[], now = new Date()): SetPublicationsResult {
   const ids = [...new Set(mediaIds)];
   return db.transaction((tx): SetPublicationsResult => {
-    const page = findLivePageRow(tx, pageId);
+    const page = livePageRow(tx, pageId);
     if (!page) return { ok: false, error: 'notFound' };
     if (page.kind !== 'page') return { ok: false, error: 'notAPage' };
     if (ids.length > 0) {
@@ -258,7 +258,7 @@ export type SetExternalUrlResult = ({ ok: true } & PageChange) | { ok: false; er
 export function setPageExternalUrl(db: DB, actor: Actor, pageId: number, externalUrl: string, now = new Date()): SetExternalUrlResult {
   const url = normalizeExternalUrl(externalUrl);
   return db.transaction((tx): SetExternalUrlResult => {
-    const page = findLivePageRow(tx, pageId);
+    const page = livePageRow(tx, pageId);
     if (!page) return { ok: false, error: 'notFound' };
     if (page.kind !== 'link') return { ok: false, error: 'notALink' };
     if (!url) return { ok: false, error: 'urlInvalid' };
@@ -320,9 +320,9 @@ export function emptyPageTrash(db: DB, actor: Actor): { ok: true; deleted: numbe
   });
 }
 
-/** The pages in the trash, most recently trashed first (see listTrash). */
-export function listPageTrash(db: DB): TrashedItem<PageRow>[] {
-  return listTrash(db, pageType);
+/** The pages in the trash, most recently trashed first (see trashList). */
+export function pageTrash(db: DB): TrashedItem<PageRow>[] {
+  return trashList(db, pageType);
 }
 
 // ---------------------------------------------------------------- the tree for staff
@@ -355,7 +355,7 @@ export type StaffPageNode = {
 };
 
 /** Every page outside the trash as a tree, each level in menu order, with both languages' state. */
-export function listPagesForStaff(db: DB, now = new Date()): StaffPageNode[] {
+export function pageTree(db: DB, now = new Date()): StaffPageNode[] {
   const rows = db.select().from(pages).where(isNull(pages.deletedAt)).orderBy(asc(pages.position), asc(pages.id)).all();
   const texts = db
     .select()

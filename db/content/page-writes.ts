@@ -122,7 +122,7 @@ const pageSnapshotSchema = snapshotSchema({
 
 
 /** The page if it exists and is not in the trash. */
-export function findLivePageRow(db: Queryable, pageId: number): PageRow | undefined {
+export function livePageRow(db: Queryable, pageId: number): PageRow | undefined {
   return db.select().from(pages).where(and(eq(pages.id, pageId), isNull(pages.deletedAt))).get();
 }
 
@@ -148,7 +148,7 @@ export function addressesShowing(db: Queryable, page: PageRow, locale: Locale, n
 /** The parent's live public address in a language, as a list of zero or one. */
 export function parentAddress(db: Queryable, parentId: number | null, locale: Locale, now: Date): string[] {
   if (parentId === null) return [];
-  const parent = findLivePageRow(db, parentId);
+  const parent = livePageRow(db, parentId);
   if (!parent) return [];
   const t = db.select().from(pageTranslations).where(and(eq(pageTranslations.pageId, parentId), eq(pageTranslations.locale, locale))).get();
   const path = t ? livePublicPath(parent, t, now) : null;
@@ -277,7 +277,7 @@ export const pageType: TranslatedType<PageRow, TranslationRow, PageFields, PageS
     },
     // Back at the end of its parent's children, or of the top level when its parent is in the trash or gone.
     restorePlace: (tx, page) => {
-      const parentId = page.parentId !== null && findLivePageRow(tx, page.parentId) ? page.parentId : null;
+      const parentId = page.parentId !== null && livePageRow(tx, page.parentId) ? page.parentId : null;
       return { parentId, position: childIds(tx, parentId).length };
     },
     refuseDelete: (tx, page) => (childIds(tx, page.id).length > 0 ? { ok: false, error: 'hasChildren' } : null),
@@ -396,8 +396,8 @@ export type PageForEditor = {
 };
 
 /** A page (not in the trash) with both languages as the editor shows them; null when there is none. */
-export function getPageForEditor(db: DB, pageId: number, now = new Date()): PageForEditor | null {
-  const page = findLivePageRow(db, pageId);
+export function pageForEditor(db: DB, pageId: number, now = new Date()): PageForEditor | null {
+  const page = livePageRow(db, pageId);
   if (!page) return null;
   const rows = pageType.translations(db, pageId);
   const marks = staleness(db, pageType, pageId, rows);

@@ -312,7 +312,7 @@ export function saveTranslationIn<I extends TranslatedItem, R extends Translatio
   // scheduled for later, what appears at its time (db/cdn-outbox.ts).
   queuePurge(tx, publicChange(type, change), now);
   if (next.status === 'scheduled' && next.publishedAt && next.publishedAt > now) {
-    queuePurge(tx, publicChange(type, type.changes({ ...ctx, nowLive: true, now: next.publishedAt }, [])), next.publishedAt);
+    queuePurge(tx, publicChange(type, type.changes({ ...ctx, nowLive: true, now: next.publishedAt }, [])), now, next.publishedAt);
   }
   return { ok: true, itemId: item.id, version, status: next.status, publishedAt: next.publishedAt, ...change };
 }
@@ -380,7 +380,7 @@ export type RevisionSummary = {
 };
 
 /** The revisions of one language of an item, newest first. */
-export function listRevisions<I extends TranslatedItem, R extends TranslationRow, F extends TextFields, S extends Snapshot, C extends { changedPaths: string[] }>(q: Queryable, type: TranslatedType<I, R, F, S, C>, itemId: number, locale: Locale): RevisionSummary[] {
+export function revisionList<I extends TranslatedItem, R extends TranslationRow, F extends TextFields, S extends Snapshot, C extends { changedPaths: string[] }>(q: Queryable, type: TranslatedType<I, R, F, S, C>, itemId: number, locale: Locale): RevisionSummary[] {
   const rows = q
     .select({ id: revisions.id, version: revisions.version, createdAt: revisions.createdAt, authorId: revisions.authorId, authorName: users.name, snapshot: revisions.snapshot })
     .from(revisions)
@@ -407,7 +407,7 @@ export type Revision<S> = {
 };
 
 /** One revision of an item with its full text; null when it is none of this item's. */
-export function getRevision<I extends TranslatedItem, R extends TranslationRow, F extends TextFields, S extends Snapshot, C extends { changedPaths: string[] }>(q: Queryable, type: TranslatedType<I, R, F, S, C>, itemId: number, revisionId: number): Revision<S> | null {
+export function revisionOf<I extends TranslatedItem, R extends TranslationRow, F extends TextFields, S extends Snapshot, C extends { changedPaths: string[] }>(q: Queryable, type: TranslatedType<I, R, F, S, C>, itemId: number, revisionId: number): Revision<S> | null {
   const row = q
     .select({
       id: revisions.id,
@@ -442,7 +442,7 @@ export function restoreRevision<I extends TranslatedItem, R extends TranslationR
   extra?: (snapshot: S) => Record<string, unknown>,
 ): SaveResult<F, S, C> {
   return db.transaction((tx) => {
-    const revision = getRevision(tx, type, input.itemId, input.revisionId);
+    const revision = revisionOf(tx, type, input.itemId, input.revisionId);
     if (!revision || (input.locale && revision.locale !== input.locale)) return { ok: false, error: 'notFound' } as const;
     return saveTranslationIn(
       tx,

@@ -148,7 +148,7 @@ export type TrashedItem<I> = {
 };
 
 /** The items in the trash, most recently trashed first, with their languages. */
-export function listTrash<I extends TranslatedItem, R extends TranslationRow, F extends TextFields, S extends Snapshot, C extends { changedPaths: string[] }>(q: Queryable, type: TranslatedType<I, R, F, S, C>): TrashedItem<I>[] {
+export function trashList<I extends TranslatedItem, R extends TranslationRow, F extends TextFields, S extends Snapshot, C extends { changedPaths: string[] }>(q: Queryable, type: TranslatedType<I, R, F, S, C>): TrashedItem<I>[] {
   return type.trashedItems(q).map((item) => {
     const translations: TrashedItem<I>['translations'] = {};
     for (const row of type.translations(q, item.id)) {

@@ -11,7 +11,7 @@ import { type FieldErrors, isStale, type PublicationRequest } from './common';
 import { normalizeExternalUrl } from './page-paths';
 import { snapshotOptionalText, snapshotSchema, snapshotText } from './revisions';
 import { cleanSlugTextFields, type SlugTextFields, slugTranslations } from './slug-type';
-import { deleteForever, listTrash, restoreItem, type TrashedItem, trashItem } from './trash';
+import { deleteForever, restoreItem, type TrashedItem, trashItem, trashList } from './trash';
 import { confirmTranslation, itemAccessors, restoreRevision, saveAudit, saveTranslation, staleness, type TranslatedType } from './translated';
 
 /**
@@ -277,7 +277,7 @@ export type StaffVacancy = {
 };
 
 /** Every vacancy outside the trash for the editor's list, the latest closing first. */
-export function listVacanciesForStaff(q: Queryable): StaffVacancy[] {
+export function vacanciesForStaff(q: Queryable): StaffVacancy[] {
   const items = q.select().from(vacancies).where(isNull(vacancies.deletedAt)).all();
   const rows = items.length ? q.select().from(vacancyTranslations).where(inArray(vacancyTranslations.vacancyId, items.map((i) => i.id))).all() : [];
   return items
@@ -298,6 +298,6 @@ export const vacancyWrites = {
   restoreRevision: (db: DB, actor: Actor, input: { itemId: number; revisionId: number; baseVersion: number }, now = new Date()) => restoreRevision(db, vacancyType, actor, input, now),
   trash: (db: DB, actor: Actor, itemId: number, now = new Date()) => trashItem(db, vacancyType, actor, itemId, now),
   restore: (db: DB, actor: Actor, itemId: number, now = new Date()) => restoreItem(db, vacancyType, actor, itemId, now),
-  listTrash: (q: Queryable): TrashedItem<ItemRow>[] => listTrash(q, vacancyType),
+  listTrash: (q: Queryable): TrashedItem<ItemRow>[] => trashList(q, vacancyType),
   deleteForever: (db: DB, actor: Actor, itemIds: number[] | 'all') => deleteForever(db, vacancyType, actor, itemIds),
 };

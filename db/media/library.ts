@@ -174,7 +174,7 @@ function complete(db: Queryable, rows: ItemRow[]): MediaItem[] {
   return rows.map((r) => ({ ...r, variants: parseVariants(r.variants), texts: texts.get(r.id) ?? {}, usages: uses.get(r.id) ?? [] }));
 }
 
-export function getMediaItem(db: Queryable, id: number): MediaItem | null {
+export function mediaItem(db: Queryable, id: number): MediaItem | null {
   const row = db.select(itemColumns).from(media).leftJoin(users, eq(users.id, media.createdBy)).where(eq(media.id, id)).get();
   return row ? complete(db, [row])[0]! : null;
 }
@@ -183,7 +183,7 @@ export type MediaFilter = { q?: string; kind?: MediaKind; trash?: boolean; page?
 export const MEDIA_PAGE_SIZE = 48;
 
 /** Newest first; `q` matches the file name, or the alt text, title or caption in either language. */
-export function listMediaItems(db: Queryable, filter: MediaFilter): { items: MediaItem[]; total: number; page: number; pageCount: number } {
+export function mediaList(db: Queryable, filter: MediaFilter): { items: MediaItem[]; total: number; page: number; pageCount: number } {
   const q = filter.q?.trim().slice(0, 200);
   const pattern = q ? containsPattern(q) : null;
   const textMatch = pattern

@@ -23,7 +23,7 @@ function notFound(): Response {
   });
 }
 
-export async function serveMedia(db: Queryable, dataDir: string, segments: readonly string[], request: Request): Promise<Response> {
+export async function mediaFileResponse(db: Queryable, dataDir: string, segments: readonly string[], request: Request): Promise<Response> {
   if (segments.length !== 1) return notFound();
   const file = servedFile(db, segments[0]!);
   if (!file) return notFound();

@@ -188,7 +188,7 @@ export function heroMissingAltWhereLive(db: Queryable, mediaId: number, liveLoca
 }
 
 /** Whether a media id may be set as a hero image (an image, not in the trash). For the editors' save validation. */
-export function checkHeroImage(db: Queryable, mediaId: number): 'ok' | 'notFound' | 'notImage' {
+export function heroImageStatus(db: Queryable, mediaId: number): 'ok' | 'notFound' | 'notImage' {
   const row = db.select({ kind: media.kind, deletedAt: media.deletedAt }).from(media).where(eq(media.id, mediaId)).get();
   if (!row || row.deletedAt) return 'notFound';
   return row.kind === 'image' ? 'ok' : 'notImage';

@@ -16,7 +16,7 @@ export { articlePath, pagePublicPath, vacancyPath };
  * which keeps the table free of chains). Asked by a page only when nothing is
  * published at its address, and the answer is cached with the page.
  */
-export function movedTo(locale: Locale, pathname: string): string | undefined {
+export function redirectTarget(locale: Locale, pathname: string): string | undefined {
   return getDb()
     .select({ to: redirects.toPath })
     .from(redirects)
@@ -25,11 +25,11 @@ export function movedTo(locale: Locale, pathname: string): string | undefined {
 }
 
 /** Where the article once published at this slug lives now, if it moved. */
-export function articleMovedTo(locale: Locale, slug: string): string | undefined {
-  return movedTo(locale, articlePath(locale, slug));
+export function articleRedirect(locale: Locale, slug: string): string | undefined {
+  return redirectTarget(locale, articlePath(locale, slug));
 }
 
 /** Where the page once published at this path lives now, if it moved. */
-export function pageMovedTo(locale: Locale, pagePath: string): string | undefined {
-  return movedTo(locale, pagePublicPath(locale, pagePath));
+export function pageRedirect(locale: Locale, pagePath: string): string | undefined {
+  return redirectTarget(locale, pagePublicPath(locale, pagePath));
 }

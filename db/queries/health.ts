@@ -10,7 +10,7 @@ import { getDb } from '../index';
  * server's page cache cannot hide a damaged file), and returns how many
  * migrations it has. Throws when the file cannot be opened or read.
  */
-export function checkDatabase(): { migrations: number } {
+export function databaseHealth(): { migrations: number } {
   getDb(); // migrated and seeded
   const probe = new Database(path.join(env().dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
   try {

@@ -4,7 +4,7 @@ import type { Locale } from '@/i18n/routing';
 import { env } from '@/lib/env';
 import { getDb } from '../index';
 import { type PublicDocument, type PublicImage, publicDocument, publicImage } from '../media/public';
-import { serveMedia } from '../media/serve';
+import * as serve from '../media/serve';
 
 export type { PublicDocument, PublicImage };
 
@@ -27,5 +27,5 @@ export const documentForPublic = cache((mediaId: number, locale: Locale): Public
  * the trash, by a name the database lists (db/media/serve.ts), else 404.
  */
 export function mediaFileResponse(segments: readonly string[], request: Request): Promise<Response> {
-  return serveMedia(getDb(), env().dataDir, segments, request);
+  return serve.mediaFileResponse(getDb(), env().dataDir, segments, request);
 }

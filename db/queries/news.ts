@@ -44,7 +44,7 @@ export type NewsPage = { items: NewsSummary[]; total: number; page: number; page
  * published in that language are listed: an English-only article does not
  * appear in the Albanian list.
  */
-export const listPublishedNews = cache((locale: Locale, page = 1, pageSize = NEWS_PAGE_SIZE): NewsPage => {
+export const publishedNews = cache((locale: Locale, page = 1, pageSize = NEWS_PAGE_SIZE): NewsPage => {
   const db = getDb();
   const where = publicNews(locale);
   const [{ n: total } = { n: 0 }] = db
@@ -124,7 +124,7 @@ function completeArticle(db: Queryable, row: ArticleRow, locale: Locale): Public
 }
 
 /** A published article by its slug in one language. */
-export const findPublishedNewsBySlug = cache((locale: Locale, slug: string): PublicArticle | null => {
+export const publishedNewsBySlug = cache((locale: Locale, slug: string): PublicArticle | null => {
   const db = getDb();
   const row = db
     .select(articleColumns)
@@ -140,7 +140,7 @@ export const findPublishedNewsBySlug = cache((locale: Locale, slug: string): Pub
  * status — for staff previews only (db/admin/news.ts checks the caller). An
  * unpublished date reads as now.
  */
-export function articleForPreview(db: Queryable, itemId: number, locale: Locale, now = new Date()): (PublicArticle & { live: boolean }) | null {
+export function newsPreview(db: Queryable, itemId: number, locale: Locale, now = new Date()): (PublicArticle & { live: boolean }) | null {
   const row = db
     .select({ ...articleColumns, status: newsTranslations.status })
     .from(newsTranslations)
@@ -158,7 +158,7 @@ export function articleForPreview(db: Queryable, itemId: number, locale: Locale,
  * with item `itemId`, newest first: the "related" list beside an article.
  * Fresh within the article page's revalidate time when news is published.
  */
-export const listRelatedNews = cache((locale: Locale, itemId: number, limit = 3): NewsSummary[] => {
+export const relatedNews = cache((locale: Locale, itemId: number, limit = 3): NewsSummary[] => {
   const db = getDb();
   const themeIds = db
     .select({ pageId: newsItemThemes.pageId })

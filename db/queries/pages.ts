@@ -68,7 +68,7 @@ function toItem(r: Row): MenuItem {
  * The public page tree in one language: pages with a published translation,
  * in menu order. A page whose parent is not visible is left out with it.
  */
-export const getMenu = cache((locale: Locale): MenuItem[] => {
+export const siteMenu = cache((locale: Locale): MenuItem[] => {
   const rows = visiblePagesQuery(locale).all();
   const items = new Map<number, MenuItem>();
   for (const r of rows) items.set(r.id, toItem(r));
@@ -115,7 +115,7 @@ function completePage(db: Queryable, { page, t }: PageAndTranslation, locale: Lo
     .all();
   for (const s of siblings) if (s.path) alternates[s.locale] = s.path;
 
-  const menu = getMenu(locale);
+  const menu = siteMenu(locale);
   const flat = menu.flatMap((m) => [m, ...m.children]);
   const parentItem = page.parentId ? flat.find((m) => m.pageId === page.parentId) : undefined;
   const self = flat.find((m) => m.pageId === page.id);
@@ -143,7 +143,7 @@ function completePage(db: Queryable, { page, t }: PageAndTranslation, locale: Lo
 }
 
 /** A published page by its path in one language, with what the page view needs. */
-export const findPublishedPageByPath = cache((locale: Locale, path: string): PublicPage | null => {
+export const publishedPageByPath = cache((locale: Locale, path: string): PublicPage | null => {
   const db = getDb();
   const row = db
     .select({ page: pages, t: pageTranslations })
@@ -170,7 +170,7 @@ export const findPublishedPageByPath = cache((locale: Locale, path: string): Pub
  * now. Its parent and sub-pages are shown as the public sees them: a draft
  * sub-page is not listed, and a page that is not public yet has none listed.
  */
-export function pageForPreview(db: Queryable, pageId: number, locale: Locale, now = new Date()): PublicPage | null {
+export function pagePreview(db: Queryable, pageId: number, locale: Locale, now = new Date()): PublicPage | null {
   const row = db
     .select({ page: pages, t: pageTranslations })
     .from(pageTranslations)

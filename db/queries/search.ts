@@ -26,7 +26,7 @@ const INDEX = { en: sql.raw('search_en'), sq: sql.raw('search_sq') } as const;
  * (bm25, with the title weighing most), with highlighted snippets. Only what
  * the public may see: the same rule as visibility.ts, in SQL.
  */
-export const searchPublished = cache((locale: Locale, query: unknown, page = 1): SearchResults => {
+export const searchResults = cache((locale: Locale, query: unknown, page = 1): SearchResults => {
   const match = toFtsQuery(query);
   if (!match) return { hits: [], total: 0, page, pageCount: 0 };
   const index = INDEX[locale];

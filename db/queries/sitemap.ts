@@ -22,7 +22,7 @@ function entriesFrom(versions: Version[]): SitemapEntry[] {
 }
 
 /** Every public address in every language: home, the news index, pages and articles. */
-export function listSitemapEntries(): SitemapEntry[] {
+export function sitemapEntries(): SitemapEntry[] {
   const db = getDb();
   const pageRows = db
     .select({ group: pages.id, locale: pageTranslations.locale, path: pageTranslations.path, updatedAt: pageTranslations.updatedAt })

@@ -135,6 +135,6 @@ export function vacancyForPreview(q: Queryable, itemId: number, locale: Locale, 
 }
 
 /** The public pages' reads (now is the request's time). */
-export const listPublicVacancies = (locale: Locale, now = new Date()) => publishedVacancies(getDb(), locale, now);
-export const listOpenVacancies = (locale: Locale, now = new Date()) => openVacancies(getDb(), locale, now);
-export const findPublicVacancy = (locale: Locale, slug: string, now = new Date()) => publishedVacancy(getDb(), locale, slug, now);
+export const publicVacancyList = (locale: Locale, now = new Date()) => publishedVacancies(getDb(), locale, now);
+export const openVacancyList = (locale: Locale, now = new Date()) => openVacancies(getDb(), locale, now);
+export const publicVacancy = (locale: Locale, slug: string, now = new Date()) => publishedVacancy(getDb(), locale, slug, now);

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { insertUserRow } from '@/db/auth/users-core';
 import { DATABASE_FILE, openDatabase } from '@/db/client';
 import { checkBackup, createBackup, restoreBackup, SERVER_PID_FILE } from '@/db/backup';
-import { deleteMediaForever, getMediaItem, trashMedia, uploadMedia } from '@/db/media/library';
+import { deleteMediaForever, mediaItem, trashMedia, uploadMedia } from '@/db/media/library';
 import { storedNames } from '@/db/media/stored';
 import { media, pages } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
@@ -148,7 +148,7 @@ describe('backups while files are deleted', () => {
     restoreBackup(dir, t.dataDir);
     const restored = openDatabase(t.dataDir);
     t = { ...t, db: restored };
-    expect(getMediaItem(restored, photo.id)?.fileName).toBe(photo.fileName);
+    expect(mediaItem(restored, photo.id)?.fileName).toBe(photo.fileName);
     for (const n of names) expect(fs.existsSync(path.join(uploadsDir(t.dataDir), n))).toBe(true);
   });
 

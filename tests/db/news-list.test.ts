@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertUserRow } from '@/db/auth/users-core';
-import { listNewsForStaff } from '@/db/content/news-list';
+import { newsList } from '@/db/content/news-list';
 import { saveNewsTranslation } from '@/db/content/news-writes';
 import { seedDatabase } from '@/db/seed';
 import { makeTestDatabase } from '../helpers/db';
@@ -21,28 +21,28 @@ describe('the staff news list', () => {
   it('shows both languages of each item, newest first, with filters', () => {
     const en = saveNewsTranslation(t.db, actor, { itemId: null, locale: 'en', baseVersion: null, fields: { ...base, title: 'English draft 100% done', slug: 'english-draft' } });
     expect(en.ok).toBe(true);
-    const all = listNewsForStaff(t.db);
+    const all = newsList(t.db);
     expect(all.total).toBe(2);
     expect(all.rows[0]!.languages.en!.title).toBe('English draft 100% done');
     expect(all.rows[0]!.languages.sq).toBeUndefined();
     expect(all.rows[1]!.languages.sq!.title).toMatch(/^IOM trajnon/);
 
-    expect(listNewsForStaff(t.db, { completeness: 'en-only' }).rows).toHaveLength(1);
-    expect(listNewsForStaff(t.db, { completeness: 'both' }).rows).toHaveLength(1);
-    expect(listNewsForStaff(t.db, { completeness: 'sq-only' }).rows).toHaveLength(0);
-    expect(listNewsForStaff(t.db, { status: 'draft' }).rows).toHaveLength(1);
-    expect(listNewsForStaff(t.db, { status: 'published' }).rows).toHaveLength(1);
-    expect(listNewsForStaff(t.db, { q: 'trajnon' }).rows).toHaveLength(1);
+    expect(newsList(t.db, { completeness: 'en-only' }).rows).toHaveLength(1);
+    expect(newsList(t.db, { completeness: 'both' }).rows).toHaveLength(1);
+    expect(newsList(t.db, { completeness: 'sq-only' }).rows).toHaveLength(0);
+    expect(newsList(t.db, { status: 'draft' }).rows).toHaveLength(1);
+    expect(newsList(t.db, { status: 'published' }).rows).toHaveLength(1);
+    expect(newsList(t.db, { q: 'trajnon' }).rows).toHaveLength(1);
     // LIKE wildcards typed by a person are plain characters.
-    expect(listNewsForStaff(t.db, { q: '100%' }).rows).toHaveLength(1);
-    expect(listNewsForStaff(t.db, { q: '%' }).rows).toHaveLength(1);
-    expect(listNewsForStaff(t.db, { q: '_' }).rows).toHaveLength(0);
+    expect(newsList(t.db, { q: '100%' }).rows).toHaveLength(1);
+    expect(newsList(t.db, { q: '%' }).rows).toHaveLength(1);
+    expect(newsList(t.db, { q: '_' }).rows).toHaveLength(0);
   });
 
   it('finds a title whatever the case and accents typed', () => {
     const sq = saveNewsTranslation(t.db, actor, { itemId: null, locale: 'sq', baseVersion: null, fields: { ...base, title: 'Të kthyerit hapin punishte në Korçë', slug: 'te-kthyerit' } });
     expect(sq.ok).toBe(true);
-    const titles = (q: string) => listNewsForStaff(t.db, { q }).rows.map((r) => r.languages.sq?.title ?? r.languages.en?.title);
+    const titles = (q: string) => newsList(t.db, { q }).rows.map((r) => r.languages.sq?.title ?? r.languages.en?.title);
     for (const q of ['Korçë', 'korce', 'KORÇË', 'KORCE', 'te kthyerit', 'TË KTHYERIT', 'Korc\u0327e\u0308'.normalize('NFD')]) {
       expect({ q, titles: titles(q) }).toEqual({ q, titles: ['Të kthyerit hapin punishte në Korçë'] });
     }

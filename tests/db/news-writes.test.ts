@@ -6,8 +6,8 @@ import {
   confirmTranslation,
   createNewsItem,
   deleteNewsForever,
-  getNewsForEditor,
-  listNewsTrash,
+  newsForEditor,
+  newsTrash,
   newsType,
   type NewsFields,
   restoreNews,
@@ -21,7 +21,7 @@ import { restoreMedia, trashMedia } from '@/db/media/library';
 import { isPublic } from '@/db/queries/visibility';
 import { richTextImageHtml } from '@/lib/media/rich-text';
 import { auditEvents, media, mediaTranslations, mediaUsages, newsItems, newsTranslations, pages, redirects, revisions } from '@/db/schema';
-import { getRevision, listRevisions } from '@/db/content/translated';
+import { revisionOf, revisionList } from '@/db/content/translated';
 import { makeTestDatabase } from '../helpers/db';
 import { insertMediaRow } from '../helpers/media-rows';
 
@@ -264,23 +264,23 @@ describe('revisions', () => {
     const { itemId } = create('en', { title: 'First' });
     save(itemId, 'en', 1, { title: 'Second' });
     save(itemId, 'en', 2, { title: 'Third' });
-    const list = listRevisions(t.db, newsType, itemId, 'en');
+    const list = revisionList(t.db, newsType, itemId, 'en');
     expect(list.map((r) => r.version)).toEqual([3, 2, 1]);
     expect(list[0]!.authorName).toBe('E');
     const first = list.find((r) => r.version === 1)!;
     expect(restoreNewsRevision(t.db, actor, { itemId, revisionId: first.id, baseVersion: 2 })).toMatchObject({ ok: false, error: 'stale' });
     expect(restoreNewsRevision(t.db, actor, { itemId, revisionId: first.id, baseVersion: 3 })).toMatchObject({ ok: true, version: 4 });
     expect(row(itemId, 'en').title).toBe('First');
-    expect(listRevisions(t.db, newsType, itemId, 'en').map((r) => r.version)).toEqual([4, 3, 2, 1]);
-    expect(getRevision(t.db, newsType, itemId, first.id)!.snapshot.title).toBe('First');
+    expect(revisionList(t.db, newsType, itemId, 'en').map((r) => r.version)).toEqual([4, 3, 2, 1]);
+    expect(revisionOf(t.db, newsType, itemId, first.id)!.snapshot.title).toBe('First');
     expect(t.db.select().from(auditEvents).where(eq(auditEvents.action, 'news.restore_revision')).all()).toHaveLength(1);
   });
 
   it('does not hand out a revision of another item', () => {
     const a = create('en');
     const b = create('en', { slug: 'other' });
-    const revB = listRevisions(t.db, newsType, b.itemId, 'en')[0]!;
-    expect(getRevision(t.db, newsType, a.itemId, revB.id)).toBeNull();
+    const revB = revisionList(t.db, newsType, b.itemId, 'en')[0]!;
+    expect(revisionOf(t.db, newsType, a.itemId, revB.id)).toBeNull();
   });
 });
 
@@ -289,7 +289,7 @@ describe('the other language: what changed since it was confirmed', () => {
     const { itemId } = create('en', { body: '<p>Old paragraph</p>' });
     create('sq', { title: 'Trajnim', slug: 'trajnim' }, itemId);
     save(itemId, 'en', 1, { body: '<p>New paragraph</p>' });
-    const editor = getNewsForEditor(t.db, itemId)!;
+    const editor = newsForEditor(t.db, itemId)!;
     expect(editor.translations.sq).toMatchObject({ stale: true, sourceVersion: 1 });
     expect(editor.translations.sq!.sourceBefore!.body).toBe('<p>Old paragraph</p>');
     expect(editor.translations.en!.stale).toBe(false);
@@ -307,7 +307,7 @@ describe('shared fields', () => {
       current: { kind: 'story', themes: [theme.id], version: 2 },
     });
     expect(saveSharedNewsFields(t.db, actor, { itemId, baseVersion: 2, shared: { kind: 'news', themes: [99999], heroMediaId: null } })).toEqual({ ok: false, error: 'invalid' });
-    expect(getNewsForEditor(t.db, itemId)).toMatchObject({ kind: 'story', themes: [theme.id], version: 2 });
+    expect(newsForEditor(t.db, itemId)).toMatchObject({ kind: 'story', themes: [theme.id], version: 2 });
   });
 });
 
@@ -325,7 +325,7 @@ describe('the first save of a new article', () => {
       shared: { kind: 'story', themes: [theme.id, theme.id], heroMediaId: photo },
     });
     expect(result).toMatchObject({ ok: true, version: 1, status: 'published' });
-    const item = getNewsForEditor(t.db, (result as { itemId: number }).itemId)!;
+    const item = newsForEditor(t.db, (result as { itemId: number }).itemId)!;
     expect(item).toMatchObject({ kind: 'story', themes: [theme.id], heroMediaId: photo });
     expect(item.translations.en).toMatchObject({ status: 'published', title: 'Training for judges' });
     expect(item.translations.sq).toMatchObject({ status: 'draft', title: 'Trajnim për gjyqtarët', slug: 'trajnim-per-gjyqtaret', stale: false });
@@ -385,16 +385,16 @@ describe('the main image', () => {
     expect(shared(itemId, 1, 99999)).toEqual({ ok: false, error: 'heroNotFound' });
     expect(shared(itemId, 1, trashed)).toEqual({ ok: false, error: 'heroNotFound' });
     expect(shared(itemId, 1, pdf)).toEqual({ ok: false, error: 'heroNotImage' });
-    expect(getNewsForEditor(t.db, itemId)).toMatchObject({ heroMediaId: null, version: 1 });
+    expect(newsForEditor(t.db, itemId)).toMatchObject({ heroMediaId: null, version: 1 });
 
     // The live article's pages are revalidated.
     expect(shared(itemId, 1, photo)).toMatchObject({ ok: true, version: 2, changedPaths: expect.arrayContaining(['/news/training-for-judges']) });
-    expect(getNewsForEditor(t.db, itemId)).toMatchObject({ heroMediaId: photo, version: 2 });
+    expect(newsForEditor(t.db, itemId)).toMatchObject({ heroMediaId: photo, version: 2 });
     const audit = t.db.select().from(auditEvents).where(eq(auditEvents.action, 'news.update_item')).all();
     expect(JSON.parse(audit.at(-1)!.details!)).toMatchObject({ hero: photo });
 
     expect(shared(itemId, 2, null)).toMatchObject({ ok: true, version: 3 });
-    expect(getNewsForEditor(t.db, itemId)!.heroMediaId).toBeNull();
+    expect(newsForEditor(t.db, itemId)!.heroMediaId).toBeNull();
   });
 
   it('without alt text in a language refuses publishing or scheduling that language, not saving it', () => {
@@ -430,7 +430,7 @@ describe('the main image', () => {
     const none = image(2, {});
     expect(shared(itemId, 1, onlyEnglish)).toEqual({ ok: false, error: 'heroNoAltLive', locales: ['sq'] });
     expect(shared(itemId, 1, none)).toEqual({ ok: false, error: 'heroNoAltLive', locales: expect.arrayContaining(['en', 'sq']) });
-    expect(getNewsForEditor(t.db, itemId)).toMatchObject({ heroMediaId: null, version: 1 });
+    expect(newsForEditor(t.db, itemId)).toMatchObject({ heroMediaId: null, version: 1 });
     // Once the library has the Albanian text, it can be chosen.
     t.db.insert(mediaTranslations).values({ mediaId: onlyEnglish, locale: 'sq', alt: 'Gjyqtarë në një trajnim' }).run();
     expect(shared(itemId, 1, onlyEnglish)).toMatchObject({ ok: true, version: 2 });
@@ -511,7 +511,7 @@ describe('images in the text', () => {
     // Text without the image, the image trashed: restoring the version that showed it is refused, naming the file.
     expect(save(itemId, 'en', 2, { body: '<p>Text only</p>' })).toMatchObject({ ok: true, version: 3 });
     expect(trashMedia(t.db, actor, photo)).toEqual({ ok: true });
-    const withImage = listRevisions(t.db, newsType, itemId, 'en').find((r) => r.version === 2)!;
+    const withImage = revisionList(t.db, newsType, itemId, 'en').find((r) => r.version === 2)!;
     expect(restoreNewsRevision(t.db, actor, { itemId, revisionId: withImage.id, baseVersion: 3 })).toMatchObject({
       ok: false,
       fieldErrors: { body: 'bodyImageUnknown' },
@@ -530,7 +530,7 @@ describe('trash', () => {
     const trashed = trashNews(t.db, actor, itemId);
     expect(trashed).toMatchObject({ ok: true, changedPaths: expect.arrayContaining(['/news/training-for-judges', '/news', '/']) });
     expect(publicSlugs('en')).toEqual([]);
-    expect(listNewsTrash(t.db).map((i) => i.id)).toEqual([itemId]);
+    expect(newsTrash(t.db).map((i) => i.id)).toEqual([itemId]);
     expect(save(itemId, 'en', 2, { title: 'Edited in the trash' })).toEqual({ ok: false, error: 'notFound' });
     expect(restoreNews(t.db, actor, itemId)).toMatchObject({ ok: true });
     expect(publicSlugs('en')).toEqual(['training-for-judges']);
@@ -552,8 +552,8 @@ describe('the seeded article', () => {
       t.db.insert(newsTranslations).values({ newsItemId: item.id, locale, title, slug, body: '<p>Imported text</p>', status: 'published', publishedAt: new Date(Date.now() - 1000) }).run();
     }
     expect(save(item.id, 'en', 1, { title: 'Imported, corrected', slug: 'imported' })).toMatchObject({ ok: true, version: 2 });
-    expect(listRevisions(t.db, newsType, item.id, 'en').map((r) => r.version)).toEqual([2, 1]);
-    const editor = getNewsForEditor(t.db, item.id)!;
+    expect(revisionList(t.db, newsType, item.id, 'en').map((r) => r.version)).toEqual([2, 1]);
+    const editor = newsForEditor(t.db, item.id)!;
     expect(editor.translations.sq!.stale).toBe(true);
     expect(editor.translations.sq!.sourceBefore!.title).toBe('Imported');
   });

@@ -10,8 +10,8 @@ const dataDir = makeTempDir();
 process.env.DATA_DIR = dataDir;
 
 const { getDb } = await import('@/db/index');
-const { getMenu, findPublishedPageByPath, pageForPreview } = await import('@/db/queries/pages');
-const { movedTo, pageMovedTo } = await import('@/db/queries/addresses');
+const { siteMenu, publishedPageByPath, pagePreview } = await import('@/db/queries/pages');
+const { redirectTarget, pageRedirect } = await import('@/db/queries/addresses');
 const { insertUserRow } = await import('@/db/auth/users-core');
 const { createPage, trashPage } = await import('@/db/content/page-tree');
 const { savePageTranslation } = await import('@/db/content/page-writes');
@@ -34,7 +34,7 @@ afterAll(() => {
 });
 
 const fields = (title: string, path: string) => ({ title, menuTitle: null, path, summary: `${title}.`, body: `<p>${title}</p>`, seoTitle: null, seoDescription: null });
-const menuPaths = (locale: 'en' | 'sq') => getMenu(locale).find((m) => m.pageId === ourWork)!.children.map((c) => c.path);
+const menuPaths = (locale: 'en' | 'sq') => siteMenu(locale).find((m) => m.pageId === ourWork)!.children.map((c) => c.path);
 
 describe('a page staff add', () => {
   let id: number;
@@ -48,37 +48,37 @@ describe('a page staff add', () => {
 
     expect(menuPaths('en')).toContain('migration-health');
     expect(menuPaths('sq')).not.toContain('shendeti');
-    const page = findPublishedPageByPath('en', 'migration-health')!;
+    const page = publishedPageByPath('en', 'migration-health')!;
     expect(page).toMatchObject({ title: 'Migration Health', alternates: { en: 'migration-health' }, parent: { path: 'our-work' } });
     expect(page.alternates.sq).toBeUndefined();
-    expect(findPublishedPageByPath('sq', 'shendeti')).toBeNull();
+    expect(publishedPageByPath('sq', 'shendeti')).toBeNull();
   });
 
   it('shows its draft language to staff previews only, as the public page would', () => {
-    const preview = pageForPreview(getDb(), id, 'sq')!;
+    const preview = pagePreview(getDb(), id, 'sq')!;
     expect(preview).toMatchObject({ title: 'Shëndeti', path: 'shendeti', body: '<p>Shëndeti</p>', parent: { path: 'puna-jone' }, alternates: { en: 'migration-health' } });
     expect(preview.publishedAt).toBeInstanceOf(Date);
     // An external link has no page of its own.
     const link = getDb().select().from(pages).where(eq(pages.key, 'iom-global')).get()!;
-    expect(pageForPreview(getDb(), link.id, 'en')).toBeNull();
+    expect(pagePreview(getDb(), link.id, 'en')).toBeNull();
   });
 
   it('answers at its new address after a path change, and its old one moves there', () => {
     expect(
       savePageTranslation(getDb(), actor, { pageId: id, locale: 'en', baseVersion: 1, fields: fields('Migration Health', 'health'), publication: { action: 'keep' } }),
     ).toMatchObject({ ok: true, version: 2 });
-    expect(findPublishedPageByPath('en', 'migration-health')).toBeNull();
-    expect(findPublishedPageByPath('en', 'health')).not.toBeNull();
-    expect(movedTo('en', '/migration-health')).toBe('/health');
-    expect(pageMovedTo('en', 'migration-health')).toBe('/health');
-    expect(pageMovedTo('en', 'health')).toBeUndefined();
-    expect(pageMovedTo('sq', 'migration-health')).toBeUndefined();
+    expect(publishedPageByPath('en', 'migration-health')).toBeNull();
+    expect(publishedPageByPath('en', 'health')).not.toBeNull();
+    expect(redirectTarget('en', '/migration-health')).toBe('/health');
+    expect(pageRedirect('en', 'migration-health')).toBe('/health');
+    expect(pageRedirect('en', 'health')).toBeUndefined();
+    expect(pageRedirect('sq', 'migration-health')).toBeUndefined();
   });
 
   it('disappears from the menu and its address when trashed', () => {
     expect(trashPage(getDb(), actor, id)).toMatchObject({ ok: true, menuChanged: true });
     expect(menuPaths('en')).not.toContain('health');
-    expect(findPublishedPageByPath('en', 'health')).toBeNull();
-    expect(pageForPreview(getDb(), id, 'en')).toBeNull();
+    expect(publishedPageByPath('en', 'health')).toBeNull();
+    expect(pagePreview(getDb(), id, 'en')).toBeNull();
   });
 });

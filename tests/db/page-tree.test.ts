@@ -5,8 +5,8 @@ import {
   createPage,
   deletePageForever,
   emptyPageTrash,
-  listPagesForStaff,
-  listPageTrash,
+  pageTree,
+  pageTrash,
   movePage,
   movePageTo,
   movePageUpDown,
@@ -260,7 +260,7 @@ describe('the trash', () => {
       [a, 0],
       [c, 1],
     ]);
-    expect(listPageTrash(t.db)).toMatchObject([{ id: b, translations: { en: { title: 'second', address: '/second', status: 'published' } } }]);
+    expect(pageTrash(t.db)).toMatchObject([{ id: b, translations: { en: { title: 'second', address: '/second', status: 'published' } } }]);
     expect(lastAction()).toBe('page.trash');
     expect(trashPage(t.db, actor, b)).toEqual({ ok: false, error: 'notFound' });
   });
@@ -331,10 +331,10 @@ describe('the trash', () => {
     trashPage(t.db, actor, child);
     trashPage(t.db, actor, parent);
     trashPage(t.db, actor, loose);
-    expect(listPageTrash(t.db).map((p) => p.id).sort()).toEqual([parent, child, loose].sort());
+    expect(pageTrash(t.db).map((p) => p.id).sort()).toEqual([parent, child, loose].sort());
 
     expect(emptyPageTrash(t.db, actor)).toEqual({ ok: true, deleted: 3, changedPaths: [], menuChanged: false });
-    expect(listPageTrash(t.db)).toEqual([]);
+    expect(pageTrash(t.db)).toEqual([]);
     expect(t.db.select().from(pages).all()).toHaveLength(pagesBefore + 1);
     for (const id of [parent, child, loose]) {
       expect(pageRow(id)).toBeUndefined();
@@ -349,7 +349,7 @@ describe('the trash', () => {
 describe('the tree for staff', () => {
   it('lists every page outside the trash, nested and in order, with each language’s state', () => {
     seedDatabase(t.db);
-    const tree = listPagesForStaff(t.db);
+    const tree = pageTree(t.db);
     expect(tree.map((n) => n.key)).toEqual(['who-we-are', 'our-work', 'data-and-resources', 'take-action', '2030-agenda', 'iom-global']);
     const ourWork = tree[1]!;
     expect(ourWork.children.map((n) => n.translations.en!.path)).toEqual([
@@ -374,7 +374,7 @@ describe('the tree for staff', () => {
     expect(edited.ok).toBe(true);
     const extra = pageAt('extra', ourWork.id, false);
     movePage(t.db, actor, { pageId: extra, parentId: ourWork.id, position: 0 });
-    const after = listPagesForStaff(t.db);
+    const after = pageTree(t.db);
     const flat = (nodes: StaffPageNode[]): StaffPageNode[] => nodes.flatMap((n) => [n, ...flat(n.children)]);
     const g = flat(after).find((n) => n.id === governance.id)!;
     expect(g.translations.en!.stale).toBe(true);
@@ -387,6 +387,6 @@ describe('the tree for staff', () => {
     expect(after[1]!.children[0]!.translations.en).toMatchObject({ status: 'draft', live: false });
 
     trashPage(t.db, actor, extra);
-    expect(flat(listPagesForStaff(t.db)).some((n) => n.id === extra)).toBe(false);
+    expect(flat(pageTree(t.db)).some((n) => n.id === extra)).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import type { PublicationRequest } from '@/db/content/common';
 import { createPage, pagePublicationIds, setPageHero, setPagePublications, trashPage } from '@/db/content/page-tree';
 import {
   confirmPageTranslation,
-  getPageForEditor,
+  pageForEditor,
   type PageFields,
   pageType,
   restorePageRevision,
@@ -17,7 +17,7 @@ import { isPublic } from '@/db/queries/visibility';
 import { richTextImageHtml } from '@/lib/media/rich-text';
 import { auditEvents, media, mediaTranslations, mediaUsages, pages, pageTranslations, redirects, revisions } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
-import { getRevision, listRevisions } from '@/db/content/translated';
+import { revisionOf, revisionList } from '@/db/content/translated';
 import { makeTestDatabase } from '../helpers/db';
 import { insertMediaRow } from '../helpers/media-rows';
 
@@ -362,12 +362,12 @@ describe('revisions', () => {
     save(id, 'en', null);
     save(id, 'en', 1, { title: 'Second' });
     save(id, 'sq', null, { title: 'Shëndeti', path: 'shendeti' });
-    const list = listRevisions(t.db, pageType, id, 'en');
+    const list = revisionList(t.db, pageType, id, 'en');
     expect(list.map((r) => [r.version, r.title, r.authorName])).toEqual([
       [2, 'Second', 'Elira Hoxha'],
       [1, 'Migration Health', 'Elira Hoxha'],
     ]);
-    const one = getRevision(t.db, pageType, id, list[1]!.id)!;
+    const one = revisionOf(t.db, pageType, id, list[1]!.id)!;
     expect(one).toMatchObject({ itemId: id, locale: 'en', version: 1, authorName: 'Elira Hoxha', snapshot: { title: 'Migration Health', body: '<p>Text</p>' } });
   });
 
@@ -375,7 +375,7 @@ describe('revisions', () => {
     const id = newPage();
     save(id, 'en', null, { title: 'First', body: '<p>First body</p>' });
     save(id, 'en', 1, { title: 'Second', body: '<p>Second body</p>' }, { action: 'publish' });
-    const first = listRevisions(t.db, pageType, id, 'en').find((r) => r.version === 1)!;
+    const first = revisionList(t.db, pageType, id, 'en').find((r) => r.version === 1)!;
     const result = saved(restorePageRevision(t.db, actor, { pageId: id, locale: 'en', revisionId: first.id, baseVersion: 2 }));
     expect(result.version).toBe(3);
     expect(row(id, 'en')).toMatchObject({ title: 'First', body: '<p>First body</p>', status: 'published', version: 3 });
@@ -423,15 +423,15 @@ describe('stale translations', () => {
     const id = newPage();
     save(id, 'en', null, { body: '<p>Original English</p>' });
     save(id, 'sq', null, { title: 'Shëndeti', path: 'shendeti', body: '<p>Shqip</p>' });
-    expect(getPageForEditor(t.db, id)!.translations.sq!.stale).toBe(false);
+    expect(pageForEditor(t.db, id)!.translations.sq!.stale).toBe(false);
 
     save(id, 'en', 1, { body: '<p>Changed English</p>' });
-    const editor = getPageForEditor(t.db, id)!;
+    const editor = pageForEditor(t.db, id)!;
     expect(editor.translations.sq).toMatchObject({ stale: true, sourceVersion: 1, sourceThen: { version: 1, body: '<p>Original English</p>' } });
     expect(editor.translations.en).toMatchObject({ stale: false, sourceThen: null, body: '<p>Changed English</p>' });
 
     expect(confirmPageTranslation(t.db, actor, id, 'sq')).toEqual({ ok: true });
-    const after = getPageForEditor(t.db, id)!.translations.sq!;
+    const after = pageForEditor(t.db, id)!.translations.sq!;
     expect(after).toMatchObject({ stale: false, sourceVersion: 2, version: 1, sourceThen: null });
     expect(actions().at(-1)).toBe('page.confirm_translation');
     expect(confirmPageTranslation(t.db, actor, newPage(), 'sq')).toEqual({ ok: false, error: 'notFound' });
@@ -442,20 +442,20 @@ describe('stale translations', () => {
     save(id, 'en', null);
     save(id, 'sq', null, { title: 'Shëndeti', path: 'shendeti' });
     save(id, 'en', 1, { title: 'Changed' });
-    expect(getPageForEditor(t.db, id)!.translations.sq!.stale).toBe(true);
+    expect(pageForEditor(t.db, id)!.translations.sq!.stale).toBe(true);
     save(id, 'sq', 1, { title: 'Shëndeti i ndryshuar', path: 'shendeti' });
-    expect(getPageForEditor(t.db, id)!.translations.sq!.stale).toBe(false);
+    expect(pageForEditor(t.db, id)!.translations.sq!.stale).toBe(false);
     // …and the pair: the English, which the Albanian just caught up with, is not marked behind it.
-    expect(getPageForEditor(t.db, id)!.translations.en!.stale).toBe(false);
+    expect(pageForEditor(t.db, id)!.translations.en!.stale).toBe(false);
   });
 
   it('treats the seeded languages as confirmed against each other', () => {
     seedDatabase(t.db);
     const id = seededId('governance');
-    expect(getPageForEditor(t.db, id)!.translations.sq!.stale).toBe(false);
+    expect(pageForEditor(t.db, id)!.translations.sq!.stale).toBe(false);
     const seededEn = row(id, 'en')!;
     save(id, 'en', 1, { title: seededEn.title, path: 'governance', body: '<p>The office’s own text</p>' });
-    const sq = getPageForEditor(t.db, id)!.translations.sq!;
+    const sq = pageForEditor(t.db, id)!.translations.sq!;
     expect(sq.stale).toBe(true);
     expect(sq.sourceThen).toMatchObject({ version: 1, body: seededEn.body });
   });

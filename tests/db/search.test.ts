@@ -8,7 +8,7 @@ const dataDir = makeTempDir();
 process.env.DATA_DIR = dataDir;
 
 const { getDb } = await import('@/db/index');
-const { searchPublished } = await import('@/db/queries/search');
+const { searchResults } = await import('@/db/queries/search');
 const { newsTranslations, newsItems } = await import('@/db/schema');
 
 const DAY = 86_400_000;
@@ -32,53 +32,53 @@ afterAll(() => {
 
 describe('site search', () => {
   it('finds Albanian words typed without ë and ç', () => {
-    expect(searchPublished('sq', 'femije').hits[0]!.title).toBe('Mbrojtja e fëmijëve migrantë');
-    expect(searchPublished('sq', 'ceshtjet').hits.map((h) => h.title)).toContain('Mbrojtja e fëmijëve migrantë');
-    expect(searchPublished('sq', 'fëmijë').total).toBe(1);
-    expect(searchPublished('sq', 'gjyqtare').hits[0]!.address).toBe('iom-trajnon-gjyqtare-dhe-prokurore-nga-vendet-e-ballkanit-perendimor-qe-te');
+    expect(searchResults('sq', 'femije').hits[0]!.title).toBe('Mbrojtja e fëmijëve migrantë');
+    expect(searchResults('sq', 'ceshtjet').hits.map((h) => h.title)).toContain('Mbrojtja e fëmijëve migrantë');
+    expect(searchResults('sq', 'fëmijë').total).toBe(1);
+    expect(searchResults('sq', 'gjyqtare').hits[0]!.address).toBe('iom-trajnon-gjyqtare-dhe-prokurore-nga-vendet-e-ballkanit-perendimor-qe-te');
   });
 
   it('searches one language at a time and shows only what is published and due', () => {
-    expect(searchPublished('en', 'femije').total).toBe(0);
-    expect(searchPublished('sq', 'draft').total).toBe(0);
-    expect(searchPublished('sq', 'planifikuar').total).toBe(0);
+    expect(searchResults('en', 'femije').total).toBe(0);
+    expect(searchResults('sq', 'draft').total).toBe(0);
+    expect(searchResults('sq', 'planifikuar').total).toBe(0);
   });
 
   it('ranks a title match first and marks the hits in the snippet', () => {
-    const results = searchPublished('en', 'children');
+    const results = searchResults('en', 'children');
     expect(results.hits[0]!.title).toBe('Protecting migrant children');
     expect(results.hits[0]!.snippet).toContain('\u0001children\u0002');
   });
 
   it('finds pages too', () => {
-    const hit = searchPublished('sq', 'kush jemi').hits.find((h) => h.kind === 'page');
+    const hit = searchResults('sq', 'kush jemi').hits.find((h) => h.kind === 'page');
     expect(hit?.address).toBe('kush-jemi');
   });
 
   it('pages the results', () => {
-    const first = searchPublished('en', 'border', 1);
+    const first = searchResults('en', 'border', 1);
     expect(first.total).toBe(16);
     expect(first.pageCount).toBe(2);
     expect(first.hits).toHaveLength(10);
-    expect(searchPublished('en', 'border', 2).hits).toHaveLength(6);
+    expect(searchResults('en', 'border', 2).hits).toHaveLength(6);
   });
 
   it('survives hostile queries', () => {
     for (const q of ['"', '*', 'NEAR(', 'OR', '"unbalanced', 'a'.repeat(2000), '', ['x'], ') OR 1=1 --']) {
-      expect(() => searchPublished('en', q)).not.toThrow();
+      expect(() => searchResults('en', q)).not.toThrow();
     }
-    expect(searchPublished('en', 'NEAR(').total).toBe(0);
+    expect(searchResults('en', 'NEAR(').total).toBe(0);
   });
 
   it('follows edits and deletions in the same transaction', () => {
     const db = getDb();
     const row = db.select().from(newsTranslations).where(eq(newsTranslations.title, 'Protecting migrant children')).get()!;
     db.update(newsTranslations).set({ title: 'Protecting displaced children' }).where(eq(newsTranslations.id, row.id)).run();
-    expect(searchPublished('en', 'displaced').hits.map((h) => h.title)).toEqual(['Protecting displaced children']);
-    expect(searchPublished('en', 'migrant children').total).toBe(0);
-    const before = searchPublished('sq', 'femije').total;
+    expect(searchResults('en', 'displaced').hits.map((h) => h.title)).toEqual(['Protecting displaced children']);
+    expect(searchResults('en', 'migrant children').total).toBe(0);
+    const before = searchResults('sq', 'femije').total;
     db.delete(newsItems).where(eq(newsItems.id, row.newsItemId)).run();
-    expect(searchPublished('en', 'displaced').total).toBe(0);
-    expect(searchPublished('sq', 'femije').total).toBe(before - 1);
+    expect(searchResults('en', 'displaced').total).toBe(0);
+    expect(searchResults('sq', 'femije').total).toBe(before - 1);
   });
 });

@@ -7,7 +7,7 @@ import { pageType } from '@/db/content/page-writes';
 import { createVacancy, vacancyType, vacancyWrites } from '@/db/content/vacancy-writes';
 import {
   confirmTranslation,
-  listRevisions,
+  revisionList,
   restoreRevision,
   saveTranslation,
   staleness,
@@ -60,7 +60,7 @@ function caseOf<I extends TranslatedItem, R extends TranslationRow, F extends Te
     save: (itemId: number, locale: Locale, baseVersion: number | null, title: string, publication: PublicationRequest = { action: 'keep' }, now?: Date) =>
       saveTranslation(t.db, type, actor, { itemId, locale, baseVersion, fields: own.fields(title, `<p>${title}: the text.</p>`), publication }, now),
     row: (itemId: number, locale: Locale) => type.translations(t.db, itemId).find((r) => r.locale === locale),
-    revisions: (itemId: number, locale: Locale) => listRevisions(t.db, type, itemId, locale),
+    revisions: (itemId: number, locale: Locale) => revisionList(t.db, type, itemId, locale),
     restoreRevision: (itemId: number, revisionId: number, baseVersion: number) => restoreRevision(t.db, type, actor, { itemId, revisionId, baseVersion }),
     confirm: (itemId: number, locale: Locale) => confirmTranslation(t.db, type, actor, itemId, locale),
     stale: (itemId: number) => {

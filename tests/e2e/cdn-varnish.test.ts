@@ -1,7 +1,10 @@
-import { isNull } from 'drizzle-orm';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { eq, isNull } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { cdnPurges } from '@/db/schema';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { saveNewsTranslation } from '@/db/content/news-writes';
+import { cdnPurges, users } from '@/db/schema';
 import { clickAndAwaitPost, launchBrowser } from '../helpers/browser';
 import { describeWith, type RunningVarnish, startVarnish } from '../helpers/cdn';
 import { addNews, SEED_EN, SEED_SQ } from '../helpers/content';
@@ -99,6 +102,8 @@ describeWith(['varnishd'], 'Varnish in front of the site', () => {
       const res = await viaCdn('/admin/sign-in');
       expect(res.headers.get('x-cache')).toBe('PASS');
       expect(res.headers.get('cache-control')).toBe('no-store');
+      // The API and uploaded files pass through too.
+      for (const path of ['/api/health', '/media/missing.jpg']) expect((await viaCdn(path)).headers.get('x-cache'), path).toBe('PASS');
     }
     // The editor's session cookie (the browser sends it to any port of 127.0.0.1) reaches the editor area through Varnish…
     const tab = await editorContext.newPage();
@@ -137,6 +142,42 @@ describeWith(['varnishd'], 'Varnish in front of the site', () => {
     expect(refused?.status()).toBe(403);
   });
 
+  it('shows an item scheduled for later through Varnish at its time', async () => {
+    const title = 'Border officials trained in Durrës';
+    const article = '/news/border-officials-trained-in-durres';
+    // Cached by Varnish and by Next (whose own copy would last 60 s, the article's 404 10 s).
+    for (const path of ['/news', '/']) expect(await (await cachedViaCdn(path)).text(), path).not.toContain(title);
+    await viaCdn(article).then((r) => r.arrayBuffer());
+    expect((await viaCdn(article)).headers.get('x-cache')).toBe('HIT');
+    // Scheduled a few seconds ahead through the same write as the editor's
+    // (the editor's form takes whole minutes); the purge it queues is due then.
+    const at = new Date(Date.now() + 6_000);
+    vi.stubEnv('CDN_VARNISH_URLS', varnish.url);
+    try {
+      withDatabase(origin.dataDir, (db) => {
+        const userId = db.select({ id: users.id }).from(users).where(eq(users.email, EDITOR.email)).get()!.id;
+        const fields = { title, slug: article.split('/').pop()!, summary: 'Officials met.', body: '<p>Officials met.</p>', dateline: null, seoTitle: null, seoDescription: null };
+        const saved = saveNewsTranslation(db, { userId, ip: null }, { itemId: null, locale: 'en', baseVersion: null, fields, publication: { action: 'schedule', at } });
+        expect(saved).toMatchObject({ ok: true, status: 'scheduled' });
+      });
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    // Varnish keeps the pages as they were until the item's time…
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, at.getTime() - 1_000 - Date.now())));
+    expect(await (await viaCdn('/news')).text()).not.toContain(title);
+    // …and shows it on every page it belongs to at most a moment after.
+    const deadline = at.getTime() + 2_000;
+    for (const path of ['/news', '/', article]) {
+      const visible = async () => {
+        const res = await viaCdn(path);
+        return res.status === 200 && (await res.text()).includes(title);
+      };
+      await expect.poll(visible, { timeout: Math.max(100, deadline - Date.now()), interval: 50 }).toBe(true);
+    }
+    console.log(`scheduled item through Varnish: visible ${Date.now() - at.getTime()} ms after its time`);
+  });
+
   it('keeps answering every cached public page with the origin stopped', async () => {
     const paths = ['/', '/sq', '/news', '/sq/lajme', SEED_EN, SEED_SQ, '/news/feed.xml', '/sq/lajme/feed.xml', '/search', '/sitemap.xml'];
     for (const path of paths) expect((await cachedViaCdn(path)).status, path).toBe(200);
@@ -146,5 +187,70 @@ describeWith(['varnishd'], 'Varnish in front of the site', () => {
       expect(res.status, path).toBe(200);
       expect(res.headers.get('x-cache'), path).toBe('HIT');
     }
+  });
+});
+
+/**
+ * stale-while-revalidate and stale-if-error, each in its place: the VCL
+ * against an origin whose answers the test sets (Next's pages say
+ * `stale-while-revalidate` of a day and no `stale-if-error`), with short
+ * times so that each window can be passed.
+ */
+describeWith(['varnishd'], 'Varnish’s stale copies', () => {
+  const CACHE_CONTROL = 'public, s-maxage=1, stale-while-revalidate=3, stale-if-error=3600';
+  /** up: answers; failing: 500 for the page, its health still 200; the server closed: down. */
+  let mode: 'up' | 'failing' = 'up';
+  let version = 0;
+  let lastFetch = 0;
+  let stub: http.Server;
+  let cdn: RunningVarnish;
+
+  beforeAll(async () => {
+    stub = http.createServer((req, res) => {
+      if (req.url === '/api/health') return void res.writeHead(200).end('ok');
+      if (mode === 'failing') return void res.writeHead(500, { 'cache-control': 'no-store' }).end('origin error');
+      if (req.url !== '/page') return void res.writeHead(404, { 'cache-control': 'no-store' }).end();
+      version++;
+      lastFetch = Date.now();
+      res.writeHead(200, { 'content-type': 'text/plain', 'cache-control': CACHE_CONTROL }).end(`version ${version}`);
+    });
+    await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
+    cdn = await startVarnish((stub.address() as AddressInfo).port);
+  });
+
+  afterAll(async () => {
+    await cdn?.stop();
+    stub?.closeAllConnections();
+    await new Promise((resolve) => stub?.close(resolve));
+  });
+
+  const get = async (path: string) => {
+    const res = await fetch(cdn.url + path);
+    return { status: res.status, body: await res.text(), cache: res.headers.get('x-cache') };
+  };
+  /** Waits until `ms` after the origin's last answer (an object's age in Varnish counts from it). */
+  const untilAged = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, lastFetch + ms - Date.now())));
+
+  it('answers a stale copy within stale-while-revalidate, and fetches anew past it while the origin is up', async () => {
+    expect(await get('/page')).toMatchObject({ status: 200, body: 'version 1', cache: 'MISS' });
+    // Past s-maxage (1 s), within stale-while-revalidate (3 s more): the stale copy, refreshed behind it.
+    await untilAged(1_500);
+    expect(await get('/page')).toMatchObject({ status: 200, body: 'version 1', cache: 'HIT' });
+    await expect.poll(() => version, { timeout: 5_000, interval: 20 }).toBe(2);
+    // Past both, with the origin up: never the stale copy (stale-if-error is for failures).
+    await untilAged(4_500);
+    expect(await get('/page')).toMatchObject({ status: 200, body: 'version 3', cache: 'MISS' });
+  });
+
+  it('answers the stale copy past stale-while-revalidate when the origin fails, and when it is down', async () => {
+    mode = 'failing';
+    await untilAged(4_500);
+    expect(await get('/page')).toMatchObject({ status: 200, body: 'version 3', cache: 'HIT' });
+    // A page it never had: the origin's error.
+    expect((await get('/other')).status).toBe(500);
+    mode = 'up';
+    stub.closeAllConnections();
+    await new Promise((resolve) => stub.close(resolve));
+    expect(await get('/page')).toMatchObject({ status: 200, body: 'version 3', cache: 'HIT' });
   });
 });

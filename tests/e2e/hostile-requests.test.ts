@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flatArguments, multipart, nestedArguments, postRaw, signInActionId } from '@/scripts/hostile-requests';
+import { argumentList, flatArguments, multipart, nestedArguments, postRaw, signInActionId } from '@/scripts/hostile-requests';
 import { cpuMs } from '@/scripts/proc';
-import { ACTION_BODY_LIMIT, ANONYMOUS_BODY_LIMIT, MAX_NESTING } from '@/lib/request-guard';
+import { ACTION_BODY_LIMIT, ANONYMOUS_BODY_LIMIT, MAX_ARGUMENTS, MAX_NESTING } from '@/lib/request-guard';
 import { type RunningServer, startServer } from '../helpers/server';
 import { addStaff } from '../helpers/staff';
 
@@ -157,11 +157,13 @@ describe('server-action bodies are bounded before Next reads them', () => {
 
 describe('junk arguments of an allowed size', () => {
   it('are answered by the action with the form’s message, not a 500, and nothing is logged', async () => {
-    // 749 arguments: from 1,001 on, Next refuses the list itself (500, logged) before any action runs.
+    // 749 arguments, and as many as Next applies an action to (MAX_ARGUMENTS), as both kinds of body.
     const flat = flatArguments(1500);
     const nested = nestedArguments(MAX_NESTING);
+    const most = argumentList(MAX_ARGUMENTS);
+    const mostAsText = argumentList(MAX_ARGUMENTS, 'text');
     const lines = await logLines(async () => {
-      for (const [name, junk] of Object.entries({ flat, nested })) {
+      for (const [name, junk] of Object.entries({ flat, nested, most, mostAsText })) {
         for (const cookie of [undefined, session]) {
           const answer = await postRaw(`${server.url}/admin/sign-in`, action({ 'Content-Type': junk.contentType, ...(cookie ? { Cookie: cookie } : {}) }), junk.body);
           // Before the action wrapper (lib/auth/action.ts): 500, and a TypeError in the log.
@@ -174,6 +176,31 @@ describe('junk arguments of an allowed size', () => {
         }
       }
     });
+    expect(lines).toEqual([]);
+  });
+
+  it(`are refused with 400 past ${MAX_ARGUMENTS} arguments or when they are no list, before Next decodes them, and nothing is logged`, async () => {
+    const junks = {
+      tooMany: argumentList(MAX_ARGUMENTS + 1),
+      tooManyAsText: argumentList(MAX_ARGUMENTS + 1, 'text'),
+      // The largest list the anonymous body limit lets through.
+      largest: flatArguments(ANONYMOUS_BODY_LIMIT - 1024),
+      notAList: multipart([['0', '0']]),
+      aString: { body: Buffer.from(JSON.stringify('x'.repeat(MAX_ARGUMENTS + 1))), contentType: 'text/plain;charset=UTF-8' },
+      noRoot: multipart([['1', '[]']]),
+    };
+    const answered: Record<string, number> = {};
+    const lines = await logLines(async () => {
+      for (const [name, junk] of Object.entries(junks)) {
+        for (const cookie of [undefined, session]) {
+          const answer = await postRaw(`${server.url}/admin/sign-in`, action({ 'Content-Type': junk.contentType, ...(cookie ? { Cookie: cookie } : {}) }), junk.body);
+          answered[`${name}${cookie ? ', with a session' : ''}`] = answer.status;
+        }
+      }
+    });
+    // Before: 500 from Next ("Server Action arguments list is too long", or the action
+    // applied to what is no list), and the error in the log.
+    expect(answered).toEqual(Object.fromEntries(Object.keys(answered).map((key) => [key, 400])));
     expect(lines).toEqual([]);
   });
 });

@@ -49,7 +49,7 @@ beforeAll(async () => {
   db.update(newsItems).set({ heroMediaId: upload.id }).where(eq(newsItems.id, seedItem)).run();
   db.$client.close();
   [server, browser] = await Promise.all([startServer({ dataDir }), launchBrowser()]);
-}, 120_000);
+});
 
 afterAll(async () => {
   await browser?.close();

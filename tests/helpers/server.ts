@@ -2,7 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { freeLoopbackPort as freePort } from '../../scripts/cdn-servers';
+import { expect } from 'vitest';
 import { nextStartArgs } from '../../scripts/next-start.mjs';
+import { cpuMs } from '../../scripts/proc';
+import { recordTiming } from '../../scripts/test-timing.mjs';
 import { makeTempDir } from './db';
 import { e2eSetup } from './e2e-setup';
 
@@ -32,6 +35,7 @@ export { freePort };
  */
 export async function startServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
   await e2eSetup()?.ready();
+  const started = performance.now();
   const dataDir = options.dataDir ?? makeTempDir('iom-e2e-');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -75,6 +79,10 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
   });
   await res.arrayBuffer();
   if (res.status >= 500) throw failed(`answered ${res.status}`);
+  // The test file that asked (none in the global setup, where expect has no state).
+  const file = process.env.VITEST_WORKER_ID ? path.basename(expect.getState().testPath ?? '') : 'global setup';
+  // Wall time, and the server's CPU time (a shared machine stretches the first, not the second).
+  recordTiming('start', performance.now() - started, `${file}\tcpu ${cpuMs(child.pid!)}`);
 
   return {
     url,
@@ -84,6 +92,7 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) {
+        recordTiming('server', cpuMs(child.pid!), `${file}: CPU time in all`);
         child.kill('SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
         await exited;

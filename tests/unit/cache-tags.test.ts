@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getPathMatch } from 'next/dist/shared/lib/router/utils/path-match';
 import { compileNonPath } from 'next/dist/shared/lib/router/utils/prepare-destination';
 import nextConfig from '@/next.config';
-import { purgeTags } from '@/lib/cache-tags';
+import { changeOfTags, purgeTags } from '@/lib/cache-tags';
 
 type Rule = { source: string; headers: { key: string; value: string }[] };
 
@@ -62,5 +62,20 @@ describe('cache tags on public responses', () => {
     expect(purgeTags({ paths: ['/who-we-are'], menu: true })).toEqual(['site']);
     expect(purgeTags({ paths: [] })).toEqual([]);
     expect(purgeTags({ paths: [], news: true })).toEqual([]);
+  });
+
+  it('reads back from a purge’s tags the change they were made from', () => {
+    // What the purge loop makes Next's own cache drop when a scheduled item reaches its time (lib/next-cache.ts).
+    const changes = [
+      { paths: ['/news/first-article', '/news', '/'], news: true },
+      { paths: ['/sq/lajme/artikulli-i-pare', '/sq/lajme', '/sq'], news: true },
+      { paths: ['/who-we-are/our-team', '/sq/kush-jemi/ekipi'] },
+      { paths: [], menu: true },
+    ];
+    for (const change of changes) {
+      const back = changeOfTags(purgeTags(change));
+      expect({ ...back, paths: [...back.paths].sort() }, JSON.stringify(change)).toEqual({ ...change, paths: [...change.paths].sort() });
+    }
+    expect(changeOfTags(purgeTags({ paths: ['/who-we-are'], menu: true }))).toEqual({ paths: [], menu: true });
   });
 });

@@ -31,7 +31,7 @@ describe('the import boundaries', () => {
     expect(await firing('app/admin/x.ts', "import { getDb } from '@/db';\nexport const a = getDb;\n")).toEqual([RESTRICTED]);
     expect(await firing('app/x/page.tsx', "import { isLive } from '@/db/content/common';\nexport const a = isLive;\n")).toEqual([RESTRICTED]);
     expect(await firing('components/site/X.tsx', "import { users } from '../../db/schema';\nexport const a = users;\n")).toEqual([RESTRICTED]);
-    expect(await firing('app/x/page.tsx', "import { newsForEditor } from '@/db/admin/news';\nimport { movedTo } from '@/db/queries/addresses';\nexport const a = [newsForEditor, movedTo];\n")).toEqual([]);
+    expect(await firing('app/x/page.tsx', "import { newsForEditor } from '@/db/admin/news';\nimport { redirectTarget } from '@/db/queries/addresses';\nexport const a = [newsForEditor, redirectTarget];\n")).toEqual([]);
     expect(await firing('components/admin/X.tsx', "import type { FieldErrors } from '@/db/content/common';\nexport type A = FieldErrors;\n")).toEqual([]);
   });
 

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NestingMeter, POST_ROUTES, requestPath } from '@/lib/request-guard';
+import { argumentListFits, MAX_ARGUMENTS, NestingMeter, POST_ROUTES, requestPath } from '@/lib/request-guard';
+import { argumentList, multipart } from '@/scripts/hostile-requests';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -30,6 +31,26 @@ describe('NestingMeter', () => {
     // An earlier field of closers does not hide a later field's depth.
     expect(maxNesting(']]]]]]]]', '[[[[')).toBe(4);
     expect(maxNesting('"[[[["')).toBe(4);
+  });
+});
+
+describe('argumentListFits', () => {
+  const fits = ({ body, contentType }: { body: Buffer; contentType: string }) => argumentListFits(body, contentType);
+
+  it('takes a list of up to MAX_ARGUMENTS arguments, in field 0 of a multipart body or as the body itself', async () => {
+    expect(await fits(argumentList(MAX_ARGUMENTS))).toBe(true);
+    expect(await fits(argumentList(MAX_ARGUMENTS, 'text'))).toBe(true);
+    // What React sends for a form: the list refers to the form's fields, sent beside it.
+    expect(await fits(multipart([['0', '["$K1"]'], ['1_title', 'A title, with [brackets'], ['1_body', '0,'.repeat(2000)]]))).toBe(true);
+  });
+
+  it('refuses a longer list, a root that is no list, unreadable JSON and a multipart body without field 0', async () => {
+    expect(await fits(argumentList(MAX_ARGUMENTS + 1))).toBe(false);
+    expect(await fits(argumentList(MAX_ARGUMENTS + 1, 'text'))).toBe(false);
+    expect(await fits(multipart([['0', '{"length":5000}']]))).toBe(false);
+    expect(await fits(multipart([['0', '"$1"'], ['1', '[]']]))).toBe(false);
+    expect(await fits({ body: Buffer.from('[0,'), contentType: 'text/plain;charset=UTF-8' })).toBe(false);
+    expect(await fits(multipart([['1', '[]']]))).toBe(false);
   });
 });
 

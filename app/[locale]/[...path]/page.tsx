@@ -3,9 +3,9 @@ import { permanentRedirect } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
 import { NotFoundView, notFoundMetadata } from '@/components/site/NotFoundView';
 import { PageView } from '@/components/site/PageView';
-import { pageMovedTo } from '@/db/queries/addresses';
+import { pageRedirect } from '@/db/queries/addresses';
 import { heroForPublic } from '@/db/queries/media';
-import { findPublishedPageByPath } from '@/db/queries/pages';
+import { publishedPageByPath } from '@/db/queries/pages';
 import { pageHref } from '@/lib/hrefs';
 import { MAX_PATH_LENGTH, parseLocaleParam } from '@/lib/params';
 import { pageMetadata } from '@/lib/seo';
@@ -35,10 +35,10 @@ async function load(params: Params) {
   const { locale: raw, path: segments } = await params;
   const locale = parseLocaleParam(raw);
   const path = joinPath(segments);
-  const page = path ? findPublishedPageByPath(locale, path) : null;
+  const page = path ? publishedPageByPath(locale, path) : null;
   if (!page && path) {
     // An address that moved (a published path changed): to where it lives now.
-    const target = pageMovedTo(locale, path);
+    const target = pageRedirect(locale, path);
     if (target) permanentRedirect(target);
   }
   return { locale, page };

@@ -1,4 +1,4 @@
-import { checkDatabase } from '@/db/queries/health';
+import { databaseHealth } from '@/db/queries/health';
 import { logError } from '@/lib/log';
 import pkg from '@/package.json';
 
@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
 export function GET() {
   const headers = { 'Cache-Control': 'no-store' };
   try {
-    const { migrations } = checkDatabase();
+    const { migrations } = databaseHealth();
     return Response.json({ status: 'ok', version: pkg.version, database: 'ok', migrations }, { headers });
   } catch (error) {
     logError('health check failed', { error: error instanceof Error ? error.message : String(error) });

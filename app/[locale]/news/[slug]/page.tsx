@@ -3,9 +3,9 @@ import { permanentRedirect } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
 import { ArticleView } from '@/components/site/ArticleView';
 import { NotFoundView, notFoundMetadata } from '@/components/site/NotFoundView';
-import { articleMovedTo } from '@/db/queries/addresses';
+import { articleRedirect } from '@/db/queries/addresses';
 import { heroForPublic } from '@/db/queries/media';
-import { findPublishedNewsBySlug } from '@/db/queries/news';
+import { publishedNewsBySlug } from '@/db/queries/news';
 import { articleHref } from '@/lib/hrefs';
 import { MAX_PATH_LENGTH, parseLocaleParam } from '@/lib/params';
 import { pageMetadata } from '@/lib/seo';
@@ -25,10 +25,10 @@ async function load(params: Params) {
   const { locale: raw, slug } = await params;
   const locale = parseLocaleParam(raw);
   const decoded = safeDecode(slug);
-  const article = decoded && decoded.length <= MAX_PATH_LENGTH ? findPublishedNewsBySlug(locale, decoded) : null;
+  const article = decoded && decoded.length <= MAX_PATH_LENGTH ? publishedNewsBySlug(locale, decoded) : null;
   if (!article && decoded) {
     // An address that moved (a published slug changed): to where it lives now.
-    const target = articleMovedTo(locale, decoded);
+    const target = articleRedirect(locale, decoded);
     if (target) permanentRedirect(target);
   }
   return { locale, article };

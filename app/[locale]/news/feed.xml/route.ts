@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { listPublishedNews } from '@/db/queries/news';
+import { publishedNews } from '@/db/queries/news';
 import { isLocale } from '@/i18n/routing';
 import { articleHref, newsHref } from '@/lib/hrefs';
 import { rssXml } from '@/lib/rss';
@@ -19,7 +19,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ loc
   if (!isLocale(locale)) return new Response('Not found', { status: 404 });
   const t = await getTranslations({ locale, namespace: 'News' });
   const site = await getTranslations({ locale, namespace: 'Site' });
-  const { items } = listPublishedNews(locale, 1, FEED_SIZE);
+  const { items } = publishedNews(locale, 1, FEED_SIZE);
   const body = rssXml({
     title: `${t('title')} – ${site('name')}`,
     link: localizedUrl(newsHref(), locale),

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { VacancyListView } from '@/components/site/VacancyViews';
-import { listPublicVacancies } from '@/db/queries/vacancies';
+import { publicVacancyList } from '@/db/queries/vacancies';
 import { vacanciesHref } from '@/lib/hrefs';
 import { parseLocaleParam } from '@/lib/params';
 import { pageMetadata } from '@/lib/seo';
@@ -25,5 +25,5 @@ export default async function VacanciesPage({ params }: { params: Params }) {
   const locale = parseLocaleParam((await params).locale);
   setRequestLocale(locale);
   const now = new Date();
-  return <VacancyListView locale={locale} items={listPublicVacancies(locale, now)} now={now} />;
+  return <VacancyListView locale={locale} items={publicVacancyList(locale, now)} now={now} />;
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { listAuditActions, listAuditEvents } from '@/db/admin/audit';
-import { listUsers } from '@/db/admin/users';
+import { auditActions, auditLog } from '@/db/admin/audit';
+import { userList } from '@/db/admin/users';
 import { adminLocale } from '@/lib/admin-locale';
 import { DataTable } from '@/components/admin/DataTable';
 import { requireUserForPage } from '@/lib/auth/session';
@@ -26,7 +26,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const action = typeof params.action === 'string' && params.action.length <= 64 ? params.action : undefined;
   const userId = positiveInt(params.user);
   const before = positiveInt(params.before);
-  const [{ rows, more }, actions, users] = await Promise.all([listAuditEvents({ action, userId, before }), listAuditActions(), listUsers()]);
+  const [{ rows, more }, actions, users] = await Promise.all([auditLog({ action, userId, before }), auditActions(), userList()]);
   const query = (extra: Record<string, string>) =>
     `?${new URLSearchParams({ ...(action ? { action } : {}), ...(userId ? { user: String(userId) } : {}), ...extra })}`;
 

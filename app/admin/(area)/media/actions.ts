@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { deleteMediaForever, type LibraryImage, type LibraryImagePage, loadLibraryImage, loadMedia, trashMedia, restoreMedia, saveMediaTexts, searchLibraryImages } from '@/db/admin/media';
+import { deleteMediaForever, type LibraryImage, type LibraryImagePage, libraryImage, mediaItem, trashMedia, restoreMedia, saveMediaTexts, libraryImageSearch } from '@/db/admin/media';
 import type { MediaTextsInput } from '@/db/media/library';
 import type { MediaUse } from '@/db/media/usages';
 import { DOCUMENT_LANGUAGES } from '@/lib/vocabulary';
@@ -63,7 +63,7 @@ export const saveMediaTextsAction: FormAction<MediaFormState> = action(
       if (result.error === 'invalid') return { status: 'error', message: t('errors.invalid'), fieldErrors: tooLong(result.fieldErrors, t) };
       return { status: 'error', message: t(`media.errors.${result.error}`) };
     }
-    const item = await loadMedia(input.id);
+    const item = await mediaItem(input.id);
     afterChange(input.id, (item?.usages.length ?? 0) > 0);
     return { status: 'success', message: t('media.saved'), version: result.version };
   },
@@ -98,8 +98,8 @@ export const deleteMediaForeverAction = action({ role: 'editor', form: { id } },
 
 export type ImageSearchState = FormState & { result?: LibraryImagePage };
 
-/** The image dialog's search: one page of the library's images (db/admin/media.ts searchLibraryImages). */
-export const searchLibraryImagesAction: CallAction<{ query: string; page: number; locale: Locale }, ImageSearchState> = action(
+/** The image dialog's search: one page of the library's images (db/admin/media.ts libraryImageSearch). */
+export const libraryImageSearchAction: CallAction<{ query: string; page: number; locale: Locale }, ImageSearchState> = action(
   {
     role: 'editor',
     input: z.object({
@@ -108,7 +108,7 @@ export const searchLibraryImagesAction: CallAction<{ query: string; page: number
       locale,
     }),
   },
-  async ({ input }) => ({ status: 'success', result: await searchLibraryImages(input) }),
+  async ({ input }) => ({ status: 'success', result: await libraryImageSearch(input) }),
 );
 
 export type ImageAltState = FormState & { image?: LibraryImage };
@@ -120,7 +120,7 @@ export type ImageAltState = FormState & { image?: LibraryImage };
 export const saveImageAltAction: FormAction<ImageAltState> = action(
   { role: 'editor', form: { id, version, locale, ...fieldsNamed(['en.alt', 'sq.alt'], z.string().default('')), ...fieldsNamed(['en.decorative', 'sq.decorative'], checkbox) } },
   async ({ input, t, address }) => {
-    const item = await loadMedia(input.id);
+    const item = await mediaItem(input.id);
     if (!item || item.kind !== 'image') return { status: 'error', message: t('media.errors.notFound') };
     const fieldErrors: Record<string, string> = {};
     const texts = Object.fromEntries(
@@ -138,6 +138,6 @@ export const saveImageAltAction: FormAction<ImageAltState> = action(
       return { status: 'error', message: t(`media.errors.${result.error}`) };
     }
     afterChange(input.id, item.usages.length > 0);
-    return { status: 'success', message: t('media.saved'), image: (await loadLibraryImage(input.id, input.locale)) ?? undefined };
+    return { status: 'success', message: t('media.saved'), image: (await libraryImage(input.id, input.locale)) ?? undefined };
   },
 );

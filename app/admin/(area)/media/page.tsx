@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { buttonClass } from '@/components/admin/button-class';
-import { listMedia } from '@/db/admin/media';
+import { mediaList } from '@/db/admin/media';
 import type { MediaFilter, MediaItem } from '@/db/media/library';
 import { adminLocale } from '@/lib/admin-locale';
 import { requireUserForPage } from '@/lib/auth/session';
@@ -68,7 +68,7 @@ export default async function MediaLibraryPage({ searchParams }: { searchParams:
     trash: type === 'trash',
     page: parsePageNumber(typeof sp.page === 'string' ? sp.page : null) ?? 1,
   };
-  const { items, total, page, pageCount } = await listMedia(filter);
+  const { items, total, page, pageCount } = await mediaList(filter);
   const query = (p: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), ...(type ? { type } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
 
   return (

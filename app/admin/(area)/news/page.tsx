@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { listNews } from '@/db/admin/news';
+import { newsList } from '@/db/admin/news';
 import type { StaffNewsFilter } from '@/db/content/news-list';
 import { PUBLICATION_STATUSES } from '@/lib/vocabulary';
 import { adminLocale } from '@/lib/admin-locale';
@@ -32,7 +32,7 @@ export default async function NewsListPage({ searchParams }: { searchParams: Sea
     q: typeof sp.q === 'string' ? sp.q.slice(0, 100) : undefined,
     page: parsePageNumber(typeof sp.page === 'string' ? sp.page : null) ?? 1,
   };
-  const { rows, pageCount } = await listNews(filter);
+  const { rows, pageCount } = await newsList(filter);
   const query = (page: number) =>
     `?${new URLSearchParams({
       ...(filter.status ? { status: filter.status } : {}),

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { confirmPageTranslation, loadPageForEditor, restorePageRevision, savePageTranslation, setPagePublications, setPageExternalUrl, setPageHero } from '@/db/admin/pages';
+import { confirmPageTranslation, pageForEditor, restorePageRevision, savePageTranslation, setPagePublications, setPageExternalUrl, setPageHero } from '@/db/admin/pages';
 import type { PageChange, PageFields } from '@/db/content/page-writes';
 import { action, type FormAction } from '@/lib/auth/action';
 import { languagesArgument } from '@/i18n/routing';
@@ -36,7 +36,7 @@ const FIELD_NAMES = ['title', 'menuTitle', 'path', 'summary', 'body', 'seoTitle'
  */
 async function fieldsFrom(sent: Partial<Record<keyof PageFields, string>>, pageId: number, lang: 'en' | 'sq'): Promise<PageFields> {
   const needsCurrent = FIELD_NAMES.some((f) => sent[f] === undefined);
-  const current = needsCurrent ? (await loadPageForEditor(pageId))?.translations[lang] : undefined;
+  const current = needsCurrent ? (await pageForEditor(pageId))?.translations[lang] : undefined;
   // Left empty, the address is made from the title (by the data layer, as for news).
   return Object.fromEntries(FIELD_NAMES.map((name) => [name, sent[name] ?? current?.[name] ?? ''])) as PageFields;
 }

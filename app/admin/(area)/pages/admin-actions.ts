@@ -7,7 +7,7 @@ import {
   createPage,
   deletePageForever,
   emptyPageTrash,
-  loadPageForEditor,
+  pageForEditor,
   movePage,
   movePageUpDown,
   movePageTo,
@@ -59,7 +59,7 @@ export const movePageUpDownAction = action({ role: 'admin', form: { pageId: id, 
 });
 
 export const movePageAction = action({ role: 'admin', form: { pageId: id, parentId: parent } }, async ({ input: { pageId, parentId }, t, address }) => {
-  const current = await loadPageForEditor(pageId);
+  const current = await pageForEditor(pageId);
   if (!current) return { status: 'error', message: t('pages.notFound') };
   // Already there: moving it "under its own parent" would only send it to the end.
   if (current.page.parentId === parentId) return { status: 'success', message: t('pages.alreadyThere') };

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
-import { listPageTree } from '@/db/admin/pages';
+import { pageTree } from '@/db/admin/pages';
 import type { StaffPageNode } from '@/db/content/page-tree';
 import type { Locale } from '@/i18n/routing';
 import { adminLocale } from '@/lib/admin-locale';
@@ -51,7 +51,7 @@ function findNode(nodes: StaffPageNode[], id: number): StaffPageNode | null {
 export default async function PagesTreePage({ searchParams }: { searchParams: Search }) {
   const me = await requireUserForPage(undefined, '/admin/pages');
   const t = await getTranslations({ locale: me.preferredLocale, namespace: 'Admin' });
-  const tree = await listPageTree();
+  const tree = await pageTree();
   const sp = await searchParams;
   const isAdmin = me.role === 'admin';
   const untitled = t('pages.untitled');

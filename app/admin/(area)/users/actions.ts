@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { resetTwoFactor, setTwoFactorRequirement } from '@/db/admin/two-factor';
-import { createUser, getUserIdentity, setUserPassword, changeUserAccess, type UserChangeResult } from '@/db/admin/users';
+import { createUser, userIdentity, setUserPassword, changeUserAccess, type UserChangeResult } from '@/db/admin/users';
 import { action, type AdminMessages } from '@/lib/auth/action';
 import { emailSchema, fieldErrorKeys, nameSchema, newPasswordError, passwordErrorMessage, roleSchema } from '@/lib/auth/validation';
 import { checkbox, id } from '@/lib/form-input';
@@ -47,7 +47,7 @@ export const changeUserAccessAction = action(
 );
 
 export const setUserPasswordAction = action({ role: 'admin', form: { id, password: typed } }, async ({ input: { id, password }, t, address }) => {
-  const person = await getUserIdentity(id);
+  const person = await userIdentity(id);
   if (!person) return { status: 'error', message: t('errors.notFound') };
   const problem = await newPasswordError(password, null, person);
   if (problem) return { status: 'error', message: passwordErrorMessage(problem, t), fieldErrors: { password: passwordErrorMessage(problem, t) } };

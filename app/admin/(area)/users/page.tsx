@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { listUsers } from '@/db/admin/users';
+import { userList } from '@/db/admin/users';
 import { adminLocale } from '@/lib/admin-locale';
 import { DataTable } from '@/components/admin/DataTable';
 import { requireUserForPage } from '@/lib/auth/session';
 import { formatTiranaDateTime } from '@/lib/dates';
-import { getTwoFactorRequired } from '@/db/admin/two-factor';
+import { twoFactorRequirement } from '@/db/admin/two-factor';
 import { CreateUserForm, RequireTwoFactorForm, UserRowForms } from './UserForms';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function UsersPage() {
   const me = await requireUserForPage('admin', '/admin/users');
   const t = await getTranslations({ locale: me.preferredLocale, namespace: 'Admin.users' });
-  const [users, twoFactorRequired] = await Promise.all([listUsers(), getTwoFactorRequired()]);
+  const [users, twoFactorRequired] = await Promise.all([userList(), twoFactorRequirement()]);
   return (
     <>
       <h1 className="mb-6 text-3xl font-bold">{t('title')}</h1>

@@ -3,7 +3,7 @@ import { permanentRedirect } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
 import { NewsIndex, newsIndexMetadata } from '@/components/site/NewsIndex';
 import { notFoundMetadata } from '@/components/site/NotFoundView';
-import { listPublishedNews } from '@/db/queries/news';
+import { publishedNews } from '@/db/queries/news';
 import { localizedPath } from '@/i18n/paths';
 import { newsHref } from '@/lib/hrefs';
 import { parseLocaleParam, parsePageNumber } from '@/lib/params';
@@ -30,7 +30,7 @@ async function read(params: Params) {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { locale, page } = await read(params);
-  if (page > listPublishedNews(locale, 1).pageCount) return notFoundMetadata(locale);
+  if (page > publishedNews(locale, 1).pageCount) return notFoundMetadata(locale);
   return newsIndexMetadata(locale, page);
 }
 

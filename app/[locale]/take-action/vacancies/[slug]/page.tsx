@@ -4,8 +4,8 @@ import { connection } from 'next/server';
 import { setRequestLocale } from 'next-intl/server';
 import { NotFoundView, notFoundMetadata } from '@/components/site/NotFoundView';
 import { VacancyView } from '@/components/site/VacancyViews';
-import { movedTo, vacancyPath } from '@/db/queries/addresses';
-import { findPublicVacancy } from '@/db/queries/vacancies';
+import { redirectTarget, vacancyPath } from '@/db/queries/addresses';
+import { publicVacancy } from '@/db/queries/vacancies';
 import { vacancyHref } from '@/lib/hrefs';
 import { MAX_PATH_LENGTH, parseLocaleParam } from '@/lib/params';
 import { pageMetadata } from '@/lib/seo';
@@ -26,10 +26,10 @@ async function load(params: Params) {
     decoded = null;
   }
   const now = new Date();
-  const vacancy = decoded && decoded.length <= MAX_PATH_LENGTH ? findPublicVacancy(locale, decoded, now) : null;
+  const vacancy = decoded && decoded.length <= MAX_PATH_LENGTH ? publicVacancy(locale, decoded, now) : null;
   if (!vacancy && decoded) {
     // A published address that changed: to where it lives now.
-    const target = movedTo(locale, vacancyPath(locale, decoded));
+    const target = redirectTarget(locale, vacancyPath(locale, decoded));
     if (target) permanentRedirect(target);
   }
   return { locale, vacancy, now };

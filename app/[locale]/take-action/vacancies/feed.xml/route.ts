@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { listOpenVacancies } from '@/db/queries/vacancies';
+import { openVacancyList } from '@/db/queries/vacancies';
 import { feedPath } from '@/i18n/paths';
 import { isLocale, ROUTES } from '@/i18n/routing';
 import { vacanciesHref, vacancyHref } from '@/lib/hrefs';
@@ -22,7 +22,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ loc
     selfLink: absoluteUrl(feedPath(locale, ROUTES.vacancies)),
     description: t('description'),
     language: locale,
-    items: listOpenVacancies(locale).map((v) => {
+    items: openVacancyList(locale).map((v) => {
       const link = localizedUrl(vacancyHref(v.slug), locale);
       return { title: v.title, link, guid: link, description: v.summary, pubDate: v.publishedAt };
     }),

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { loadMedia } from '@/db/admin/media';
+import { mediaItem } from '@/db/admin/media';
 import { adminLocale } from '@/lib/admin-locale';
 import { requireUserForPage } from '@/lib/auth/session';
 import { formatTiranaDateTime } from '@/lib/dates';
@@ -28,7 +28,7 @@ export default async function MediaItemPage({ params }: Props) {
   const locale = me.preferredLocale;
   const t = await getTranslations({ locale, namespace: 'Admin.media' });
   const id = parseId(raw);
-  const item = id ? await loadMedia(id) : null;
+  const item = id ? await mediaItem(id) : null;
   if (!item) notFound();
 
   const preview = item.kind === 'image' ? largestFile(item.variants.filter((v) => v.width <= 1024), 'webp') : null;

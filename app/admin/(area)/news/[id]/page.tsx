@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { heroImageChoice } from '@/db/admin/media';
-import { loadNewsForEditor, newsThemeOptions } from '@/db/admin/news';
+import { newsForEditor, newsThemeOptions } from '@/db/admin/news';
 import { adminLocale } from '@/lib/admin-locale';
 import { requireUserForPage } from '@/lib/auth/session';
 import { parseIdParam } from '@/lib/params';
@@ -25,7 +25,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const { id: raw } = await params;
   const me = await requireUserForPage(undefined, `/admin/news/${encodeURIComponent(raw)}`);
   const id = parseIdParam(raw);
-  const item = id === null ? null : await loadNewsForEditor(id);
+  const item = id === null ? null : await newsForEditor(id);
   if (!item || item.deletedAt) notFound();
   const t = await getTranslations({ locale: me.preferredLocale, namespace: 'Admin.editor' });
   const sp = await searchParams;

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { heroImageChoice, publicationOptions } from '@/db/admin/media';
-import { loadPageForEditor } from '@/db/admin/pages';
+import { pageForEditor } from '@/db/admin/pages';
 import { adminLocale } from '@/lib/admin-locale';
 import { requireUserForPage } from '@/lib/auth/session';
 import { parseIdParam } from '@/lib/params';
@@ -24,7 +24,7 @@ export default async function EditPagePage({ params, searchParams }: Props) {
   const { id: raw } = await params;
   const me = await requireUserForPage(undefined, `/admin/pages/${encodeURIComponent(raw)}`);
   const id = parseIdParam(raw);
-  const item = id === null ? null : await loadPageForEditor(id);
+  const item = id === null ? null : await pageForEditor(id);
   if (!item) notFound();
   const t = await getTranslations({ locale: me.preferredLocale, namespace: 'Admin.pages' });
   const created = (await searchParams).created === '1';

@@ -1,0 +1,1 @@
+export function recordTiming(kind: string, ms: number, detail?: string): void;
