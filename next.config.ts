@@ -30,6 +30,9 @@ const ENGLISH_PATH = '(?!(?:sq|en|admin)(?:/|$)|(?:_next|media)/|sitemaps/[^/]*$
  */
 const TRANSLATED = locales.filter((locale) => locale !== routing.defaultLocale);
 
+/** The lists whose items have addresses below the list's own, with a feed each. */
+const ITEM_LISTS = [ROUTES.news, ROUTES.vacancies] as const;
+
 /** Whether a section has addresses below its own (the news list: its articles). */
 function hasAddressesBelow(route: PlainRoute): boolean {
   return Object.keys(routing.pathnames).some((other) => other.startsWith(`${route}/`));
@@ -127,15 +130,23 @@ const nextConfig: NextConfig = {
           ];
         }),
         ...TRANSLATED.map((locale) => ({ source: localizedPath(ROUTES.search, locale), destination: internalRoutePath(ROUTES.search, locale) })),
-        ...locales.map((locale) => ({ source: feedPath(locale), destination: `${internalRoutePath(ROUTES.news, locale)}/feed.xml` })),
-        ...TRANSLATED.flatMap((locale) => [
-          ...NEWS_LIST_ROUTES.map((list) => ({ source: localizedPath(list, locale), destination: internalRoutePath(list, locale) })),
-          // Slugs are ASCII: an address with any other escape is left to the
-          // [...path] route, which answers it with the 404. (A malformed escape
-          // never gets here: Next's router would answer it with 500, so
-          // proxy.ts sends it to the 404 page first.)
-          { source: `${localizedPath(ROUTES.news, locale)}/:slug(${ASCII_SEGMENT})`, destination: `${internalRoutePath(ROUTES.news, locale)}/:slug` },
-        ]),
+        // The news lists of one kind (press releases, stories) have no items below them.
+        ...TRANSLATED.flatMap((locale) =>
+          NEWS_LIST_ROUTES.filter((list) => list !== ROUTES.news).map((list) => ({ source: localizedPath(list, locale), destination: internalRoutePath(list, locale) })),
+        ),
+        // The lists with items below them (news, vacancies): their feeds, then
+        // the translated addresses of the list and its items.
+        ...ITEM_LISTS.flatMap((list) => locales.map((locale) => ({ source: feedPath(locale, list), destination: `${internalRoutePath(list, locale)}/feed.xml` }))),
+        ...ITEM_LISTS.flatMap((list) =>
+          TRANSLATED.flatMap((locale) => [
+            { source: localizedPath(list, locale), destination: internalRoutePath(list, locale) },
+            // Slugs are ASCII: an address with any other escape is left to the
+            // [...path] route, which answers it with the 404. (A malformed escape
+            // never gets here: Next's router would answer it with 500, so
+            // proxy.ts sends it to the 404 page first.)
+            { source: `${localizedPath(list, locale)}/:slug(${ASCII_SEGMENT})`, destination: `${internalRoutePath(list, locale)}/:slug` },
+          ]),
+        ),
       ],
       // Every other address without /sq is English. After Next's own files
       // and static routes (robots.txt, icons, /api/health …); the routes with

@@ -9,9 +9,9 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
-import { DOCUMENT_LANGUAGES, NEWS_KINDS, PUBLICATION_STATUSES, type PublicationStatus } from '../lib/vocabulary';
+import { DOCUMENT_LANGUAGES, NEWS_KINDS, PUBLICATION_STATUSES, type PublicationStatus, VACANCY_GRADES } from '../lib/vocabulary';
 
-export { DOCUMENT_LANGUAGES, NEWS_KINDS, PUBLICATION_STATUSES, type PublicationStatus };
+export { DOCUMENT_LANGUAGES, NEWS_KINDS, PUBLICATION_STATUSES, type PublicationStatus, VACANCY_GRADES };
 
 /** Times are stored as UTC milliseconds since the epoch. */
 const timestamp = (name?: string) =>
@@ -22,7 +22,7 @@ export const LOCALES = ['en', 'sq'] as const;
 export const PAGE_KINDS = ['page', 'link'] as const;
 
 /** The translated content types, by their name in revisions, media uses and the audit log (db/content/translated.ts). */
-export const CONTENT_ENTITIES = ['news', 'page'] as const;
+export const CONTENT_ENTITIES = ['news', 'page', 'vacancy'] as const;
 export type ContentEntity = (typeof CONTENT_ENTITIES)[number];
 
 export const pages = sqliteTable(
@@ -161,6 +161,76 @@ export const newsItemThemes = sqliteTable(
       .references(() => pages.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.newsItemId, t.pageId] })],
+);
+
+/**
+ * A vacancy (Take Action): what both languages share. Its open or closed
+ * state is derived from `closesAt` whenever it is read (no job turns it).
+ */
+export const vacancies = sqliteTable(
+  'vacancies',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    /** The office's reference: 'CON 2025-07'; one vacancy per reference. */
+    reference: text().notNull(),
+    dutyStation: text().notNull().default(''),
+    unit: text().notNull().default(''),
+    grade: text({ enum: VACANCY_GRADES }).notNull(),
+    /** Type of appointment ('Special short-term', 'Consultancy'). */
+    appointmentType: text().notNull().default(''),
+    /** Its length ('6 months, with possibility of extension'). */
+    appointmentLength: text().notNull().default(''),
+    /** Estimated start ('As soon as possible', 'September 2025'). */
+    estimatedStart: text().notNull().default(''),
+    /** Closing date and time, stored in UTC, entered and shown in Tirana time. */
+    closesAt: timestamp().notNull(),
+    project: text().notNull().default(''),
+    donor: text().notNull().default(''),
+    /** How to apply: a link to the application, or an e-mail address (one of them at least to publish). */
+    applyUrl: text(),
+    applyEmail: text(),
+    /** Who created it (null once that user is gone). */
+    authorId: integer().references((): AnySQLiteColumn => users.id, { onDelete: 'set null' }),
+    /** Version of the shared fields, for refusing stale saves of them. */
+    version: integer().notNull().default(1),
+    createdAt: timestamp().notNull().default(now),
+    updatedAt: timestamp().notNull().default(now),
+    deletedAt: timestamp(),
+  },
+  (t) => [uniqueIndex('vacancies_reference_unique').on(t.reference), index('vacancies_closes_at_idx').on(t.closesAt)],
+);
+
+/** One language of a vacancy: the columns every translation has (db/content/translated.ts TranslationRow) and its slug. */
+export const vacancyTranslations = sqliteTable(
+  'vacancy_translations',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    vacancyId: integer()
+      .notNull()
+      .references(() => vacancies.id, { onDelete: 'cascade' }),
+    locale: text({ enum: LOCALES }).notNull(),
+    slug: text().notNull(),
+    title: text().notNull(),
+    summary: text().notNull().default(''),
+    /** Sanitized HTML. */
+    body: text().notNull().default(''),
+    seoTitle: text(),
+    seoDescription: text(),
+    status: text({ enum: PUBLICATION_STATUSES }).notNull().default('draft'),
+    publishedAt: timestamp(),
+    sourceFingerprint: text(),
+    /** See page_translations.text_fingerprint. */
+    textFingerprint: text(),
+    sourceVersion: integer(),
+    version: integer().notNull().default(1),
+    createdAt: timestamp().notNull().default(now),
+    updatedAt: timestamp().notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('vacancy_translations_item_locale_unique').on(t.vacancyId, t.locale),
+    uniqueIndex('vacancy_translations_locale_slug_unique').on(t.locale, t.slug),
+    index('vacancy_translations_listing_idx').on(t.locale, t.status, t.publishedAt),
+  ],
 );
 
 /** Old public path -> new public path, per locale; written when a published address changes. */

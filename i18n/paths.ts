@@ -3,7 +3,7 @@ import { type Locale, locales, ROUTES, routing } from './routing';
 type Query = Record<string, string | string[]>;
 
 /** A route of routing.pathnames without parameters. */
-export type PlainRoute = typeof ROUTES.home | NewsListRoute | typeof ROUTES.search;
+export type PlainRoute = typeof ROUTES.home | NewsListRoute | typeof ROUTES.search | typeof ROUTES.vacancies;
 
 /** The routes that list news: everything, and each kind that has a list of its own. */
 export type NewsListRoute = typeof ROUTES.news | typeof ROUTES.pressReleases | typeof ROUTES.stories;
@@ -19,7 +19,7 @@ export const NEWS_LIST_ROUTES: readonly NewsListRoute[] = [ROUTES.news, ...Objec
 export type AppHref =
   | PlainRoute
   | { pathname: PlainRoute; query?: Query }
-  | { pathname: typeof ROUTES.article; params: { slug: string }; query?: Query }
+  | { pathname: typeof ROUTES.article | typeof ROUTES.vacancy; params: { slug: string }; query?: Query }
   | { pathname: typeof ROUTES.page; params: { path: string[] }; query?: Query };
 
 /**
@@ -57,23 +57,30 @@ export function internalRoutePath(route: PlainRoute, locale: Locale): string {
   return route === ROUTES.home ? `/${locale}` : `/${locale}${route}`;
 }
 
-/** The first segment of a path template ('/lajme/[slug]' → 'lajme'), or null for '/' and parameters. */
-function firstSegment(template: string): string | null {
-  const first = template.split('/')[1];
-  return first && !first.startsWith('[') ? first : null;
+/** The leading fixed segments of a path template ('/lajme/[slug]' → 'lajme', '/angazhohu/vende-pune' → 'angazhohu/vende-pune'), or null for '/' and parameters. */
+function fixedPrefix(template: string): string | null {
+  const fixed: string[] = [];
+  for (const segment of template.split('/').slice(1)) {
+    if (!segment || segment.startsWith('[')) break;
+    fixed.push(segment);
+  }
+  return fixed.length > 0 ? fixed.join('/') : null;
 }
 
 /**
- * The first segments of the sections that have an address per language, as
- * a language writes them, each with its route's own segment: for 'sq',
- * lajme → news and kerko → search; for 'en', news → news and search → search.
+ * The address prefixes of the sections that have an address per language,
+ * as a language writes them, each with its route's own prefix: for 'sq',
+ * lajme → news, kerko → search and angazhohu/vende-pune →
+ * take-action/vacancies; for 'en', each route's own. A section below a page
+ * (Take Action's vacancies) is a prefix of several segments: the page
+ * itself ('take-action', 'angazhohu') is no section.
  */
 export function sectionSegments(locale: Locale): Map<string, string> {
   const segments = new Map<string, string>();
   for (const [route, config] of Object.entries(routing.pathnames)) {
     if (typeof config === 'string') continue;
-    const own = firstSegment(config[locale]);
-    const internal = firstSegment(route);
+    const own = fixedPrefix(config[locale]);
+    const internal = fixedPrefix(route);
     if (own && internal) segments.set(own, internal);
   }
   return segments;
@@ -91,15 +98,16 @@ export function localeOfPath(pathname: string): Locale {
  */
 export function internalPath(publicPath: string): string {
   const locale = localeOfPath(publicPath);
-  const rest = publicPath.slice(localePrefix(locale).length);
-  const [, first = '', ...more] = rest.split('/');
-  const segment = sectionSegments(locale).get(first) ?? first;
-  return segment === '' && more.length === 0 ? `/${locale}` : `/${locale}/${[segment, ...more].join('/')}`;
+  const rest = publicPath.slice(localePrefix(locale).length).replace(/^\//, '');
+  // The longest section prefix the address starts with.
+  const match = [...sectionSegments(locale)].filter(([own]) => rest === own || rest.startsWith(`${own}/`)).sort((a, b) => b[0].length - a[0].length)[0];
+  const inside = match ? `${match[1]}${rest.slice(match[0].length)}` : rest;
+  return inside === '' ? `/${locale}` : `/${locale}/${inside}`;
 }
 
-/** The public address of a language's news feed: '/news/feed.xml' or '/sq/lajme/feed.xml'. */
-export function feedPath(locale: Locale): string {
-  return `${localizedPath(ROUTES.news, locale)}/feed.xml`;
+/** The public address of a list's feed in a language: '/news/feed.xml' or '/sq/lajme/feed.xml' (the news list's when not named). */
+export function feedPath(locale: Locale, list: typeof ROUTES.news | typeof ROUTES.vacancies = ROUTES.news): string {
+  return `${localizedPath(list, locale)}/feed.xml`;
 }
 
 /** The routes without parameters whose address is translated (the news list, search). */

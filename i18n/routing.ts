@@ -20,6 +20,8 @@ export const ROUTES = {
   stories: '/stories',
   article: '/news/[slug]',
   search: '/search',
+  vacancies: '/take-action/vacancies',
+  vacancy: '/take-action/vacancies/[slug]',
   page: '/[...path]',
 } as const;
 
@@ -44,6 +46,9 @@ export const routing = defineRouting({
     [ROUTES.stories]: { en: '/stories', sq: '/histori' },
     [ROUTES.article]: { en: '/news/[slug]', sq: '/lajme/[slug]' },
     [ROUTES.search]: { en: '/search', sq: '/kerko' },
+    // A section below a page (Take Action): the page keeps its own address.
+    [ROUTES.vacancies]: { en: '/take-action/vacancies', sq: '/angazhohu/vende-pune' },
+    [ROUTES.vacancy]: { en: '/take-action/vacancies/[slug]', sq: '/angazhohu/vende-pune/[slug]' },
     [ROUTES.page]: '/[...path]',
   },
 });

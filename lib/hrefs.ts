@@ -29,3 +29,10 @@ export function searchHref(query = '', page = 1): AppHref {
   if (!query) return ROUTES.search;
   return { pathname: ROUTES.search, query: { q: query, ...(page > 1 ? { page: String(page) } : {}) } };
 }
+
+/** The vacancy list (Take Action). */
+export const vacanciesHref = ROUTES.vacancies satisfies AppHref;
+
+export function vacancyHref(slug: string): AppHref {
+  return { pathname: ROUTES.vacancy, params: { slug } };
+}

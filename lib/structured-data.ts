@@ -84,3 +84,43 @@ export function breadcrumbLd(locale: Locale, items: { name: string; href: AppHre
     itemListElement: items.map((item, i) => ({ '@type': 'ListItem', position: i + 1, name: item.name, item: localizedUrl(item.href, locale) })),
   };
 }
+
+/** schema.org's appointment kinds (Google's employmentType values) for a vacancy's grade. */
+function employmentType(grade: string): string {
+  if (grade === 'intern') return 'INTERN';
+  if (grade === 'consultant') return 'CONTRACTOR';
+  return 'FULL_TIME';
+}
+
+/**
+ * A JobPosting for an open vacancy, as Google's job search reads it:
+ * title, description (HTML), datePosted, validThrough, the hiring
+ * organization and the duty station in Albania.
+ */
+export function jobPostingLd(input: {
+  url: string;
+  title: string;
+  description: string;
+  datePosted: Date;
+  validThrough: Date;
+  dutyStation: string;
+  grade: string;
+  reference: string;
+}) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'JobPosting',
+    url: input.url,
+    title: input.title,
+    description: input.description,
+    datePosted: input.datePosted.toISOString(),
+    validThrough: input.validThrough.toISOString(),
+    employmentType: employmentType(input.grade),
+    identifier: { '@type': 'PropertyValue', name: 'IOM Albania', value: input.reference },
+    hiringOrganization: { '@type': 'Organization', name: 'International Organization for Migration (IOM)', sameAs: 'https://www.iom.int', logo: absoluteUrl('/logo-512.png') },
+    jobLocation: {
+      '@type': 'Place',
+      address: { '@type': 'PostalAddress', addressLocality: input.dutyStation, addressCountry: 'AL' },
+    },
+  };
+}

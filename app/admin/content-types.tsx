@@ -4,15 +4,18 @@ import type { RestoreTarget } from '@/components/admin/RestoreForm';
 import type { TrashTable } from '@/components/admin/TrashTable';
 import { ArticleView } from '@/components/site/ArticleView';
 import { PageView } from '@/components/site/PageView';
+import { VacancyView } from '@/components/site/VacancyViews';
 import type { ContentTypeName } from '@/db/admin/content';
 import { newsForEditor, newsPreview, newsTrash } from '@/db/admin/news';
 import { pageForEditor, pagePreview, pageTrash } from '@/db/admin/pages';
 import type { TrashedItem } from '@/db/content/trash';
+import { vacancy, vacancyPreview, vacancyTrash } from '@/db/admin/vacancies';
 import type { Locale } from '@/i18n/routing';
 import { restoreNewsRevisionAction } from './(area)/news/actions';
 import { deleteNewsForeverAction, restoreNewsAction } from './(area)/news/trash/actions';
 import { restorePageRevisionAction } from './(area)/pages/actions';
 import { deletePageForeverAction, restorePageAction } from './(area)/pages/admin-actions';
+import { deleteVacanciesForeverAction, restoreVacancyAction, restoreVacancyRevisionAction } from './(area)/vacancies/actions';
 
 type Messages = Awaited<ReturnType<typeof getTranslations<'Admin'>>>;
 
@@ -40,6 +43,7 @@ export type ContentTypeRoutes = {
 
 const NEWS_FIELDS = ['title', 'slug', 'summary', 'dateline', 'body', 'seoTitle', 'seoDescription'] as const;
 const PAGE_FIELDS = ['title', 'menuTitle', 'path', 'summary', 'body', 'seoTitle', 'seoDescription'] as const;
+const VACANCY_FIELDS = ['title', 'slug', 'summary', 'body', 'seoTitle', 'seoDescription'] as const;
 
 export const CONTENT_TYPES: Record<ContentTypeName, ContentTypeRoutes> = {
   news: {
@@ -91,6 +95,32 @@ export const CONTENT_TYPES: Record<ContentTypeName, ContentTypeRoutes> = {
       restoreAction: restorePageAction,
       deleteAction: deletePageForeverAction,
       testId: 'pages-trash',
+    },
+  },
+  vacancies: {
+    load: async (id, t) => {
+      const item = await vacancy(id);
+      if (!item || item.deletedAt) return null;
+      return { id: item.id, translations: item.translations, fields: VACANCY_FIELDS.map((name) => ({ name, label: t(`editor.fields.${name}`) })) };
+    },
+    backToEditor: (t) => t('vacancies.backToEditor'),
+    restore: { action: restoreVacancyRevisionAction, idName: 'itemId' },
+    preview: async (id, locale) => {
+      const found = await vacancyPreview(id, locale);
+      return found ? <VacancyView locale={locale} vacancy={found} now={new Date()} /> : null;
+    },
+    trash: {
+      load: vacancyTrash,
+      texts: (t, done) => ({
+        back: t('vacancies.backToList'),
+        intro: t('trash.intro'),
+        emptyWarning: t('trash.emptyWarning'),
+        done: done.action === 'restored' ? t('trash.restored') : done.action === 'deleted' ? t('trash.deleted', { count: done.count }) : null,
+      }),
+      idName: 'itemId',
+      restoreAction: restoreVacancyAction,
+      deleteAction: deleteVacanciesForeverAction,
+      testId: 'vacancy-trash',
     },
   },
 };

@@ -3,6 +3,7 @@ import type { Locale } from '@/i18n/routing';
 import { requireUser } from '@/lib/auth/session';
 import { newsType } from '../content/news-writes';
 import { pageType } from '../content/page-writes';
+import { vacancyType } from '../content/vacancy-writes';
 import { revisionOf, revisionList, type Revision, type Snapshot, type TextFields, type TranslatedItem, type TranslatedType, type TranslationRow } from '../content/translated';
 import { getDb } from '../index';
 
@@ -12,7 +13,7 @@ import { getDb } from '../index';
  * checks the caller first.
  */
 
-export const CONTENT_TYPE_NAMES = ['news', 'pages'] as const;
+export const CONTENT_TYPE_NAMES = ['news', 'pages', 'vacancies'] as const;
 export type ContentTypeName = (typeof CONTENT_TYPE_NAMES)[number];
 
 type OnType<T> = <I extends TranslatedItem, R extends TranslationRow, F extends TextFields, S extends Snapshot, C extends { changedPaths: string[] }>(
@@ -21,7 +22,7 @@ type OnType<T> = <I extends TranslatedItem, R extends TranslationRow, F extends 
 
 /** Runs `f` with the declaration of the named type. */
 function onType<T>(name: ContentTypeName, f: OnType<T>): T {
-  return name === 'news' ? f(newsType) : f(pageType);
+  return name === 'news' ? f(newsType) : name === 'vacancies' ? f(vacancyType) : f(pageType);
 }
 
 /** The revisions of one language of an item, newest first. */

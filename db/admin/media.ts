@@ -12,6 +12,7 @@ import {
 } from '../media/library';
 import * as library from '../media/library';
 import { pagePublicationIds } from '../content/page-tree';
+import { vacancyTermIds } from '../content/vacancy-writes';
 import { type PublicImage, publicImage } from '../media/public';
 import type { DOCUMENT_LANGUAGES } from '../schema';
 
@@ -115,8 +116,17 @@ export type PublicationOption = { id: number; title: string; size: number; check
 /** The library's newest PDFs, with those the page lists now always among them (checked). */
 export async function publicationOptions(pageId: number, uiLocale: Locale): Promise<PublicationOption[]> {
   await requireUser();
+  return documentOptions(pagePublicationIds(getDb(), pageId), uiLocale);
+}
+
+/** The library's newest PDFs, with those a vacancy lists as its terms of reference always among them (checked). */
+export async function vacancyTermsOptions(itemId: number | null, uiLocale: Locale): Promise<PublicationOption[]> {
+  await requireUser();
+  return documentOptions(itemId === null ? [] : vacancyTermIds(getDb(), itemId), uiLocale);
+}
+
+function documentOptions(chosen: readonly number[], uiLocale: Locale): PublicationOption[] {
   const db = getDb();
-  const chosen = pagePublicationIds(db, pageId);
   const items = library.mediaList(db, { kind: 'document' }).items;
   for (const id of chosen) {
     if (!items.some((i) => i.id === id)) {

@@ -71,6 +71,8 @@ export type PublicationError = 'pastDate' | 'emptyBody' | 'notPublished';
  * heroNoAlt: the main image has no alt text in this language (publishing refused).
  * bodyImageNoAlt: an image in the text has no alt text in this language, so it cannot be live.
  * bodyImageUnknown: an image in the text is no file of the library, or is in its trash.
+ * closingPassed: a vacancy (or any item with a deadline) cannot go live at or after its closing time.
+ * howToApplyMissing: a vacancy cannot go live without a link or an e-mail address to apply to.
  */
 export type FieldErrorCode =
   | 'required'
@@ -84,6 +86,8 @@ export type FieldErrorCode =
   | 'heroNoAlt'
   | 'bodyImageNoAlt'
   | 'bodyImageUnknown'
+  | 'closingPassed'
+  | 'howToApplyMissing'
   | PublicationError;
 
 /** Every refused field of one language at once; `publishAt`, `form` and `hero` stand beside the text fields. */

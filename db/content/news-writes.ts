@@ -1,9 +1,7 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { type Locale, otherLocale } from '@/i18n/routing';
 import { htmlToText } from '@/lib/html';
 import { checkMediaContact, hasMediaContact, type MediaContact, type MediaContactField, NO_MEDIA_CONTACT } from '@/lib/media-contact';
-import { sanitizeRichText } from '@/lib/sanitize';
-import { slugify } from '@/lib/slug';
 import { recordAudit } from '../auth/audit-log';
 import { queuePurge } from '../cdn-outbox';
 import type { DB, Queryable, Tx } from '../client';
@@ -14,20 +12,20 @@ import {
   type ConfirmResult,
   type FieldErrors,
   type InvalidFields,
-  isLive,
   isStale,
   LIMITS,
   localeRoot,
   newsListPath,
   type PublicationRequest,
-  SLUG_PATTERN,
 } from './common';
 import { snapshotOptionalText, snapshotSchema, snapshotText } from './revisions';
+import { cleanSlugTextFields, slugTranslations } from './slug-type';
 import { type TrashedItem, trashOf } from './trash';
 import {
   confirmTranslation as confirmTranslatedLanguage,
   itemAccessors,
   restoreRevision,
+  saveAudit,
   saveTranslationIn,
   staleness,
   type TranslatedType,
@@ -102,35 +100,14 @@ function snapshotOf(row: Row): NewsSnapshot {
 
 /** Trims, sanitizes and checks the fields; a slug left empty is made from the title. */
 export function cleanNewsFields(input: NewsFields): { fields: NewsFields; errors: NewsFieldErrors } {
-  const title = input.title.trim();
-  const fields: NewsFields = {
-    title,
-    slug: input.slug.trim() || slugify(title),
-    summary: input.summary.trim(),
-    body: sanitizeRichText(input.body),
-    dateline: input.dateline?.trim() || null,
-    seoTitle: input.seoTitle?.trim() || null,
-    seoDescription: input.seoDescription?.trim() || null,
-  };
-  const errors: NewsFieldErrors = {};
-  if (!fields.title) errors.title = 'required';
-  else if (fields.title.length > LIMITS.title) errors.title = 'tooLong';
-  // An address left empty is made from the title: without a title, only the title is missing.
-  if (!fields.slug) {
-    if (fields.title) errors.slug = 'required';
-  } else if (fields.slug.length > LIMITS.slug) errors.slug = 'tooLong';
-  else if (!SLUG_PATTERN.test(fields.slug)) errors.slug = 'slugInvalid';
-  if (fields.summary.length > LIMITS.summary) errors.summary = 'tooLong';
-  if (fields.body.length > LIMITS.body) errors.body = 'tooLong';
-  if ((fields.dateline?.length ?? 0) > LIMITS.dateline) errors.dateline = 'tooLong';
-  if ((fields.seoTitle?.length ?? 0) > LIMITS.seoTitle) errors.seoTitle = 'tooLong';
-  if ((fields.seoDescription?.length ?? 0) > LIMITS.seoDescription) errors.seoDescription = 'tooLong';
-  return { fields, errors };
+  const { fields, errors } = cleanSlugTextFields(input);
+  const dateline = input.dateline?.trim() || null;
+  if ((dateline?.length ?? 0) > LIMITS.dateline) errors.dateline = 'tooLong';
+  return { fields: { ...fields, dateline }, errors };
 }
 
 const NEWS_TEXT_FIELDS = ['title', 'slug', 'summary', 'body', 'dateline', 'seoTitle', 'seoDescription'] as const satisfies readonly (keyof NewsFields)[];
 
-const PUBLICATION_AUDIT: Record<PublicationRequest['action'], string | null> = { keep: null, publish: 'news.publish', schedule: 'news.schedule', unpublish: 'news.unpublish' };
 
 /**
  * News as a translated type (see translated.ts): an article's address is
@@ -147,44 +124,11 @@ export const newsType: TranslatedType<ItemRow, Row, NewsFields, NewsSnapshot, { 
   snapshotOf,
   fieldsOf: (s) => ({ title: s.title, slug: s.slug, summary: s.summary, body: s.body, dateline: s.dateline, seoTitle: s.seoTitle, seoDescription: s.seoDescription }),
   ...itemAccessors<ItemRow>(newsItems),
-  translations: (q, itemId) => q.select().from(newsTranslations).where(eq(newsTranslations.newsItemId, itemId)).all(),
-  insertTranslation: (tx, itemId, locale, values) => {
-    tx.insert(newsTranslations)
-      .values({ ...(values as Omit<typeof newsTranslations.$inferInsert, 'newsItemId' | 'locale'>), newsItemId: itemId, locale })
-      .run();
-  },
-  updateTranslation: (tx, rowId, values) => {
-    tx.update(newsTranslations).set(values).where(eq(newsTranslations.id, rowId)).run();
-  },
-  liveChange: (q, item, now) => ({ changedPaths: liveItemPaths(q, item.id, now) }),
+  ...slugTranslations<ItemRow, Row, NewsFields>(newsTranslations, newsTranslations.newsItemId, 'newsItemId', { itemPath: articlePath, livePaths }),
   trash: {},
   clean: (_item, _locale, fields) => cleanNewsFields(fields),
-  addressTaken: (tx, item, locale, slug) => {
-    const clash = tx
-      .select({ id: newsTranslations.id })
-      .from(newsTranslations)
-      .where(and(eq(newsTranslations.locale, locale), eq(newsTranslations.slug, slug), ne(newsTranslations.newsItemId, item.id)))
-      .get();
-    return clash ? 'slugTaken' : null;
-  },
-  publicAddress: (_item, locale, slug) => (slug ? articlePath(locale, slug) : null),
   visibleText: (_item, fields) => fields.body,
-  changes: ({ locale, current, other, fields, wasLive, nowLive, now }, moved) => {
-    const changed = new Set<string>();
-    if (wasLive) livePaths(locale, current!.slug).forEach((p) => changed.add(p));
-    if (nowLive) livePaths(locale, fields.slug).forEach((p) => changed.add(p));
-    // The other language's page links to this one (switcher, hreflang).
-    if ((wasLive || nowLive) && other && isLive(other, now)) changed.add(articlePath(other.locale, other.slug));
-    moved.forEach((p) => changed.add(p));
-    return { changedPaths: [...changed] };
-  },
-  audit: ({ locale, current, publication, version, restored }) => {
-    const details = { locale, version, ...(publication.action === 'schedule' ? { at: publication.at.toISOString() } : {}) };
-    const entries = [{ action: restored ? 'news.restore_revision' : current ? 'news.save' : 'news.create', details }];
-    const published = PUBLICATION_AUDIT[publication.action];
-    if (published) entries.push({ action: published, details });
-    return entries;
-  },
+  audit: saveAudit('news'),
 };
 
 type SaveTranslationInput = { itemId: number | null; locale: Locale; baseVersion: number | null; fields: NewsFields; publication?: PublicationRequest };
@@ -299,8 +243,8 @@ export function createNewsItem(
 
 /** The public paths where an item is live now (for revalidation when it leaves or returns). */
 function liveItemPaths(q: Queryable, itemId: number, now: Date): string[] {
-  const rows = q.select().from(newsTranslations).where(eq(newsTranslations.newsItemId, itemId)).all();
-  return rows.filter((r) => isLive(r, now)).flatMap((r) => livePaths(r.locale, r.slug));
+  const item = newsType.anyItem(q, itemId);
+  return item ? newsType.liveChange(q, item, now).changedPaths : [];
 }
 
 export type SharedNewsFields = {

@@ -16,12 +16,15 @@ import { LIMITS, SLUG_PATTERN } from './common';
 const TECHNICAL = ['admin', 'api', 'sitemaps', 'sitemap.xml', 'robots.txt', '_next', '_vercel', 'en', 'sq'] as const;
 
 /**
- * First segments a page may not take in a language: its section names, the
- * technical ones, and the other languages' section names (i18n/routing.ts),
+ * Address prefixes a page may not take in a language (the prefix itself and
+ * everything below it): its section addresses, the technical first
+ * segments, and the other languages' section addresses (i18n/routing.ts),
  * since next.config.ts redirects `/sq/news/...` to `/sq/lajme/...` and
- * `/lajme/...` to `/news/...`, so such a page could never be reached.
+ * `/lajme/...` to `/news/...`, so such a page could never be reached. A
+ * section below a page reserves only its own prefix ('take-action/vacancies'),
+ * not the page's address.
  */
-export function reservedFirstSegments(locale: Locale): readonly string[] {
+export function reservedPrefixes(locale: Locale): readonly string[] {
   const sections = (l: Locale) => [...sectionSegments(l).keys()];
   return [...sections(locale), ...TECHNICAL, ...locales.filter((l) => l !== locale).flatMap(sections)];
 }
@@ -39,7 +42,7 @@ export function pagePathProblem(locale: Locale, path: string): PathProblem | nul
   if (path.length > LIMITS.path) return 'tooLong';
   const segments = path.split('/');
   if (!segments.every((s) => SLUG_PATTERN.test(s))) return 'pathInvalid';
-  if (reservedFirstSegments(locale).includes(segments[0]!)) return 'pathReserved';
+  if (reservedPrefixes(locale).some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) return 'pathReserved';
   return null;
 }
 

@@ -57,8 +57,8 @@ export type TranslationRow = {
   updatedAt: Date;
 };
 
-/** What every item (the row both languages belong to) has. */
-export type TranslatedItem = { id: number; heroMediaId: number | null; deletedAt: Date | null };
+/** What every item (the row both languages belong to) has; a main image only where the type has one. */
+export type TranslatedItem = { id: number; heroMediaId?: number | null; deletedAt: Date | null };
 
 export type TextFields = { title: string; summary: string; body: string };
 
@@ -86,6 +86,20 @@ export type SaveContext<I, R, F> = {
 };
 
 export type AuditEntry = { action: string; details: Record<string, string | number | boolean | null> };
+
+/**
+ * The audit events of a save as most types name them: '<entity>.create'
+ * (first save of a language), '<entity>.save', '<entity>.restore_revision',
+ * and beside them '<entity>.publish' / '.schedule' / '.unpublish' when asked.
+ */
+export function saveAudit(entity: ContentEntity) {
+  return ({ locale, current, publication, version, restored }: Pick<SaveContext<TranslatedItem, TranslationRow, TextFields>, 'locale' | 'current' | 'publication' | 'version' | 'restored'>): AuditEntry[] => {
+    const details = { locale, version, ...(publication.action === 'schedule' ? { at: publication.at.toISOString() } : {}) };
+    const entries = [{ action: `${entity}.${restored ? 'restore_revision' : current ? 'save' : 'create'}`, details }];
+    if (publication.action !== 'keep') entries.push({ action: `${entity}.${publication.action}`, details });
+    return entries;
+  };
+}
 
 /** The declaration of one translated type. */
 export type TranslatedType<
@@ -127,6 +141,12 @@ export type TranslatedType<
   addressTaken(tx: Tx, item: I, locale: Locale, address: string): 'slugTaken' | 'pathTaken' | 'pathTakenTrash' | null;
   /** The public address of an address field's value, or null when it has none. */
   publicAddress(item: I, locale: Locale, address: string | null): string | null;
+  /**
+   * What the item itself lacks for a language to go live at `at` (a
+   * vacancy: a closing time still to come, a way to apply), checked on
+   * publish and schedule; optional.
+   */
+  goLiveRefusal?(item: I, locale: Locale, at: Date): FieldErrors;
   /** What a reader would see of the text (what publishing needs to be non-empty). */
   visibleText(item: I, fields: F): string;
   /** What to revalidate after a save; `moved`: the old addresses that now redirect to the new one. */
@@ -173,7 +193,7 @@ function keepUnrecordedVersion<I extends TranslatedItem, R extends TranslationRo
 }
 
 /** What a type's change means to the public pages: revalidatePublic's arguments (lib/revalidate.ts), as the CDN purge takes them. */
-export function publicChange<C extends { changedPaths: string[] }>(type: { entity: 'news' | 'page' }, change: C): PublicChange {
+export function publicChange<C extends { changedPaths: string[] }>(type: { entity: ContentEntity }, change: C): PublicChange {
   const menu = 'menuChanged' in change && change.menuChanged === true;
   return { paths: change.changedPaths, news: type.entity === 'news', menu };
 }
@@ -214,6 +234,9 @@ export function saveTranslationIn<I extends TranslatedItem, R extends Translatio
   const bodyUsages = usagesFromHtml(tx, fields.body);
   // An image is never live in a language without its alt text there (or a decorative mark).
   if (goesLive && !errors.body && imagesWithoutAlt(tx, bodyUsages.map((u) => u.mediaId), input.locale).length > 0) errors.body = 'bodyImageNoAlt';
+  if ((publication.action === 'publish' || publication.action === 'schedule') && !('error' in next) && next.publishedAt) {
+    Object.assign(errors, type.goLiveRefusal?.(item, input.locale, next.publishedAt > now ? next.publishedAt : now));
+  }
   if ((publication.action === 'publish' || publication.action === 'schedule') && item.heroMediaId) {
     if (imagesWithoutAlt(tx, [item.heroMediaId], input.locale).length > 0) errors.hero = 'heroNoAlt';
   }

@@ -3,7 +3,7 @@ import type { Locale } from '@/i18n/routing';
 import { mediaHashesIn, mediaUrl } from '@/lib/media/files';
 import { richTextImageUrls } from '@/lib/media/rich-text';
 import type { Queryable } from '../client';
-import { type ContentEntity, media, mediaTranslations, type MediaUsageRole, mediaUsages, newsItems, newsTranslations, pages, pageTranslations, siteSettings } from '../schema';
+import { type ContentEntity, media, mediaTranslations, type MediaUsageRole, mediaUsages, newsItems, newsTranslations, pages, pageTranslations, siteSettings, vacancies, vacancyTranslations } from '../schema';
 import { storedNames } from './stored';
 
 /**
@@ -149,6 +149,15 @@ export function usagesOf(db: Queryable, mediaIds: readonly number[]): Map<number
     }
     for (const p of db.select({ id: pages.id, deletedAt: pages.deletedAt }).from(pages).where(inArray(pages.id, pageIds)).all()) {
       if (p.deletedAt) trashed.add(`page:${p.id}`);
+    }
+  }
+  const vacancyIds = [...new Set(raw.filter((r) => r.entityType === 'vacancy').map((r) => r.entityId))];
+  if (vacancyIds.length > 0) {
+    for (const t of db.select({ id: vacancyTranslations.vacancyId, locale: vacancyTranslations.locale, title: vacancyTranslations.title }).from(vacancyTranslations).where(inArray(vacancyTranslations.vacancyId, vacancyIds)).all()) {
+      titles.set(`vacancy:${t.id}`, { ...titles.get(`vacancy:${t.id}`), [t.locale]: t.title });
+    }
+    for (const v of db.select({ id: vacancies.id, deletedAt: vacancies.deletedAt }).from(vacancies).where(inArray(vacancies.id, vacancyIds)).all()) {
+      if (v.deletedAt) trashed.add(`vacancy:${v.id}`);
     }
   }
   for (const r of raw) {

@@ -3,11 +3,12 @@ import { and, eq } from 'drizzle-orm';
 import type { Locale } from '@/i18n/routing';
 import { articlePath } from '../content/common';
 import { pagePublicPath } from '../content/page-paths';
+import { vacancyPath } from '../content/vacancy-writes';
 import { getDb } from '../index';
 import { redirects } from '../schema';
 
 /** The public address of an article, of a page (for the editor's "View on the site" links too). */
-export { articlePath, pagePublicPath };
+export { articlePath, pagePublicPath, vacancyPath };
 
 /**
  * Where an address that moved now lives (its path), if it moved: written when

@@ -3,6 +3,7 @@ import type { PublicationRequest } from '@/db/content/common';
 import { newsType, restoreNews, trashNews } from '@/db/content/news-writes';
 import { createPage, restorePage, trashPage } from '@/db/content/page-tree';
 import { pageType } from '@/db/content/page-writes';
+import { createVacancy, vacancyType, vacancyWrites } from '@/db/content/vacancy-writes';
 import {
   confirmTranslation,
   revisionList,
@@ -61,6 +62,23 @@ function caseOf<I extends TranslatedItem, R extends TranslationRow, F extends Te
   };
 }
 
+/** A vacancy's shared fields, open for long enough for every case below. */
+const SHARED = {
+  reference: 'CON 2025-07',
+  dutyStation: 'Tirana',
+  unit: 'Labour mobility',
+  grade: 'NO-A',
+  appointmentType: 'Fixed term',
+  appointmentLength: 'One year',
+  estimatedStart: 'As soon as possible',
+  closesAt: new Date('2099-01-01T16:00:00Z'),
+  project: '',
+  donor: '',
+  applyUrl: '',
+  applyEmail: 'hr.tirana@iom.int',
+  terms: [],
+};
+
 const slug = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
 const cases = [
@@ -84,6 +102,17 @@ const cases = [
     address: (locale, title) => `${locale === 'sq' ? '/sq' : ''}/${slug(title)}`,
     trash: (id) => trashPage(t.db, t.actor, id),
     restore: (id) => restorePage(t.db, t.actor, id),
+  }),
+  caseOf('vacancies', vacancyType, {
+    newItem: () => {
+      const created = createVacancy(t.db, t.actor, { ...SHARED, reference: `REF ${Math.random()}` });
+      if (!created.ok) throw new Error(JSON.stringify(created));
+      return created.itemId;
+    },
+    fields: (title, body) => ({ title, slug: '', summary: 'A summary.', body, seoTitle: null, seoDescription: null }),
+    address: (locale, title) => `${locale === 'sq' ? '/sq/angazhohu/vende-pune' : '/take-action/vacancies'}/${slug(title)}`,
+    trash: (id) => vacancyWrites.trash(t.db, t.actor, id),
+    restore: (id) => vacancyWrites.restore(t.db, t.actor, id),
   }),
 ];
 

@@ -1,7 +1,7 @@
 import { createNavigation } from 'next-intl/navigation';
 import { describe, expect, it } from 'vitest';
 import { type AppHref, feedPath, internalPath, internalRoutePath, localizedPath, sectionRoutes } from '@/i18n/paths';
-import { reservedFirstSegments } from '@/db/content/page-paths';
+import { pagePathProblem, reservedPrefixes } from '@/db/content/page-paths';
 import { locales, routing } from '@/i18n/routing';
 
 // next-intl's own getPathname, which public pages no longer import (it would
@@ -67,17 +67,31 @@ describe('the addresses made from the routing', () => {
   });
 
   it('names the routes and feeds', () => {
-    expect(sectionRoutes()).toEqual(['/news', '/press-releases', '/stories', '/search']);
+    expect(sectionRoutes()).toEqual(['/news', '/press-releases', '/stories', '/search', '/take-action/vacancies']);
+    expect(feedPath('sq', '/take-action/vacancies')).toBe('/sq/angazhohu/vende-pune/feed.xml');
     expect(internalRoutePath('/news', 'sq')).toBe('/sq/news');
     expect(internalRoutePath('/', 'en')).toBe('/en');
     expect(feedPath('en')).toBe('/news/feed.xml');
     expect(feedPath('sq')).toBe('/sq/lajme/feed.xml');
   });
 
+  it('maps a section below a page to its route, and leaves the page its own address', () => {
+    expect(internalPath('/sq/angazhohu/vende-pune')).toBe('/sq/take-action/vacancies');
+    expect(internalPath('/sq/angazhohu/vende-pune/asistent-x')).toBe('/sq/take-action/vacancies/asistent-x');
+    expect(internalPath('/take-action/vacancies/x')).toBe('/en/take-action/vacancies/x');
+    expect(internalPath('/sq/angazhohu')).toBe('/sq/angazhohu');
+    expect(internalPath('/sq/angazhohu/vende-punesh-te-tjera')).toBe('/sq/angazhohu/vende-punesh-te-tjera');
+    expect(pagePathProblem('en', 'take-action')).toBeNull();
+    expect(pagePathProblem('sq', 'angazhohu/vullnetaret')).toBeNull();
+    expect(pagePathProblem('en', 'take-action/vacancies')).toBe('pathReserved');
+    expect(pagePathProblem('sq', 'angazhohu/vende-pune/x')).toBe('pathReserved');
+    expect(pagePathProblem('sq', 'take-action/vacancies')).toBe('pathReserved');
+  });
+
   it("keeps every language's section names from page addresses", () => {
     const technical = ['admin', 'api', 'sitemaps', 'sitemap.xml', 'robots.txt', '_next', '_vercel', 'en', 'sq'];
-    expect(reservedFirstSegments('en')).toEqual(['news', 'press-releases', 'stories', 'search', ...technical, 'lajme', 'njoftime-per-shtyp', 'histori', 'kerko']);
-    expect(reservedFirstSegments('sq')).toEqual(['lajme', 'njoftime-per-shtyp', 'histori', 'kerko', ...technical, 'news', 'press-releases', 'stories', 'search']);
+    expect(reservedPrefixes('en')).toEqual(['news', 'press-releases', 'stories', 'search', 'take-action/vacancies', ...technical, 'lajme', 'njoftime-per-shtyp', 'histori', 'kerko', 'angazhohu/vende-pune']);
+    expect(reservedPrefixes('sq')).toEqual(['lajme', 'njoftime-per-shtyp', 'histori', 'kerko', 'angazhohu/vende-pune', ...technical, 'news', 'press-releases', 'stories', 'search', 'take-action/vacancies']);
   });
 
   it('gives the default language the routes’ own names (next.config.ts rewrites only the others)', () => {

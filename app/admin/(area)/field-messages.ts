@@ -18,6 +18,8 @@ const KEY = {
   pastDate: 'editor.errors.pastDate',
   emptyBody: 'editor.errors.emptyBody',
   notPublished: 'editor.errors.notPublished',
+  closingPassed: 'vacancies.errors.closingPassed',
+  howToApplyMissing: 'vacancies.errors.howToApplyMissing',
 } as const satisfies Record<Exclude<FieldErrorCode, 'bodyImageUnknown'>, string>;
 
 /**

@@ -26,6 +26,7 @@ export default async function AreaLayout({ children }: { children: ReactNode }) 
     { href: '/admin', label: t('nav.dashboard') },
     { href: '/admin/news', label: t('nav.news') },
     { href: '/admin/pages', label: t('nav.pages') },
+    { href: '/admin/vacancies', label: t('nav.vacancies') },
     { href: '/admin/media', label: t('nav.media') },
     { href: '/admin/account', label: t('nav.account') },
     ...(user.role === 'admin'

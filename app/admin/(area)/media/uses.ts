@@ -10,7 +10,8 @@ export function describeUse(use: MediaUse, locale: Locale, t: MediaMessages): { 
   const title = use.titles[locale] ?? use.titles[locale === 'en' ? 'sq' : 'en'] ?? t('untitled');
   const notes = [t(`roles.${use.role}`), use.locale ? t(`languages.${use.locale}`) : null, use.trashed ? t('inTrash') : null].filter(Boolean).join(', ');
   if (use.entityType === 'settings') return { text: `${t('settingsItem')} (${notes})`, href: '/admin/settings' };
-  const text = `${use.entityType === 'news' ? t('newsItem', { title }) : t('pageItem', { title })} (${notes})`;
-  // The page editor has no address of its own yet; news items are edited at /admin/news/<id>.
-  return { text, href: use.entityType === 'news' ? `/admin/news/${use.entityId}` : null };
+  const kind = use.entityType === 'news' ? t('newsItem', { title }) : use.entityType === 'vacancy' ? t('vacancyItem', { title }) : t('pageItem', { title });
+  // The page editor has no address of its own yet; news items and vacancies are edited at /admin/<segment>/<id>.
+  const segment = use.entityType === 'news' ? 'news' : use.entityType === 'vacancy' ? 'vacancies' : null;
+  return { text: `${kind} (${notes})`, href: segment ? `/admin/${segment}/${use.entityId}` : null };
 }

@@ -1,0 +1,5 @@
+import { historyPage } from '../../../../history-route';
+
+export { generateMetadata } from '../../../../history-route';
+
+export default historyPage('vacancies');

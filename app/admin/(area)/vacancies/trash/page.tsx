@@ -1,0 +1,5 @@
+import { trashPage } from '../../trash-route';
+
+export { generateMetadata } from '../../trash-route';
+
+export default trashPage('vacancies');
