@@ -70,6 +70,9 @@ export function ImagePickerDialog({ open, locale, insertInto, onClose, onUse }: 
       setPage(1);
       setSelected(null);
       setError('');
+      // Cleared in the page now too: React shows the emptied query only on its next render, and
+      // an Escape pressed before that (a slow phone) would clear the text, not close the dialog.
+      if (searchRef.current) searchRef.current.value = '';
       dialog.showModal();
       searchRef.current?.focus();
     } else if (!open && dialog.open) dialog.close();

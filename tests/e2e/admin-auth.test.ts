@@ -386,6 +386,7 @@ describe('every entry point checks for itself', () => {
     // Sessions start and end in server actions; next-auth's own endpoints are not exposed.
     const PUBLIC = new Set([
       '/[locale]/news/feed.xml/route',
+      '/[locale]/take-action/vacancies/feed.xml/route',
       '/api/health/route',
       // The sign-in page's English | Shqip links: a cookie for the page's language, no account touched.
       '/admin/sign-in/language/[locale]/route',

@@ -164,7 +164,7 @@ describe('the image dialog', () => {
     await page.keyboard.press('Enter');
     await dialog.waitFor();
     await page.keyboard.press('Escape');
-    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect.poll(() => dialog.isVisible(), { timeout: 10_000 }).toBe(false);
     expect(await focusedText(page)).toBe('Insert image');
   });
 

@@ -158,7 +158,10 @@ describe('every section in both languages, server-rendered', () => {
     for (const css of [site, editor]) expect(css).toContain('.prose-lg');
     expect(editor).toContain('.min-h-64');
     expect(site).not.toContain('.min-h-64');
-    expect(site.length).toBeLessThan(42_000);
+    // Raw bytes of what a public page links (the font faces included): 43.7 kB
+    // with the contact details, the news kinds' lists and the vacancies
+    // (7.7 kB gzip); the budget keeps the editor's styles from leaking in.
+    expect(site.length).toBeLessThan(46_000);
   });
 
   it('serves public pages from the cache after the first render', async () => {

@@ -29,8 +29,9 @@ const SHARED_TEXT = ['reference', 'dutyStation', 'unit', 'grade', 'appointmentTy
 /** What both languages share, as the form sends it: the closing time as a Tirana date and time. */
 const sharedForm = {
   ...fieldsNamed(SHARED_TEXT, text.default('')),
-  closesAtDate: z.string().default(''),
-  closesAtTime: z.string().default(''),
+  // Always sent by the form (empty when not filled in): a request without them is no form of ours.
+  closesAtDate: z.string(),
+  closesAtTime: z.string(),
   terms: z.array(id).max(50),
 };
 
